@@ -1,0 +1,56 @@
+"""Errors that carry a place, so every failure reads as a sentence with a location."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+
+@dataclass
+class Place:
+    """Where something is: a file, a 1-based line and column, and a key path."""
+
+    path: str = ""
+    line: Optional[int] = None
+    column: Optional[int] = None
+    key: str = ""
+
+    def __str__(self) -> str:
+        where = self.path or "<输入>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+
+class GongwenError(Exception):
+    """A failure the user can act on; ``str()`` is the Chinese message with its place."""
+
+    def __init__(self, message: str, place: Optional[Place] = None):
+        super().__init__(message)
+        self.message = message
+        self.place = place or Place()
+
+    def __str__(self) -> str:
+        key = f"{self.place.key}：" if self.place.key else ""
+        return f"{self.place}: {key}{self.message}"
+
+
+class ContentError(GongwenError):
+    """The content YAML is wrong (syntax, schema, typed markers)."""
+
+
+class TemplateError(GongwenError):
+    """A .docx template cannot be used."""
+
+
+class ContentErrors(GongwenError):
+    """Several content errors found in one file: all are reported at once."""
+
+    def __init__(self, errors):
+        self.errors = list(errors)
+        super().__init__(self.errors[0].message, self.errors[0].place)
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)

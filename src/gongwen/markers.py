@@ -1,0 +1,269 @@
+"""The marker grammar: how hierarchy markers and series look, in one place.
+
+GB/T 9704-2012 7.3.3 and GB/T 15834-2011 B.3 fix four heading levels::
+
+    level 1  一、      level 2  （一）      level 3  1.      level 4  （1）
+
+and in-text series ``一是……二是……`` or ``第一，……第二，……``.  The numberer writes
+markers with :func:`format_marker` / :func:`format_series`; the linter and the
+importer read them with :func:`parse_marker` / :func:`find_series`.  Reading is
+tolerant (it recognises the faulty forms found in drafts: ``(一)``, ``1、``,
+``一.``, full-width digits) and says whether what it read is canonical, so a
+single grammar serves both the writer and the reviewer.
+
+This module is pure Python with no third-party imports: the linter of a
+``.txt`` file must start fast.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, List, Optional
+
+DIGITS = "零一二三四五六七八九"
+_DIGIT_VALUE = {c: i for i, c in enumerate(DIGITS)}
+_DIGIT_VALUE.update({"〇": 0, "两": 2})
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+#: Characters that may make up a Chinese numeral (canonical or not).
+NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def to_chinese(n: int) -> str:
+    """Write ``n`` (1..9999) as GB/T 15835 numbers it in headings.
+
+    >>> [to_chinese(i) for i in (1, 10, 11, 20, 21, 100, 101, 110, 199)]
+    ['一', '十', '十一', '二十', '二十一', '一百', '一百零一', '一百一十', '一百九十九']
+    """
+    if not 1 <= n <= 9999:
+        raise ValueError(f"marker number out of range: {n}")
+    if n < 10:
+        return DIGITS[n]
+    if n < 20:
+        return "十" + (DIGITS[n - 10] if n > 10 else "")
+    out = []
+    zero = False
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // unit % 10
+        if digit:
+            if zero and out:
+                out.append("零")
+            out.append(DIGITS[digit] + name)
+            zero = False
+        elif out:
+            zero = True
+    return "".join(out)
+
+
+def from_chinese(text: str) -> Optional[int]:
+    """Read a Chinese numeral; ``None`` when it is not one.
+
+    Lenient on purpose (``一十一`` and ``两`` read as numbers) so that a reviewer
+    can be told what the canonical form is: compare with :func:`to_chinese`.
+    """
+    if not text or any(c not in _DIGIT_VALUE and c not in _UNITS for c in text):
+        return None
+    if all(c in _DIGIT_VALUE for c in text):
+        if len(text) == 1:
+            return _DIGIT_VALUE[text] or None
+        return None  # 一一, 二〇: not a heading numeral
+    total, digit = 0, None
+    last_unit = 10**9
+    for c in text:
+        if c in _DIGIT_VALUE:
+            if digit is not None and _DIGIT_VALUE[c] and _DIGIT_VALUE[digit]:
+                return None  # two digits in a row: 一二十
+            digit = c
+        else:
+            unit = _UNITS[c]
+            if unit >= last_unit:
+                return None  # 十百, 十十
+            total += (_DIGIT_VALUE[digit] if digit is not None else 1) * unit
+            if digit is not None and _DIGIT_VALUE[digit] == 0:
+                return None
+            digit, last_unit = None, unit
+    if digit is not None:
+        total += _DIGIT_VALUE[digit]
+    return total or None
+
+
+def is_canonical_chinese(text: str) -> bool:
+    n = from_chinese(text)
+    return n is not None and to_chinese(n) == text
+
+
+# --- heading markers -------------------------------------------------------
+
+LEVELS = (1, 2, 3, 4)
+#: Level-3 marker variants an office profile may choose.
+LEVEL3_VARIANTS = (".", "．")
+
+
+def format_marker(level: int, n: int, level3: str = ".") -> str:
+    """The canonical marker for item ``n`` at heading ``level``.
+
+    >>> [format_marker(lv, 12) for lv in LEVELS]
+    ['十二、', '（十二）', '12.', '（12）']
+    """
+    if level == 1:
+        return to_chinese(n) + "、"
+    if level == 2:
+        return "（" + to_chinese(n) + "）"
+    if level == 3:
+        if n < 1:
+            raise ValueError(f"marker number out of range: {n}")
+        return f"{n}{level3}"
+    if level == 4:
+        if n < 1:
+            raise ValueError(f"marker number out of range: {n}")
+        return f"（{n}）"
+    raise ValueError(f"no heading level {level}")
+
+
+_NUM_CN = f"[{NUMERAL_CHARS}]+"
+_NUM_AR = "[0-9０-９]+"
+_OPEN = "[（(]"
+_CLOSE = "[）)]"
+_AFTER = "[、.．,，:：;；]"
+
+# Tolerant patterns, tried in order at the start of a paragraph.  Each group
+# ``num`` is the number, ``sep`` the punctuation that follows (if any).
+_MARKER_PATTERNS = (
+    (2, re.compile(rf"{_OPEN}[ \u3000]*(?P<num>{_NUM_CN})[ \u3000]*{_CLOSE}(?P<sep>[ \u3000]*{_AFTER})?")),
+    (4, re.compile(rf"{_OPEN}[ \u3000]*(?P<num>{_NUM_AR})[ \u3000]*{_CLOSE}(?P<sep>[ \u3000]*{_AFTER})?")),
+    (1, re.compile(rf"(?P<num>{_NUM_CN}(?:[ \u3000]{{1,2}}{_NUM_CN})?)(?P<sep>[ \u3000]*[、.．,，])")),
+    # ``1.8万`` is a decimal, not a marker: the separator must not sit between digits.
+    (3, re.compile(rf"(?P<num>{_NUM_AR})(?P<sep>[ \u3000]*[.．、,，](?![0-9０-９]))")),
+)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A heading marker read from the start of a paragraph.
+
+    ``number`` is ``None`` when the numeral is unreadable (``二二、``).
+    ``canonical`` is the form GB/T 9704 wants for this level and number;
+    ``raw == canonical`` means the marker is right as typed (``1．`` for a
+    level-3 house variant is judged by the caller).
+    """
+
+    level: int
+    number: Optional[int]
+    raw: str
+    end: int  # index in the paragraph where the heading text starts
+
+    @property
+    def canonical(self) -> Optional[str]:
+        if self.number is None:
+            return None
+        return format_marker(self.level, self.number)
+
+    @property
+    def is_canonical(self) -> bool:
+        return self.raw == self.canonical
+
+
+def _number(level: int, num: str) -> Optional[int]:
+    num = num.replace(" ", "").replace("\u3000", "")
+    if level in (3, 4):
+        value = int(num.translate(_FULLWIDTH_DIGITS))
+        return value or None
+    return from_chinese(num)
+
+
+def parse_marker(text: str) -> Optional[Marker]:
+    """Read the heading marker that opens ``text``, if any.
+
+    Series openers (``一是``, ``第一，``) are not heading markers and give ``None``;
+    so do ``一些``, ``十分`` and other words that merely start with a numeral.
+    """
+    for level, pattern in _MARKER_PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        if level in (3, 4):
+            digits = m.group("num").translate(_FULLWIDTH_DIGITS)
+            if len(digits) > 3:
+                continue  # a year or an amount: 2022. is not a marker
+        raw = m.group(0)
+        sep = (m.group("sep") or "").strip(" \u3000")
+        if level == 1 and sep in (",", "，") and _number(1, m.group("num")) is None:
+            continue
+        if level == 3 and sep in (",", "，"):
+            continue  # 1，2，3 is counting, not a marker
+        return Marker(level, _number(level, m.group("num")), raw, m.end())
+    return None
+
+
+def strip_marker(text: str) -> str:
+    """``text`` without its opening heading marker (if it has one)."""
+    marker = parse_marker(text)
+    return text[marker.end:] if marker else text
+
+
+# --- series: 一是 / 第一， ----------------------------------------------------
+
+SERIES_STYLES = ("一是", "第一")
+_SERIES_BOUNDARY = "(?:^|(?<=[，。；：、！？,;:!?“”\"'（）()]))"
+_SERIES_RE = re.compile(
+    rf"{_SERIES_BOUNDARY}(?:(?P<shi>[一二三四五六七八九十]{{1,3}})是(?P<shi_sep>[，,：:、]?)"
+    rf"|第(?P<di>[一二三四五六七八九十]{{1,3}})(?P<di_sep>[，,、：:。.]?)(?![次届个位条项批年章节部款名])"
+    rf"|(?P<word>首先|其次|再次|最后|其一|其二|其三|其四|其五)(?P<word_sep>[，,、：:]?))"
+)
+_WORD_ORDER = {"首先": 1, "其次": 2, "再次": 3, "最后": None,
+               "其一": 1, "其二": 2, "其三": 3, "其四": 4, "其五": 5}
+
+
+def format_series(n: int, style: str = "一是") -> str:
+    """The opener of item ``n`` in a series: ``三是`` or ``第三，``."""
+    if style == "一是":
+        return to_chinese(n) + "是"
+    if style == "第一":
+        return "第" + to_chinese(n) + "，"
+    raise ValueError(f"unknown series style: {style}")
+
+
+@dataclass(frozen=True)
+class SeriesMark:
+    """One series opener found in a paragraph (``二是``, ``第三，``, ``其次``)."""
+
+    style: str  # 一是 | 第一 | 首先 | 其一
+    number: Optional[int]  # None for 最后 or an unreadable numeral
+    raw: str
+    sep: str  # punctuation typed right after the opener
+    start: int
+    end: int
+
+
+def find_series(text: str) -> Iterator[SeriesMark]:
+    """Every series opener in ``text``, in order.
+
+    Only openers at the start of the text or right after punctuation count,
+    so ``统一是关键`` and ``第一次`` are not read as series.
+    """
+    for m in _SERIES_RE.finditer(text):
+        if m.group("shi"):
+            yield SeriesMark("一是", from_chinese(m.group("shi")), m.group(0), m.group("shi_sep"),
+                             m.start(), m.end())
+        elif m.group("di"):
+            yield SeriesMark("第一", from_chinese(m.group("di")), m.group(0), m.group("di_sep"),
+                             m.start(), m.end())
+        else:
+            word = m.group("word")
+            style = "其一" if word.startswith("其") and word != "其次" else "首先"
+            yield SeriesMark(style, _WORD_ORDER[word], m.group(0), m.group("word_sep"),
+                             m.start(), m.end())
+
+
+def series_at_start(text: str) -> Optional[SeriesMark]:
+    """The series opener that begins ``text``, if any."""
+    for mark in find_series(text):
+        return mark if mark.start == 0 else None
+    return None
+
+
+def numbers_in_order(numbers: List[Optional[int]]) -> bool:
+    """True when ``numbers`` run 1, 2, 3, … without gap or repeat."""
+    return numbers == list(range(1, len(numbers) + 1))
