@@ -1,0 +1,30 @@
+# Two commands do all the set-up: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test install templates bench clean
+
+$(STAMP): setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/gongwen build content/ -o out/
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+templates: $(STAMP)
+	$(BIN)/python -m gongwen.templatemaker templates/
+
+bench: $(STAMP)
+	$(BIN)/python bench/run
+
+clean:
+	rm -rf out/ $(VENV) src/*.egg-info
