@@ -7,11 +7,11 @@ jinja2 are loaded only by the functions that need them.
 
 __version__ = "0.1.0"
 
-__all__ = ["build", "build_many", "load", "BuildResult", "GongwenError", "__version__"]
+__all__ = ["build", "load", "BuildResult", "GongwenError", "__version__"]
 
 
 def __getattr__(name):
-    if name in ("build", "build_many", "BuildResult"):
+    if name in ("build", "BuildResult"):
         from . import api
 
         return getattr(api, name)

@@ -1,0 +1,143 @@
+"""The library API: the build pipeline in a few readable lines.
+
+    content.yaml ─load→ Document ─number→ paragraphs ─render→ .docx (atomic)
+
+``build()`` never raises for a bad document: each result says what happened,
+so one broken file in a batch does not stop the others.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, List, Optional, Sequence, Tuple, Union
+
+from .errors import GongwenError, Place, TemplateError
+
+PathLike = Union[str, os.PathLike]
+CONTENT_SUFFIXES = (".yaml", ".yml")
+#: Files in a content folder that are settings, not documents.
+NOT_CONTENT = {"gongwen.yaml", "gongwen.yml", ".pre-commit-hooks.yaml"}
+BUILTIN_TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@dataclass
+class BuildResult:
+    source: str
+    target: str
+    ok: bool = False
+    errors: List[str] = field(default_factory=list)
+    warnings: List[str] = field(default_factory=list)
+
+
+def collect(paths: Iterable[PathLike], out_dir: PathLike = "out") -> List[Tuple[Path, Path]]:
+    """(content file, output .docx) pairs; folders are searched recursively.
+
+    Sub-folders are mirrored under ``out_dir`` so that ``2022/speech.yaml`` and
+    ``2023/speech.yaml`` do not overwrite each other.  A missing path raises
+    :class:`GongwenError`.
+    """
+    out_dir = Path(out_dir)
+    pairs: List[Tuple[Path, Path]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.suffix in CONTENT_SUFFIXES
+                           and p.is_file() and p.name not in NOT_CONTENT
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            pairs.extend((f, out_dir / f.relative_to(path).with_suffix(".docx")) for f in files)
+        elif path.is_file():
+            pairs.append((path, out_dir / (path.stem + ".docx")))
+        else:
+            raise GongwenError("找不到这个文件或文件夹", Place(str(path)))
+    return pairs
+
+
+def build(paths: Union[PathLike, Sequence[PathLike]], out_dir: PathLike = "out", *,
+          template: Optional[str] = None, force: bool = False,
+          progress: Optional[Callable[[BuildResult], None]] = None) -> List[BuildResult]:
+    """Build every content file under ``paths`` into ``out_dir``; one result per document."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    results: List[BuildResult] = []
+    targets: dict = {}
+    for source, target in collect(paths, out_dir):
+        result = BuildResult(str(source), str(target))
+        key = os.path.normcase(os.path.abspath(target))
+        if key in targets:
+            result.errors.append(f"{source}: 输出 {target} 与 {targets[key]} 重名，已跳过以免覆盖")
+        else:
+            targets[key] = source
+            build_one(source, target, template=template, force=force, result=result)
+        results.append(result)
+        if progress:
+            progress(result)
+    return results
+
+
+def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = None,
+              force: bool = False, result: Optional[BuildResult] = None) -> BuildResult:
+    """Build one content file into ``target``."""
+    from . import loader, numbering, render
+    from .errors import ContentErrors
+
+    source, target = Path(source), Path(target)
+    result = result or BuildResult(str(source), str(target))
+    try:
+        data = source.read_bytes()
+        doc = loader.load(source)
+        result.warnings.extend(doc.warnings)
+        tpl = render.load_template(resolve_template(template or doc.template or doc.kind, source))
+        paragraphs = numbering.paragraphs(doc)
+        parts = tpl.render(paragraphs, doc.title, render.digest(data))
+        guard_overwrite(target, source, force)
+        render.write_docx(parts, tpl.order, target)
+        result.ok = True
+    except ContentErrors as exc:
+        result.errors.extend(str(e) for e in exc.errors)
+    except GongwenError as exc:
+        result.errors.append(str(exc))
+    except OSError as exc:
+        result.errors.append(f"{exc.filename or source}: 无法读写：{exc.strerror or exc}")
+    return result
+
+
+def resolve_template(name: str, source: Optional[Path] = None) -> str:
+    """A template name (``speech``) or a path, relative to the content file or the cwd."""
+    candidates = []
+    if name.endswith(".docx") or os.sep in name or "/" in name:
+        if source is not None and not os.path.isabs(name):
+            candidates.append(source.parent / name)
+        candidates.append(Path(name))
+    else:
+        candidates.append(BUILTIN_TEMPLATES / f"{name}.docx")
+        candidates.append(Path("templates") / f"{name}.docx")
+    for candidate in candidates:
+        if candidate.is_file():
+            return str(candidate)
+    known = "、".join(sorted(p.stem for p in BUILTIN_TEMPLATES.glob("*.docx")))
+    raise TemplateError(f"找不到模板 {name}（内置模板：{known}；也可以写 .docx 文件的路径）",
+                        Place(str(source) if source else ""))
+
+
+def made_by_gongwen(path: Path) -> bool:
+    """True when ``path`` carries gongwen's document property (see render.py)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("docProps/custom.xml")
+            if info.file_size > 1_000_000:
+                return False
+            return b'name="gongwen"' in zf.read(info)
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return False
+
+
+def guard_overwrite(target: Path, source: Path, force: bool) -> None:
+    """Refuse to replace a .docx someone edited by hand (newer than its content, not ours)."""
+    if force or not target.exists():
+        return
+    if target.stat().st_mtime > source.stat().st_mtime and not made_by_gongwen(target):
+        raise GongwenError("输出文件已存在、比内容新，且不是 gongwen 生成的（可能被手工修改过）；"
+                           "为免丢失修改，未覆盖。确需覆盖请加 --force", Place(str(target)))

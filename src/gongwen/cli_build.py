@@ -1,0 +1,65 @@
+"""``gongwen build``: content YAML → .docx."""
+
+from __future__ import annotations
+
+import click
+
+PROGRESS_THRESHOLD = 5  # more documents than this get a progress bar
+
+HELP = """把 YAML 内容生成符合 GB/T 9704-2012 的 .docx。
+
+PATH 可以是内容文件，也可以是文件夹（递归查找 *.yaml、*.yml），
+输出到 DIR/<文件名>.docx，子文件夹结构原样保留。
+
+\b
+示例：
+  gongwen build content/
+  gongwen build content/2023/speech.yaml -o 成稿/
+  gongwen build content/ --template 我单位模板.docx
+
+退出码：0 全部成功；1 有文档失败（其余照常生成）；2 用法错误。
+"""
+
+
+@click.command(help=HELP)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="输出文件夹")
+@click.option("--template", default=None, help="模板名（speech、report）或 .docx 路径，优先于内容中的 template")
+@click.option("--force", is_flag=True, help="覆盖被手工修改过的输出文件")
+def build(paths, out_dir, template, force):
+    from .api import build as build_docs, collect
+    from .errors import GongwenError
+
+    try:
+        total = len(collect(paths, out_dir))
+    except GongwenError as exc:
+        raise click.UsageError(str(exc)) from None
+    if total == 0:
+        raise click.UsageError("没有找到内容文件（*.yaml、*.yml）")
+
+    failed = 0
+
+    def report(result):
+        nonlocal failed
+        for warning in result.warnings:
+            click.echo(f"警告 {warning}", err=True)
+        if result.ok:
+            line = f"已生成 {result.target}"
+        else:
+            failed += 1
+            line = "\n".join(result.errors) + f"\n失败 {result.source}：未生成"
+        if bar is not None:
+            bar.update(1)
+            click.echo(("\r" if bar.is_hidden is False else "") + line, err=not result.ok)
+        else:
+            click.echo(line, err=not result.ok)
+
+    bar = None
+    if total > PROGRESS_THRESHOLD:
+        with click.progressbar(length=total, label="生成中", file=click.get_text_stream("stderr")) as bar:
+            build_docs(paths, out_dir, template=template, force=force, progress=report)
+    else:
+        build_docs(paths, out_dir, template=template, force=force, progress=report)
+    click.echo(f"共 {total} 份：成功 {total - failed} 份" + (f"，失败 {failed} 份" if failed else ""))
+    raise SystemExit(1 if failed else 0)
