@@ -25,6 +25,8 @@ from .model import KINDS, REPORT_PARTS, SERIES_STYLES, Document, Item, Point, Se
 #: Upper bound on nodes visited: aliases may not expand a file beyond this
 #: (a "billion laughs" file composes small but walks forever).
 MAX_NODES = 200_000
+#: Upper bound on the text of one file after aliases are expanded (characters).
+MAX_CHARS = 20_000_000
 MAX_DEPTH = 40
 MAX_LEVEL = 4
 
@@ -101,7 +103,7 @@ def loads(text: str, path: str = "<内容>") -> Document:
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
-    problem = (exc.problem or exc.context or "").strip()
+    problem = " ".join(p.strip() for p in (exc.context, exc.problem) if p)
     known = {
         "expected a single document in the stream": "一个文件只能有一份内容（发现了多个 --- 文档）",
         "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请用空格",
@@ -110,7 +112,7 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
         "found duplicate anchor": "锚点（&）重复",
     }
     for english, chinese in known.items():
-        if problem.startswith(english):
+        if english in problem:
             return chinese
     return problem
 
@@ -128,6 +130,7 @@ class _Walker:
         self.errors: List[ContentError] = []
         self.warnings: List[str] = []
         self.visited = 0
+        self.chars = 0
 
     # -- reporting ---------------------------------------------------------
     def place(self, node, key: str) -> Place:
@@ -181,6 +184,10 @@ class _Walker:
             self.error(node, key, f"应为{TYPE_NAMES['text']}，实际是{_shape(node)}")
             return ""
         value = "" if node.tag == _NULL else node.value
+        self.chars += len(value)
+        if self.chars > MAX_CHARS:
+            self.visited = MAX_NODES  # the next node visited reports it, once
+            return ""
         value = self.clean(value.strip(), node, key)
         if required and not value:
             self.error(node, key, "不能为空")
