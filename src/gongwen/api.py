@@ -80,7 +80,7 @@ def build(paths: Union[PathLike, Sequence[PathLike]], out_dir: PathLike = "out",
 def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = None,
               force: bool = False, result: Optional[BuildResult] = None) -> BuildResult:
     """Build one content file into ``target``."""
-    from . import loader, numbering, render
+    from . import loader, numbering, profile, render
     from .errors import ContentErrors
 
     source, target = Path(source), Path(target)
@@ -89,8 +89,12 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
         data = source.read_bytes()
         doc = loader.load(source)
         result.warnings.extend(doc.warnings)
-        tpl = render.load_template(resolve_template(template or doc.template or doc.kind, source))
-        paragraphs = numbering.paragraphs(doc)
+        house = profile.load(source)
+        if doc.kind == "report" and not doc.byline:
+            doc.byline = house.author
+        tpl = render.load_template(resolve_template(template or doc.template or doc.kind, source),
+                                   house.face_map, house.page_numbers)
+        paragraphs = numbering.paragraphs(doc, level3=house.level3)
         parts = tpl.render(paragraphs, doc.title, render.digest(data))
         guard_overwrite(target, source, force)
         render.write_docx(parts, tpl.order, target)

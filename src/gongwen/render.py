@@ -57,19 +57,42 @@ class Template:
 _cache: Dict[tuple, Template] = {}
 
 
-def load_template(path: str) -> Template:
-    """Read and compile a template (cached per path and modification time)."""
+def load_template(path: str, faces: Optional[Dict[str, str]] = None,
+                  page_numbers: str = "outer") -> Template:
+    """Read and compile a template (cached per path, modification time and house style).
+
+    ``faces`` maps face names in the template to an office's faces (profile.py);
+    ``page_numbers="center"`` centres the page numbers instead of odd-right/even-left.
+    """
     try:
         stat = os.stat(path)
     except OSError:
         raise TemplateError("找不到模板文件", Place(path)) from None
-    key = (os.path.abspath(path), stat.st_mtime_ns, stat.st_size)
+    faces = faces or {}
+    key = (os.path.abspath(path), stat.st_mtime_ns, stat.st_size, tuple(sorted(faces.items())), page_numbers)
     if key not in _cache:
-        _cache[key] = _compile(path)
+        _cache[key] = _compile(path, faces, page_numbers)
     return _cache[key]
 
 
-def _compile(path: str) -> Template:
+def _restyle(parts: Dict[str, bytes], faces: Dict[str, str], page_numbers: str) -> None:
+    """Apply an office's faces and page-number placement to the template's parts."""
+    from xml.sax.saxutils import quoteattr
+
+    for name, data in parts.items():
+        if not (name.startswith("word/") and name.endswith(".xml")):
+            continue
+        text = data.decode("utf-8")
+        for old, new in faces.items():
+            for attr in ("w:eastAsia", "w:name"):
+                text = text.replace(f"{attr}={quoteattr(old)}", f"{attr}={quoteattr(new)}")
+        if page_numbers == "center" and name.startswith("word/footer"):
+            text = re.sub(r'<w:jc w:val="(?:right|left)"/>', '<w:jc w:val="center"/>', text)
+            text = re.sub(r'<w:ind w:(?:right|left)="\d+"', "<w:ind", text)
+        parts[name] = text.encode("utf-8")
+
+
+def _compile(path: str, faces: Dict[str, str], page_numbers: str) -> Template:
     try:
         with zipfile.ZipFile(path) as zf:
             order = zf.namelist()
@@ -81,6 +104,7 @@ def _compile(path: str) -> Template:
             parts = {name: zf.read(name) for name in order}
     except (zipfile.BadZipFile, OSError) as exc:
         raise TemplateError(f"模板无法打开（不是有效的 .docx）：{exc}", Place(path)) from None
+    _restyle(parts, faces, page_numbers)
     source = jinja_source(parts["word/document.xml"], path)
     import jinja2
 
