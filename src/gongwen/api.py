@@ -56,12 +56,17 @@ def collect(paths: Iterable[PathLike], out_dir: PathLike = "out") -> List[Tuple[
 
 
 def build(paths: Union[PathLike, Sequence[PathLike]], out_dir: PathLike = "out", *,
-          template: Optional[str] = None, force: bool = False,
+          template: Optional[str] = None, force: bool = False, jobs: int = 1,
           progress: Optional[Callable[[BuildResult], None]] = None) -> List[BuildResult]:
-    """Build every content file under ``paths`` into ``out_dir``; one result per document."""
+    """Build every content file under ``paths`` into ``out_dir``; one result per document.
+
+    ``jobs > 1`` builds in that many processes; results keep the input order,
+    ``progress`` is called as each document finishes.
+    """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     results: List[BuildResult] = []
+    todo: List[Tuple[int, Path, Path]] = []
     targets: dict = {}
     for source, target in collect(paths, out_dir):
         result = BuildResult(str(source), str(target))
@@ -70,11 +75,40 @@ def build(paths: Union[PathLike, Sequence[PathLike]], out_dir: PathLike = "out",
             result.errors.append(f"{source}: 输出 {target} 与 {targets[key]} 重名，已跳过以免覆盖")
         else:
             targets[key] = source
-            build_one(source, target, template=template, force=force, result=result)
+            todo.append((len(results), source, target))
         results.append(result)
+    done = set(range(len(results))) - {i for i, _, _ in todo}
+    for i in sorted(done):
         if progress:
-            progress(result)
+            progress(results[i])
+    if jobs > 1 and len(todo) > 1:
+        _build_parallel(todo, results, template, force, jobs, progress)
+    else:
+        for i, source, target in todo:
+            build_one(source, target, template=template, force=force, result=results[i])
+            if progress:
+                progress(results[i])
     return results
+
+
+def _build_task(task) -> BuildResult:
+    source, target, template, force = task
+    return build_one(source, target, template=template, force=force)
+
+
+def _build_parallel(todo, results, template, force, jobs, progress) -> None:
+    import concurrent.futures as cf
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    # Chunks amortise process hand-offs; each worker compiles the template once.
+    chunk = max(1, min(50, len(todo) // (jobs * 4)))
+    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        tasks = [(source, target, template, force) for _, source, target in todo]
+        for (i, _, _), result in zip(todo, pool.map(_build_task, tasks, chunksize=chunk)):
+            results[i] = result
+            if progress:
+                progress(result)
 
 
 def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = None,

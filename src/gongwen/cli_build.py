@@ -27,7 +27,9 @@ PATH 可以是内容文件，也可以是文件夹（递归查找 *.yaml、*.yml
               help="输出文件夹")
 @click.option("--template", default=None, help="模板名（speech、report）或 .docx 路径，优先于内容中的 template")
 @click.option("--force", is_flag=True, help="覆盖被手工修改过的输出文件")
-def build(paths, out_dir, template, force):
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="并行进程数（大批量时用，如 -j 4）")
+def build(paths, out_dir, template, force, jobs):
     from .api import build as build_docs, collect
     from .errors import GongwenError
 
@@ -49,17 +51,17 @@ def build(paths, out_dir, template, force):
         else:
             failed += 1
             line = "\n".join(result.errors) + f"\n失败 {result.source}：未生成"
+        if bar is not None and not getattr(bar, "hidden", True):
+            click.echo("\r\033[K", nl=False, err=True)  # clear the bar's line first
+        click.echo(line, err=not result.ok)
         if bar is not None:
             bar.update(1)
-            click.echo(("\r" if bar.is_hidden is False else "") + line, err=not result.ok)
-        else:
-            click.echo(line, err=not result.ok)
 
     bar = None
     if total > PROGRESS_THRESHOLD:
         with click.progressbar(length=total, label="生成中", file=click.get_text_stream("stderr")) as bar:
-            build_docs(paths, out_dir, template=template, force=force, progress=report)
+            build_docs(paths, out_dir, template=template, force=force, jobs=jobs, progress=report)
     else:
-        build_docs(paths, out_dir, template=template, force=force, progress=report)
+        build_docs(paths, out_dir, template=template, force=force, jobs=jobs, progress=report)
     click.echo(f"共 {total} 份：成功 {total - failed} 份" + (f"，失败 {failed} 份" if failed else ""))
     raise SystemExit(1 if failed else 0)
