@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 PROGRESS_THRESHOLD = 5  # more documents than this get a progress bar
@@ -59,7 +61,7 @@ def build(paths, out_dir, template, force, jobs):
 
     bar = None
     if total > PROGRESS_THRESHOLD:
-        with click.progressbar(length=total, label="生成中", file=click.get_text_stream("stderr")) as bar:
+        with click.progressbar(length=total, label="生成中", file=sys.stderr) as bar:
             build_docs(paths, out_dir, template=template, force=force, jobs=jobs, progress=report)
     else:
         build_docs(paths, out_dir, template=template, force=force, jobs=jobs, progress=report)
