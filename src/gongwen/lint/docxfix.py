@@ -1,0 +1,154 @@
+"""``--fix`` for .docx: write the safe text fixes into a copy, ``name.fixed.docx``.
+
+The original is only read, never written.  A fix replaces ``para.text[start:end]``;
+the paragraph's text is the concatenation of its ``w:t`` pieces (plus tabs and
+breaks), so each fix is mapped back onto the ``w:t`` elements it covers: the
+replacement goes into the first one, the covered part of the others is cut.
+Run properties are untouched, so bold, fonts and sizes stay where they were.
+
+A fix is left out (and put in ``skipped`` when the caller passes a list) when
+it touches a tab or break, overlaps another fix, or when the paragraph no
+longer reads as it did when linted.  Every other part of the package is copied
+byte for byte (inflated and deflated again, in bounded chunks).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from typing import Dict, List, Optional
+
+#: Largest total size copied into a fixed file (bytes): the copy streams every
+#: member, media included, so it has its own bound.
+MAX_COPY_SIZE = 1024 * 1024 * 1024
+CHUNK = 1024 * 1024
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def fixed_path(path: str) -> str:
+    """``draft.docx`` → ``draft.fixed.docx`` (next to the original)."""
+    base, ext = os.path.splitext(path)
+    return f"{base}.fixed{ext or '.docx'}"
+
+
+def write_fixed_copy(source, findings, skipped: Optional[list] = None) -> str:
+    """Apply the fixes of ``findings`` to a copy of ``source.path``; return the copy's path."""
+    from lxml import etree
+
+    from .. import docxsafe, reader
+
+    by_para: Dict[int, list] = {}
+    for f in findings:
+        if f.fix is not None and 0 <= f.fix.para < len(source.paras):
+            by_para.setdefault(f.fix.para, []).append(f)
+        elif f.fix is not None and skipped is not None:
+            skipped.append(f)
+    target = fixed_path(source.path)
+    if os.path.abspath(target) == os.path.abspath(source.path):  # pragma: no cover - defensive
+        raise reader.ReadError(source.path, "修正后的副本不能覆盖原文件")
+
+    with docxsafe.open_docx(source.path) as z:
+        main = z.main_part()
+        root = z.xml(main)
+        parts = docxsafe.DocxParts(source.path)
+        parts.document = root
+        parts.body = root.find(docxsafe.w("body"))
+        reader.paragraph_texts(parts)  # the same walk as the reader: same paragraphs, same order
+        if len(parts.elements) != len(source.paras):
+            raise reader.ReadError(source.path, "文件在检查之后被改动，未写入修正副本")
+        for index, group in by_para.items():
+            para = source.paras[index]
+            pieces, nodes = reader.text_nodes(parts.elements[index])
+            if "".join(pieces) != para.text[para.label_len:]:
+                if skipped is not None:
+                    skipped.extend(group)
+                continue
+            for f in _apply(pieces, nodes, para.label_len, group):
+                if skipped is not None:
+                    skipped.append(f)
+        data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        _write_zip(z, main, data, target)
+    return target
+
+
+def _apply(pieces: List[str], nodes: list, label_len: int, findings) -> list:
+    """Apply fixes right to left onto the ``w:t`` nodes; return the findings not applied."""
+    starts, pos = [], 0
+    for piece in pieces:
+        starts.append(pos)
+        pos += len(piece)
+    total = pos
+    left_out = []
+    limit = total + 1
+    for f in sorted(findings, key=lambda f: (f.fix.start, f.fix.end), reverse=True):
+        s, e = f.fix.start - label_len, f.fix.end - label_len
+        if s < 0 or e > total or e > limit or (e == limit and s == e):
+            left_out.append(f)
+            continue
+        if s == e:  # insertion: into the piece that holds s, or the one that ends there
+            covered = [i for i, a in enumerate(starts) if a <= s < a + len(pieces[i])] or \
+                      [i for i, a in enumerate(starts) if a + len(pieces[i]) == s]
+            covered = covered[:1]
+        else:
+            covered = [i for i, a in enumerate(starts) if a < e and a + len(pieces[i]) > s]
+        if not covered or any(nodes[i] is None for i in covered):
+            left_out.append(f)
+            continue
+        for n, i in enumerate(covered):
+            node, a = nodes[i], starts[i]
+            text = node.text or ""
+            lo, hi = max(s - a, 0), min(e - a, len(text))
+            node.text = text[:lo] + (f.fix.new if n == 0 else "") + text[hi:]
+            if node.text != node.text.strip():
+                node.set(XML_SPACE, "preserve")
+        limit = s
+    return left_out
+
+
+def _write_zip(z, main: str, data: bytes, target: str) -> None:
+    """Copy the package with ``main`` replaced, atomically (temp file, then rename)."""
+    import zipfile
+    import zlib
+
+    from ..reader import ReadError
+
+    folder = os.path.dirname(os.path.abspath(target))
+    fd, tmp = tempfile.mkstemp(prefix=".gongwen-", suffix=".docx.tmp", dir=folder)
+    try:
+        copied = 0
+        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as out:
+            for info in z.zip.infolist():
+                clone = zipfile.ZipInfo(info.filename, info.date_time)
+                clone.compress_type = info.compress_type if info.compress_type in (
+                    zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) else zipfile.ZIP_DEFLATED
+                clone.external_attr = info.external_attr
+                if info.filename.lstrip("/") == main:
+                    out.writestr(clone, data)
+                    continue
+                with z.zip.open(info) as src, out.open(clone, "w", force_zip64=info.file_size > 2**31) as dst:
+                    while True:
+                        chunk = src.read(CHUNK)
+                        if not chunk:
+                            break
+                        copied += len(chunk)
+                        if copied > MAX_COPY_SIZE:
+                            raise ReadError(z.path, "文件解压后过大，拒绝写入修正副本")
+                        dst.write(chunk)
+        try:
+            os.chmod(tmp, os.stat(z.path).st_mode & 0o777)
+        except OSError:
+            pass
+        os.replace(tmp, target)
+    except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as exc:
+        _unlink(tmp)
+        raise ReadError(z.path, f"复制文件内容时出错，未写入修正副本（{exc}）") from None
+    except BaseException:
+        _unlink(tmp)
+        raise
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
