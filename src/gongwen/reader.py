@@ -118,7 +118,11 @@ def _utf8_with_surrogates(data: bytes):
         text = data.decode("utf-8", "surrogatepass")
     except UnicodeDecodeError:
         return None
-    return text.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(text) else text
+    if not _has_surrogate(text):
+        return text
+    import re
+
+    return re.sub("[\ud800-\udfff]", "\ufffd", text)
 
 
 def _has_surrogate(text: str) -> bool:
