@@ -267,3 +267,95 @@ def series_at_start(text: str) -> Optional[SeriesMark]:
 def numbers_in_order(numbers: List[Optional[int]]) -> bool:
     """True when ``numbers`` run 1, 2, 3, … without gap or repeat."""
     return numbers == list(range(1, len(numbers) + 1))
+
+
+# --- reading drafts: markers as reviewers meet them --------------------------
+
+#: Junk that copy/paste leaves inside markers: ``##paidbegin##``, HTML tags and
+#: entities, zero-width characters.
+MARKER_JUNK_RE = re.compile(r"##[A-Za-z0-9_\-]{0,30}##|<[A-Za-z/][^<>]{0,30}>|&[a-zA-Z]{2,8};|&#\d{1,6};"
+                            r"|[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_BLANKS = " \u3000\t\u00a0"
+# ``一、二季度``, ``一、二级``, ``三、四月份``: a numeral list, not a level-1 marker.
+_ENUMERATION_AFTER = re.compile(rf"[{NUMERAL_CHARS}]+(?:[、，,]|季度|季|级|类|等|档|批|线|期|号|产业|月|年|成|倍)")
+# ``1）`` ``一）``: a bracketed marker that lost its opening bracket.
+_HALF_BRACKET_RE = re.compile(rf"(?P<num>{_NUM_AR}|[一二三四五六七八九十]{{1,3}})(?P<close>[）)])")
+
+
+@dataclass(frozen=True)
+class DraftMarker:
+    """A heading marker found at the start of a draft paragraph, faults and all.
+
+    ``start``/``end`` index the paragraph text: ``text[start:end]`` is the
+    marker as typed (junk included) and the heading text starts at ``end``.
+    ``junk`` lists the junk removed to read it (``##paidbegin##``).
+    ``half_bracket`` is true for ``1）`` / ``一）`` (read as level 4 / level 2).
+    """
+
+    level: int
+    number: Optional[int]
+    raw: str
+    start: int
+    end: int
+    junk: tuple = ()
+    half_bracket: bool = False
+
+    @property
+    def canonical(self) -> Optional[str]:
+        if self.number is None:
+            return None
+        return format_marker(self.level, self.number)
+
+
+def read_marker(text: str) -> Optional[DraftMarker]:
+    """Read the heading marker opening a draft paragraph (tolerant, for linting).
+
+    Unlike :func:`parse_marker` it skips leading blanks, sees through junk
+    (``（##paidbegin##三）``), reads ``1）`` / ``一）`` with a missing opening
+    bracket, and refuses numeral lists such as ``一、二季度``.
+
+    >>> read_marker("　　（##x##三）加强").raw
+    '（##x##三）'
+    >>> read_marker("一、二季度经济平稳") is None
+    True
+    """
+    start = 0
+    while start < len(text) and text[start] in _BLANKS:
+        start += 1
+    head = text[start:start + 60]
+    junk: List[str] = []
+    keep: List[int] = []  # index in ``head`` of each kept character
+    if MARKER_JUNK_RE.search(head):
+        pieces, pos = [], 0
+        for m in MARKER_JUNK_RE.finditer(head):
+            pieces.append((pos, head[pos:m.start()]))
+            junk.append(m.group(0))
+            pos = m.end()
+        pieces.append((pos, head[pos:]))
+        clean = ""
+        for base, piece in pieces:
+            clean += piece
+            keep.extend(range(base, base + len(piece)))
+    else:
+        clean = head
+        keep = list(range(len(head)))
+    marker = parse_marker(clean)
+    half = False
+    if marker is None:
+        m = _HALF_BRACKET_RE.match(clean)
+        if not m:
+            return None
+        num = m.group("num")
+        level = 4 if num[0] in "0123456789０１２３４５６７８９" else 2
+        if level == 4 and len(num) > 2:
+            return None
+        marker = Marker(level, _number(level, num), m.group(0), m.end())
+        half = True
+    if marker.level == 1 and _ENUMERATION_AFTER.match(clean, marker.end):
+        return None
+    if not marker.end:
+        return None
+    end_in_head = keep[marker.end - 1] + 1 if marker.end <= len(keep) else len(head)
+    used_junk = tuple(j for j in junk if head.find(j) < end_in_head)
+    return DraftMarker(marker.level, marker.number, text[start:start + end_in_head], start,
+                       start + end_in_head, used_junk, half)

@@ -186,6 +186,7 @@ class Rule:
     example_format: str = "txt"  # how bad/good examples are read: 'txt', 'md', 'yaml' or 'docx'
     fixable: bool = False
     why: str = ""
+    example_config: Dict[str, object] = field(default_factory=dict)  # house settings the examples assume
 
     @property
     def is_practice(self) -> bool:
@@ -206,7 +207,7 @@ _NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 def rule(code: str, name: str, *, family: str, severity: str, message: str, source: str,
          bad: Sequence[str], good: Sequence[str], formats: Sequence[str] = ("txt", "md", "docx", "yaml"),
-         example_format: str = "txt", fixable: bool = False, why: str = ""):
+         example_format: str = "txt", fixable: bool = False, why: str = "", example_config=None):
     """Register a check function as rule ``code``.
 
     ``message`` is the Chinese default message (what is wrong and what is
@@ -224,7 +225,8 @@ def rule(code: str, name: str, *, family: str, severity: str, message: str, sour
         if code in _REGISTRY and _REGISTRY[code].check.__qualname__ != check.__qualname__:
             raise ValueError(f"rule code {code} registered twice")
         _REGISTRY[code] = Rule(code, name, family, severity, message, source, tuple(bad), tuple(good),
-                               check, tuple(formats), example_format, fixable, why or (check.__doc__ or "").strip())
+                               check, tuple(formats), example_format, fixable, why or (check.__doc__ or "").strip(),
+                               dict(example_config or {}))
         return check
 
     return register
@@ -473,7 +475,7 @@ def source_suppressions(source: Source) -> Suppressions:
     if source.format == "docx":
         return Suppressions()
     if source.text is not None:
-        lines = source.text.splitlines()
+        lines = source.text.replace("\r\n", "\n").split("\n")
     else:
         lines = []
         for p in source.paras:
@@ -518,6 +520,7 @@ def lint_source(source: Source, config: Optional[LintConfig] = None,
     """All findings for one source, selected, suppressed and sorted."""
     config = config or LintConfig()
     rules = rules_for(source, config) if rules is None else rules
+    source.__dict__["_gw_config"] = config
     index = {id(p): i for i, p in enumerate(source.paras)}
     sup = source_suppressions(source)
     out: List[Finding] = []
@@ -536,11 +539,20 @@ def lint_source(source: Source, config: Optional[LintConfig] = None,
     return out
 
 
+def config_of(source: Source) -> LintConfig:
+    """The settings a source is being linted with (for rules that depend on house style)."""
+    return source.__dict__.get("_gw_config") or LintConfig()
+
+
 def source_from_text(text: str, path: str = "<text>", fmt: str = "txt") -> Source:
     """A text source without a reader: a line is a paragraph (used by tests and examples)."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    paras = [Para(i, line) for i, line in enumerate(text.splitlines(), 1)]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    paras = [Para(i, line) for i, line in enumerate(lines, 1)]
     return Source(path, paras, fmt, text=text)
 
 
