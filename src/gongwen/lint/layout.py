@@ -75,10 +75,15 @@ def mm(twips: float) -> str:
 
 
 def _int(value, default=None):
-    try:
-        return int(float(value))
-    except (TypeError, ValueError):
+    if value is None:
         return default
+    try:
+        return int(value)
+    except ValueError:
+        try:
+            return int(float(value))
+        except ValueError:
+            return default
 
 
 def _on(el) -> bool:
@@ -89,6 +94,8 @@ def _on(el) -> bool:
 # --- resolving formatting -----------------------------------------------------
 
 _FONT_SLOTS = ("eastAsia", "ascii", "hAnsi")
+_FONT_ATTRS = tuple((slot, W + slot + "Theme", W + slot) for slot in _FONT_SLOTS)
+_RFONTS, _SZ, _SPACING = W + "rFonts", W + "sz", W + "spacing"
 
 
 def _rpr_props(rpr) -> dict:
@@ -96,20 +103,21 @@ def _rpr_props(rpr) -> dict:
     out = {}
     if rpr is None:
         return out
-    fonts = rpr.find(W + "rFonts")
-    if fonts is not None:
-        for slot in _FONT_SLOTS:
-            theme = fonts.get(W + slot + "Theme")
-            if theme:
-                out[slot] = ("theme", theme)
-            else:
-                name = fonts.get(W + slot)
-                if name:
-                    out[slot] = ("name", name)
-    for tag, key in (("sz", "sz"), ("spacing", "spacing")):
-        el = rpr.find(W + tag)
-        if el is not None and _int(el.get(VAL)) is not None:
-            out[key] = _int(el.get(VAL))
+    for el in rpr:
+        tag = el.tag
+        if tag == _RFONTS:
+            for slot, theme_attr, name_attr in _FONT_ATTRS:
+                theme = el.get(theme_attr)
+                if theme:
+                    out[slot] = ("theme", theme)
+                else:
+                    name = el.get(name_attr)
+                    if name:
+                        out[slot] = ("name", name)
+        elif tag == _SZ or tag == _SPACING:
+            value = _int(el.get(VAL))
+            if value is not None:
+                out["sz" if tag == _SZ else "spacing"] = value
     return out
 
 
@@ -251,9 +259,17 @@ def runs(p) -> Iterable[tuple]:
             stack.pop()
 
 
-def _is_cjk(c: str) -> bool:
-    o = ord(c)
-    return 0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3FFFF
+_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_ALNUM = re.compile("[0-9A-Za-z]")
+
+
+def cjk_count(text: str) -> int:
+    """How many characters of ``text`` are drawn with the East Asian font (ideographs, CJK marks)."""
+    return len(text) - len(_CJK.sub("", text)) if text else 0
+
+
+def solid_count(text: str) -> int:
+    return len("".join(text.split())) if text else 0
 
 
 # --- paragraphs by role -------------------------------------------------------
@@ -325,10 +341,12 @@ def _size_of(res: Resolver, style, el) -> Optional[int]:
 
 
 class RunInfo:
-    __slots__ = ("props", "text", "start")
+    __slots__ = ("props", "text", "start", "cjk", "solid")
 
     def __init__(self, props, text, start):
         self.props, self.text, self.start = props, text, start
+        self.cjk = cjk_count(text)
+        self.solid = solid_count(text)
 
 
 def run_infos(res: Resolver, par: Paragraph) -> List[RunInfo]:
@@ -344,13 +362,15 @@ def dominant(infos: List[RunInfo], key, span=None, cjk_only=False):
     weight: Dict[object, int] = {}
     for info in infos:
         text = info.text
-        if span is not None:
+        if span is not None and (span[0] > info.start or span[1] < info.start + len(text)):
             a, b = span
             lo, hi = max(a - info.start, 0), min(b - info.start, len(text))
             if lo >= hi:
                 continue
             text = text[lo:hi]
-        n = sum(1 for c in text if _is_cjk(c)) if cjk_only else sum(1 for c in text if not c.isspace())
+            n = cjk_count(text) if cjk_only else solid_count(text)
+        else:
+            n = info.cjk if cjk_only else info.solid
         if n:
             value = key(info.props)
             weight[value] = weight.get(value, 0) + n
@@ -598,7 +618,7 @@ def no_east_asian_font(source: Source):
     group = Grouped()
     for par in lay.paragraphs:
         for info in lay.infos[id(par)]:
-            if _ea(info.props) is None and any(_is_cjk(c) for c in info.text):
+            if info.cjk and _ea(info.props) is None:
                 group.add((par.style,), par, f"{ROLE_NAME[par.role]}的汉字没有设置中文字体（w:eastAsia）")
                 break
     yield from group.findings(lay.res)
@@ -617,9 +637,7 @@ def theme_font(source: Source):
     group = Grouped()
     for par in lay.paragraphs:
         for info in lay.infos[id(par)]:
-            text = info.text
-            for slot, needed in (("eastAsia", any(_is_cjk(c) for c in text)),
-                                 ("ascii", any(c.isascii() and c.isalnum() for c in text))):
+            for slot, needed in (("eastAsia", info.cjk), ("ascii", _ALNUM.search(info.text))):
                 value = info.props.get(slot)
                 if needed and value is not None and value[0] == "theme":
                     group.add((par.style, slot, value), par,
