@@ -30,7 +30,9 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _PARA_TAG = re.compile(r"^\s*\{%p\s(.*?)%\}\s*$", re.S)
 _DOCXTPL_ONLY = re.compile(r"\{[{%]-?\s*(?:tr|tc|r|tcr|cellbg|colspan|hm|vm)\s")
+SIMPLE = {"set", "include", "import", "from"}
 _MARK = "¶"  # starts the skeleton line of an ordinary paragraph
+_BROKEN = "¶⚠"  # the skeleton line of a paragraph whose fault is already reported
 BLOCKS = {"for": "endfor", "if": "endif", "with": "endwith", "macro": "endmacro",
           "call": "endcall", "filter": "endfilter", "block": "endblock", "raw": "endraw"}
 
@@ -141,6 +143,9 @@ def _inspect(path: str) -> List[Problem]:
     except etree.XMLSyntaxError as exc:
         return [Problem(f"模板正文（document.xml）已损坏，无法解析：{exc}")]
 
+    if root.getroottree().docinfo.doctype:
+        return [Problem("模板正文（document.xml）带有文档类型声明（DOCTYPE），Word 不会这样保存；"
+                        "为安全起见不使用这个模板")]
     problems: List[Problem] = []
     paras = _paragraphs(root, problems)
     if root.find(f".//{{{W}}}ins") is not None or root.find(f".//{{{W}}}del") is not None:
@@ -151,8 +156,14 @@ def _inspect(path: str) -> List[Problem]:
             place = "页眉" if "header" in name else "页脚"
             problems.append(Problem(f"{place}（{name}）里有 {{{{ … }}}} 或 {{% … %}} 标签；gongwen 只填写正文，"
                                     f"{place}里的标签会原样留在成稿中", error=False))
-    problems.extend(_analyse(paras, _real_source(document, path)))
-    return problems
+    problems.extend(_analyse(paras, _real_source(document, path), any(p.error for p in problems)))
+    return sorted(problems, key=_paragraph_number)
+
+
+def _paragraph_number(problem: Problem) -> int:
+    """Problems in document order; those about the whole template last."""
+    m = re.match(r"第 (\d+) 段", problem.message)
+    return int(m.group(1)) if m else 1 << 30
 
 
 def _paragraphs(root, problems: List[Problem]) -> List[_Para]:
@@ -199,7 +210,7 @@ def _real_source(document: bytes, path: str) -> Tuple[str, str]:
 
 # --- analysing the tags ----------------------------------------------------------------
 
-def _analyse(paras: List[_Para], real: Tuple[str, str]) -> List[Problem]:
+def _analyse(paras: List[_Para], real: Tuple[str, str], failed: bool) -> List[Problem]:
     import jinja2
     from jinja2 import meta
 
@@ -219,15 +230,16 @@ def _analyse(paras: List[_Para], real: Tuple[str, str]) -> List[Problem]:
         where = para.where() + "：" if para else ""
         problems.append(Problem(f"{where}模板标签有误：{_chinese(exc.message or '')}"))
         return problems
-    walker = _Walker(paras)
+    walker = _Walker(paras, env)
     walker.visit_all(tree.body, {})
     problems.extend(walker.problems)
     problems.extend(walker.kind_problems())
 
     source, complaint = real
-    if complaint and not any(p.error for p in problems):
+    failed = failed or any(p.error for p in problems)
+    if complaint and not failed:
         problems.append(Problem(complaint))
-    elif source and not any(p.error for p in problems):
+    elif source and not failed:
         try:
             undeclared = meta.find_undeclared_variables(env.parse(source))
         except jinja2.TemplateSyntaxError as exc:
@@ -245,20 +257,20 @@ def _paragraph_line(para: _Para, env, problems: List[Problem]) -> str:
     import jinja2
 
     if para.tag == "broken":
-        return _MARK
+        return _BROKEN
     if para.tag is not None:
         return "{% " + para.tag + " %}"
     text = para.text
     if _DOCXTPL_ONLY.search(text):
         problems.append(Problem(f"{para.where()}：gongwen 只支持 {{{{ … }}}} 和 {{%p … %}}，"
                                 "不支持 docxtpl 的 {%tr/{%tc/{%r/{{r 等写法"))
-        return _MARK
+        return _BROKEN
     rest = _TAG.sub("", text)
     for opener in ("{{", "{%", "{#", "}}", "%}", "#}"):
         if opener in rest:
             problems.append(Problem(f"{para.where()}：标签不完整（有 {opener} 却没有与之配对的另一半），"
                                     "可能在 Word 里删掉了一部分"))
-            return _MARK
+            return _BROKEN
     depth = 0
     for m in _TAG.finditer(text):
         if m.group(0).startswith("{{"):
@@ -267,14 +279,14 @@ def _paragraph_line(para: _Para, env, problems: List[Problem]) -> str:
             except jinja2.TemplateSyntaxError as exc:
                 problems.append(Problem(f"{para.where()}：标签 {m.group(0)} 写法有误："
                                         f"{_chinese(exc.message or '')}"))
-                return _MARK
+                return _BROKEN
         elif m.group(0).startswith("{%"):
             word = (m.group(0)[2:-2].strip().strip("-").split() or [""])[0]
             depth += (word in BLOCKS) - (word in BLOCKS.values())
     if depth:
         problems.append(Problem(f"{para.where()}：段内的 {{% … %}} 块没有在同一段内结束；"
                                 "跨段的块要用独占一段的 {%p … %} 标签"))
-        return _MARK
+        return _BROKEN
     return _MARK + text
 
 
@@ -292,6 +304,12 @@ def _blocks_balanced(paras: List[_Para], problems: List[Problem]) -> bool:
             if not stack or stack[-1][0] not in (("if",) if word == "elif" else ("if", "for")):
                 problems.append(Problem(f"{para.where()}：{word} 前面没有对应的 if"))
                 ok = False
+        elif word not in SIMPLE and word not in BLOCKS.values():
+            problems.append(Problem(f"{para.where()}：未知的标签 {word}"
+                                    f"（常用的有 for、endfor、if、elif、else、endif）"))
+            ok = False
+            if word.startswith("end") and stack:
+                stack.pop()  # a misspelt end tag: take it as closing the innermost block
         elif word in BLOCKS.values():
             opener = word[3:]
             if opener not in [w for w, _ in stack]:
@@ -332,13 +350,15 @@ def _all(node, cls) -> list:
 class _Walker:
     """Walks the skeleton's syntax tree with the names in scope at each point."""
 
-    def __init__(self, paras: List[_Para]):
+    def __init__(self, paras: List[_Para], env):
         self.paras = paras
+        self.env = env
         self.fields = fields()
         self.problems: List[Problem] = []
         self.branches: Dict[str, List[Tuple[int, Set[str], bool]]] = {}
         self._current: Optional[Set[str]] = None
         self._example = False
+        self._broken = False
 
     def where(self, lineno: int) -> str:
         index = min(max(lineno - 1, 0), len(self.paras) - 1)
@@ -368,11 +388,14 @@ class _Walker:
             if kind is None:
                 self.visit_all(node.body, scope)
             else:
-                saved = (self._current, self._example)
-                self._current, self._example = set(), False
+                saved = (self._current, self._example, self._broken)
+                self._current, self._example, self._broken = set(), False, False
                 self.visit_all(node.body, scope)
-                self.branches.setdefault(kind, []).append((node.lineno, self._current, self._example))
-                self._current, self._example = saved
+                if not self._broken:  # a broken example paragraph is reported already
+                    self.branches.setdefault(kind, []).append((node.lineno, self._current, self._example))
+                else:
+                    self.branches.setdefault(kind, [])
+                self._current, self._example, self._broken = saved
             for branch in node.elif_:
                 self.visit(branch, scope)
             self.visit_all(node.else_, scope)
@@ -380,6 +403,7 @@ class _Walker:
             for child in node.nodes:
                 if isinstance(child, nodes.TemplateData):
                     self._example = self._example or _MARK in child.data
+                    self._broken = self._broken or _BROKEN in child.data
                 else:
                     self.expr(child, scope, output=True)
         elif isinstance(node, nodes.Assign):
@@ -400,6 +424,10 @@ class _Walker:
             if name.ctx == "load" and name.name not in scope and name.name != "paragraphs":
                 self.problems.append(Problem(f"{self.where(name.lineno)}：未知变量 {name.name}"
                                              "（模板里只能用 paragraphs 和循环变量，如 p.text）"))
+        for item in _all(node, nodes.Filter) + _all(node, nodes.Test):
+            table, what = (self.env.filters, "过滤器") if isinstance(item, nodes.Filter) else (self.env.tests, "测试")
+            if item.name not in table:
+                self.problems.append(Problem(f"{self.where(item.lineno)}：未知的{what} {item.name}"))
         attrs = [(n, n.attr) for n in _all(node, nodes.Getattr)]
         attrs += [(n, n.arg.value) for n in _all(node, nodes.Getitem)
                   if isinstance(n.arg, nodes.Const) and isinstance(n.arg.value, str)]
