@@ -9,15 +9,8 @@ Rules live in ``rules_*.py`` (one module per family, codes GW1xx–GW7xx) and
 ``layout.py`` (GW8xx, .docx only); the engine is :mod:`gongwen.lint.core`.
 """
 
-from .core import Finding, Fix, LintConfig, Para, Rule, Source, all_rules, get_rule, hit, lint_source, lint_text, rule
+from .core import (Finding, Fix, LintConfig, Para, Rule, Source, all_rules, find_config, get_rule, hit,
+                   lint_paths, lint_source, lint_text, rule)
 
-__all__ = ["Finding", "Fix", "LintConfig", "Para", "Rule", "Source", "all_rules", "get_rule", "hit",
-           "lint_source", "lint_text", "rule", "lint_paths"]
-
-
-def __getattr__(name):
-    if name == "lint_paths":
-        from .cli import lint_paths
-
-        return lint_paths
-    raise AttributeError(name)
+__all__ = ["Finding", "Fix", "LintConfig", "Para", "Rule", "Source", "all_rules", "find_config", "get_rule", "hit",
+           "lint_paths", "lint_source", "lint_text", "rule"]

@@ -1,0 +1,211 @@
+"""Findings as text, JSON, GitHub annotations or SARIF 2.1.0; the rule catalogue as Markdown."""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable, List, Sequence
+
+from .. import __version__
+from .core import Finding, Rule
+
+FORMATS = ("text", "json", "github", "sarif")
+SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
+
+
+def format_text(findings: Sequence[Finding], color: bool = False) -> str:
+    """``path:line:col: CODE message``, one per line; ANSI colours when ``color``."""
+    lines = []
+    for f in findings:
+        where = f"{f.path}:{f.line}:{f.column}:"
+        code = f.code
+        if color:
+            import click
+
+            where = click.style(where, bold=True)
+            code = click.style(code, fg="red" if f.severity == "error" else "yellow", bold=True)
+        lines.append(f"{where} {code} {f.message}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def format_json(findings: Sequence[Finding]) -> str:
+    return json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2) + "\n"
+
+
+def _gh_escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_escape_prop(s: str) -> str:
+    return _gh_escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(findings: Sequence[Finding]) -> str:
+    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=…::…``."""
+    out = []
+    for f in findings:
+        level = "error" if f.severity == "error" else "warning"
+        props = f"file={_gh_escape_prop(f.path)},line={f.line},col={f.column},title={_gh_escape_prop(f.code + ' ' + f.name)}"
+        out.append(f"::{level} {props}::{_gh_escape_data(f.code + ' ' + f.message)}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def format_sarif(findings: Sequence[Finding], rules: Iterable[Rule]) -> str:
+    """A SARIF 2.1.0 log with one run; rules are the ones that were run."""
+    rules = list(rules)
+    index = {r.code: i for i, r in enumerate(rules)}
+    results = []
+    for f in findings:
+        result = {
+            "ruleId": f.code,
+            "level": "error" if f.severity == "error" else "warning",
+            "message": {"text": f.message},
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(f.path)},
+                    "region": {"startLine": f.line, "startColumn": f.column},
+                }
+            }],
+        }
+        if f.code in index:
+            result["ruleIndex"] = index[f.code]
+        d = f.to_dict()
+        if d["fix"]:
+            fx = d["fix"]
+            result["fixes"] = [{
+                "description": {"text": f"“{fx['old']}”改为“{fx['new']}”"},
+                "artifactChanges": [{
+                    "artifactLocation": {"uri": _uri(f.path)},
+                    "replacements": [{
+                        "deletedRegion": {"startLine": fx["line"], "startColumn": fx["column"],
+                                          "endLine": fx["end_line"], "endColumn": fx["end_column"]},
+                        "insertedContent": {"text": fx["new"]},
+                    }],
+                }],
+            }]
+        results.append(result)
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "gongwen",
+                "version": __version__,
+                "informationUri": "https://github.com/gongwen/gongwen",
+                "rules": [_sarif_rule(r) for r in rules],
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _uri(path: str) -> str:
+    return path.replace("\\", "/") if path != "-" else "stdin"
+
+
+def _sarif_rule(r: Rule) -> dict:
+    return {
+        "id": r.code,
+        "name": r.name,
+        "shortDescription": {"text": r.message},
+        "fullDescription": {"text": f"{r.message}（依据：{r.source_text}）"},
+        "defaultConfiguration": {"level": "error" if r.severity == "error" else "warning"},
+        "properties": {"family": r.family, "source": r.source, "fixable": r.fixable},
+    }
+
+
+def format_findings(findings: Sequence[Finding], fmt: str, rules: Iterable[Rule] = (), color: bool = False) -> str:
+    if fmt == "json":
+        return format_json(findings)
+    if fmt == "github":
+        return format_github(findings)
+    if fmt == "sarif":
+        return format_sarif(findings, rules)
+    return format_text(findings, color)
+
+
+# --- the catalogue -----------------------------------------------------------
+
+FAMILY_TITLES = {
+    "marker": "标题序号的写法（GW1xx）",
+    "structure": "全文的层次与序号（GW2xx）",
+    "series": "“一是……二是……”序列（GW3xx）",
+    "punctuation": "标点符号（GW4xx）",
+    "number": "数字与日期（GW5xx）",
+    "leftover": "草稿残留（GW6xx）",
+    "content": "YAML 内容的结构（GW7xx）",
+    "layout": ".docx 版式（GW8xx）",
+}
+
+
+def rule_line(r: Rule) -> str:
+    """One line of ``--list-rules``: code, severity, name (and family, fixable)."""
+    fix = "  可自动修正" if r.fixable else ""
+    return f"{r.code}  {r.severity:<7}  {r.name:<32} {r.family}{fix}"
+
+
+def explain_rule(r: Rule) -> str:
+    """``gongwen rule CODE``: what, why, where from, examples."""
+    lines = [
+        f"{r.code} {r.name}（{FAMILY_TITLES.get(r.family, r.family)}）",
+        "",
+        f"问题：{r.message}",
+        f"级别：{SEVERITY_NAMES.get(r.severity, r.severity)}（{r.severity}）" + ("；可自动修正（--fix）" if r.fixable else ""),
+        f"依据：{r.source_text}",
+        f"适用：{'、'.join(r.formats)}",
+    ]
+    if r.why:
+        lines += ["", r.why]
+    lines += ["", "错误示例："] + [_indent(x) for x in r.bad]
+    lines += ["", "正确示例："] + [_indent(x) for x in r.good]
+    return "\n".join(lines) + "\n"
+
+
+def _indent(example: str) -> str:
+    return "\n".join("    " + line for line in example.split("\n"))
+
+
+def rules_markdown(rules: Sequence[Rule]) -> str:
+    """``docs/rules.md``: generated from the registry (``gongwen rule --docs``), never edited by hand."""
+    out: List[str] = [
+        "# gongwen lint 规则",
+        "",
+        "<!-- 此文件由 `gongwen rule --docs > docs/rules.md` 生成，请勿手工编辑；tests/test_lint_docs.py 检查它与代码一致。 -->",
+        "",
+        "每条规则有固定代码（`GW` + 三位数字，按类别分组）、级别（error 错误 / warning 警告）、依据"
+        "（标准条款，或“办公实践”：单位可在设置中关闭或调整级别），以及错误和正确示例。",
+        "",
+        "| 代码 | 级别 | 名称 | 可修正 | 说明 |",
+        "|---|---|---|---|---|",
+    ]
+    for r in rules:
+        out.append(f"| [{r.code}](#{r.code.lower()}) | {r.severity} | {r.name} | {'是' if r.fixable else ''} | {_cell(r.message)} |")
+    family = None
+    for r in rules:
+        if r.family != family:
+            family = r.family
+            out += ["", f"## {FAMILY_TITLES.get(family, family)}"]
+        out += [
+            "",
+            f"### {r.code}",
+            "",
+            f"**{r.name}** · {r.severity} · 依据：{r.source_text}" + (" · 可自动修正" if r.fixable else ""),
+            "",
+            r.message,
+        ]
+        if r.why:
+            out += ["", r.why]
+        kind = {"yaml": "yaml", "docx": "text"}.get(r.example_format, "text")
+        note = "（对一份正确的单页 .docx 所做的改动）" if r.example_format == "docx" else ""
+        out += ["", f"错误示例{note}：", ""]
+        for x in r.bad:
+            out += [f"```{kind}", x, "```"]
+        out += ["", "正确示例：", ""]
+        for x in r.good:
+            out += [f"```{kind}", x, "```"]
+    return "\n".join(out) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")

@@ -1,0 +1,29 @@
+"""Helpers shared by the lint tests: run text (or YAML) through the linter without files."""
+
+from __future__ import annotations
+
+from gongwen.lint.core import LintConfig, config_from_mapping, lint_source, source_from_text
+from gongwen.lint.yaml_source import yaml_source
+
+
+def source_of(text: str, fmt: str = "txt", path: str = "<example>"):
+    if fmt == "yaml":
+        return yaml_source(text, path)
+    return source_from_text(text, path, fmt)
+
+
+def lint(text: str, fmt: str = "txt", select=None, **settings):
+    """Findings for ``text``; ``select`` narrows the rules, ``settings`` are house settings."""
+    config = config_from_mapping(settings, "<test>") if settings else LintConfig()
+    if select is not None:
+        config.select = [select] if isinstance(select, str) else list(select)
+    return lint_source(source_of(text, fmt), config)
+
+
+def codes(text: str, fmt: str = "txt", select=None, **settings):
+    return [f.code for f in lint(text, fmt, select, **settings)]
+
+
+def where(text: str, fmt: str = "txt", select=None, **settings):
+    """``[(line, column, code)]``."""
+    return [(f.line, f.column, f.code) for f in lint(text, fmt, select, **settings)]
