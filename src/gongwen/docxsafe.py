@@ -33,10 +33,11 @@ from .reader import ReadError
 MAX_MEMBER_SIZE = 64 * 1024 * 1024
 #: Largest uncompressed size of all parts read from one .docx (bytes).
 MAX_TOTAL_SIZE = 200 * 1024 * 1024
-#: Largest compression ratio accepted for a member bigger than RATIO_FLOOR.
+#: Largest compression ratio accepted for a member bigger than RATIO_FLOOR (smaller members
+#: are bounded well enough by the size limits; repetitive XML can compress a few hundred times).
 #: Real WordprocessingML compresses 5–30×; a run of zeros compresses ~1000×.
 MAX_RATIO = 400
-RATIO_FLOOR = 1024 * 1024
+RATIO_FLOOR = 16 * 1024 * 1024
 #: Most entries a .docx may list (a real one has a few dozen, with media a few hundred).
 MAX_MEMBERS = 10000
 #: Inflate in chunks of this size.

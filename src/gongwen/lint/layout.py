@@ -682,7 +682,7 @@ def line_pitch(source: Source):
         lines = int(height // pitch) if pitch else None
         if lines != LINES_PER_PAGE:
             now = f"每页 {lines} 行" if lines else "行高随字体变化"
-            group.add((par.style, how), par, f"{ROLE_NAME[par.role]}行距为{how}（{now}），"
+            group.add((par.style, how), par, f"行距为{how}（{now}），"
                                              "应为固定值 28.95 磅（每页 22 行）")
     yield from group.findings(lay.res)
 
@@ -744,7 +744,7 @@ def first_line_indent(source: Source):
                 now = "悬挂缩进"
             if left:
                 now += "，且整段左缩进"
-            group.add((par.role[0], par.style, kind, value, left), par,
+            group.add((par.role, par.style, kind, value, left), par,
                       f"{ROLE_NAME[par.role]}首行缩进为{now}，应为首行缩进 2 字符、回行顶格")
     yield from group.findings(lay.res)
 
