@@ -458,12 +458,30 @@ def _face_desc(value) -> str:
 DOCX = dict(formats=("docx",), example_format="docx")
 
 
+def _why(doc: str) -> str:
+    """A docstring as one paragraph: Chinese lines joined without spaces."""
+    out = ""
+    for line in (doc or "").splitlines():
+        line = line.strip()
+        if out and line and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+            out += " "
+        out += line
+    return out
+
+
+def layout_rule(code: str, name: str, **kw):
+    """:func:`rule` for .docx layout: the check's docstring is the rule's explanation."""
+    def register(check):
+        return rule(code, name, why=_why(check.__doc__), **DOCX, **kw)(check)
+    return register
+
+
 # --- page ---------------------------------------------------------------------
 
 
-@rule("GW801", "page-not-a4", family="layout", severity="error",
+@layout_rule("GW801", "page-not-a4", family="layout", severity="error",
       message="纸张不是 A4（210 mm × 297 mm）",
-      source="GB/T 9704-2012 5.1", bad=["page: 216x279mm"], good=["page: 210x297mm", "page: 297x210mm"], **DOCX)
+      source="GB/T 9704-2012 5.1", bad=["page: 216x279mm"], good=["page: 210x297mm", "page: 297x210mm"])
 def page_not_a4(source: Source):
     """公文用纸采用 GB/T 148 规定的 A4 型纸，成品幅面为 210 mm × 297 mm。"""
     lay = layout_of(source)
@@ -488,12 +506,11 @@ def page_not_a4(source: Source):
         yield doc_finding(source, f"{what}，应为 A4（210 mm × 297 mm）")
 
 
-@rule("GW802", "page-margins", family="layout", severity="error",
+@layout_rule("GW802", "page-margins", family="layout", severity="error",
       message="页边距不符：应为上 37 mm、下 35 mm、左 28 mm、右 26 mm（允许误差 1 mm）",
       source="GB/T 9704-2012 5.2.1",
       bad=["margins: top=25.4 bottom=25.4 left=31.8 right=31.8"],
-      good=["margins: top=37 bottom=35 left=28 right=26", "margins: top=37.5 bottom=35 left=28 right=26"],
-      **DOCX)
+      good=["margins: top=37 bottom=35 left=28 right=26", "margins: top=37.5 bottom=35 left=28 right=26"])
 def page_margins(source: Source):
     """公文用纸天头（上白边）37 mm ± 1 mm，订口（左白边）28 mm ± 1 mm，版心 156 mm × 225 mm，
     因此下白边 35 mm、右白边 26 mm。横向页（如宽表格）不检查。"""
@@ -558,57 +575,56 @@ def _face_check(source: Source, roles, size_name: str):
     yield from group.findings(lay.res)
 
 
-@rule("GW803", "body-font", family="layout", severity="error",
+@layout_rule("GW803", "body-font", family="layout", severity="error",
       message="正文应为三号（16 磅）仿宋_GB2312（或仿宋）",
       source="GB/T 9704-2012 5.2.2、7.3.3",
-      bad=["body: font=宋体", "body: size=12pt"], good=["body: font=仿宋_GB2312 size=16pt", "body: font=仿宋"],
-      **DOCX)
+      bad=["body: font=宋体", "body: size=12pt"], good=["body: font=仿宋_GB2312 size=16pt", "body: font=仿宋"])
 def body_font(source: Source):
     """正文用 3 号仿宋体字。按段落中多数汉字的字体和字号判断，个别加粗或换字体强调的词语不算。"""
     yield from _face_check(source, ("body", "salutation"), "三号（16 磅）")
 
 
-@rule("GW804", "title-font", family="layout", severity="error",
+@layout_rule("GW804", "title-font", family="layout", severity="error",
       message="标题应为二号（22 磅）方正小标宋简体",
       source="GB/T 9704-2012 7.3.1",
-      bad=["title: font=黑体", "title: size=18pt"], good=["title: font=方正小标宋简体 size=22pt"], **DOCX)
+      bad=["title: font=黑体", "title: size=18pt"], good=["title: font=方正小标宋简体 size=22pt"])
 def title_font(source: Source):
     """标题一般用 2 号小标宋体字。标题指文首居中的第一段（跳过版头的发文机关标志和发文字号），
     及紧随其后、样式和字号相同的续行。"""
     yield from _face_check(source, ("title",), "二号（22 磅）")
 
 
-@rule("GW805", "heading1-font", family="layout", severity="error",
+@layout_rule("GW805", "heading1-font", family="layout", severity="error",
       message="一级标题（一、）应为三号黑体",
       source="GB/T 9704-2012 7.3.3",
-      bad=["h1: font=仿宋_GB2312"], good=["h1: font=黑体"], **DOCX)
+      bad=["h1: font=仿宋_GB2312"], good=["h1: font=黑体"])
 def heading1_font(source: Source):
     """结构层次序数第一层用黑体字。层级按段首序数判断（含 Word 自动编号）；段内标题只看标题部分。"""
     yield from _face_check(source, ("h1",), "三号（16 磅）")
 
 
-@rule("GW806", "heading2-font", family="layout", severity="error",
+@layout_rule("GW806", "heading2-font", family="layout", severity="error",
       message="二级标题（（一））应为三号楷体_GB2312（或楷体）",
       source="GB/T 9704-2012 7.3.3",
-      bad=["h2: font=黑体"], good=["h2: font=楷体_GB2312", "h2: font=楷体"], **DOCX)
+      bad=["h2: font=黑体"], good=["h2: font=楷体_GB2312", "h2: font=楷体"])
 def heading2_font(source: Source):
     """结构层次序数第二层用楷体字；段内标题（“（一）……。”后接正文）只看标题部分。"""
     yield from _face_check(source, ("h2",), "三号（16 磅）")
 
 
-@rule("GW807", "heading34-font", family="layout", severity="error",
+@layout_rule("GW807", "heading34-font", family="layout", severity="error",
       message="三级、四级标题（1. 和（1））应为三号仿宋_GB2312（或仿宋）",
       source="GB/T 9704-2012 7.3.3",
-      bad=["h3: font=黑体", "h4: font=楷体_GB2312"], good=["h3: font=仿宋_GB2312", "h4: font=仿宋"], **DOCX)
+      bad=["h3: font=黑体", "h4: font=楷体_GB2312"], good=["h3: font=仿宋_GB2312", "h4: font=仿宋"])
 def heading34_font(source: Source):
     """结构层次序数第三层和第四层用仿宋体字（与正文相同）。"""
     yield from _face_check(source, ("h3", "h4"), "三号（16 磅）")
 
 
-@rule("GW808", "no-east-asian-font", family="layout", severity="error",
+@layout_rule("GW808", "no-east-asian-font", family="layout", severity="error",
       message="汉字没有明确的中文字体（w:eastAsia），Word 与 WPS 会用各自的默认字体显示",
       source="GB/T 9704-2012 5.2.2（字体须可确定）",
-      bad=["defaults: font=none\nbody: font=none"], good=["body: font=仿宋_GB2312"], **DOCX)
+      bad=["defaults: font=none\nbody: font=none"], good=["body: font=仿宋_GB2312"])
 def no_east_asian_font(source: Source):
     """每段文字都应能解析到一个明确的中文字体名（字符本身、字符样式、段落样式或文档默认值）。
     没有时，显示和打印效果取决于打开它的软件。"""
@@ -624,10 +640,10 @@ def no_east_asian_font(source: Source):
     yield from group.findings(lay.res)
 
 
-@rule("GW809", "theme-font", family="layout", severity="error",
+@layout_rule("GW809", "theme-font", family="layout", severity="error",
       message="文字使用了主题字体（如 +中文正文），应写明字体名称",
       source="GB/T 9704-2012 5.2.2（字体须可确定）",
-      bad=["defaults: theme=minorEastAsia\nbody: font=inherit"], good=["body: font=仿宋_GB2312"], **DOCX)
+      bad=["defaults: theme=minorEastAsia\nbody: font=inherit"], good=["body: font=仿宋_GB2312"])
 def theme_font(source: Source):
     """主题字体（w:eastAsiaTheme、w:asciiTheme）随主题和软件变化，而且在 Word 和 WPS 中优先于
     写明的字体名：公文的字体应直接写明（如 仿宋_GB2312、Times New Roman）。"""
@@ -661,14 +677,15 @@ def _pitch(props: dict, grid) -> Tuple[Optional[float], str]:
     return None, f"{line / 240:g} 倍行距" if rule_ == "auto" else str(line)
 
 
-@rule("GW810", "line-pitch", family="layout", severity="warning",
+@layout_rule("GW810", "line-pitch", family="layout", severity="warning",
       message="正文行距应使每页排 22 行：固定值 28.95 磅（579 缇），或文档网格行距 579 缇",
       source="GB/T 9704-2012 5.2.3（一般每面排 22 行）",
       bad=["body: line=auto:360", "body: line=exact:600"],
-      good=["body: line=exact:579", "body: line=auto:240\ngrid: lines:579"], **DOCX)
+      good=["body: line=exact:579", "body: line=auto:240\ngrid: lines:579"])
 def line_pitch(source: Source):
     """版心高 225 mm，一般每面排 22 行：行距在 LibreOffice 7.4 实测为固定值 579 缇（28.95 磅）
-    或 w:docGrid w:type="lines" w:linePitch="579"。按本节版心高度计算每页行数。"""
+    或 w:docGrid w:type="lines" w:linePitch="579"。按标准版心（156 mm × 225 mm）计算每页行数，
+    纸张和页边距另由 GW801、GW802 检查。"""
     lay = layout_of(source)
     if lay is None:
         return
@@ -687,10 +704,10 @@ def line_pitch(source: Source):
     yield from group.findings(lay.res)
 
 
-@rule("GW811", "chars-per-line", family="layout", severity="warning",
+@layout_rule("GW811", "chars-per-line", family="layout", severity="warning",
       message="正文每行应排 28 字：三号字加字符间距 −0.25 磅（w:spacing w:val=\"-5\"）",
       source="GB/T 9704-2012 5.2.3（一般每行排 28 个字）",
-      bad=["body: spacing=0", "grid: linesAndChars:579:-1000"], good=["body: spacing=-0.25pt"], **DOCX)
+      bad=["body: spacing=0", "grid: linesAndChars:579:-1000"], good=["body: spacing=-0.25pt"])
 def chars_per_line(source: Source):
     """版心宽 156 mm（442.25 磅），28 个三号字需 448 磅，放不下：实测需字符间距紧缩 0.25 磅，
     每行才排 28 字。“网格：指定行和字符网格”（linesAndChars）在 LibreOffice 中只排 14 字，不要用。"""
@@ -719,10 +736,10 @@ def chars_per_line(source: Source):
     yield from group.findings(lay.res)
 
 
-@rule("GW812", "first-line-indent", family="layout", severity="error",
+@layout_rule("GW812", "first-line-indent", family="layout", severity="error",
       message="正文和各级标题应首行缩进 2 个字符",
       source="GB/T 9704-2012 7.3.3",
-      bad=["body: indent=0", "h1: indent=0"], good=["body: indent=2chars", "body: indent=640"], **DOCX)
+      bad=["body: indent=0", "h1: indent=0"], good=["body: indent=2chars", "body: indent=640"])
 def first_line_indent(source: Source):
     """正文段落首行左空二字，回行顶格（w:ind w:firstLineChars="200" 或 w:firstLine="640"）。
     称谓行（如“同志们：”）顶格，不检查；用全角空格缩进的段落由 GW6xx 规则报告。"""
@@ -840,10 +857,10 @@ def _footers(lay: Layout):
     return [(t, lay.parts.footers.get(refs.get(t))) for t in want]
 
 
-@rule("GW813", "page-number-form", family="layout", severity="error",
+@layout_rule("GW813", "page-number-form", family="layout", severity="error",
       message="页码应为页脚中的“— N —”（一字线夹阿拉伯数字，由 PAGE 域生成）",
       source="GB/T 9704-2012 7.5",
-      bad=["footer: text=第N页", "footer: none", "footer: text=-N-"], good=['footer: text="— N —"'], **DOCX)
+      bad=["footer: text=第N页", "footer: none", "footer: text=-N-"], good=['footer: text="— N —"'])
 def page_number_form(source: Source):
     """页码用阿拉伯数字，数字左右各放一条一字线（—，U+2014），由 PAGE 域自动生成。"""
     lay = layout_of(source)
@@ -867,10 +884,10 @@ def page_number_form(source: Source):
             yield doc_finding(source, f"{which}页码显示为“{shown}”，应为“— 1 —”（一字线 U+2014 夹数字）")
 
 
-@rule("GW814", "page-number-font", family="layout", severity="error",
+@layout_rule("GW814", "page-number-font", family="layout", severity="error",
       message="页码应为四号（14 磅）半角宋体阿拉伯数字",
       source="GB/T 9704-2012 7.5",
-      bad=['footer: font="Times New Roman"', "footer: size=10.5pt"], good=["footer: font=宋体 size=14pt"], **DOCX)
+      bad=['footer: font="Times New Roman"', "footer: size=10.5pt"], good=["footer: font=宋体 size=14pt"])
 def page_number_font(source: Source):
     """页码一般用 4 号半角宋体阿拉伯数字。数字由 w:ascii 字体显示，所以要看页码域结果的 w:ascii 字体。"""
     lay = layout_of(source)
@@ -901,10 +918,10 @@ def page_number_font(source: Source):
                     yield doc_finding(source, f"{which}字号为 {shown}，应为四号（14 磅）")
 
 
-@rule("GW815", "page-number-sides", family="layout", severity="error",
+@layout_rule("GW815", "page-number-sides", family="layout", severity="error",
       message="单页页码应居右、双页页码应居左（奇偶页不同页脚）",
       source="GB/T 9704-2012 7.5",
-      bad=["evenodd: no", "footer: align=center"], good=["evenodd: yes"], **DOCX)
+      bad=["evenodd: no", "footer: align=center"], good=["evenodd: yes"])
 def page_number_sides(source: Source):
     """单页码居右空一字，双页码居左空一字：需在设置中打开“奇偶页不同”（w:evenAndOddHeaders），
     默认页脚右对齐，偶数页页脚左对齐。"""
