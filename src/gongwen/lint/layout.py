@@ -309,7 +309,8 @@ def classify(source: Source, res: Resolver) -> List[Paragraph]:
         if title_key is not None and centred and (style, _size_of(res, style, el)) == title_key:
             out.append(Paragraph(para, el, "title", style, props))
             continue
-        if title_key is None and centred and seen_text <= 6 and parse_marker(text) is None:
+        if title_key is None and seen_text <= 6 and parse_marker(text) is None and (
+                centred or (seen_text == 1 and _looks_like_title(text))):
             if _DOCNUMBER.search(text) or text.strip().endswith("文件"):
                 continue  # 版头: 发文机关标志, 发文字号
             title_key = (style, _size_of(res, style, el))
@@ -331,6 +332,12 @@ def classify(source: Source, res: Resolver) -> List[Paragraph]:
             continue
         out.append(Paragraph(para, el, "body", style, props))
     return out
+
+
+def _looks_like_title(text: str) -> bool:
+    """A first line that is not centred but reads like a title (short, no closing mark)."""
+    text = text.strip()
+    return 0 < len(text) <= 60 and not text.endswith(tuple("。：:；;，,！!？?、")) and "。" not in text
 
 
 def _size_of(res: Resolver, style, el) -> Optional[int]:
@@ -587,11 +594,17 @@ def body_font(source: Source):
 @layout_rule("GW804", "title-font", family="layout", severity="error",
       message="标题应为二号（22 磅）方正小标宋简体",
       source="GB/T 9704-2012 7.3.1",
-      bad=["title: font=黑体", "title: size=18pt"], good=["title: font=方正小标宋简体 size=22pt"])
+      bad=["title: font=黑体", "title: size=18pt", "title: align=left"],
+      good=["title: font=方正小标宋简体 size=22pt"])
 def title_font(source: Source):
-    """标题一般用 2 号小标宋体字。标题指文首居中的第一段（跳过版头的发文机关标志和发文字号），
-    及紧随其后、样式和字号相同的续行。"""
+    """标题一般用 2 号小标宋体字，居中排布。标题指文首居中的第一段（跳过版头的发文机关标志和
+    发文字号；文首第一段短而无句末标点时，不居中也算标题），及紧随其后、样式和字号相同的续行。"""
     yield from _face_check(source, ("title",), "二号（22 磅）")
+    lay = layout_of(source)
+    for par in lay.paragraphs if lay else ():
+        if par.role == "title" and par.props.get("jc", "left") != "center":
+            yield hit(par.para, 0, "标题没有居中，应居中排布（二号小标宋体）")
+            break
 
 
 @layout_rule("GW805", "heading1-font", family="layout", severity="error",
@@ -635,7 +648,7 @@ def no_east_asian_font(source: Source):
     for par in lay.paragraphs:
         for info in lay.infos[id(par)]:
             if info.cjk and _ea(info.props) is None:
-                group.add((par.style,), par, f"{ROLE_NAME[par.role]}的汉字没有设置中文字体（w:eastAsia）")
+                group.add((par.style,), par, "汉字没有设置中文字体（w:eastAsia），显示字体取决于打开文件的软件")
                 break
     yield from group.findings(lay.res)
 
@@ -657,7 +670,8 @@ def theme_font(source: Source):
                 value = info.props.get(slot)
                 if needed and value is not None and value[0] == "theme":
                     group.add((par.style, slot, value), par,
-                              f"{ROLE_NAME[par.role]}使用了主题字体 {value[1]}（w:{slot}Theme），应写明字体名称")
+                              f"{'汉字' if slot == 'eastAsia' else '数字和西文'}使用了主题字体 {value[1]}"
+                              f"（w:{slot}Theme），应写明字体名称")
     yield from group.findings(lay.res)
 
 
