@@ -353,7 +353,9 @@ def stray_space(source):
             fault = (is_cn(p) and is_cn(n)) or \
                     (is_cn(p) and n.isdigit() and n.isascii() and _digit_run_touches_cjk(mtext, b, 1)) or \
                     (is_cn(n) and p.isdigit() and p.isascii() and _digit_run_touches_cjk(mtext, a - 1, -1))
-            if fault:
+            if fault and para.segments and any(seg[0] == b for seg in para.segments):
+                yield hit(para, a, "YAML 多行文字在折行处会变成一个空格：中文段落请写在一行，或用“|”块每行一段。")
+            elif fault:
                 yield replace(para, a, b, "", "中文文本中间的空格应删去。")
 
 
