@@ -266,3 +266,17 @@ def test_fixed_copy_ignores_labels_and_changed_files(tmp_path):
     out = write_fixed_copy(src, [_fix(src, 1, 0, 1, "x")], skipped)
     assert len(skipped) == 1
     assert read_source(out).paras[1].text == "一，总体"
+
+
+def test_no_fixed_copy_for_strict_open_xml(tmp_path):
+    from gongwen.lint.docxfix import write_fixed_copy
+    from gongwen.reader import ReadError
+
+    path = tmp_path / "strict.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", '<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main">'
+                                        "<w:body><w:p><w:r><w:t>一，总体</w:t></w:r></w:p></w:body></w:document>")
+    src = read_source(str(path))
+    with pytest.raises(ReadError):
+        write_fixed_copy(src, [_fix(src, 0, 1, 2, "、")])
+    assert not (tmp_path / "strict.fixed.docx").exists()

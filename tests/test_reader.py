@@ -447,3 +447,16 @@ def test_streaming_limit_when_inflating(tmp_path, monkeypatch):
     z.close()
     assert "压缩炸弹" in str(info.value)
     assert sum(served) <= (4 << 20) + docxsafe.CHUNK
+
+
+def test_old_formats_and_renamed_zips_get_a_helpful_message(tmp_path):
+    old = tmp_path / "旧稿.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0" + bytes(500))
+    with pytest.raises(ReadError) as info:
+        read_source(str(old))
+    assert ".docx" in str(info.value)
+    renamed = tmp_path / "稿.txt"
+    renamed.write_bytes(make_docx(p("正文")))
+    with pytest.raises(ReadError) as info:
+        read_source(str(renamed))
+    assert "扩展名" in str(info.value)

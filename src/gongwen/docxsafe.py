@@ -98,6 +98,7 @@ class SafeZip:
     def __init__(self, path: str, fileobj=None):
         self.path = path
         self.total = 0
+        self.strict = False  # a part was ISO 29500 Strict (read under transitional names)
         try:
             self.zip = zipfile.ZipFile(fileobj if fileobj is not None else path)
         except FileNotFoundError:
@@ -174,6 +175,7 @@ class SafeZip:
             return None
         data = self.read(name)
         if b"purl.oclc.org/ooxml/" in data[:8192]:  # ISO 29500 Strict: same vocabulary, other names
+            self.strict = True
             data = data.replace(W_STRICT_NS.encode(), W_NS.encode()).replace(
                 R_STRICT_NS.encode(), R_NS.encode())
         return parse_xml(data, self.path, name)

@@ -55,6 +55,8 @@ def read_source(path: str):
         return read_docx(path)
     if os.path.isdir(path):
         raise ReadError(path, "这是一个文件夹，不是文件")
+    if suffix in (".doc", ".wps", ".rtf", ".odt", ".pdf") and os.path.exists(path):
+        raise ReadError(path, f"不支持 {suffix} 格式，请另存为 .docx（或纯文本 .txt）后再检查")
     try:
         with open(path, "rb") as f:
             data = f.read(MAX_TEXT_SIZE + 1)
@@ -64,6 +66,9 @@ def read_source(path: str):
         raise ReadError(path, "没有读取权限") from None
     except OSError as exc:
         raise ReadError(path, f"无法读取：{exc.strerror or exc}") from None
+    if data.startswith(b"PK\x03\x04"):
+        raise ReadError(path, "这是一个压缩包（可能是改了扩展名的 .docx），不是文本文件；"
+                              "如果是 Word 文件，请把扩展名改回 .docx")
     fmt = {".md": "md", ".markdown": "md", ".yaml": "yaml", ".yml": "yaml"}.get(suffix, "txt")
     return _text_source(path, data, fmt)
 

@@ -50,6 +50,9 @@ def write_fixed_copy(source, findings, skipped: Optional[list] = None) -> str:
     with docxsafe.open_docx(source.path) as z:
         main = z.main_part()
         root = z.xml(main)
+        if z.strict:
+            raise reader.ReadError(source.path, "这是 Strict Open XML 格式的文件，暂不能写修正副本；"
+                                                "请在 Word 中另存为普通 .docx 后再修正")
         parts = docxsafe.DocxParts(source.path)
         parts.document = root
         parts.body = root.find(docxsafe.w("body"))
