@@ -163,6 +163,7 @@ def conflicting_punctuation(source):
 _PAIRS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】", "〔": "〕", "〈": "〉", "「": "」", "『": "』"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _SAME = {"(": "（", ")": "）"}
+_PAIR_CHARS_RE = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 
 
 @rule("GW406", "unbalanced-pair", family="punctuation", severity="error", source="GB/T 15834-2011 4.8、4.9、4.15",
@@ -172,16 +173,15 @@ _SAME = {"(": "（", ")": "）"}
 def unbalanced_pair(source):
     paras = list(items(source))
     for k, (i, para, mtext) in enumerate(paras):
-        if not any(c in _PAIRS or c in _CLOSERS for c in mtext):
+        if not _PAIR_CHARS_RE.search(mtext):
             continue
         enum = {m.end() - 1 for m in _ENUM_CLOSE_RE.finditer(mtext)}
         circled_head = re.match(r"^[\s\u3000]*[0-9]{1,2}[)）]", mtext)
         stack = []
         faults = []
-        for pos, c in enumerate(mtext):
+        for m in _PAIR_CHARS_RE.finditer(mtext):
+            pos, c = m.start(), m.group(0)
             if c in _PAIRS:
-                if c in "(（" and _ENUM_CLOSE_RE.match(mtext, pos):
-                    pass
                 stack.append((pos, c))
             elif c in _CLOSERS:
                 want = _CLOSERS[c]
@@ -394,8 +394,11 @@ def dash_form(source):
       bad=["他说：“要落实“四个意识”的要求。”"], good=["他说：“要落实‘四个意识’的要求。”"])
 def nested_double_quotes(source):
     for _, para, mtext in items(source):
+        if "“" not in mtext:
+            continue
         depth = 0
-        for pos, c in enumerate(mtext):
+        for m in re.finditer("[“”]", mtext):
+            pos, c = m.start(), m.group(0)
             if c == "“":
                 if depth >= 1:
                     yield hit(para, pos, "引号内又用了双引号，内层应改用单引号‘’。")

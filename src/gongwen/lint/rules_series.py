@@ -64,8 +64,12 @@ def _marks(source) -> List[List[Mark]]:
             continue
         offset = heads[i].end if i in heads else 0
         seg = mtext[offset:]
-        keep = [k for k, c in enumerate(seg) if c != SYNTAX]
-        view = "".join("x" if seg[k] == OPAQUE else seg[k] for k in keep)
+        if SYNTAX in seg:
+            keep = [k for k, c in enumerate(seg) if c != SYNTAX]
+            view = "".join("x" if seg[k] == OPAQUE else seg[k] for k in keep)
+        else:
+            keep = range(len(seg))
+            view = seg.replace(OPAQUE, "x")
         lead = len(view) - len(view.lstrip(" \u3000\t\u00a0"))
         for m in find_series(view[lead:]):
             if m.style == "第一" and not m.sep:

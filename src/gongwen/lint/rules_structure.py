@@ -50,7 +50,8 @@ class _Walk:
         self.current: Dict[int, Heading] = {}  # level -> latest open heading
         self.last: Dict[Tuple[Optional[int], int], int] = {}  # (parent index, level) -> last number
         self.seen: Dict[Tuple[Optional[int], int], set] = {}
-        self.levels_under: Dict[Optional[int], List[int]] = {None: []}  # parent index -> levels seen below
+        self.levels_under: Dict[Optional[int], set] = {None: set()}  # parent index -> levels seen below
+        self.order: Dict[Optional[int], List[Heading]] = {}  # parent index -> headings below, in order
         self.prev_parent: Dict[int, Optional[Heading]] = {}  # level -> previous heading at that level
         self.skip_reported: set = set()
 
@@ -61,10 +62,9 @@ class _Walk:
         pid = parent.index if parent else None
         key = (pid, level)
         # Inversion: something deeper than this level came first under the same parent.
-        below = self.levels_under.setdefault(pid, [])
-        deeper = [lv for lv in below if lv > level]
-        if deeper and level not in below:
-            first = next(x for x in self._scope(pid) if x.level > level)
+        below = self.levels_under.setdefault(pid, set())
+        if level not in below and any(lv > level for lv in below):
+            first = next(x for x in self.order.get(pid, ()) if x.level > level)
             yield ("inversion", h,
                    f"层次颠倒：“{h.marker.raw.strip()}”出现在更低一级的“{first.marker.raw.strip()}”（第 {first.para.line} 段）之后。"
                    f"层次应为 一、→（一）→1.→（1）。")
@@ -97,16 +97,15 @@ class _Walk:
             yield ("gap", h, f"序号不连续：“{_m(level, n)}”之前缺少{missing}{more}。")
         self._enter(h, pid, key, n)
 
-    def _scope(self, pid):
-        return self.__dict__.setdefault("_order", {}).get(pid, [])
-
     def _enter(self, h: Heading, pid, key, n):
         self.last[key] = max(self.last.get(key, 0), n)
         self.seen.setdefault(key, set()).add(n)
         # levels below every open ancestor (and the root) now include this level
         for anc in [None] + [x.index for x in self.current.values() if x.level < h.level]:
-            self.levels_under.setdefault(anc, []).append(h.level)
-            self.__dict__.setdefault("_order", {}).setdefault(anc, []).append(h)
+            below = self.levels_under.setdefault(anc, set())
+            if h.level not in below:
+                below.add(h.level)
+                self.order.setdefault(anc, []).append(h)
         old = self.current.get(h.level)
         if old is not None:
             self.prev_parent[h.level] = old
@@ -115,7 +114,7 @@ class _Walk:
                 self.prev_parent[lv] = None
             del self.current[lv]
         self.current[h.level] = h
-        self.levels_under[h.index] = []
+        self.levels_under[h.index] = set()
 
 
 def _outline_rule(kind):
