@@ -269,3 +269,14 @@ def test_template_with_doctype_is_refused(tmp_path):
     path = make(tmp_path, lambda xml: xml.replace("?>", '?><!DOCTYPE w:document [<!ENTITY x "实体">]>', 1),
                 raw=True)
     assert templatecheck.check(path)[0].startswith("模板正文（document.xml）带有文档类型声明")
+
+
+def test_curly_quotes_from_word_autoformat(tmp_path):
+    def curly(paras):
+        i = index_of(paras, "h3")
+        paras[i] = paras[i].replace("&quot;h3&quot;", "“h3”").replace('"h3"', "“h3”")
+        return paras
+
+    problems = templatecheck.check(make(tmp_path, curly))
+    assert problems == ['第 16 段“{%p elif p.kind == “h3” %}”：标签 {%p elif p.kind == “h3” %} 里的引号被 Word 自动改成了'
+                        '中文引号，请改回英文引号 "（或关闭 Word 的“自动套用格式 → 直引号替换为弯引号”）']

@@ -31,6 +31,7 @@ _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _PARA_TAG = re.compile(r"^\s*\{%p\s(.*?)%\}\s*$", re.S)
 _DOCXTPL_ONLY = re.compile(r"\{[{%]-?\s*(?:tr|tc|r|tcr|cellbg|colspan|hm|vm)\s")
 SIMPLE = {"set", "include", "import", "from"}
+_CURLY = re.compile("[\u201c\u201d\u2018\u2019]")
 _MARK = "¶"  # starts the skeleton line of an ordinary paragraph
 _BROKEN = "¶⚠"  # the skeleton line of a paragraph whose fault is already reported
 BLOCKS = {"for": "endfor", "if": "endif", "with": "endwith", "macro": "endmacro",
@@ -258,9 +259,14 @@ def _paragraph_line(para: _Para, env, problems: List[Problem]) -> str:
 
     if para.tag == "broken":
         return _BROKEN
+    curly = [m.group(0) for m in _TAG.finditer(para.text) if _CURLY.search(m.group(0))]
+    if curly:
+        # Word's AutoFormat turns "h3" into “h3”; Jinja then sees no string at all.
+        problems.append(Problem(f"{para.where()}：标签 {curly[0]} 里的引号被 Word 自动改成了中文引号，"
+                                "请改回英文引号 \"（或关闭 Word 的“自动套用格式 → 直引号替换为弯引号”）"))
     if para.tag is not None:
-        return "{% " + para.tag + " %}"
-    text = para.text
+        return "{% " + _straight(para.tag) + " %}"
+    text = _TAG.sub(lambda m: _straight(m.group(0)), para.text)
     if _DOCXTPL_ONLY.search(text):
         problems.append(Problem(f"{para.where()}：gongwen 只支持 {{{{ … }}}} 和 {{%p … %}}，"
                                 "不支持 docxtpl 的 {%tr/{%tc/{%r/{{r 等写法"))
@@ -288,6 +294,10 @@ def _paragraph_line(para: _Para, env, problems: List[Problem]) -> str:
                                 "跨段的块要用独占一段的 {%p … %} 标签"))
         return _BROKEN
     return _MARK + text
+
+
+def _straight(tag: str) -> str:
+    return tag.translate({0x201C: '"', 0x201D: '"', 0x2018: "'", 0x2019: "'"})
 
 
 def _blocks_balanced(paras: List[_Para], problems: List[Problem]) -> bool:
