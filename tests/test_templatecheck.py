@@ -280,3 +280,19 @@ def test_curly_quotes_from_word_autoformat(tmp_path):
     problems = templatecheck.check(make(tmp_path, curly))
     assert problems == ['第 16 段“{%p elif p.kind == “h3” %}”：标签 {%p elif p.kind == “h3” %} 里的引号被 Word 自动改成了'
                         '中文引号，请改回英文引号 "（或关闭 Word 的“自动套用格式 → 直引号替换为弯引号”）']
+
+
+def test_theme_fonts_are_warned_about(tmp_path):
+    def theme(paras):
+        i = index_of(paras, "h1") + 1
+        paras[i] = paras[i].replace('w:eastAsia="黑体"', 'w:eastAsia="黑体" w:eastAsiaTheme="minorEastAsia"')
+        return paras
+
+    path = make(tmp_path, theme)
+    problems = templatecheck.check(path)
+    assert problems == ["提醒：第 13 段“{{ p.text }}”：用了主题字体（如“+中文正文”），在 Word、WPS 中会盖过写明的字体；"
+                        "请改选具体字体名（仿宋_GB2312、黑体……）"]
+    styled = make(tmp_path, lambda xml: xml.replace('w:eastAsia="黑体"', 'w:eastAsiaTheme="minorEastAsia"'),
+                  name="styled.docx", part="word/styles.xml")
+    assert templatecheck.check(styled) == ["提醒：样式“一级标题”用了主题字体（如“+中文正文”），在 Word、WPS 中会盖过写明的字体；"
+                                           "请在“修改样式”里改选具体字体名"]

@@ -32,6 +32,7 @@ _PARA_TAG = re.compile(r"^\s*\{%p\s(.*?)%\}\s*$", re.S)
 _DOCXTPL_ONLY = re.compile(r"\{[{%]-?\s*(?:tr|tc|r|tcr|cellbg|colspan|hm|vm)\s")
 SIMPLE = {"set", "include", "import", "from"}
 _CURLY = re.compile("[\u201c\u201d\u2018\u2019]")
+_THEME_FONT = re.compile(r"\}(?:ascii|hAnsi|eastAsia|cs)Theme$")
 _MARK = "¶"  # starts the skeleton line of an ordinary paragraph
 _BROKEN = "¶⚠"  # the skeleton line of a paragraph whose fault is already reported
 BLOCKS = {"for": "endfor", "if": "endif", "with": "endwith", "macro": "endmacro",
@@ -133,6 +134,7 @@ def _inspect(path: str) -> List[Problem]:
             document = zf.read("word/document.xml")
             others = {n: zf.read(n) for n in names
                       if re.match(r"word/(header|footer)\d*\.xml$", n)}
+            styles = zf.read("word/styles.xml") if "word/styles.xml" in names else b""
     except (zipfile.BadZipFile, OSError) as exc:
         return [Problem(f"模板无法打开（不是有效的 .docx）：{exc}")]
 
@@ -157,6 +159,7 @@ def _inspect(path: str) -> List[Problem]:
             place = "页眉" if "header" in name else "页脚"
             problems.append(Problem(f"{place}（{name}）里有 {{{{ … }}}} 或 {{% … %}} 标签；gongwen 只填写正文，"
                                     f"{place}里的标签会原样留在成稿中", error=False))
+    problems.extend(_theme_styles(styles, parser))
     problems.extend(_analyse(paras, _real_source(document, path), any(p.error for p in problems)))
     return sorted(problems, key=_paragraph_number)
 
@@ -175,6 +178,9 @@ def _paragraphs(root, problems: List[Problem]) -> List[_Para]:
         para = _Para(number, "".join(texts))
         paras.append(para)
         _split_tags(para, texts, problems)
+        if any(_THEME_FONT.search(k) for f in element.iter(f"{{{W}}}rFonts") for k in f.attrib):
+            problems.append(Problem(f"{para.where()}：用了主题字体（如“+中文正文”），在 Word、WPS 中会盖过"
+                                    "写明的字体；请改选具体字体名（仿宋_GB2312、黑体……）", error=False))
         m = _PARA_TAG.match(para.text)
         if m:
             para.tag = m.group(1).strip()
@@ -183,6 +189,27 @@ def _paragraphs(root, problems: List[Problem]) -> List[_Para]:
                                     "请把标签单独放一段"))
             para.tag = "broken"
     return paras
+
+
+def _theme_styles(styles: bytes, parser) -> List[Problem]:
+    """Styles whose fonts are theme fonts: a theme attribute beats the explicit name (gbt9704.md)."""
+    from lxml import etree
+
+    if not styles:
+        return []
+    try:
+        root = etree.fromstring(styles, parser)
+    except etree.XMLSyntaxError as exc:
+        return [Problem(f"样式表（styles.xml）已损坏，无法解析：{exc}")]
+    names = []
+    for style in root.iter(f"{{{W}}}style"):
+        if any(_THEME_FONT.search(k) for f in style.iter(f"{{{W}}}rFonts") for k in f.attrib):
+            name = style.find(f"{{{W}}}name")
+            names.append(name.get(f"{{{W}}}val") if name is not None else style.get(f"{{{W}}}styleId"))
+    if not names:
+        return []
+    return [Problem(f"样式“{'”“'.join(names)}”用了主题字体（如“+中文正文”），在 Word、WPS 中会盖过写明的字体；"
+                    "请在“修改样式”里改选具体字体名", error=False)]
 
 
 def _split_tags(para: _Para, texts: List[str], problems: List[Problem]) -> None:
