@@ -1,6 +1,7 @@
 """Layout rules (GW8xx) on .docx files, and the fixed copy written by ``--fix``."""
 
 import glob
+import re
 import io
 import os
 import zipfile
@@ -280,3 +281,36 @@ def test_no_fixed_copy_for_strict_open_xml(tmp_path):
     with pytest.raises(ReadError):
         write_fixed_copy(src, [_fix(src, 0, 1, 2, "、")])
     assert not (tmp_path / "strict.fixed.docx").exists()
+
+
+def test_office_conventions_are_not_faults(tmp_path):
+    """A red 版头, a 版记, an attachment list aligned under its first item, a long 主送 line and
+    a framed page number placed ``outside`` are all correct."""
+    rpr = ('<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="{f}"/>'
+           '<w:color w:val="{c}"/><w:spacing w:val="-5"/><w:sz w:val="{s}"/></w:rPr>')
+
+    def para(text, jc="both", font="仿宋_GB2312", size=32, color="000000", ind='<w:ind w:firstLine="640"/>'):
+        return (f'<w:p><w:pPr><w:spacing w:line="579" w:lineRule="exact"/>{ind}<w:jc w:val="{jc}"/></w:pPr>'
+                f'<w:r>{rpr.format(f=font, c=color, s=size)}<w:t>{text}</w:t></w:r></w:p>')
+
+    head = (para("清河县人民政府办公室", "center", "方正小标宋简体", 72, "FF0000", "")
+            + para("清政办发〔2024〕3号", "center", ind=""))
+    tail = (para("附件：1.安全生产工作要点") + para("2.安全生产专项整治方案", ind='<w:ind w:left="1600"/>')
+            + para("抄送：县委办公室，县人大常委会办公室，县政协办公室。", size=28, ind='<w:ind w:left="320"/>')
+            + para("清河县人民政府办公室　　　　　　　　2024年3月5日印发", size=28, ind='<w:ind w:left="320"/>'))
+    salutation = para("各乡镇人民政府，县直各有关单位，各驻县单位，各有关企业和社会组织，各村（居）民委员会：", ind="")
+
+    def fn(x):
+        body_start = x.index("<w:body>") + len("<w:body>")
+        second = x.index("<w:p>", x.index("</w:p>", body_start))
+        x = x[:body_start] + head + x[body_start:second] + salutation + x[second:]
+        return x.replace("<w:sectPr>", tail + "<w:sectPr>")
+
+    data = rewrite(example_docx(""), "word/document.xml", fn)
+    framed = '<w:pPr><w:framePr w:wrap="around" w:vAnchor="text" w:hAnchor="margin" w:xAlign="outside" w:y="1"/>'
+    for footer in ("word/footer1.xml", "word/footer2.xml"):
+        data = rewrite(data, footer, lambda x: re.sub(r"<w:pPr><w:jc w:val=\"\w+\"/>", framed, x))
+    src = source_of(data, tmp_path)
+    assert src.paras[2].text == "关于做好全县安全生产工作的通知"
+    found = layout_findings(src)
+    assert found == [], [(f.line, f.code, f.message) for f in found]

@@ -95,7 +95,7 @@ def _on(el) -> bool:
 
 _FONT_SLOTS = ("eastAsia", "ascii", "hAnsi")
 _FONT_ATTRS = tuple((slot, W + slot + "Theme", W + slot) for slot in _FONT_SLOTS)
-_RFONTS, _SZ, _SPACING = W + "rFonts", W + "sz", W + "spacing"
+_RFONTS, _SZ, _SPACING, _COLOR = W + "rFonts", W + "sz", W + "spacing", W + "color"
 
 
 def _rpr_props(rpr) -> dict:
@@ -114,6 +114,9 @@ def _rpr_props(rpr) -> dict:
                     name = el.get(name_attr)
                     if name:
                         out[slot] = ("name", name)
+        elif tag == _COLOR:
+            if el.get(VAL):
+                out["color"] = el.get(VAL)
         elif tag == _SZ or tag == _SPACING:
             value = _int(el.get(VAL))
             if value is not None:
@@ -288,31 +291,38 @@ class Paragraph:
 def classify(source: Source, res: Resolver) -> List[Paragraph]:
     """Body paragraphs with a role: title, h1–h4, salutation, body; others left out.
 
-    Tables, text boxes, empty paragraphs, centred and right-aligned lines other
-    than the title (byline, date, signature) are not checked for body layout.
+    Left out: tables, text boxes, empty paragraphs, template placeholders, the
+    版头 (red, or 发文字号 / “…文件”), centred and right-aligned lines other than
+    the title (byline, date, signature), the 版记 (抄送, 印发), and the list of
+    attachments under “附件：” (aligned under its first item, not indented).
     """
     parts = source.docx
     out: List[Paragraph] = []
     title_key = None
     seen_text = 0
+    in_attachments = False
     for i, para in enumerate(source.paras):
         if i >= len(parts.elements) or parts.where[i] != "body":
             continue
         text = para.text
-        if not text.strip() or "{{" in text or "{%" in text:
+        stripped = text.strip()
+        if not stripped or "{{" in text or "{%" in text:
+            in_attachments = False
             continue  # empty, or a template's placeholder: its role cannot be told from its text
         el = parts.elements[i]
         style, props = res.para(el)
         jc = props.get("jc", "left")
         centred = jc == "center"
         seen_text += 1
+        if title_key is None and seen_text <= 6 and (
+                _DOCNUMBER.search(text) or stripped.endswith("文件") or _is_red(res, style, el)):
+            continue  # 版头: 发文机关标志 (red), 发文字号
         if title_key is not None and centred and (style, _size_of(res, style, el)) == title_key:
             out.append(Paragraph(para, el, "title", style, props))
             continue
-        if title_key is None and seen_text <= 6 and parse_marker(text) is None and (
-                centred or (seen_text == 1 and _looks_like_title(text))):
-            if _DOCNUMBER.search(text) or text.strip().endswith("文件"):
-                continue  # 版头: 发文机关标志, 发文字号
+        marker = parse_marker(text)
+        if title_key is None and seen_text <= 6 and marker is None and (
+                centred or (seen_text == 1 and _looks_like_title(stripped))):
             title_key = (style, _size_of(res, style, el))
             out.append(Paragraph(para, el, "title", style, props))
             continue
@@ -320,24 +330,53 @@ def classify(source: Source, res: Resolver) -> List[Paragraph]:
             title_key = ("", 0)  # no title found at the top: stop looking
         if jc in ("center", "right", "end", "distribute"):
             continue  # byline, date line, signature
-        marker = parse_marker(text)
+        if _VERSION_NOTE.match(stripped) or stripped.endswith("印发"):
+            continue  # 版记: 4号, indented one character each side
+        if _ATTACHMENTS.match(stripped):
+            in_attachments = True
+        elif in_attachments and marker is not None and marker.level == 3:
+            continue  # the next item of the attachment list, aligned under the first
+        else:
+            in_attachments = False
         if marker is not None and marker.level in (1, 2, 3, 4):
             stop = text.find("。", marker.end)
             end = len(text) if stop < 0 else stop + 1
             out.append(Paragraph(para, el, f"h{marker.level}", style, props, end))
             continue
-        stripped = text.rstrip()
-        if stripped.endswith(("：", ":")) and len(stripped) <= 40:
+        if stripped.endswith(("：", ":")) and len(stripped) <= 80:
             out.append(Paragraph(para, el, "salutation", style, props))
             continue
         out.append(Paragraph(para, el, "body", style, props))
     return out
 
 
+_VERSION_NOTE = re.compile(r"(抄送|抄报|分送)[：:]")
+_ATTACHMENTS = re.compile(r"附\s*件[：:]")
+_TITLE_END = re.compile(r"(通知|通报|报告|请示|意见|决定|决议|方案|讲话|发言|致辞|函|纪要|办法|规定|细则|条例|要点|"
+                        r"总结|计划|规划|批复|公告|通告|命令|议案|公报|汇报|说明|提纲|倡议书|建议)$")
+
+
 def _looks_like_title(text: str) -> bool:
-    """A first line that is not centred but reads like a title (short, no closing mark)."""
-    text = text.strip()
-    return 0 < len(text) <= 60 and not text.endswith(tuple("。：:；;，,！!？?、")) and "。" not in text
+    """A first line that is not centred but reads like a 公文 title: ``关于……``, or ending
+    in the name of a document kind (通知, 报告, 讲话 …), short and without a closing mark."""
+    if not 0 < len(text) <= 60 or text.endswith(tuple("。：:；;，,！!？?、")) or "。" in text:
+        return False
+    return text.startswith("关于") or bool(_TITLE_END.search(text))
+
+
+def _is_red(res: Resolver, style, el) -> bool:
+    """Is the first text of ``el`` red (the 版头's 发文机关标志 and its rule are red)?"""
+    for r, text in runs(el):
+        if text.strip():
+            color = (res.run(style, r).get("color") or "").lower()
+            if len(color) == 6:
+                try:
+                    red, green, blue = (int(color[k:k + 2], 16) for k in (0, 2, 4))
+                except ValueError:
+                    return False
+                return red >= 0xB0 and green <= 0x60 and blue <= 0x60
+            return False
+    return False
 
 
 def _size_of(res: Resolver, style, el) -> Optional[int]:
@@ -734,7 +773,7 @@ def chars_per_line(source: Source):
         if grid is not None and grid.get(W + "type") in ("linesAndChars", "snapToChars"):
             yield doc_finding(source, "文档网格设为“指定行和字符网格”，LibreOffice 中每行只排 14 字；"
                                       "应只指定行网格，用字符间距 −0.25 磅排 28 字")
-            break
+            return  # the character grid decides the characters per line, not the spacing
     group = Grouped()
     for par in lay.paragraphs:
         if par.role != "body":
@@ -956,17 +995,22 @@ def page_number_sides(source: Source):
             yield doc_finding(source, "没有双页（偶数页）页脚，双页页码应居左")
             continue
         found = _page_paragraph(root)
-        if found is None:
-            continue
+        if found is None or any(a.tag == W + "txbxContent" for a in found[0].iterancestors()):
+            continue  # a page number in a text box: placed by the box, not by alignment
         _, props = lay.res.para(found[0])
         jc = props.get("jc", "left")
+        frame = found[0].find(W + "pPr/" + W + "framePr")
+        if frame is not None and frame.get(W + "xAlign"):
+            jc = frame.get(W + "xAlign")  # a framed page number (Word's older page-number gallery)
+            if jc == "outside":
+                continue  # outside: right on odd pages, left on even ones
         if jc not in want:
             which = "双页" if kind == "even" else "单页"
             yield doc_finding(source, f"{which}页码{_JC.get(jc, jc)}，应{shown}")
 
 
 _JC = {"center": "居中", "left": "居左", "start": "居左", "right": "居右", "end": "居右",
-       "both": "两端对齐", "distribute": "分散对齐"}
+       "both": "两端对齐", "distribute": "分散对齐", "inside": "靠内侧"}
 
 
 # --- examples: a correct document, changed by a few directives ---------------------
