@@ -29,6 +29,7 @@ TEXT_RULE_MODULES = (
     "gongwen.lint.rules_number",
     "gongwen.lint.rules_leftover",
     "gongwen.lint.rules_content",
+    "gongwen.lint.rules_cycle",  # GW9xx, the annual cycle (issue 4)
 )
 #: Layout rules (GW8xx) need the .docx itself; imported only when a .docx is linted
 #: or the whole catalogue is listed.
@@ -251,7 +252,11 @@ def all_rules(layout: bool = True) -> List[Rule]:
     if layout and not _loaded_layout:
         _import_all(LAYOUT_RULE_MODULES)
         _loaded_layout = True
-    return [_REGISTRY[c] for c in sorted(_REGISTRY) if layout or not _REGISTRY[c].code.startswith("GW8")]
+    return [_REGISTRY[c] for c in sorted(_REGISTRY) if layout or not _is_layout(_REGISTRY[c])]
+
+
+def _is_layout(r: Rule) -> bool:
+    return r.family == "layout" or r.code.startswith("GW8")
 
 
 def get_rule(code: str) -> Optional[Rule]:
