@@ -296,3 +296,14 @@ def test_theme_fonts_are_warned_about(tmp_path):
                   name="styled.docx", part="word/styles.xml")
     assert templatecheck.check(styled) == ["提醒：样式“一级标题”用了主题字体（如“+中文正文”），在 Word、WPS 中会盖过写明的字体；"
                                            "请在“修改样式”里改选具体字体名"]
+
+
+def test_underscore_attributes_are_refused(tmp_path):
+    def reach(paras):
+        i = index_of(paras, "body") + 1
+        paras[i] = paras[i].replace("{{ p.text }}", "{{ p.text }}{{ paragraphs.__class__.__mro__ }}")
+        return paras
+
+    problems = templatecheck.check(make(tmp_path, reach))
+    assert problems[0].startswith("第 27 段“{{ p.text }}{{ paragraphs.__class__.__m…”：不允许访问以下划线开头的属性")
+    assert len(problems) == 2  # __mro__ and __class__

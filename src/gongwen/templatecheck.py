@@ -470,7 +470,9 @@ class _Walker:
                   if isinstance(n.arg, nodes.Const) and isinstance(n.arg.value, str)]
         for item, attr in attrs:
             base = item.node
-            if isinstance(base, nodes.Name) and scope.get(base.name) == "paragraph":
+            if attr.startswith("_"):
+                self.problems.append(Problem(f"{self.where(item.lineno)}：不允许访问以下划线开头的属性 {attr}"))
+            elif isinstance(base, nodes.Name) and scope.get(base.name) == "paragraph":
                 if attr not in self.fields:
                     known = "、".join(f"{base.name}.{f}" for f in sorted(self.fields))
                     self.problems.append(Problem(f"{self.where(item.lineno)}：未知变量 {base.name}.{attr}"
