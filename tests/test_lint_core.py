@@ -119,3 +119,10 @@ def test_finding_filled_by_engine():
     f = Finding(message="m")
     assert f.to_dict()["fix"] is None
     assert Fix(1, 2, "x").apply("abc") == "axc"
+
+
+def test_table_cells_are_not_part_of_the_outline():
+    paras = [Para(1, "一、总体要求"), Para(2, "1、序号", kind="table"), Para(3, "二、工作任务"),
+             Para(4, "这是表格里的一段长文字，写的是短语而不是句子，所以没有句号", kind="table")]
+    found = lint_source(Source("x.docx", paras, "docx"), LintConfig(ignore=["GW8"]))
+    assert found == []

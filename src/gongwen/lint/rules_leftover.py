@@ -35,19 +35,22 @@ def star_placeholder(source):
 
 
 _X_RE = re.compile(r"[XxＸｘ×]{2,}|×|□{2,}|△{2,}|○{2,}")
+#: A single × is a placeholder only where a figure or a name is missing (×月×日, ×市, 第×条);
+#: 长×宽 and 3×4 are multiplication.
+_SINGLE_X_AFTER = "年月日号时分市县区省镇乡村局厅委办部处科人名个家项万亿元条款章次届期批%"
 
 
 @rule("GW602", "x-placeholder", family="leftover", severity="error", source="practice",
       message="“XX”“××”“×××”等是未填写的占位符，应补上实际内容。",
-      bad=["定于XX月召开。", "××市人民政府", "请×××同志发言。"],
-      good=["X射线检查", "面积3×4米", "XXL号", "市委副书记　张某某"])
+      bad=["定于XX月召开。", "××市人民政府", "请×××同志发言。", "定于×月×日召开。"],
+      good=["X射线检查", "面积3×4米", "XXL号", "市委副书记　张某某", "体积为长×宽×高。"])
 def x_placeholder(source):
     for _, para, mtext in items(source):
         for m in _X_RE.finditer(mtext):
             p, n = prev_char(mtext, m.start()), next_char(mtext, m.end())
             if (p.isascii() and p.isalnum()) or (n.isascii() and n.isalnum()):
                 continue  # 3×4, XXL, Xbox
-            if m.group(0) == "×" and not (is_cjk(p) or is_cjk(n)):
+            if m.group(0) == "×" and not (n and n in _SINGLE_X_AFTER or p == "第"):
                 continue
             if m.group(0)[0] in "○" and not (is_cjk(p) and is_cjk(n)):
                 continue

@@ -94,7 +94,7 @@ def halfwidth_period(source):
 
 
 _OPEN, _CLOSE = "(（", ")）"
-_ENUM_CLOSE_RE = re.compile(r"(?:^|(?<=[\s，；。：、\u3000]))[0-9a-zA-Z]{1,2}[)）]")
+_ENUM_CLOSE_RE = re.compile(r"(?:^|(?<=[\s，；。：、\u3000]))(?:[0-9a-zA-Z]{1,2}|[一二三四五六七八九十]{1,2})[)）]")
 
 
 def paren_pairs(mtext):
@@ -169,7 +169,8 @@ _PAIR_CHARS_RE = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS))
 @rule("GW406", "unbalanced-pair", family="punctuation", severity="error", source="GB/T 15834-2011 4.8、4.9、4.15",
       message="成对的标点不完整或交叉：书名号《》、引号“”、括号（）【】〔〕应成对出现。",
       bad=["认真学习《实施方案，抓好落实。", "提出“四个意识的要求。", "成立领导小组（组长由市长担任。"],
-      good=["认真学习《实施方案》，抓好落实。", "提出“四个意识”的要求。", "主要有：1）资金不足；2）人员短缺。"])
+      good=["认真学习《实施方案》，抓好落实。", "提出“四个意识”的要求。", "主要有：1）资金不足；2）人员短缺。",
+            "资金来源：一）财政投入；二）社会资本。"])
 def unbalanced_pair(source):
     paras = list(items(source))
     for k, (i, para, mtext) in enumerate(paras):
@@ -419,6 +420,8 @@ _END_OK = "。！？；…”’）》】:：——"
 def paragraph_end_punctuation(source):
     heads = heading_at(source)
     for i, para, mtext in items(source):
+        if para.kind not in ("text", "heading"):
+            continue  # table cells, text boxes: phrases, not sentences
         text = mtext.rstrip(_BLANK + SYNTAX)
         start = len(mtext) - len(mtext.lstrip(_BLANK + SYNTAX))
         if len(text) - start < 30 or OPAQUE in text[-3:] or "，" not in text:

@@ -291,6 +291,8 @@ def headings(source: Source) -> List[Heading]:
     if source.format != "yaml":
         in_attachments = False
         for i, (para, mtext) in enumerate(zip(source.paras, masked(source))):
+            if para.kind not in ("text", "heading"):
+                continue  # table cells and text boxes are not part of the outline
             if _ATTACHMENT_RE.match(mtext):
                 in_attachments = True
                 continue
