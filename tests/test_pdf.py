@@ -418,3 +418,43 @@ def test_cli_prints_pdfs_and_substitutions(fake, tmp_path, capsys, monkeypatch):
     out = capsys.readouterr().out
     assert "PDF 预览使用了替代字体（.docx 中仍是原字体名）：仿宋_GB2312 → Noto Serif CJK SC" in out
     assert f"已生成 {tmp_path / 'speech.pdf'}、{tmp_path / 'speech.png'}" in out
+
+
+# --- through ``gongwen build --pdf/--png`` --------------------------------------------------
+
+
+def _build_has_pdf_option():
+    from gongwen.cli_build import build
+
+    return any(p.name == "want_pdf" for p in build.params)
+
+
+wired = pytest.mark.skipif(not _build_has_pdf_option(), reason="cli_build has no --pdf option yet")
+
+
+@wired
+def test_build_pdf_png_from_the_cli(fake, tmp_path):
+    from click.testing import CliRunner
+
+    from gongwen.cli import main
+
+    result = CliRunner().invoke(main, ["build", str(ROOT / "content" / "speech.yaml"), "-o", str(tmp_path),
+                                       "--pdf", "--png"])
+    assert result.exit_code == 0, result.output
+    assert f"已生成 {tmp_path / 'speech.pdf'}、{tmp_path / 'speech.png'}" in result.output
+    assert (tmp_path / "speech.pdf").is_file() and (tmp_path / "speech.png").is_file()
+
+
+@wired
+def test_build_pdf_without_libreoffice_still_builds_the_docx(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from gongwen.cli import main
+
+    monkeypatch.setenv("GONGWEN_SOFFICE", str(tmp_path / "no-such-soffice"))
+    result = CliRunner().invoke(main, ["build", str(ROOT / "content" / "speech.yaml"), "-o", str(tmp_path),
+                                       "--pdf"])
+    assert result.exit_code == 1
+    assert "apt-get install libreoffice-writer-nogui fonts-noto-cjk" in result.output
+    assert "Traceback" not in result.output
+    assert (tmp_path / "speech.docx").is_file() and not (tmp_path / "speech.pdf").exists()
