@@ -81,10 +81,10 @@ def style_id(kind: Kind) -> str:
 
 # --- XML pieces ---------------------------------------------------------------
 
-def rpr(face: str, size: int, spacing: int = CHAR_SPACING) -> str:
+def rpr(face: str, size: int, spacing: int = CHAR_SPACING, latin: str = LATIN) -> str:
     """Run properties in schema order: rFonts, spacing, sz, szCs, lang."""
-    fonts = (f'<w:rFonts w:ascii="{LATIN}" w:hAnsi="{LATIN}" w:eastAsia={quoteattr(face)} '
-             f'w:cs="{LATIN}" w:hint="eastAsia"/>')
+    fonts = (f'<w:rFonts w:ascii={quoteattr(latin)} w:hAnsi={quoteattr(latin)} w:eastAsia={quoteattr(face)} '
+             f'w:cs={quoteattr(latin)} w:hint="eastAsia"/>')
     space = f'<w:spacing w:val="{spacing}"/>' if spacing else ""
     return (f"<w:rPr>{fonts}<w:color w:val=\"000000\"/>{space}<w:sz w:val=\"{size}\"/>"
             f"<w:szCs w:val=\"{size}\"/><w:lang w:eastAsia=\"zh-CN\"/></w:rPr>")
@@ -151,7 +151,7 @@ def styles_xml(faces: Dict[str, str]) -> str:
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
         '<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/>'
         f'<w:basedOn w:val="Normal"/><w:pPr><w:spacing w:line="240" w:lineRule="auto"/>'
-        f'<w:ind w:firstLine="0"/></w:pPr>{rpr(faces["page"], PAGE_NUMBER_SIZE, 0)}</w:style>',
+        f'<w:ind w:firstLine="0"/></w:pPr>{rpr(faces["page"], PAGE_NUMBER_SIZE, 0, faces["page"])}</w:style>',
     ]
     for kind in KINDS:
         face = faces[kind.runs[0][0]] if kind.runs else faces["body"]
@@ -166,8 +166,8 @@ def styles_xml(faces: Dict[str, str]) -> str:
 
 
 def footer_xml(odd: bool, faces: Dict[str, str]) -> str:
-    """``— N —`` in 4号 宋体: odd pages right, even pages left, one character in."""
-    props = rpr(faces["page"], PAGE_NUMBER_SIZE, 0)
+    """``— N —`` in 4号 宋体 (half-width 宋体 digits too): odd pages right, even left, one character in."""
+    props = rpr(faces["page"], PAGE_NUMBER_SIZE, 0, faces["page"])
     ind = f'<w:ind w:{"right" if odd else "left"}="{PAGE_NUMBER_SIZE * 10}" w:firstLine="0"/>'
     align = "right" if odd else "left"
 
