@@ -114,3 +114,44 @@ def test_a_correct_notice_is_clean():
     assert [f for f in found if f.severity == "error"] == []
     # GW9xx (annual cycle, issue 4) is judged by its own tests; the text families must be silent
     assert [(f.line, f.column, f.code, f.message) for f in found if not f.code.startswith("GW9")] == []
+
+
+OFFICE_DOCX_PARAS = [
+    "清河县人民政府办公室文件",
+    "清政办发〔2024〕3号",
+    "",
+    "清河县人民政府办公室关于做好2024年安全生产工作的通知",
+    "各乡镇人民政府，县直各有关单位：",
+    "为深入贯彻落实上级部署，现就做好今年安全生产工作通知如下。",
+    "一、总体要求",
+    "坚持人民至上、生命至上，全年生产安全事故起数同比下降10%以上。",
+    "二、重点任务",
+    "（一）强化道路交通安全。严查“三超一疲劳”等违法行为。",
+    "（二）加强危化品管理。开展专项检查，逐一建立台账。",
+    "附件：1. 2024年安全生产工作要点",
+    "　　　2. 重点任务分工表",
+    "",
+    "　　　　　　　　　　　　　　　　清河县人民政府办公室",
+    "　　　　　　　　　　　　　　　　　2024年3月1日",
+    "（此件公开发布）",
+    "抄送：县委办公室，县人大常委会办公室，县政协办公室。",
+    "清河县人民政府办公室　　　　　　　　　2024年3月5日印发",
+]
+
+
+def test_an_office_docx_with_header_and_imprint_is_clean(tmp_path):
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for text in OFFICE_DOCX_PARAS:
+        d.add_paragraph(text)
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "序号"
+    table.cell(0, 1).text = "任务"
+    table.cell(1, 0).text = "1"
+    table.cell(1, 1).text = "完善监测预警，健全应急预案，加强队伍建设"
+    path = tmp_path / "通知.docx"
+    d.save(str(path))
+    source = load_source(str(path))
+    assert [p.text for p in source.paras][:len(OFFICE_DOCX_PARAS)] == OFFICE_DOCX_PARAS
+    found = lint_source(source, _text_rules_only())
+    assert [(f.line, f.code, f.message) for f in found] == []

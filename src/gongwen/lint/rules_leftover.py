@@ -111,7 +111,7 @@ def invisible_characters(source):
 
 
 @rule("GW606", "typed-indent", family="leftover", severity="warning", source="practice", formats=("docx", "yaml"),
-      message="不要用空格或全角空格排版（首行缩进、对齐）：缩进由段落格式设置。",
+      message="正文段落不要用空格或全角空格排出首行缩进：缩进由段落格式设置。",
       bad=['kind: speech\ntitle: 在全市工作会议上的讲话\nopening:\n  - "　　各单位要高度重视。"'],
       good=['kind: speech\ntitle: 在全市工作会议上的讲话\nspeaker: 市委副书记　张某某\nopening:\n  - 各单位要高度重视。'],
       example_format="yaml")
@@ -121,16 +121,13 @@ def typed_indent(source):
         if not text.strip(_BLANK):
             continue
         lead = len(text) - len(text.lstrip(_BLANK))
-        if lead and para.label_len == 0:
-            fix = source.format == "yaml"
-            if fix:
-                yield replace(para, 0, lead, "", "段首用空格排出了缩进，应删去（缩进由段落格式设置）。")
-            else:
-                yield hit(para, 0, "段首用空格排出了缩进，应删去空格，改用段落格式的首行缩进。")
+        if not lead or para.label_len:
             continue
-        for m in re.finditer("\u3000{2,}| {3,}", text.rstrip(_BLANK)):
-            if m.start() > lead:
-                yield hit(para, m.start(), "文中用连续空格排版，应删去（对齐由段落格式设置）。")
+        if source.format == "yaml":
+            yield replace(para, 0, lead, "", "段首用空格排出了缩进，应删去（缩进由模板的段落格式设置）。")
+        elif len(text) - lead >= 20 and re.search("[，。；]", text):
+            # a body paragraph indented by typing; short lines (署名、日期) aligned with spaces are left alone
+            yield hit(para, 0, "段首用空格排出了缩进，应删去空格，改用段落格式的首行缩进。")
 
 
 _STALE_RE = re.compile(r"((?:19|20)\d\d)年(?:的)?(?:(?:全年|全市|全县|全省|全区)?(?:工作)?(?:重点|要点|计划|任务|目标)|工作(?:重点|要点|计划|安排|部署))")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .core import hit, replace, rule
-from .rules_punctuation import recipient_colon
+from .rules_punctuation import recipient_colon, recipient_ranks
 from .textview import is_cjk, items, prev_char
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "o": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4,
@@ -117,8 +117,9 @@ def document_number(source):
       message="主送机关（称谓）后用全角冒号，“各单位:”应写作“各单位：”。", source="GB/T 9704-2012 7.3.2",
       bad=["各区县人民政府,市政府各部门:", "同志们:"], good=["各区县人民政府，市政府各部门：", "同志们："])
 def recipient_colon_rule(source):
-    for _, para, mtext in items(source):
-        pos = recipient_colon(para, mtext)
+    ranks = recipient_ranks(source)
+    for i, para, mtext in items(source):
+        pos = recipient_colon(para, mtext, ranks.get(i, 99))
         if pos >= 0:
             yield replace(para, pos, pos + 1, "：", "主送机关（称谓）后的“:”应写作全角“：”。")
 

@@ -26,12 +26,29 @@ def _in(pos, region):
     return region is not None and region[0] <= pos < region[1]
 
 
-def recipient_colon(para, mtext):
-    """Offset of a half-width colon that ends a short 主送/称谓 line (``各单位:``), else -1."""
+def recipient_colon(para, mtext, rank: int = 0):
+    """Offset of a half-width colon that ends a 主送/称谓 line (``各单位:``, ``同志们:``), else -1.
+
+    Such a line is short, has no sentence inside, and comes among the first
+    paragraphs (``rank`` counts the non-empty paragraphs before it); ``如下:`` is not one.
+    """
     text = mtext.rstrip(_BLANK + SYNTAX)
-    if text.endswith(":") and len(text) <= 60 and not re.search("[。；！？;!?]", text) and is_cn(prev_char(text, len(text) - 1)):
+    if (text.endswith(":") and len(text) <= 80 and rank < 8 and not re.search("[。；！？;!?]", text)
+            and is_cn(prev_char(text, len(text) - 1)) and not re.search(r"(如下|以下|下列|如次)[:]$", text)):
         return len(text) - 1
     return -1
+
+
+def recipient_ranks(source):
+    """``{paragraph index: rank among non-empty paragraphs}`` for the first few paragraphs."""
+    out, rank = {}, 0
+    for i, _, mtext in items(source):
+        if rank >= 8:
+            break
+        if mtext.strip(_BLANK + SYNTAX):
+            out[i] = rank
+            rank += 1
+    return out
 
 
 @rule("GW401", "halfwidth-punctuation", family="punctuation", severity="error", fixable=True,
@@ -42,10 +59,11 @@ def recipient_colon(para, mtext):
             "他说：Hello, world! 比例为3:2，共1,000人。"])
 def halfwidth_punctuation(source):
     skip = _skip_regions(source)
+    ranks = recipient_ranks(source)
     for i, para, mtext in items(source):
         if not any(c in mtext for c in ",;:?!"):
             continue
-        colon_at = recipient_colon(para, mtext)
+        colon_at = recipient_colon(para, mtext, ranks.get(i, 99))
         region = skip.get(i)
         for m in re.finditer(r"[,;:?!]+", mtext):
             pos = m.start()
