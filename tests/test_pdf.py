@@ -12,9 +12,7 @@ import shutil
 import stat
 import subprocess
 import sys
-import textwrap
 import threading
-import zipfile
 from collections import Counter
 from pathlib import Path
 
