@@ -119,6 +119,10 @@ def from_last(path, year: Optional[int] = None, kind: Optional[str] = None) -> N
         year = old_year + 1
     result = NewDocument("", doc.kind, old_year, year, notes=notes)
     result.text = _edit(source, str(path), old_year, year, result)
+    if result.marks:
+        since = f"属于 {old_year} 年" if old_year else "属于旧稿"
+        result.text = (f"# 由 gongwen new 从 {path.name} 新建 {year} 年的内容：【核实：…】标出的数字和日期{since}，"
+                       "逐一核实或更新后删去标记。\n" + result.text)
     loader.loads(result.text, str(path))  # the edit must leave valid content
     return result
 
