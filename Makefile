@@ -15,7 +15,7 @@ $(STAMP): setup.cfg pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/gongwen build content/ -o out/
+	$(BIN)/gongwen build content/ -o out/ $$(command -v soffice >/dev/null 2>&1 && echo --pdf --png)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

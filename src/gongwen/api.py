@@ -114,7 +114,7 @@ def _build_parallel(todo, results, template, force, jobs, progress) -> None:
 def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = None,
               force: bool = False, result: Optional[BuildResult] = None) -> BuildResult:
     """Build one content file into ``target``."""
-    from . import loader, numbering, profile, render
+    from . import loader, numbering, profile, render, templatecheck
     from .errors import ContentErrors
 
     source, target = Path(source), Path(target)
@@ -126,9 +126,10 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
         house = profile.load(source)
         if doc.kind == "report" and not doc.byline:
             doc.byline = house.author
-        tpl = render.load_template(resolve_template(template or doc.template or doc.kind, source),
-                                   house.face_map, house.page_numbers)
+        template_path = resolve_template(template or doc.template or doc.kind, source)
         paragraphs = numbering.paragraphs(doc, level3=house.level3)
+        result.warnings.extend(templatecheck.ensure(template_path, {p["kind"] for p in paragraphs}))
+        tpl = render.load_template(template_path, house.face_map, house.page_numbers)
         parts = tpl.render(paragraphs, doc.title, render.digest(data))
         guard_overwrite(target, source, force)
         render.write_docx(parts, tpl.order, target)
@@ -150,8 +151,14 @@ def resolve_template(name: str, source: Optional[Path] = None) -> str:
             candidates.append(source.parent / name)
         candidates.append(Path(name))
     else:
-        candidates.append(BUILTIN_TEMPLATES / f"{name}.docx")
+        # An office's own copy (templates/ beside its gongwen.yaml, or in the cwd) wins over the built-in.
+        from .profile import find
+
+        house = find(source) if source is not None else None
+        if house is not None:
+            candidates.append(house.parent / "templates" / f"{name}.docx")
         candidates.append(Path("templates") / f"{name}.docx")
+        candidates.append(BUILTIN_TEMPLATES / f"{name}.docx")
     for candidate in candidates:
         if candidate.is_file():
             return str(candidate)

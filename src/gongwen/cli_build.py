@@ -18,6 +18,7 @@ PATH 可以是内容文件，也可以是文件夹（递归查找 *.yaml、*.yml
   gongwen build content/
   gongwen build content/2023/speech.yaml -o 成稿/
   gongwen build content/ --template 我单位模板.docx
+  gongwen build content/ --pdf --png      同时生成 PDF 和第 1 页的图片（需要 LibreOffice）
 
 退出码：0 全部成功；1 有文档失败（其余照常生成）；2 用法错误。
 """
@@ -31,7 +32,9 @@ PATH 可以是内容文件，也可以是文件夹（递归查找 *.yaml、*.yml
 @click.option("--force", is_flag=True, help="覆盖被手工修改过的输出文件")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
               help="并行进程数（大批量时用，如 -j 4）")
-def build(paths, out_dir, template, force, jobs):
+@click.option("--pdf", "want_pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF（放在 .docx 旁边）")
+@click.option("--png", "want_png", is_flag=True, help="同时生成 PDF 和第 1 页的图片（.png），便于快速查看")
+def build(paths, out_dir, template, force, jobs, want_pdf, want_png):
     from .api import build as build_docs, collect
     from .errors import GongwenError
 
@@ -62,8 +65,12 @@ def build(paths, out_dir, template, force, jobs):
     bar = None
     if total > PROGRESS_THRESHOLD:
         with click.progressbar(length=total, label="生成中", file=sys.stderr) as bar:
-            build_docs(paths, out_dir, template=template, force=force, jobs=jobs, progress=report)
+            results = build_docs(paths, out_dir, template=template, force=force, jobs=jobs, progress=report)
     else:
-        build_docs(paths, out_dir, template=template, force=force, jobs=jobs, progress=report)
+        results = build_docs(paths, out_dir, template=template, force=force, jobs=jobs, progress=report)
     click.echo(f"共 {total} 份：成功 {total - failed} 份" + (f"，失败 {failed} 份" if failed else ""))
+    if want_pdf or want_png:
+        from .cli_pdf import add_pdf
+
+        failed += add_pdf(results, pdf=want_pdf, png=want_png)
     raise SystemExit(1 if failed else 0)

@@ -95,7 +95,7 @@ def ppr(kind: Kind, with_style: bool = True) -> str:
     pstyle = f'<w:pStyle w:val="{style_id(kind)}"/>' if with_style else ""
     keep = "<w:keepNext/>" if kind.keep_next else ""
     ind = f'<w:ind w:firstLine="{kind.indent}"/>' if kind.indent else '<w:ind w:firstLine="0"/>'
-    return (f'<w:pPr>{pstyle}{keep}<w:widowControl/>'
+    return (f'<w:pPr>{pstyle}{keep}<w:widowControl w:val="0"/>'
             f'<w:spacing w:before="0" w:after="0" w:line="{LINE_PITCH}" w:lineRule="exact"/>'
             f'{ind}<w:jc w:val="{kind.align}"/></w:pPr>')
 
