@@ -9,7 +9,7 @@ import click
 
 from ..errors import GongwenError
 from .core import (LintConfig, Source, all_rules, expand_paths, find_config, get_rule, lint_source, load_source,
-                   rules_for, source_from_text)
+                   rules_for)
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .core import config_of, hit, replace, rule
-from .textview import OPAQUE, SYNTAX, is_cjk, is_cn, items, next_char, prev_char
+from .textview import SYNTAX, is_cjk, is_cn, items, next_char, prev_char
 
 _BLANK = " \u3000\t\u00a0"
 _STRONG_RE = re.compile(r"\*\*(?=[^\s*])([^*]{1,40}?)(?<=[^\s*])\*\*")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .core import hit, replace, rule
-from .textview import CN_PUNCT, OPAQUE, SYNTAX, heading_at, is_cjk, is_cn, items, next_char, prev_char
+from .textview import OPAQUE, SYNTAX, heading_at, is_cjk, is_cn, items, next_char, prev_char
 
 _BLANK = " \u3000\t\u00a0"
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}

@@ -9,7 +9,7 @@ In YAML content a series runs within one list of paragraphs.
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
+from typing import List, Optional
 
 from ..markers import SeriesMark, find_series, to_chinese
 from .core import hit, replace, rule

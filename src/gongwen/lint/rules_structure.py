@@ -175,7 +175,6 @@ def numeral_form(source):
             yield replace(h.para, start, start + len(typed), want, f"序号“{typed}”应写作“{want}”。")
 
 
-_SENTENCE_END = "。"
 
 
 @rule("GW209", "heading-period", family="structure", severity="error", formats=TEXT_FORMATS, fixable=True,
