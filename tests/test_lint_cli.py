@@ -196,6 +196,13 @@ def test_diff_shows_without_writing(run, tmp_path):
     assert r.exit_code == 1
 
 
+def test_diff_with_json_keeps_stdout_json(run, tmp_path):
+    _w(tmp_path / "a.txt", BAD)
+    r = run("lint", "--diff", "--format", "json", "a.txt")
+    assert [d["code"] for d in json.loads(r.stdout)] == ["GW101", "GW401"]
+    assert "+一、总体要求" in r.stderr
+
+
 def test_fix_stdin_writes_the_fixed_text(run):
     r = run("lint", "--fix", "-", input=BAD)
     assert CLEAN in r.stdout

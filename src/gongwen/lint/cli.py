@@ -189,7 +189,7 @@ def _apply_fixes(source: Source, found, config, fix: bool, diff: bool, fmt: str,
     else:
         result = fix_file(source.path, source.format, config, write=fix)
     if diff:
-        click.echo(result.diff(source.path), nl=False)
+        click.echo(result.diff(source.path), nl=False, file=out)
     if fix:
         for f, old, new in result.applied:
             click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 已修正：“{_show(old)}”→“{_show(new)}”", file=out)
@@ -208,7 +208,7 @@ def _fix_docx(source: Source, found, fix: bool, out):
     if not fix:
         for f in fixable:
             old = f.para.text[f.fix.start:f.fix.end] if f.para is not None else ""
-            click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 可修正：“{_show(old)}”→“{_show(f.fix.new)}”")
+            click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 可修正：“{_show(old)}”→“{_show(f.fix.new)}”", file=out)
         return found, 0
     try:
         from .docxfix import write_fixed_copy
