@@ -409,7 +409,7 @@ class _Importer:
         if not text:
             self.warn(ln.line, f"只有序号“{raw}”没有标题，已填入“{PLACEHOLDER}”")
             text = PLACEHOLDER
-        point = self.point(ln, text, actual, expected)
+        point = self.point(ln, text, actual)
         parent.node.points.append(point)
         self.stack.append(_Box(actual, point, point.text, standalone=not point.text))
 
@@ -440,7 +440,7 @@ class _Importer:
             text = text[mark.end:].strip() or PLACEHOLDER
         return text
 
-    def point(self, ln: Line, text: str, level: int, n: int) -> Point:
+    def point(self, ln: Line, text: str, level: int) -> Point:
         """A run-in heading (``（一）强化领导。正文``) or a standalone one."""
         text = self.clean_heading(ln, text)
         k = _first_sentence_end(text)
@@ -450,7 +450,7 @@ class _Importer:
             if candidate.endswith("。") and len(candidate) > 1 and candidate[-2] not in _ENDS:
                 heading = candidate[:-1]
             point = Point(heading=heading, text=[rest])
-            if rest and _renders(_point_doc(point, level, n), format_marker(level, n) + text):
+            if rest and _renders(_point_doc(point, level), format_marker(level, 1) + text):
                 return point
         return Point(heading=text, run_in=False)
 
@@ -499,7 +499,7 @@ class _Importer:
             rest = PLACEHOLDER
         if _typed(rest):
             self.warn(ln.line, f"“{mark.raw}”之后又有序号“{_typed(rest)}”，按原文保留")
-        series.items.append(_item(rest, n, style))
+        series.items.append(_item(rest, style))
         box.series_lines.append(ln)
 
     def text(self, ln: Line, box: _Box, keep: bool = False) -> None:
@@ -545,18 +545,36 @@ class _Importer:
 
     def finish(self, doc: Document) -> None:
         """Warn about any paragraph that would still come back different (a safety net)."""
-        import difflib
-
         source = [ln.text for ln in self.lines]
         built = expected_paragraphs(doc)
-        matcher = difflib.SequenceMatcher(None, source, built, autojunk=False)
-        same = set()
-        for block in matcher.get_matching_blocks():
-            same.update(range(block.a, block.a + block.size))
+        if built == source:
+            return
+        same = matched(source, built)
         warned = {w.line for w in self.warnings}
         for i, ln in enumerate(self.lines):
             if i not in same and ln.line not in warned:
                 self.warn(ln.line, "这一段生成后的文字与原文不完全相同，请核对")
+
+
+def matched(source: Sequence[str], built: Sequence[str], window: int = 64) -> set:
+    """Indexes of ``source`` paragraphs found in ``built``, in order.
+
+    difflib for ordinary documents; for very long ones a greedy walk that looks
+    ``window`` paragraphs ahead (difflib is quadratic on repeated paragraphs).
+    """
+    if len(source) * len(built) <= 4_000_000:
+        import difflib
+
+        blocks = difflib.SequenceMatcher(None, source, built, autojunk=False).get_matching_blocks()
+        return {i for b in blocks for i in range(b.a, b.a + b.size)}
+    same, j = set(), 0
+    for i, text in enumerate(source):
+        for k in range(j, min(j + window, len(built))):
+            if built[k] == text:
+                same.add(i)
+                j = k + 1
+                break
+    return same
 
 
 # --- small predicates ---------------------------------------------------------------------
@@ -651,14 +669,14 @@ def _first_sentence_end(text: str) -> Optional[int]:
     return None
 
 
-def _item(text: str, n: int, style: str) -> Item:
+def _item(text: str, style: str) -> Item:
     """An item, with a short first sentence as its lead (``明确思路目标。《方案》…``)."""
     k = _first_sentence_end(text)
     if k is not None and 2 <= k <= 30 and k < len(text) - 1 and text[k] == "。" and text[k - 1] not in _ENDS:
         lead, rest = text[:k], text[k + 1:].strip()
         if rest and not any(c in lead for c in "，,；;") and not _typed(rest):
             item = Item(text=rest, lead=lead)
-            if _renders(_series_doc(Series(items=[item], style=style), skip=n - 1), format_series(n, style) + text):
+            if _renders(_series_doc(Series(items=[item], style=style)), format_series(1, style) + text):
                 return item
     return Item(text=text)
 
@@ -707,16 +725,17 @@ def _renders(doc: Document, wanted: str) -> bool:
     return wanted in expected_paragraphs(doc)
 
 
-def _point_doc(point: Point, level: int, n: int = 1) -> Document:
-    """A probe document in which ``point`` is the ``n``-th point at ``level``."""
-    node = Point(heading="x", points=[Point(heading="x")] * (n - 1) + [point])
+def _point_doc(point: Point, level: int) -> Document:
+    """A probe document in which ``point`` is the first point at ``level``.
+
+    How a heading and its text are joined does not depend on the number, so
+    one probe per paragraph costs the same wherever the point stands.
+    """
+    node = Point(heading="x", points=[point])
     for _ in range(level - 2):
         node = Point(heading="x", points=[node])
     return Document(kind="speech", title="x", sections=[Section(heading="x", points=node.points)])
 
 
-def _series_doc(series: Series, skip: int = 0) -> Document:
-    if skip:
-        series = Series(items=[Item(text="x")] * skip + series.items, inline=series.inline,
-                        style=series.style, lead_in=series.lead_in)
+def _series_doc(series: Series) -> Document:
     return Document(kind="speech", title="x", sections=[Section(heading="x", series=series)])
