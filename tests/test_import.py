@@ -204,6 +204,24 @@ def test_skipped_level_and_inversion():
     assert r.document.sections[0].points[0].heading == "跳过了二级"
 
 
+def test_siblings_of_a_skipped_level_stay_siblings():
+    r = imp("讲话\n一、总体要求\n1.加强领导。\n2.完善制度。\n（一）压实责任\n1.明确清单\n（1）定期通报\n（2）严格考核")
+    points = r.document.sections[0].points
+    assert [p.heading for p in points] == ["加强领导。", "完善制度。", "压实责任"]
+    assert [p.heading for p in points[2].points] == ["明确清单"]
+    assert [p.heading for p in points[2].points[0].points] == ["定期通报", "严格考核"]
+    assert sum("跳级" in w.message for w in r.warnings) == 2 and warned(r, "不连续", line=5)
+    assert back(r)[2:5] == ["（一）加强领导。", "（二）完善制度。", "（三）压实责任"]
+
+
+def test_greedy_matching_for_very_long_documents():
+    from gongwen.importer import matched
+
+    source = ["同一段。"] * 2001 + ["甲"]
+    assert matched(source, ["同一段。"] * 2001 + ["乙"]) == set(range(2001))
+    assert matched(["甲", "乙", "丙"], ["甲", "丁", "丙"]) == {0, 2}
+
+
 def test_series_followed_by_text_is_kept_as_typed():
     text = "讲话\n一、总体要求\n要做到：\n一是加强领导。\n二是完善制度。\n总之，要抓好落实。"
     r = imp(text)

@@ -192,6 +192,11 @@ class _Box:
     body: List[str]
     series_lines: List[Line] = field(default_factory=list)
     standalone: bool = False  # a point whose heading stands on its own line
+    typed: int = -1  # the level its marker was typed at (-1: same as ``level``)
+
+    def __post_init__(self):
+        if self.typed < 0:
+            self.typed = self.level
 
 
 class _Importer:
@@ -395,23 +400,24 @@ class _Importer:
             self.warn(ln.line, f"“{raw}”出现在第一个一级标题（一、）之前，层次倒置；按原文作为开头段落保留")
             self.text(ln, self.opening, keep=True)
             return
-        actual = level
-        if level - 1 > self.stack[-1].level:
-            actual = self.stack[-1].level + 1
-            self.warn(ln.line, f"层次跳级：{_level_name(self.stack[-1].level)}下直接出现{_level_name(level)}"
-                               f"“{raw}”，按{_level_name(actual)}导入（生成时序号为“{format_marker(actual, 1)}”一类）")
-        while self.stack[-1].level >= actual:
+        # The parent is the nearest open heading of a higher level *as typed*, so that the
+        # siblings of a heading that skipped a level stay siblings.
+        while self.stack[-1].typed >= level:
             self.close(self.stack.pop())
         parent = self.stack[-1]
+        actual = parent.level + 1
         expected = len(parent.node.points) + 1
         if actual == level:
             self.check_number(ln, actual, expected, number, raw)
+        else:
+            self.warn(ln.line, f"层次跳级：{_level_name(parent.level)}下直接出现{_level_name(level)}"
+                               f"“{raw}”，按{_level_name(actual)}导入（生成“{format_marker(actual, expected)}”）")
         if not text:
             self.warn(ln.line, f"只有序号“{raw}”没有标题，已填入“{PLACEHOLDER}”")
             text = PLACEHOLDER
         point = self.point(ln, text, actual)
         parent.node.points.append(point)
-        self.stack.append(_Box(actual, point, point.text, standalone=not point.text))
+        self.stack.append(_Box(actual, point, point.text, standalone=not point.text, typed=level))
 
     def check_number(self, ln: Line, level: int, expected: int, number: Optional[int], raw: str) -> None:
         canonical = format_marker(level, expected)
