@@ -261,6 +261,22 @@ def test_title_byline_date_variants():
     assert doc.byline == "张某某" and warned(r, "署名行在日期行之后")
 
 
+@pytest.mark.parametrize("first,second,title", [
+    ("关于全市中小学课后服务开展情况的", "调研报告", "关于全市中小学课后服务开展情况的调研报告"),
+    ("在全市2023年防汛抗旱工作会议上", "的讲话", "在全市2023年防汛抗旱工作会议上的讲话"),
+    ("关于新就业形态劳动者权益保障情况的", "调查与思考", "关于新就业形态劳动者权益保障情况的调查与思考"),
+])
+def test_a_title_broken_into_two_paragraphs_is_joined(first, second, title):
+    r = imp(f"{first}\n{second}\n县总工会调研组\n一、主要成效\n成效明显。")
+    assert r.document.title == title and r.document.byline == "县总工会调研组"
+    assert warned(r, "标题分成了两段", line=2)
+
+
+def test_a_whole_title_keeps_its_byline():
+    r = imp("在全市工作会议上的讲话\n张某某\n同志们：\n一、总体要求\n正文。")
+    assert r.document.title == "在全市工作会议上的讲话" and r.document.byline == "张某某"
+
+
 def test_missing_title_and_missing_sections_still_import():
     r = imp("同志们：\n今天开会。\n大家辛苦了。")
     doc = r.document

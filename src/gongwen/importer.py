@@ -245,11 +245,15 @@ class _Importer:
         i = 0
         if _looks_like_title(first.text):
             title = first.text
+            if len(lines) > 2 and _title_continues(title, lines[1].text):
+                self.warn(lines[1].line, "标题分成了两段，已合并为一行（折行由模板排版）")
+                title += lines[1].text
+                i = 1
             while title and title[-1] in "。，；：、.,;:":
                 self.warn(first.line, f"标题末尾不加标点，已删去“{title[-1]}”")
                 title = title[:-1].rstrip()
             doc.title = title or PLACEHOLDER
-            i = 1
+            i += 1
         else:
             doc.title = PLACEHOLDER
             self.warn(first.line, f"没有找到标题，已填入“{PLACEHOLDER}”，请补上")
@@ -631,6 +635,18 @@ def _looks_like_title(text: str) -> bool:
         return False
     inner = text.rstrip("。")
     return not any(c in inner for c in "。；！？")
+
+
+_TITLE_TAIL = re.compile(r"(?:的|上的)?(?:讲话|发言|致辞|讲话稿)$|^(?:的)?(?:调研|调查|考察|专题|情况)?报告$")
+
+
+def _title_continues(first: str, second: str) -> bool:
+    """Is ``second`` the rest of a title Word broke into two paragraphs?"""
+    if len(second) > 30 or not _looks_like_title(second) or _is_salutation(second):
+        return False
+    if _TITLE_TAIL.search(first):
+        return False  # the first line is a whole title already
+    return bool(_TITLE_TAIL.search(second)) or first.endswith(("的", "关于", "在", "和", "与", "及", "暨"))
 
 
 def _looks_like_byline(text: str) -> bool:
