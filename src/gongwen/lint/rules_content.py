@@ -29,7 +29,8 @@ def _lead(text):
     return len(text) - len(text.lstrip(_BLANK))
 
 
-@rule("GW701", "typed-heading-marker", family="content", severity="error", formats=YAML, example_format="yaml",
+@rule("GW701", "typed-heading-marker", why="YAML 内容里的序号由 gongwen 按层次生成，手写的“一、”会变成“一、一、总体要求”。",
+     family="content", severity="error", formats=YAML, example_format="yaml",
       fixable=True, source="practice",
       message="YAML 内容中的标题不要手写序号：“一、”“（一）”“1.”由 gongwen 自动生成，手写会重复。",
       bad=[_DOC + "  - heading: 一、总体要求", _DOC + "  - heading: 总体要求\n    points:\n      - heading: （一）加强领导\n"
@@ -101,7 +102,8 @@ def _at(source, node, message):
                    message=message)
 
 
-@rule("GW704", "one-item-series", family="content", severity="error", formats=YAML, example_format="yaml",
+@rule("GW704", "one-item-series", why="items 生成“一是……二是……”；只有一项时生成孤零零的“一是”。",
+     family="content", severity="error", formats=YAML, example_format="yaml",
       source="practice", message="items 只有一项：生成后是孤零零的“一是”，一项不成序列；写成段落，或补足条目。",
       bad=[_DOC + "  - heading: 总体要求\n    items:\n      - 加强领导"],
       good=[_DOC + "  - heading: 总体要求\n    items:\n      - 加强领导\n      - 明确责任"])
@@ -133,7 +135,8 @@ def _standalone(source, para) -> bool:
     return True
 
 
-@rule("GW706", "heading-end-punctuation", family="content", severity="error", formats=YAML, example_format="yaml",
+@rule("GW706", "heading-end-punctuation", why="章节标题和不带正文的要点标题单独成行，不加标点；带正文的要点标题与正文同段，句号由 gongwen 补上。",
+     family="content", severity="error", formats=YAML, example_format="yaml",
       fixable=True, source="practice",
       message="单独成行的标题末尾不加标点；带正文的（run-in）标题的句号由 gongwen 自动补上。",
       bad=[_DOC + "  - heading: 存在的问题。", _DOC + "  - heading: 总体要求\n    points:\n      - heading: 加强领导，\n"

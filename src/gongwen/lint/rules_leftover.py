@@ -11,7 +11,8 @@ _BLANK = " \u3000\t\u00a0"
 _STRONG_RE = re.compile(r"\*\*(?=[^\s*])([^*]{1,40}?)(?<=[^\s*])\*\*")
 
 
-@rule("GW601", "star-placeholder", family="leftover", severity="error", source="practice",
+@rule("GW601", "star-placeholder", why="草稿中常用“*”代替待补的数字或地名（“*万人”“从*的情况看”）。Markdown 的强调标记（*重点*）不算。",
+     family="leftover", severity="error", source="practice",
       message="“*”是未填写的占位符，应补上实际内容。",
       bad=["全市制造业从业人员*万人。", "截至*年*月，共完成*%。"], good=["全市制造业从业人员12.5万人。", "面积3*4米"])
 def star_placeholder(source):
@@ -110,7 +111,8 @@ def invisible_characters(source):
             yield replace(para, m.start(), m.end(), "", f"此处有看不见的字符（{names}），应删去。")
 
 
-@rule("GW606", "typed-indent", family="leftover", severity="warning", source="practice", formats=("docx", "yaml"),
+@rule("GW606", "typed-indent", why="Word 文档的首行缩进应由段落格式设置；从网页或纯文本粘贴来的“　　”会与格式缩进叠加。署名、日期等短行用空格对齐的不在此列。",
+     family="leftover", severity="warning", source="practice", formats=("docx", "yaml"),
       message="正文段落不要用空格或全角空格排出首行缩进：缩进由段落格式设置。",
       bad=['kind: speech\ntitle: 在全市工作会议上的讲话\nopening:\n  - "　　各单位要高度重视。"'],
       good=['kind: speech\ntitle: 在全市工作会议上的讲话\nspeaker: 市委副书记　张某某\nopening:\n  - 各单位要高度重视。'],
@@ -133,7 +135,8 @@ def typed_indent(source):
 _STALE_RE = re.compile(r"((?:19|20)\d\d)年(?:的)?(?:(?:全年|全市|全县|全省|全区)?(?:工作)?(?:重点|要点|计划|任务|目标)|工作(?:重点|要点|计划|安排|部署))")
 
 
-@rule("GW607", "stale-year", family="leftover", severity="warning", source="practice",
+@rule("GW607", "stale-year", why="需要在设置中写明本年度（year = 2024 或 --year 2024）；只检查“2023年的工作重点/要点/计划/任务/目标”这类说法中的上一年。",
+     family="leftover", severity="warning", source="practice",
       message="沿用旧稿时留下了往年的年份（如今年的文件仍写“2022年的工作重点”）；需在设置中写明 year。",
       bad=["刚才，我们研究了2022年的工作重点。"], good=["刚才，我们研究了2023年的工作重点。", "2022年全年完成投资12亿元。"],
       example_config={"year": 2023})

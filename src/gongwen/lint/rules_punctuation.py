@@ -268,7 +268,8 @@ def ascii_quotes(source):
                     yield hit(para, p, f"中文文本中有单个英文引号{quote}，应使用中文引号并成对出现。")
 
 
-@rule("GW408", "dunhao-between-titles", family="punctuation", severity="warning", fixable=True,
+@rule("GW408", "dunhao-between-titles", why="GB/T 15834-2011 4.5.3.5：标有引号或书名号的并列成分之间通常不用顿号；若中间插有括注等其他成分，宜用顿号，故只作警告。",
+     family="punctuation", severity="warning", fixable=True,
       message="并列的书名号或引号之间通常不用顿号，“《A》、《B》”宜写作“《A》《B》”。",
       source="GB/T 15834-2011 4.5.3.5",
       bad=["学习《宪法》、《工会法》。", "做到“四个意识”、“四个自信”。"],
@@ -354,7 +355,8 @@ def _digit_run_touches_cjk(text, i, step):
     return 0 <= i < len(text) and is_cn(text[i])
 
 
-@rule("GW413", "stray-space", family="punctuation", severity="warning", fixable=True, source="practice",
+@rule("GW413", "stray-space", why="中文之间、中文与数字之间不加空格；YAML 中折成多行的中文也会在折行处产生空格。",
+     family="punctuation", severity="warning", fixable=True, source="practice",
       message="中文文本中间不应有空格（“产业 工人”“在 2022 年”应去掉空格）。",
       bad=["推进产业 工人队伍建设。", "在 2022 年召开。", "完成任务 ，取得实效。"],
       good=["推进产业工人队伍建设。", "使用 Windows 10 系统。", "市委副书记　张某某"])
@@ -429,7 +431,8 @@ def nested_double_quotes(source):
 _END_OK = "。！？；…”’）》】:：——"
 
 
-@rule("GW417", "paragraph-end-punctuation", family="punctuation", severity="warning", source="practice",
+@rule("GW417", "paragraph-end-punctuation", why="只检查含逗号、30 字以上的正文段落；标题、署名、日期、表格单元格不在此列。",
+     family="punctuation", severity="warning", source="practice",
       formats=("txt", "md", "docx"),
       message="正文段落末尾缺少句末标点（句号、问号或叹号）。",
       bad=["全市上下要进一步统一思想，提高认识，扎实推进产业工人队伍建设改革"],

@@ -147,7 +147,8 @@ def _series_rule(kind):
     return check
 
 
-rule("GW301", "series-lone", family="series", severity="error", source="practice",
+rule("GW301", "series-lone", why="“一是”引出的是并列的几项，只有一项时应改写为一句话，或补足其余各项。序列可以跨段（讲话稿常见每段以“一是”“二是”开头），遇到新的标题即结束。",
+     family="series", severity="error", source="practice",
      message="有“一是”（或“第一”）而没有“二是”（“第二”）：一项不成序列。",
      bad=["加强学习，一是提高认识。", "一是明确思路目标。\n正文继续。"],
      good=["加强学习，一是提高认识，二是改进作风。", "一是明确思路目标。\n二是把握核心要点。"])(_series_rule("lone"))
@@ -159,7 +160,8 @@ rule("GW303", "series-repeat", family="series", severity="error", source="practi
      message="序列重复或颠倒（如“一是……二是……二是”）。",
      bad=["一是加强领导，二是强化保障，二是狠抓落实。"],
      good=["一是加强领导，二是强化保障，三是狠抓落实。"])(_series_rule("repeat"))
-rule("GW304", "series-mixed", family="series", severity="error", source="practice",
+rule("GW304", "series-mixed", why="同一组并列内容用同一种序列写法：“一是……二是……”“第一，……第二，……”“首先……其次……最后……”各成体系。",
+     family="series", severity="error", source="practice",
      message="同一序列混用不同写法（如“首先……其次……第三”），应统一。",
      bad=["首先，提高认识；其次，明确责任；第三，狠抓落实。", "一是加强领导；二是明确责任；第三，狠抓落实。"],
      good=["首先，提高认识；其次，明确责任；最后，狠抓落实。", "第一，提高认识；第二，明确责任；第三，狠抓落实。"]

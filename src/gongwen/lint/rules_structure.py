@@ -143,7 +143,8 @@ rule("GW205", "level-inversion", family="structure", severity="error", formats=T
      message="层次颠倒：序号层次应为 一、→（一）→1.→（1），下级不能出现在上级之前。",
      bad=["（一）加强领导\n一、总体要求", "一、总体要求\n1.统一思想\n（一）加强领导"],
      good=["一、总体要求\n（一）加强领导\n1.统一思想"])(_outline_rule("inversion"))
-rule("GW206", "level-skipped", family="structure", severity="warning", formats=TEXT_FORMATS, source="practice",
+rule("GW206", "level-skipped", why="GB/T 9704-2012 要求层次依次使用；篇幅短的文件从“一、”直接用“1.”也常见，所以只作警告。",
+     family="structure", severity="warning", formats=TEXT_FORMATS, source="practice",
      message="跳过了一个层次（如“一、”下直接用“1.”）；短文可以接受，但宜逐级使用。",
      bad=["一、总体要求\n1.统一思想"], good=["一、总体要求\n（一）统一思想"])(_outline_rule("skip"))
 rule("GW207", "numbering-order", family="structure", severity="error", formats=TEXT_FORMATS, source="practice",
@@ -177,7 +178,8 @@ def numeral_form(source):
 
 
 
-@rule("GW209", "heading-period", family="structure", severity="error", formats=TEXT_FORMATS, fixable=True,
+@rule("GW209", "heading-period", why="单独成行的标题不加句末标点；“（一）强化组织领导。成立了……”这样标题与正文同段的（段中标题），标题后用句号，不在此列。",
+     family="structure", severity="error", formats=TEXT_FORMATS, fixable=True,
       source="practice", message="单独成行的标题末尾不加句号，“二、存在的问题。”应写作“二、存在的问题”。",
       bad=["一、存在的问题。", "（一）加强组织领导。\n正文内容。"],
       good=["一、存在的问题", "（一）强化组织领导。成立了工作专班，定期研究推进。"])
