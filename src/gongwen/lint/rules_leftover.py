@@ -36,6 +36,7 @@ def star_placeholder(source):
 
 
 _X_RE = re.compile(r"[XxＸｘ×]{2,}|×|□{2,}|△{2,}|○{2,}")
+_X_HINT_RE = re.compile(r"[XxＸｘ×□△○]")
 #: A single × is a placeholder only where a figure or a name is missing (×月×日, ×市, 第×条);
 #: 长×宽 and 3×4 are multiplication.
 _SINGLE_X_AFTER = "年月日号时分市县区省镇乡村局厅委办部处科人名个家项万亿元条款章次届期批%"
@@ -47,6 +48,8 @@ _SINGLE_X_AFTER = "年月日号时分市县区省镇乡村局厅委办部处科�
       good=["X射线检查", "面积3×4米", "XXL号", "市委副书记　张某某", "体积为长×宽×高。"])
 def x_placeholder(source):
     for _, para, mtext in items(source):
+        if not _X_HINT_RE.search(mtext):
+            continue
         for m in _X_RE.finditer(mtext):
             p, n = prev_char(mtext, m.start()), next_char(mtext, m.end())
             if (p.isascii() and p.isalnum()) or (n.isascii() and n.isalnum()):
@@ -67,12 +70,17 @@ _TODO_RE = re.compile(
     r"|待补充|待填写|待核实|待完善|此处加盖公章|此处盖章|\?{3,}|？{3,}")
 
 
+_TODO_HINT_RE = re.compile(r"[【待此?？]|TODO|FIXME|TBD")
+
+
 @rule("GW603", "todo-placeholder", family="leftover", severity="error", source="practice",
       message="草稿中的待办标记（“【待补充】”“TODO”“（此处加盖公章）”等）应处理后删去。",
       bad=["全年完成投资【待补充】亿元。", "TODO 核实数据", "（此处加盖公章）"],
       good=["全年完成投资12亿元。", "各单位待遇保障到位。"])
 def todo_placeholder(source):
     for _, para, mtext in items(source):
+        if not _TODO_HINT_RE.search(mtext):
+            continue
         for m in _TODO_RE.finditer(mtext):
             yield hit(para, m.start(), f"“{m.group(0)}”是草稿中的待办标记，应处理后删去。")
 

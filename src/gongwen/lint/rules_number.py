@@ -191,6 +191,8 @@ def numeric_date(source):
       bad=["定于3月5号召开。"], good=["定于3月5日召开。", "国办发〔2024〕5号"])
 def date_hao(source):
     for _, para, mtext in items(source):
+        if "号" not in mtext:
+            continue
         for m in re.finditer(r"(?<![0-9])([0-9]{1,2})月([0-9]{1,2})号(?![楼院室线])", mtext):
             if 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
                 end = m.end()

@@ -194,7 +194,7 @@ def unbalanced_pair(source):
     for k, (i, para, mtext) in enumerate(paras):
         if not _PAIR_CHARS_RE.search(mtext):
             continue
-        enum = {m.end() - 1 for m in _ENUM_CLOSE_RE.finditer(mtext)}
+        enum = {m.end() - 1 for m in _ENUM_CLOSE_RE.finditer(mtext)} if (")" in mtext or "）" in mtext) else set()
         circled_head = re.match(r"^[\s\u3000]*[0-9]{1,2}[)）]", mtext)
         stack = []
         faults = []
@@ -288,7 +288,7 @@ _ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|…{3,}|(?<!…)…(?!…)|．{3,}|(?
       bad=["加强学习、提高认识...", "各项工作。。。", "等等…"], good=["加强学习、提高认识……", "Wait... what"])
 def ellipsis_form(source):
     for _, para, mtext in items(source):
-        if "." not in mtext and "。" not in mtext and "…" not in mtext and "．" not in mtext:
+        if "…" not in mtext and "..." not in mtext and "。。。" not in mtext and "．．．" not in mtext:
             continue
         for m in _ELLIPSIS_RE.finditer(mtext):
             p, n = prev_char(mtext, m.start()), next_char(mtext, m.end())
@@ -404,6 +404,8 @@ def fullwidth_alphanumeric(source):
       bad=["改革--发展--稳定", "主题－－奋斗"], good=["改革——发展——稳定", "2013—2015年"])
 def dash_form(source):
     for _, para, mtext in items(source):
+        if "--" not in mtext and "－－" not in mtext and "―" not in mtext and "———" not in mtext:
+            continue
         for m in re.finditer(r"-{2,3}|－{2,3}|―{1,2}|—{3,}", mtext):
             if not (is_cn(prev_char(mtext, m.start())) or is_cn(next_char(mtext, m.end()))):
                 continue
