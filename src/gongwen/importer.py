@@ -402,7 +402,7 @@ class _Importer:
             return
         if not self.stack:
             self.warn(ln.line, f"“{raw}”出现在第一个一级标题（一、）之前，层次倒置；按原文作为开头段落保留")
-            self.text(ln, self.opening, keep=True)
+            self.text(ln, self.opening)
             return
         # The parent is the nearest open heading of a higher level *as typed*, so that the
         # siblings of a heading that skipped a level stay siblings.
@@ -512,7 +512,7 @@ class _Importer:
         series.items.append(_item(rest, style))
         box.series_lines.append(ln)
 
-    def text(self, ln: Line, box: _Box, keep: bool = False) -> None:
+    def text(self, ln: Line, box: _Box) -> None:
         if box.level > 0 and box.node.series is not None:
             self.demote(box, ln)
         box.body.append(ln.text)
