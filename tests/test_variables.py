@@ -145,8 +145,6 @@ def test_text_without_braces_is_untouched(text):
     assert doc.opening[1] == text.replace("{", "")
 
 
-@pytest.mark.xfail(reason="api.build_one calls variables.substitute once the lead wires it in (issue 4)",
-                   strict=False)
 def test_build_substitutes(tmp_path):
     from gongwen.api import build_one
 

@@ -114,7 +114,7 @@ def _build_parallel(todo, results, template, force, jobs, progress) -> None:
 def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = None,
               force: bool = False, result: Optional[BuildResult] = None) -> BuildResult:
     """Build one content file into ``target``."""
-    from . import loader, numbering, profile, render, templatecheck
+    from . import loader, numbering, profile, render, templatecheck, variables
     from .errors import ContentErrors
 
     source, target = Path(source), Path(target)
@@ -124,6 +124,7 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
         doc = loader.load(source)
         result.warnings.extend(doc.warnings)
         house = profile.load(source)
+        variables.substitute(doc, defaults={"org": house.org} if house.org else None)
         if doc.kind == "report" and not doc.byline:
             doc.byline = house.author
         template_path = resolve_template(template or doc.template or doc.kind, source)

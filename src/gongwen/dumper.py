@@ -90,7 +90,7 @@ def to_data(doc: Document) -> Dict[str, Any]:
         out["speaker" if speech else "author"] = doc.byline
     if doc.date:
         out["date"] = doc.date
-    if doc.vars:
+    if doc.vars is not None:
         out["vars"] = {k: (int(v) if v.isdigit() and v == str(int(v)) else v) for k, v in doc.vars.items()}
     if speech and doc.salutation:
         out["salutation"] = doc.salutation

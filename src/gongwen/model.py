@@ -76,7 +76,7 @@ class Document:
     opening: List[str] = field(default_factory=list)  # speech: opening; report: intro
     sections: List[Section] = field(default_factory=list)  # in reading order
     closing: List[str] = field(default_factory=list)
-    vars: Dict[str, str] = field(default_factory=dict)
+    vars: Optional[Dict[str, str]] = None  # None: not declared, text is never interpreted
     path: str = ""
     warnings: List[str] = field(default_factory=list)  # found while loading, already fixed
 

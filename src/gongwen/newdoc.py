@@ -130,7 +130,7 @@ def from_last(path, year: Optional[int] = None, kind: Optional[str] = None) -> N
 def _year_of(doc) -> Optional[int]:
     if doc.date[:4].isdigit():
         return int(doc.date[:4])
-    if str(doc.vars.get("year", "")).isdigit():
+    if str((doc.vars or {}).get("year", "")).isdigit():
         return int(doc.vars["year"])
     years = Counter(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年", doc.title + "".join(
         doc.opening + [p for s in doc.sections for p in s.paragraphs])))

@@ -41,7 +41,7 @@ def substitute(doc: Document, defaults: Optional[Dict[str, str]] = None) -> None
     Does nothing when the document declares no ``vars``.  Raises
     :class:`ContentErrors` listing every fault (all are reported at once).
     """
-    if not doc.vars:
+    if doc.vars is None:
         return
     values = dict(defaults or {})
     year = doc.date[:4] if doc.date[:4].isdigit() else ""
