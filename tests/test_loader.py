@@ -96,6 +96,14 @@ def test_errors_name_place_and_key(text, expected):
     assert any(e.startswith(expected) for e in found), found
 
 
+def test_wrapped_chinese_lines_join_without_a_space():
+    doc = loads("kind: speech\ntitle: 讲话\nopening:\n  - 今天召开会议，\n    主要任务是部署工作。\n"
+                "  - >\n    第二段，\n    继续 Latin\n    text。\n"
+                "sections:\n  - heading: 甲\n    paragraphs: 一行内的 空格保留。\n")
+    assert doc.opening == ["今天召开会议，主要任务是部署工作。", "第二段，继续 Latin text。"]
+    assert doc.sections[0].paragraphs == ["一行内的 空格保留。"]
+
+
 def test_all_errors_reported_at_once():
     found = errors_of("kind: speech\ntitle: 讲话\nfoo: 1\nbar: 2\nsections:\n  - heading: 甲\n    paragraphs: 乙\n")
     assert len(found) == 2

@@ -51,6 +51,10 @@ SECTION_KEYS = ("heading", "paragraphs", "points") + SERIES_KEYS
 POINT_KEYS = ("heading", "text", "run_in", "points") + SERIES_KEYS
 ITEM_KEYS = ("lead", "text")
 
+# YAML folds a line break inside a plain or ">" scalar into a space; between Chinese
+# characters that space is an artefact of wrapping, not the writer's text.
+_CJK = "\u2014\u2018\u2019\u201c\u201d\u2026\u3001-\u303f\u3400-\u9fff\uff01-\uffef"
+_FOLD_SPACE = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DATE_CN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _VAR_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -185,6 +189,8 @@ class _Walker:
             self.error(node, key, f"应为{TYPE_NAMES['text']}，实际是{_shape(node)}")
             return ""
         value = "" if node.tag == _NULL else node.value
+        if node.style in (None, ">") and node.end_mark.line > node.start_mark.line:
+            value = _FOLD_SPACE.sub("", value)
         self.chars += len(value)
         if self.chars > MAX_CHARS:
             self.visited = MAX_NODES  # the next node visited reports it, once
