@@ -33,5 +33,10 @@ def test_every_command_is_documented_in_help():
 
     for name in COMMANDS:
         result = CliRunner().invoke(main, [name, "--help"])
-        if result.exit_code == 0:
-            assert "示例" in result.output or "例" in result.output, name
+        assert result.exit_code == 0, (name, result.output)
+        assert "示例" in result.output, name
+        assert f"gongwen {name}" in readme_text() or name == "rule", name
+
+
+def readme_text():
+    return (ROOT / "README.md").read_text(encoding="utf-8")
