@@ -16,6 +16,7 @@ import importlib
 import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 SEVERITIES = ("error", "warning")
@@ -304,9 +305,11 @@ class LintConfig:
     severity: Dict[str, str] = field(default_factory=dict)
     year: Optional[int] = None
     level3: str = "."
+    page_numbers: str = "outer"  # from the office profile: outer (GB/T 9704) | center
     strict: bool = False
     origin: str = ""  # the file the settings came from
     problems: List[str] = field(default_factory=list)  # messages about the settings themselves
+    explicit_level3: bool = False  # set in the lint settings (else the office profile decides)
 
     def rule_enabled(self, code: str) -> bool:
         return is_selected(code, self.select, self.ignore)
@@ -371,6 +374,7 @@ def config_from_mapping(data: dict, origin: str) -> LintConfig:
             cfg.problems.append(f"{origin}: level3 应为 . 或 ．")
         else:
             cfg.level3 = level3
+            cfg.explicit_level3 = True
     strict = get("strict")
     if strict not in (None, ""):
         cfg.strict = str(strict).strip().lower() in ("1", "true", "yes", "on")
@@ -379,16 +383,34 @@ def config_from_mapping(data: dict, origin: str) -> LintConfig:
 
 def find_config(start: Optional[str] = None) -> LintConfig:
     """Settings from ``gongwen.yaml`` (``lint:``) or ``setup.cfg`` (``[gongwen.lint]``) in
-    ``start`` (default: the current directory) or the nearest parent that has one."""
+    ``start`` (default: the current directory) or the nearest parent that has one, plus
+    the house style of the office profile (``level3``, ``page_numbers``; see profile.py),
+    which build reads too, so that what gongwen builds for an office lints clean."""
     here = os.path.abspath(start or os.getcwd())
-    while True:
+    cfg = None
+    while cfg is None:
         cfg = _config_in(here)
-        if cfg is not None:
-            return cfg
         parent = os.path.dirname(here)
         if parent == here:
-            return LintConfig()
+            break
         here = parent
+    cfg = cfg or LintConfig()
+    _apply_profile(cfg, os.path.abspath(start or os.getcwd()))
+    return cfg
+
+
+def _apply_profile(cfg: LintConfig, start: str) -> None:
+    from .. import profile
+    from ..errors import GongwenError
+
+    try:
+        house = profile.load(Path(start))
+    except GongwenError as exc:
+        cfg.problems.append(str(exc))
+        return
+    if not cfg.explicit_level3:
+        cfg.level3 = house.level3
+    cfg.page_numbers = house.page_numbers
 
 
 def _config_in(folder: str) -> Optional[LintConfig]:

@@ -25,7 +25,7 @@ import re
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from ..markers import parse_marker
-from .core import Finding, Source, hit, rule
+from .core import Finding, Source, config_of, hit, rule
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -985,6 +985,9 @@ def page_number_sides(source: Source):
     default = lay.parts.footers.get(refs.get("default"))
     if _page_paragraph(default) is None:
         return  # no page number at all: GW813
+    if config_of(source).page_numbers == "center":
+        yield from _centred_page_numbers(source, lay, refs)
+        return
     if not _on(lay.parts.setting("evenAndOddHeaders")):
         yield doc_finding(source, "未设置“奇偶页不同”，单页页码居右、双页页码居左无法实现")
     for kind, want, shown in (("default", ("right", "end"), "居右"), ("even", ("left", "start"), "居左")):
@@ -1007,6 +1010,18 @@ def page_number_sides(source: Source):
         if jc not in want:
             which = "双页" if kind == "even" else "单页"
             yield doc_finding(source, f"{which}页码{_JC.get(jc, jc)}，应{shown}")
+
+
+def _centred_page_numbers(source: Source, lay, refs):
+    """An office profile with ``page_numbers: center``: every page number centred."""
+    for kind in ("default", "even"):
+        found = _page_paragraph(lay.parts.footers.get(refs.get(kind)))
+        if found is None:
+            continue
+        jc = lay.res.para(found[0])[1].get("jc", "left")
+        if jc != "center":
+            which = "双页" if kind == "even" else "单页"
+            yield doc_finding(source, f"{which}页码{_JC.get(jc, jc)}，本单位设置为居中（page_numbers: center）")
 
 
 _JC = {"center": "居中", "left": "居左", "start": "居左", "right": "居右", "end": "居右",
