@@ -10,6 +10,7 @@ $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/python -m compileall -q src   # byte-compile once: start-up time matters (issue 5)
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -24,6 +25,7 @@ templates: $(STAMP)
 	$(BIN)/python -m gongwen.templatemaker templates/
 
 bench: $(STAMP)
+	$(BIN)/python -m compileall -q src
 	$(BIN)/python bench/run
 
 clean:

@@ -1,11 +1,15 @@
+import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+# Tests never touch the user's cache (cache.py); subprocesses inherit this.
+os.environ["GONGWEN_CACHE"] = tempfile.mkdtemp(prefix="gongwen-cache-")
 
 CONTENT = ROOT / "content"
 SEED = ROOT.parent / "shared" / "examples" / "speech-seed.txt"

@@ -88,8 +88,31 @@ def inspect(path: str) -> List[Problem]:
         return [Problem("找不到模板文件")]
     key = (os.path.abspath(path), stat.st_mtime_ns, stat.st_size)
     if key not in _cache:
-        _cache[key] = _inspect(path)
+        _cache[key] = _inspect_cached(path)
     return list(_cache[key])
+
+
+def _inspect_cached(path: str) -> List[Problem]:
+    """:func:`_inspect`, remembered on disk per template content (see cache.py)."""
+    import json
+
+    from . import cache
+
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return [Problem("找不到模板文件")]
+    name = "check-" + cache.key(data) + ".json"
+    stored = cache.get(name)
+    if stored is not None:
+        try:
+            return [Problem(**p) for p in json.loads(stored)]
+        except (ValueError, TypeError):
+            pass
+    problems = _inspect(path)
+    cache.put(name, json.dumps([p.__dict__ for p in problems], ensure_ascii=False).encode("utf-8"))
+    return problems
 
 
 def check(path: str) -> List[str]:

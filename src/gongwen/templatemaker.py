@@ -17,10 +17,7 @@ import sys
 import zipfile
 from pathlib import Path
 from typing import Dict, List, NamedTuple, Tuple
-from xml.sax.saxutils import escape, quoteattr
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+from .ooxml import R, W, escape, quoteattr
 
 # --- GB/T 9704-2012 numbers (see gbt9704.md) --------------------------------
 PAGE = {"w": 11906, "h": 16838}  # A4 in twips
