@@ -130,7 +130,7 @@ closing: 同志们，加油！
     assert doc.opening == ["今天召开{{ org }}{{ year }}年会议。",
                            "【核实：去年】全县共排查隐患【核实：4860】余项，整改率【核实：98.6%】。"]
     assert doc.sections[0].paragraphs == ["第一段说【核实：2023年】。", "第二段说【核实：今年】【核实：3月】。"]
-    assert doc.sections[0].points[0].text == ["全县现有企业【核实：126】家， 在建项目【核实：94】个。"]  # YAML folds the line
+    assert doc.sections[0].points[0].text == ["全县现有企业【核实：126】家，在建项目【核实：94】个。"]  # folded, no space
     assert doc.sections[0].series.items[0].text == "【核实：今年】完成整治【核实：42】处。"
     assert doc.sections[0].series.items[1].text == "建成《十四五规划》中的项目"
     assert made.marks == len(MARK_RE.findall(text.split("\n", 1)[1]))  # the header names the mark
