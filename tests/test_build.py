@@ -243,3 +243,26 @@ def test_numbering_past_ten(tmp_path):
     assert heads[19:22] == ["二十、部分20", "二十一、部分21", "二十二、部分22"]
     items = texts[texts.index("十一、部分11") + 1: texts.index("十二、部分12")]
     assert items[9:] == ["十是项10", "十一是项11", "十二是项12"]
+
+
+def test_renderer_itself_is_sandboxed_and_refuses_doctype(tmp_path):
+    """Defence in depth: even without the template check, render.py refuses both."""
+    from gongwen import render
+    from gongwen.errors import TemplateError
+
+    src = gongwen.api.BUILTIN_TEMPLATES / "speech.docx"
+    with zipfile.ZipFile(src) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    cases = {
+        "ssti.docx": parts["word/document.xml"].replace(
+            b"{{ p.text }}", b"{{ p.__class__.__mro__ }}", 1),
+        "dtd.docx": parts["word/document.xml"].replace(
+            b"<w:document", b'<!DOCTYPE w:document [<!ENTITY x "y">]><w:document', 1),
+    }
+    for name, xml in cases.items():
+        with zipfile.ZipFile(tmp_path / name, "w") as zf:
+            for part, data in parts.items():
+                zf.writestr(part, xml if part == "word/document.xml" else data)
+        with pytest.raises(TemplateError):
+            tpl = render.load_template(str(tmp_path / name))
+            tpl.render([{"kind": "title", "text": "x"}], "t", "0")

@@ -90,17 +90,13 @@ def assert_refused(result, target: Path, template: Path, *, named: str = MARK):
 
 # --- broken Jinja ------------------------------------------------------------------
 
-NOT_NAMED = pytest.mark.xfail(strict=True, reason=(
-    "FAULT render.py _compile()/_near(): a Jinja syntax error is reported as “第 2 行附近” — the line of "
-    "the generated Jinja source (document.xml is one line), not the paragraph; see the report for a fix "
-    "that puts each paragraph on its own line and maps the line back to the paragraph text."))
 
 BROKEN = [
-    pytest.param(f"{MARK}：{{{{ p.text ", id="unterminated-variable", marks=NOT_NAMED),
-    pytest.param(f"{MARK}：{{{{ p.text | nosuchfilter }}}}", id="unknown-filter", marks=NOT_NAMED),
-    pytest.param(f"{MARK}：{{% if %}}", id="empty-if", marks=NOT_NAMED),
-    pytest.param(f"{MARK}：{{% endfor %}}", id="stray-endfor", marks=NOT_NAMED),
-    pytest.param(f"{MARK}：{{{{ p.text }}", id="half-closed", marks=NOT_NAMED),
+    pytest.param(f"{MARK}：{{{{ p.text ", id="unterminated-variable"),
+    pytest.param(f"{MARK}：{{{{ p.text | nosuchfilter }}}}", id="unknown-filter"),
+    pytest.param(f"{MARK}：{{% if %}}", id="empty-if"),
+    pytest.param(f"{MARK}：{{% endfor %}}", id="stray-endfor"),
+    pytest.param(f"{MARK}：{{{{ p.text }}", id="half-closed"),
     pytest.param(f"{MARK}：{{%p if p.kind %}}", id="paragraph-tag-not-alone"),
 ]
 
@@ -120,22 +116,12 @@ def test_broken_paragraph_tag_is_refused_with_the_tag_named(tmp_path):
 
 # --- unknown variables ---------------------------------------------------------------
 
-UNKNOWN_NOT_NAMED = pytest.mark.xfail(strict=True, reason=(
-    "FAULT render.py Template.render(): an undefined variable fails at render time as “模板渲染失败："
-    "'nosuch' is undefined”, without the paragraph; and only when the branch is reached (see next test)."))
-UNKNOWN_NOT_CHECKED = pytest.mark.xfail(strict=True, reason=(
-    "FAULT render.py _compile(): variables are not checked when the template is compiled, so an unknown "
-    "variable in a branch this document does not use (here the h4 paragraph) builds silently and breaks "
-    "the next document that has a level-4 heading. Check with jinja2.meta.find_undeclared_variables."))
 
 
 @pytest.mark.parametrize("text,branch", [
-    pytest.param(f"{MARK}：{{{{ nosuch }}}}", '{%p elif p.kind == "byline" %}', id="used-branch",
-                 marks=UNKNOWN_NOT_NAMED),
-    pytest.param(f"{MARK}：{{{{ p.nosuch }}}}", '{%p elif p.kind == "byline" %}', id="unknown-field",
-                 marks=UNKNOWN_NOT_NAMED),
-    pytest.param(f"{MARK}：{{{{ nosuch }}}}", '{%p elif p.kind == "runin2" %}', id="unused-branch",
-                 marks=UNKNOWN_NOT_CHECKED),
+    pytest.param(f"{MARK}：{{{{ nosuch }}}}", '{%p elif p.kind == "byline" %}', id="used-branch"),
+    pytest.param(f"{MARK}：{{{{ p.nosuch }}}}", '{%p elif p.kind == "byline" %}', id="unknown-field"),
+    pytest.param(f"{MARK}：{{{{ nosuch }}}}", '{%p elif p.kind == "runin2" %}', id="unused-branch"),
 ])
 def test_unknown_variable_is_refused_with_the_paragraph_named(tmp_path, text, branch):
     template = make_template(tmp_path / "unknown.docx", before=branch, text=text)
@@ -175,10 +161,6 @@ def test_template_with_external_entity_never_reads_the_file(tmp_path):
                 assert b"SECRET-7f3a" not in zf.read(name)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "FAULT render.py jinja_source(): a template whose document.xml declares a DTD is accepted; entities are "
-    "not resolved (good) but etree.tostring(root) drops the DOCTYPE and keeps “&x;”, so the built .docx has "
-    "an undefined entity and Word cannot open it. Refuse a DOCTYPE as docxsafe.parse_xml does."))
 def test_template_with_a_dtd_never_yields_a_broken_docx(tmp_path):
     template = make_template(tmp_path / "dtd.docx", before='{%p elif p.kind == "byline" %}', text="ENTHERE",
                              doctype='<!DOCTYPE w:document [<!ENTITY x "实体">]>')
@@ -198,10 +180,6 @@ def test_template_with_a_dtd_never_yields_a_broken_docx(tmp_path):
         assert result.exit_code == 1 and not target.exists() and "dtd2.docx" in result.output
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "FAULT render.py:108 _compile(): the template runs in a plain jinja2.Environment, so a template can reach "
-    "Python internals (p.__class__.__mro__ … __subclasses__ → os.system). Templates are shared between "
-    "offices; use jinja2.sandbox.SandboxedEnvironment (cost measured in docs/bench.md)."))
 def test_template_cannot_reach_python_internals(tmp_path):
     template = make_template(tmp_path / "ssti.docx", before='{%p elif p.kind == "byline" %}',
                              text="{{ p.__class__.__mro__[1].__subclasses__() | length }}")

@@ -103,9 +103,11 @@ def _compile(path: str, faces: Dict[str, str], page_numbers: str) -> Template:
         raise TemplateError(f"模板无法打开（不是有效的 .docx）：{exc}", Place(path)) from None
     _restyle(parts, faces, page_numbers)
     import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
-                             keep_trailing_newline=True)
+    # Templates travel between offices: sandboxed, so no template reaches Python internals.
+    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined,
+                                        keep_trailing_newline=True)
     return Template(path, parts, order, _compiled_body(env, parts["word/document.xml"], path))
 
 
@@ -143,6 +145,8 @@ def jinja_source(document_xml: bytes, path: str = "") -> str:
         root = etree.fromstring(document_xml, parser)
     except etree.XMLSyntaxError as exc:
         raise TemplateError(f"模板的 document.xml 无法解析：{exc}", Place(path)) from None
+    if root.getroottree().docinfo.doctype:
+        raise TemplateError("模板的 document.xml 带有文档类型声明（DOCTYPE），为安全起见不使用", Place(path))
     tags: List[str] = []
     for para in root.iter(f"{{{W}}}p"):
         texts = list(para.iter(f"{{{W}}}t"))
