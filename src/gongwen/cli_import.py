@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import click
@@ -39,18 +37,10 @@ def write_text_file(path: Path, text: str, force: bool) -> None:
         raise click.ClickException(f"{path} 已存在，未覆盖；确需覆盖请加 --force")
     if path.is_dir():
         raise click.ClickException(f"{path} 是一个文件夹，请给出文件名，如 {path / 'speech.yaml'}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    from . import atomic
+
+    with atomic.replace(path) as fh:
+        fh.write(text.encode("utf-8"))
 
 
 @click.command("import", help=HELP)

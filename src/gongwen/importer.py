@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from .markers import find_series, format_marker, format_series, from_chinese, parse_marker, series_at_start
-from .model import REPORT_PARTS, Document, Item, Point, Section, Series
+from .model import Document, Item, Point, Section, Series
 
 try:  # the tolerant reader of draft markers (junk inside markers, ``1）``)
     from .markers import read_marker

@@ -369,18 +369,10 @@ def _kill(proc: subprocess.Popen) -> None:
 
 def _place(produced: Path, target: Path) -> None:
     """Copy ``produced`` to ``target`` atomically (a temporary file beside it, then rename)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as out, open(produced, "rb") as src:
-            shutil.copyfileobj(src, out)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    from . import atomic
+
+    with atomic.replace(target) as out, open(produced, "rb") as src:
+        shutil.copyfileobj(src, out)
 
 
 def _pictures(soffice, work: Path, env: dict, done, names, results, timeout) -> None:

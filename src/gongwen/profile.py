@@ -109,7 +109,7 @@ def _validate(data: dict, path: str) -> Profile:
         profile.faces[role] = str(face).strip()
     style = str(data.get("page_numbers", "outer"))
     if style not in PAGE_NUMBER_STYLES:
-        raise GongwenError(f"page_numbers 只能是 outer（单页居右、双页居左）或 center（居中）", Place(path))
+        raise GongwenError("page_numbers 只能是 outer（单页居右、双页居左）或 center（居中）", Place(path))
     profile.page_numbers = style
     level3 = str(data.get("level3", "1."))
     if level3 not in ("1.", "1．", ".", "．"):

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -240,25 +239,14 @@ def write_docx(parts: Dict[str, bytes], order: List[str], target: Path) -> None:
     A build killed at any moment leaves the previous file or the complete new
     one, never half of one.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    from . import atomic
+
     names = list(order) + [n for n in parts if n not in order]
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
-                for name in names:
-                    info = zipfile.ZipInfo(name, date_time=(2012, 7, 1, 0, 0, 0))
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    zf.writestr(info, parts[name], compresslevel=6)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with atomic.replace(target) as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=(2012, 7, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, parts[name], compresslevel=6)
 
 
 def digest(data: bytes) -> str:

@@ -15,7 +15,6 @@ byte for byte (inflated and deflated again, in bounded chunks).
 from __future__ import annotations
 
 import os
-import tempfile
 from typing import Dict, List, Optional
 
 #: Largest total size copied into a fixed file (bytes): the copy streams every
@@ -115,11 +114,12 @@ def _write_zip(z, main: str, data: bytes, target: str) -> None:
 
     from ..reader import ReadError
 
-    folder = os.path.dirname(os.path.abspath(target))
-    fd, tmp = tempfile.mkstemp(prefix=".gongwen-", suffix=".docx.tmp", dir=folder)
+    from .. import atomic
+
     try:
         copied = 0
-        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as out:
+        with atomic.replace(target, mode_of=z.path) as fh, \
+                zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as out:
             for info in z.zip.infolist():
                 clone = zipfile.ZipInfo(info.filename, info.date_time)
                 clone.compress_type = info.compress_type if info.compress_type in (
@@ -137,21 +137,6 @@ def _write_zip(z, main: str, data: bytes, target: str) -> None:
                         if copied > MAX_COPY_SIZE:
                             raise ReadError(z.path, "文件解压后过大，拒绝写入修正副本")
                         dst.write(chunk)
-        try:
-            os.chmod(tmp, os.stat(z.path).st_mode & 0o777)
-        except OSError:
-            pass
-        os.replace(tmp, target)
     except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as exc:
-        _unlink(tmp)
         raise ReadError(z.path, f"复制文件内容时出错，未写入修正副本（{exc}）") from None
-    except BaseException:
-        _unlink(tmp)
-        raise
 
-
-def _unlink(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass

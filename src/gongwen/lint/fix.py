@@ -13,8 +13,6 @@ endings are kept; the file is replaced atomically.
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
@@ -53,22 +51,10 @@ class TextFile:
         data = text.replace("\n", self.newline).encode(self.encoding)
         if self.bom:
             data = b"\xef\xbb\xbf" + data
-        folder = os.path.dirname(os.path.abspath(self.path))
-        fd, tmp = tempfile.mkstemp(prefix=".gongwen-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            try:
-                os.chmod(tmp, os.stat(self.path).st_mode & 0o7777)
-            except OSError:
-                pass
-            os.replace(tmp, self.path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        from .. import atomic
+
+        with atomic.replace(self.path, mode_of=self.path) as fh:
+            fh.write(data)
 
 
 @dataclass
