@@ -337,3 +337,16 @@ def test_fix_keeps_bom_and_gb18030(tmp_path):
     gb.write_bytes("一.总体要求\n二、工作任务\n".encode("gb18030"))
     lint("--fix", "--select", "GW101", gb)
     assert gb.read_bytes() == "一、总体要求\n二、工作任务\n".encode("gb18030")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "FAULT src/gongwen/lint/yaml_source.py:40: lines are split on \\n only while YAML also breaks at "
+    "U+0085/U+2028/U+2029, so `gongwen lint x.yaml` with one of them in a quoted paragraph crashes with "
+    "IndexError in _slice() (a traceback, not a message). See tests/test_properties.py for the fix."))
+@pytest.mark.parametrize("brk", ["\x85", "\u2028", "\u2029"])
+def test_yaml_with_unicode_line_breaks_in_quoted_text(tmp_path, brk):
+    path = tmp_path / "breaks.yaml"
+    path.write_text("kind: speech\ntitle: 标题\nsections:\n  - heading: 部分\n    paragraphs:\n"
+                    f'      - "0{brk}"\n      - "0{brk}"\n', encoding="utf-8")
+    result = lint(path)
+    assert result.exit_code in (0, 1, 2)
