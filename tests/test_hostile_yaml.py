@@ -285,3 +285,25 @@ def test_one_megabyte_content_file_builds(tmp_path):
 
     document = docx.Document(str(target))
     assert sum(1 for p in document.paragraphs if p.text.endswith("部分第1段。")) == sections
+
+
+def run_lint(source: Path, timeout: int = TIMEOUT) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), PYTHONIOENCODING="utf-8")
+    return subprocess.run([sys.executable, "-m", "gongwen.cli", "lint", str(source)], capture_output=True,
+                          text=True, timeout=timeout, env=env, encoding="utf-8", errors="replace")
+
+
+@pytest.mark.parametrize("depth", [5_000, 100_000])
+@pytest.mark.parametrize("shape", list(DEEP))
+@pytest.mark.xfail(strict=True, reason=(
+    "FAULT src/gongwen/lint/yaml_source.py:36: `gongwen lint` composes YAML with yaml.CSafeLoader, whose "
+    "composer recurses in C: nesting of ~50 000 levels kills the process with SIGSEGV (exit -11/139), and "
+    "at 5 000 levels _walk() recurses past Python's limit. Check the depth on the event stream first, as "
+    "proposed for loader.py."))
+def test_linting_deeply_nested_yaml_is_a_message_not_a_crash(tmp_path, shape, depth):
+    source = tmp_path / f"deep-{shape}.yaml"
+    source.write_text(DEEP[shape](depth), encoding="utf-8")
+    result = run_lint(source)
+    assert result.returncode in (1, 2), (result.returncode, result.stderr[-2000:])
+    assert "Traceback" not in result.stderr
+    assert source.name in result.stdout + result.stderr
