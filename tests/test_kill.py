@@ -210,17 +210,16 @@ def test_interrupt_leaves_no_temporary_file(tmp_path, versions):
         if wait_for_tmp(out, proc):
             caught += 1
             time.sleep(delay)
-        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            os.killpg(proc.pid, signal.SIGINT)
+        except ProcessLookupError:
+            pass  # the build finished first: its file must still be whole
         proc.wait(timeout=60)
         check(target, refs)
         assert leftovers(out, {"speech.docx"}) == [], "Ctrl-C left a temporary file"
     assert caught
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "FAULT render.py write_docx(): tempfile.mkstemp creates the file 0600 and os.replace keeps that mode, "
-    "so every built .docx is readable by its owner only (-rw-------), whatever the umask; a shared out/ "
-    "folder or a web server cannot read it. chmod the temp file to 0666 & ~umask (or the old file's mode)."))
 def test_output_has_ordinary_permissions(tmp_path):
     out = tmp_path / "out"
     build_now(EXAMPLE, "-o", out)

@@ -15,6 +15,12 @@ from typing import IO, Iterator, Optional, Union
 PathLike = Union[str, "os.PathLike[str]"]
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def replace(target: PathLike, mode_of: Optional[PathLike] = None) -> Iterator[IO[bytes]]:
     """Yield a binary file; on a clean exit it replaces ``target``, on an error it vanishes.
@@ -30,9 +36,15 @@ def replace(target: PathLike, mode_of: Optional[PathLike] = None) -> Iterator[IO
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        if mode_of is not None:
-            with contextlib.suppress(OSError):
+        # mkstemp makes the file private (0600); give it the mode a plain open() would,
+        # or that of the file it stands for.
+        with contextlib.suppress(OSError):
+            if mode_of is not None:
                 os.chmod(tmp, os.stat(mode_of).st_mode & 0o7777)
+            elif os.path.exists(target):
+                os.chmod(tmp, os.stat(target).st_mode & 0o7777)
+            else:
+                os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -28,6 +28,9 @@ MAX_NODES = 200_000
 #: Upper bound on the text of one file after aliases are expanded (characters).
 MAX_CHARS = 20_000_000
 MAX_DEPTH = 40
+#: Nesting the composer accepts: PyYAML composes recursively (and libyaml's C
+#: composer segfaults on ~50 000 levels), so depth is checked as nodes open.
+MAX_NESTING = 100
 MAX_LEVEL = 4
 
 # XML 1.0 cannot hold these; they are removed with a warning.
@@ -60,6 +63,27 @@ _DATE_CN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _VAR_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
+class SafeComposer(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing nesting deeper than :data:`MAX_NESTING`."""
+
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > MAX_NESTING:
+                raise yaml.composer.ComposerError(None, None, "nesting too deep",
+                                                  self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def compose(text: str):
+    """Compose YAML safely: no tags constructed, nesting bounded; raises ``yaml.YAMLError``."""
+    return yaml.compose(text, Loader=SafeComposer)
+
+
 def load(path) -> Document:
     """Load and validate one content file; raise :class:`ContentErrors` on faults."""
     path = str(path)
@@ -87,7 +111,7 @@ def loads(text: str, path: str = "<内容>") -> Document:
     """Load and validate content given as a string (``path`` names it in messages)."""
     walker = _Walker(path)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         place = Place(path, mark.line + 1, mark.column + 1) if mark else Place(path)
@@ -115,6 +139,7 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
         "mapping values are not allowed here": "此处不能出现冒号，请给含冒号的文字加引号",
         "found undefined alias": "使用了未定义的别名（*）",
         "found duplicate anchor": "锚点（&）重复",
+        "nesting too deep": f"嵌套过深（超过 {MAX_NESTING} 层），已拒绝",
     }
     for english, chinese in known.items():
         if english in problem:

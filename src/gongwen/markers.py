@@ -208,8 +208,8 @@ def strip_marker(text: str) -> str:
 SERIES_STYLES = ("一是", "第一")
 _SERIES_BOUNDARY = "(?:^|(?<=[，。；：、！？,;:!?“”\"'（）()]))"
 _SERIES_RE = re.compile(
-    rf"{_SERIES_BOUNDARY}(?:(?P<shi>[一二三四五六七八九十]{{1,3}})是(?P<shi_sep>[，,：:、]?)"
-    rf"|第(?P<di>[一二三四五六七八九十]{{1,3}})(?P<di_sep>[，,、：:。.]?)(?![次届个位条项批年章节部款名])"
+    rf"{_SERIES_BOUNDARY}(?:(?P<shi>[一二三四五六七八九十百零]{{1,5}})是(?P<shi_sep>[，,：:、]?)"
+    rf"|第(?P<di>[一二三四五六七八九十百零]{{1,5}})(?P<di_sep>[，,、：:。.]?)(?![次届个位条项批年章节部款名])"
     rf"|(?P<word>首先|其次|再次|最后|其一|其二|其三|其四|其五)(?P<word_sep>[，,、：:]?))"
 )
 _WORD_ORDER = {"首先": 1, "其次": 2, "再次": 3, "最后": None,
@@ -279,7 +279,7 @@ _BLANKS = " \u3000\t\u00a0"
 # ``一、二季度``, ``一、二级``, ``三、四月份``: a numeral list, not a level-1 marker.
 _ENUMERATION_AFTER = re.compile(rf"[{NUMERAL_CHARS}]+(?:[、，,]|季度|季|级|类|等|档|批|线|期|号|产业|月|年|成|倍)")
 # ``1）`` ``一）``: a bracketed marker that lost its opening bracket.
-_HALF_BRACKET_RE = re.compile(rf"(?P<num>{_NUM_AR}|[一二三四五六七八九十]{{1,3}})(?P<close>[）)])")
+_HALF_BRACKET_RE = re.compile(rf"(?P<num>{_NUM_AR}|[一二三四五六七八九十百零]{{1,5}})(?P<close>[）)])")
 
 
 @dataclass(frozen=True)

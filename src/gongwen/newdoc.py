@@ -32,6 +32,7 @@ from typing import List, Optional, Tuple
 import yaml
 
 from .errors import GongwenError, Place
+from .loader import compose
 
 PLACEHOLDER = "【待补充】"
 MARK_OPEN, MARK_CLOSE = "【核实：", "】"
@@ -139,7 +140,7 @@ def _year_of(doc) -> Optional[int]:
 
 def _edit(source: str, path: str, old_year: Optional[int], year: int, result: NewDocument) -> str:
     """Apply the year change and the verify marks to the YAML text, keeping its layout."""
-    root = yaml.compose(source, Loader=yaml.SafeLoader)
+    root = compose(source)
     edits: List[Tuple[int, int, str]] = []
     for knode, vnode in root.value:
         key = knode.value

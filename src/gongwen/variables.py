@@ -29,7 +29,7 @@ from .errors import ContentError, ContentErrors, Place
 from .model import REPORT_PARTS, Document, Point, Section, Series
 
 #: Anything that looks like template syntax; ``{{`` without its ``}}`` too.
-_SYNTAX = re.compile(r"\{\{(?P<expr>.*?)\}\}|\{%.*?(?:%\}|$)|\{#.*?(?:#\}|$)|\{\{[^{}]*", re.S)
+_SYNTAX = re.compile(r"\{\{(?P<expr>(?:(?!\{\{|\}\}).)*)\}\}|\{%.*?(?:%\}|$)|\{#.*?(?:#\}|$)|\{\{[^{}]*", re.S)
 _NAME = re.compile(r"[ \t\u3000]*(?P<name>[A-Za-z_][A-Za-z0-9_]*)[ \t\u3000]*")
 
 Field = Tuple[str, Callable[[], str], Callable[[str], None]]

@@ -640,7 +640,6 @@ def format_of(path: str) -> str:
 def load_source(path: str) -> Source:
     """Read one file for linting.  Text and .docx go through :func:`gongwen.reader.read_source`;
     YAML content is parsed here with positions.  Raises a ``GongwenError`` that names the file."""
-    from ..errors import GongwenError, Place
     from ..reader import ReadError, decode_text, read_source
 
     if path != "-" and format_of(path) == "yaml":
@@ -653,18 +652,9 @@ def load_source(path: str) -> Source:
             raise ReadError(path, "这是一个文件夹，不是文件") from None
         except OSError as exc:
             raise ReadError(path, f"无法读取：{exc.strerror or exc}") from None
-        text = decode_text(data, path)
-        import yaml
-
         from .yaml_source import yaml_source
 
-        try:
-            return yaml_source(text, path)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            place = Place(path, mark.line + 1, mark.column + 1) if mark else Place(path)
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise GongwenError(f"YAML 语法错误（{problem}），无法检查", place) from None
+        return yaml_source(decode_text(data, path), path)
     return read_source(path)
 
 

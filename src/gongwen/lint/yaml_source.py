@@ -27,17 +27,30 @@ NESTED_KEYS = {"sections", "points", "items", "achievements", "problems", "recom
 
 
 def yaml_source(text: str, path: str = "<yaml>") -> Source:
-    """Parse YAML content into a Source (format ``yaml``); raises ``yaml.YAMLError`` on bad syntax."""
+    """Parse YAML content into a Source (format ``yaml``).
+
+    YAML the parser refuses raises :class:`~gongwen.errors.GongwenError` naming the place.
+    """
     import yaml
+
+    from ..errors import GongwenError, Place
+    from ..loader import compose
 
     if text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    try:
+        root = compose(text)  # nesting bounded: libyaml's composer would segfault on deep input
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        place = Place(path, mark.line + 1, mark.column + 1) if mark else Place(path)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise GongwenError(f"YAML 语法错误（{problem}），无法检查", place) from None
     src = Source(path, [], "yaml", text=text)
     src.yaml_root = root
     if root is not None:
-        _walk(root, "", None, text.split("\n"), src.paras)
+        # YAML breaks lines at U+0085, U+2028 and U+2029 too; its marks count them.
+        _walk(root, "", None, re.split("[\n\x85\u2028\u2029]", text), src.paras)
     return src
 
 
