@@ -446,8 +446,12 @@ def _config_in(folder: str) -> Optional[LintConfig]:
 
 #: ``gongwen: disable=GW201,GW4`` / ``gongwen: enable=…`` / ``gongwen: disable`` (all rules),
 #: inside ``<!-- … -->`` (Markdown, text) or after ``#`` (YAML, text).
+#: The codes are words separated by blanks, so no two runs of blanks can trade characters
+#: (``\s*…[\s]*?\s*`` backtracked cubically on a long run of spaces); ``codes`` is None for
+#: ``disable=`` with nothing after it.
 SUPPRESS_RE = re.compile(
-    r"(?:<!--\s*|#\s*)gongwen:\s*(?P<verb>disable|enable)(?:\s*=\s*(?P<codes>[A-Za-z0-9,\s]*?))?\s*(?:-->|$)"
+    r"(?:<!--\s*|#\s*)gongwen:\s*(?P<verb>disable|enable)"
+    r"(?:\s*=(?:\s*(?P<codes>[A-Za-z0-9,]+(?:\s+[A-Za-z0-9,]+)*))?)?\s*(?:-->|$)"
 )
 
 

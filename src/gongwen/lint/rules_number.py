@@ -93,7 +93,7 @@ def chinese_year_zero(source):
 
 _DOC_NUMBER_RE = re.compile(
     r"(?P<org>[\u4e00-\u9fff]{1,8}[发函字办令电呈])(?P<b1>\s*[\[［【(（〔<〈{]\s*)(?P<year>(?:19|20)\d\d)"
-    r"(?P<b2>\s*[\]］】)）〕>〉}]\s*)(?P<di>第?\s*)(?P<num>0*\d{1,4})(?P<hao>\s*号)")
+    r"(?P<b2>\s*[\]］】)）〕>〉}])(?P<di>\s*(?:第\s*)?)(?P<num>0*\d{1,4})(?P<hao>\s*号)")  # one \s* per gap
 
 
 @rule("GW505", "document-number", family="number", severity="error", fixable=True,

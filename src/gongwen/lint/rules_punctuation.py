@@ -319,7 +319,7 @@ def dunhao_before_deng(source):
 
 _UNIT_TIME = "年月日时"
 _RANGE_RE = re.compile(
-    r"(?<![A-Za-z0-9./:_\-])(\d+(?:\.\d+)?)(\s*(?:年|月|日|时)?\s*)([-–－~])(\s*)(\d+(?:\.\d+)?)(?![\d\-./])"
+    r"(?<![A-Za-z0-9./:_\-])(\d+(?:\.\d+)?)(\s*(?:(?:年|月|日|时)\s*)?)([-–－~])(\s*)(\d+(?:\.\d+)?)(?![\d\-./])"
     r"(?=[%％\u4e00-\u9fff℃])")
 
 
@@ -364,9 +364,13 @@ def stray_space(source):
     for _, para, mtext in items(source):
         if " " not in mtext and "\u00a0" not in mtext:
             continue
+        # Indentation ends at ``first``, trailing blanks start at ``last``: computed once, not
+        # by slicing the line around every run of spaces (quadratic on a long line).
+        first = len(mtext) - len(mtext.lstrip(_BLANK + SYNTAX))
+        last = len(mtext.rstrip(_BLANK + SYNTAX))
         for m in re.finditer(r"[ \u00a0]+", mtext):
             a, b = m.start(), m.end()
-            if not mtext[:a].strip(_BLANK + SYNTAX) or not mtext[b:].strip(_BLANK + SYNTAX):
+            if a <= first or b >= last:
                 continue  # indentation, trailing blanks
             if SYNTAX in mtext[a - 1:a] or SYNTAX in mtext[b:b + 1]:
                 continue

@@ -15,7 +15,8 @@ from ..markers import SeriesMark, find_series, to_chinese
 from .core import hit, replace, rule
 from .textview import OPAQUE, SYNTAX, heading_at, items
 
-_ATTACHMENT_PAGE_RE = re.compile(r"^[ \t\u3000]*附\s*件\s*[0-9０-９]*[ \t\u3000]*$")
+# "附件", "附件2": no two runs of blanks meet (\s*[0-9]*[ \t]* backtracked quadratically).
+_ATTACHMENT_PAGE_RE = re.compile(r"^[ \t\u3000]*附\s*件(?:\s*[0-9０-９]+[ \t\u3000]*|\s*)$")
 
 
 def _label(style: str, n: Optional[int]) -> str:

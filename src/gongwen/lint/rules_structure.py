@@ -17,7 +17,8 @@ from .textview import SYNTAX, Heading, body_start, headings, items
 
 TEXT_FORMATS = ("txt", "md", "docx")
 _BLANK = " \u3000\t\u00a0"
-_ATTACHMENT_PAGE_RE = re.compile(r"^[ \t\u3000]*附\s*件\s*[0-9０-９]*[ \t\u3000]*$")
+# "附件", "附件2": no two runs of blanks meet (\s*[0-9]*[ \t]* backtracked quadratically).
+_ATTACHMENT_PAGE_RE = re.compile(r"^[ \t\u3000]*附\s*件(?:\s*[0-9０-９]+[ \t\u3000]*|\s*)$")
 
 
 def _m(level: int, n: int) -> str:
