@@ -132,23 +132,22 @@ def assert_unreadable(result, path: Path, *words):
 
 
 def run_lint(*args, timeout: int = 120):
-    """``gongwen lint`` as a real process: (returncode, stdout+stderr, peak RSS in MB)."""
+    """``gongwen lint`` as a real process: (returncode, stdout+stderr, its own peak RSS in MB)."""
+    import threading
+
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), PYTHONIOENCODING="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "gongwen.cli", "lint", *map(str, args)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+    killer = threading.Timer(timeout, proc.kill)  # a hang fails the test instead of hanging it
+    killer.start()
     try:
-        out, _ = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
-        raise
-    return proc.returncode, out.decode("utf-8", "replace"), peak_rss_mb()
-
-
-def peak_rss_mb() -> float:
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # kB on Linux
+        out = proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)  # this child's own usage, not every child's so far
+    finally:
+        killer.cancel()
+        proc.stdout.close()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return proc.returncode, out.decode("utf-8", "replace"), usage.ru_maxrss / 1024  # kB on Linux
 
 
 # --- external entities and DTDs -------------------------------------------------------
