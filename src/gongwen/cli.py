@@ -58,7 +58,9 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, help=MAIN_HELP, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="gongwen", message="%(prog)s %(version)s")
+@click.version_option(__version__, "-V", "--version", prog_name="gongwen", message="%(prog)s %(version)s",
+                      help="显示版本号并退出")
+@click.help_option("-h", "--help", help="显示帮助并退出")
 def main():
     pass
 
