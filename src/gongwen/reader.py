@@ -25,7 +25,7 @@ import sys
 
 from .errors import GongwenError, Place
 
-__all__ = ["read_source", "read_docx", "decode_text", "split_lines", "ReadError", "format_number"]
+__all__ = ["read_source", "read_docx", "decode_text", "decode_text_as", "split_lines", "ReadError", "format_number"]
 
 
 class ReadError(GongwenError):
@@ -85,34 +85,44 @@ def decode_text(data: bytes, path: str) -> str:
     UTF-8 that encodes lone surrogates (as some Windows tools write) is read
     with each surrogate replaced by U+FFFD, so no later step can choke on it.
     """
+    return decode_text_as(data, path)[0]
+
+
+def decode_text_as(data: bytes, path: str):
+    """:func:`decode_text`, and the encoding it read: ``(text, "utf-8" or "gb18030")``.
+
+    A BOM is not part of the text (``data`` starts with it or not).  The text
+    does not always encode back to the same bytes (a surrogate became U+FFFD):
+    whoever writes the file back must check.
+    """
     if len(data) > MAX_TEXT_SIZE:
         raise ReadError(path, f"文件超过 {MAX_TEXT_SIZE // (1024 * 1024)} MB，拒绝读取")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
         try:
-            return data.decode("utf-8")
+            return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             text = _utf8_with_surrogates(data)
             if text is None:
                 raise ReadError(path, "文件标明是 UTF-8 编码（有 BOM），但内容不是合法的 UTF-8") from None
-            return text
+            return text, "utf-8"
     if data.startswith(_UTF32_BOMS) or data.startswith(_UTF16_BOMS):
         raise ReadError(path, "文件是 UTF-16/UTF-32 编码，无法检查；请另存为 UTF-8 编码的文本")
     if data.count(b"\x00") * 10 > len(data) > 0:
         raise ReadError(path, "文件含大量 NUL 字节，像是 UTF-16 编码或二进制文件；请另存为 UTF-8 编码的文本")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     text = _utf8_with_surrogates(data)
     if text is not None:
-        return text
+        return text, "utf-8"
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         text = None
     if text is not None and _plausible_gb(text):
-        return text
+        return text, "gb18030"
     raise ReadError(path, "无法识别文件编码：不是 UTF-8，也不是 GB18030/GBK（可能是 UTF-16 或二进制文件）；"
                           "请另存为 UTF-8 编码的文本")
 

@@ -6,51 +6,80 @@ text there must be exactly what the rule saw, or the fix is skipped), and the
 non-overlapping ones are applied; then the file is linted again, because one
 fix can uncover another (``（一）、`` → ``（一）``), for a few rounds.
 A YAML file is parsed again after each round: fixes that would change its
-structure are not kept.  Encoding (UTF-8 with or without BOM, GB18030) and line
-endings are kept; the file is replaced atomically.
+structure are not kept.  The file is written back in the encoding it was read
+in (UTF-8 with or without BOM, GB18030), and every line keeps its own ending
+(LF, CRLF or a lone CR): only the reported spans change, byte for byte.  A
+file whose bytes do not come back from the decoded text (UTF-8 with encoded
+surrogates, read with U+FFFD) is not rewritten: :class:`FixRefused`.  The file
+is replaced atomically.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
+import click
+
+from ..reader import ReadError
 from .core import Finding, LintConfig, Source, lint_source, source_from_text
 
 MAX_ROUNDS = 8
+BOM = b"\xef\xbb\xbf"
+#: Line ends as the readers split lines (reader.split_lines, core.source_from_text).
+_LINE_END_RE = re.compile(r"\r\n|\r|\n")
+
+
+class FixRefused(ReadError, click.ClickException):
+    """A file ``--fix`` will not rewrite: writing it back would change bytes no finding reports.
+
+    A :class:`~gongwen.reader.ReadError` for the library; for ``gongwen lint`` also a click
+    exception, so the command stops with the message and exit code 2, the file untouched.
+    """
+
+    exit_code = 2
+
+    def format_message(self) -> str:
+        return str(self)
+
+    def show(self, file=None) -> None:
+        click.echo(str(self), file=file, err=file is None)
 
 
 @dataclass
 class TextFile:
-    """A text file as read for fixing: its text with ``\\n`` line ends, and how to write it back."""
+    """A text file as read for fixing: its decoded text (line ends as in the file) and how to
+    write it back."""
 
     path: str
     text: str
     encoding: str = "utf-8"
     bom: bool = False
-    newline: str = "\n"
+    exact: bool = True  # do ``text`` and ``encoding`` give back the file's bytes?
 
     @classmethod
     def read(cls, path: str) -> "TextFile":
-        from ..reader import decode_text
+        from ..reader import decode_text_as
 
         with open(path, "rb") as fh:
             data = fh.read()
-        text = decode_text(data, path)
-        bom = data.startswith(b"\xef\xbb\xbf")
+        text, encoding = decode_text_as(data, path)  # the encoding the linter read, decided once
+        bom = data.startswith(BOM)
         try:
-            data.decode("utf-8-sig")
-            encoding = "utf-8"
-        except UnicodeDecodeError:
-            encoding = "gb18030"
-        newline = "\r\n" if "\r\n" in text else "\n"
-        return cls(path, text.replace("\r\n", "\n").replace("\r", "\n"), encoding, bom, newline)
+            exact = (BOM if bom else b"") + text.encode(encoding) == data
+        except UnicodeEncodeError:
+            exact = False
+        return cls(path, text, encoding, bom, exact)
 
     def write(self, text: str) -> None:
-        data = text.replace("\n", self.newline).encode(self.encoding)
+        if not self.exact:
+            raise FixRefused(self.path, "文件中有按原编码读入后不能原样写回的字节（如 UTF-8 编码的代理项），"
+                                        "为免改动未报告的内容，未做修正，文件未改动；请先另存为规范的 UTF-8 编码")
+        data = text.encode(self.encoding)
         if self.bom:
-            data = b"\xef\xbb\xbf" + data
+            data = BOM + data
         from .. import atomic
 
         with atomic.replace(self.path, mode_of=self.path) as fh:
@@ -68,9 +97,11 @@ class FixResult:
         return self.fixed != self.original
 
     def diff(self, path: str) -> str:
+        def lines(text):
+            return _LINE_END_RE.sub("\n", text).splitlines(keepends=True)
+
         return "".join(difflib.unified_diff(
-            self.original.splitlines(keepends=True), self.fixed.splitlines(keepends=True),
-            fromfile=f"{path}（原文）", tofile=f"{path}（修正后）"))
+            lines(self.original), lines(self.fixed), fromfile=f"{path}（原文）", tofile=f"{path}（修正后）"))
 
 
 def make_source(text: str, path: str, fmt: str) -> Source:
@@ -82,11 +113,9 @@ def make_source(text: str, path: str, fmt: str) -> Source:
 
 
 def _line_starts(text: str) -> List[int]:
-    starts = [0]
-    for i, c in enumerate(text):
-        if c == "\n":
-            starts.append(i + 1)
-    return starts
+    """Where each line of ``text`` starts, lines ending in LF, CRLF or a lone CR as the readers
+    split them."""
+    return [0] + [m.end() for m in _LINE_END_RE.finditer(text)]
 
 
 def _span(f: Finding, starts: List[int], text: str) -> Optional[Tuple[int, int]]:
@@ -121,7 +150,10 @@ def _yaml_shape(text: str):
 
 
 def fix_text(text: str, path: str, fmt: str, config: Optional[LintConfig] = None) -> FixResult:
-    """Apply every safe fix to ``text`` (a whole file, ``\\n`` line ends) until none is left."""
+    """Apply every safe fix to ``text`` (a whole file, any line ends) until none is left.
+
+    Line ends are kept as they are: a fix never spans one.
+    """
     config = config or LintConfig()
     result = FixResult(text, text)
     shape = _yaml_shape(text) if fmt == "yaml" else None
@@ -169,7 +201,11 @@ def fix_text(text: str, path: str, fmt: str, config: Optional[LintConfig] = None
 
 
 def fix_file(path: str, fmt: str, config: Optional[LintConfig] = None, write: bool = True) -> FixResult:
-    """Fix ``path`` in place (``write=False``: only compute the result, for ``--diff``)."""
+    """Fix ``path`` in place (``write=False``: only compute the result, for ``--diff``).
+
+    Raises :class:`FixRefused` (the file untouched) when there is something to fix in a file
+    whose bytes would not come back as they were.
+    """
     tf = TextFile.read(path)
     result = fix_text(tf.text, path, fmt, config)
     if write and result.changed:
