@@ -21,6 +21,7 @@ profile's ``org``).
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from typing import Callable, Dict, Iterator, List, Optional, Tuple
@@ -33,6 +34,8 @@ _SYNTAX = re.compile(r"\{\{(?P<expr>(?:(?!\{\{|\}\}).)*)\}\}|\{%.*?(?:%\}|$)|\{#
 _NAME = re.compile(r"[ \t\u3000]*(?P<name>[A-Za-z_][A-Za-z0-9_]*)[ \t\u3000]*")
 
 Field = Tuple[str, Callable[[], str], Callable[[str], None]]
+#: A paragraph full of stray braces gives a few messages and a count, not thousands.
+MAX_ERRORS_PER_FIELD = 5
 
 
 def substitute(doc: Document, defaults: Optional[Dict[str, str]] = None) -> None:
@@ -54,7 +57,12 @@ def substitute(doc: Document, defaults: Optional[Dict[str, str]] = None) -> None
         text = get()
         if "{" not in text:
             continue
-        put(_expand(text, key, values, locator, errors))
+        found: List[ContentError] = []
+        put(_expand(text, key, values, locator, found))
+        errors.extend(found[:MAX_ERRORS_PER_FIELD])
+        if len(found) > MAX_ERRORS_PER_FIELD:
+            rest = len(found) - MAX_ERRORS_PER_FIELD
+            errors.append(ContentError(f"同一段中还有 {rest} 处类似问题", found[MAX_ERRORS_PER_FIELD].place))
     if errors:
         raise ContentErrors(errors)
 
@@ -104,7 +112,8 @@ class _Locator:
     def __init__(self, path: str):
         self.path = path
         self.text = ""
-        self.seen: Dict[str, int] = {}
+        self.last: Dict[str, int] = {}  # where each tag was last found: each search goes on from there
+        self.starts: Optional[List[int]] = None  # offsets of line starts, made on first use
         if path:
             try:
                 with open(path, encoding="utf-8-sig") as fh:
@@ -113,20 +122,16 @@ class _Locator:
                 self.text = ""
 
     def place(self, raw: str, key: str) -> Place:
-        n = self.seen.get(raw, 0)
-        self.seen[raw] = n + 1
-        pos = -1
-        for _ in range(n + 1):
-            pos = self.text.find(raw, pos + 1)
-            if pos < 0:
-                break
+        pos = self.text.find(raw, self.last.get(raw, -1) + 1)
         if pos < 0:
             pos = self.text.find(raw)
+        self.last[raw] = pos
         if pos < 0:
             return Place(self.path, key=key)
-        line = self.text.count("\n", 0, pos) + 1
-        column = pos - (self.text.rfind("\n", 0, pos) + 1) + 1
-        return Place(self.path, line, column, key)
+        if self.starts is None:
+            self.starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+        line = bisect.bisect_right(self.starts, pos)
+        return Place(self.path, line, pos - self.starts[line - 1] + 1, key)
 
 
 # --- every text field, with its key path ------------------------------------------

@@ -146,7 +146,12 @@ def run(paths, config: LintConfig, fmt: str = "text", fix: bool = False, diff: b
             ran_rules.setdefault(r.code, r)
         found = lint_source(source, config)
         if (fix or diff) and any(f.fix for f in found):
-            found, n = _apply_fixes(source, found, config, fix=fix, diff=diff, fmt=fmt, out=fix_out)
+            try:
+                found, n = _apply_fixes(source, found, config, fix=fix, diff=diff, fmt=fmt, out=fix_out)
+            except GongwenError as exc:  # e.g. a file that cannot be written back as it was read
+                click.echo(f"{exc}", err=True)
+                unreadable += 1
+                n = 0
             fixed_count += n
         findings.extend(found)
     rules = [ran_rules[c] for c in sorted(ran_rules)]
