@@ -10,10 +10,7 @@ catastrophic backtracking).
   backtracking regex quadratic (or worse) is linted in a real process with a
   generous timeout: linear work finishes in about a second, quadratic work on
   a megabyte would take hours, so a timeout means a fault, whatever the
-  machine.  Inputs that trip a regex today are marked ``xfail(run=False)`` with
-  the regex and its fix, so ``make test`` stays fast; run them with
-  ``pytest tests/test_hostile_text.py --runxfail`` after a fix, then drop the
-  marker.  The review of every regex in ``src/gongwen`` is in docs/bench.md.
+  machine.  The review of every regex in ``src/gongwen`` is in docs/bench.md.
 * **No unreported change**: ``--fix`` on a file full of odd bytes changes the
   reported spans and nothing else, byte for byte.
 """
@@ -272,10 +269,6 @@ def test_catastrophic_backtracking_inputs_finish(tmp_path, suffix, build):
     assert code in (0, 1), out[-2000:]
 
 
-@pytest.mark.xfail(run=False, strict=True, reason=(
-    "FAULT src/gongwen/variables.py _SYNTAX: \\{\\{(?P<expr>.*?)\\}\\} with re.S rescans the text from "
-    "every '{{' when none closes (quadratic), and each unclosed '{{' is a separate error; write "
-    "\\{\\{(?P<expr>(?:(?!\\{\\{|\\}\\}).)*)\\}\\} so a scan stops at the next '{{'"))
 def test_unclosed_variables_in_a_large_paragraph_finish(tmp_path):
     source = tmp_path / "vars.yaml"
     source.write_text("kind: speech\ntitle: 标题\nvars: {org: 县总工会}\nsections:\n  - heading: 部分\n"
@@ -291,7 +284,6 @@ def test_unclosed_variables_in_a_large_paragraph_finish(tmp_path):
 # --- no unreported change: --fix keeps every byte it does not report ------------------------
 
 FIXED_HEAD = ("一.总体要求".encode(), "一、总体要求".encode())
-NOT_FIXED = "src/gongwen/lint/fix.py TextFile"
 
 
 @pytest.mark.parametrize("middle,newline", [
@@ -301,14 +293,8 @@ NOT_FIXED = "src/gongwen/lint/fix.py TextFile"
     pytest.param("\ue000".encode(), b"\n", id="private-use"),
     pytest.param(b"", b"\r\n", id="crlf"),
     pytest.param(b"", b"\n", id="lf"),
-    pytest.param(b"\xed\xa0\x80", b"\n", id="wtf8-surrogate", marks=pytest.mark.xfail(strict=True, reason=(
-        f"FAULT {NOT_FIXED}.read (fix.py:41-46): decode_text reads UTF-8 with an encoded surrogate as UTF-8 "
-        "(surrogate → U+FFFD) but TextFile.read then fails a strict utf-8-sig decode and picks gb18030, so "
-        "--fix rewrites the whole file in GB18030. Decide the encoding once (decode_text should return it) "
-        "and refuse --fix (exit 2, file untouched) for a file whose bytes cannot round-trip."))),
-    pytest.param(b"\r", b"\n", id="lone-cr", marks=pytest.mark.xfail(strict=True, reason=(
-        f"FAULT {NOT_FIXED}.read (fix.py:48): a lone CR inside a line is turned into LF on write — an "
-        "unreported change; keep each line's own terminator."))),
+    pytest.param(b"\xed\xa0\x80", b"\n", id="wtf8-surrogate"),
+    pytest.param(b"\r", b"\n", id="lone-cr"),
 ])
 def test_fix_changes_only_what_it_reports(tmp_path, middle, newline):
     original = FIXED_HEAD[0] + middle + "尾".encode() + newline + "第二行".encode() + newline
@@ -322,9 +308,6 @@ def test_fix_changes_only_what_it_reports(tmp_path, middle, newline):
         assert path.read_bytes() == original.replace(*FIXED_HEAD, 1)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    f"FAULT {NOT_FIXED}.read/write (fix.py:47-51): one newline style is chosen for the whole file "
-    "(CRLF if any line has it), so --fix turns every LF line of a mixed file into CRLF without reporting it."))
 def test_fix_keeps_mixed_line_endings(tmp_path):
     original = FIXED_HEAD[0] + b"\r\n" + "第二行\n第三行\r\n".encode()
     path = tmp_path / "mixed.txt"
