@@ -87,7 +87,8 @@ def compose(text: str):
     stream, which is iterative.
     """
     fast = getattr(yaml, "CSafeLoader", None)
-    if fast is None:
+    if fast is None or not _encodable(text):
+        # libyaml takes UTF-8 only; PyYAML's reader reports a lone surrogate with its place.
         return yaml.compose(text, Loader=SafeComposer)
     depth = 0
     for event in yaml.parse(text, Loader=fast):
@@ -100,6 +101,14 @@ def compose(text: str):
     root = yaml.compose(text, Loader=fast)
     _plain_style_as_none(root)
     return root
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _plain_style_as_none(root) -> None:
