@@ -167,7 +167,8 @@ def figure(label: str, value: float, target: float, unit: str = "×", detail: st
            note: str = "") -> bool:
     """Print one figure against its target (``value ≤ target`` passes)."""
     ok = value <= target
-    shown = f"{value:.2f}{unit}" if unit == "×" else f"{value:.1f} {unit}"
+    digits = 2 if round(value, 2) != round(target, 2) or value == target else 3  # 1.300 vs 1.304
+    shown = f"{value:.{digits}f}{unit}" if unit == "×" else f"{value:.1f} {unit}"
     shown_target = f"{target:.2f}{unit}" if unit == "×" else f"{target:g} {unit}"
     line = f"{label:<44} {shown:>9}  target ≤ {shown_target:<8} {'PASS' if ok else 'MISS'}"
     print(line + (f"   [{note}]" if note else ""), flush=True)
