@@ -167,7 +167,9 @@ def figure(label: str, value: float, target: float, unit: str = "×", detail: st
            note: str = "") -> bool:
     """Print one figure against its target (``value ≤ target`` passes)."""
     ok = value <= target
-    digits = 2 if round(value, 2) != round(target, 2) or value == target else 3  # 1.300 vs 1.304
+    digits = 2
+    while value != target and round(value, digits) == round(target, digits) and digits < 6:
+        digits += 1  # a figure within rounding of its target shows enough digits to tell (1.3004×)
     shown = f"{value:.{digits}f}{unit}" if unit == "×" else f"{value:.1f} {unit}"
     shown_target = f"{target:.2f}{unit}" if unit == "×" else f"{target:g} {unit}"
     line = f"{label:<44} {shown:>9}  target ≤ {shown_target:<8} {'PASS' if ok else 'MISS'}"
