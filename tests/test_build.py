@@ -266,3 +266,22 @@ def test_renderer_itself_is_sandboxed_and_refuses_doctype(tmp_path):
         with pytest.raises(TemplateError):
             tpl = render.load_template(str(tmp_path / name))
             tpl.render([{"kind": "title", "text": "x"}], "t", "0")
+
+
+def test_stale_temporary_files_of_killed_builds_are_swept(tmp_path):
+    """A build killed while writing leaves .NAME.*.tmp; the next write removes old ones only."""
+    import os
+    import time
+
+    from gongwen import atomic
+
+    old = tmp_path / ".speech.docx.abc.tmp"
+    fresh = tmp_path / ".speech.docx.def.tmp"
+    old.write_bytes(b"half")
+    fresh.write_bytes(b"half")
+    past = time.time() - atomic.STALE_SECONDS - 10
+    os.utime(old, (past, past))
+    with atomic.replace(tmp_path / "speech.docx") as fh:
+        fh.write(b"whole")
+    assert (tmp_path / "speech.docx").read_bytes() == b"whole"
+    assert not old.exists() and fresh.exists()

@@ -299,12 +299,6 @@ def test_linting_deeply_nested_yaml_is_a_message_not_a_crash(tmp_path, shape, de
     assert source.name in result.stdout + result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "FAULT src/gongwen/loader.py compose()/loads(): with libyaml a ReaderError's position counts bytes of "
-    "UTF-8, not characters, so after Chinese text the place is wrong (x.yaml:4:17 for a character at 3:12, "
-    "a line that does not exist). In compose(), wrap the yaml.parse loop and yaml.compose in try/except "
-    "yaml.reader.ReaderError as exc: exc.position = len(text.encode('utf-8')[:exc.position]"
-    ".decode('utf-8', 'ignore')); raise"))
 def test_forbidden_character_after_chinese_is_placed_right(tmp_path):
     source = tmp_path / "bell.yaml"
     source.write_text(f"kind: speech\ntitle: 标题标题标题标题\nspeaker: 张三\x07李四\n{SECTION}", encoding="utf-8")

@@ -50,3 +50,23 @@ def replace(target: PathLike, mode_of: Optional[PathLike] = None) -> Iterator[IO
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    _sweep(folder, os.path.basename(target))
+
+
+#: A temporary file older than this was left by a process killed while writing.
+STALE_SECONDS = 3600
+
+
+def _sweep(folder: str, name: str) -> None:
+    """Remove ``.NAME.*.tmp`` files that a killed writer left beside ``name`` long ago
+    (a writer still at work has a fresh one, which is left alone)."""
+    import time
+
+    prefix = f".{name}."
+    limit = time.time() - STALE_SECONDS
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    if entry.stat().st_mtime < limit:
+                        os.unlink(entry.path)

@@ -90,15 +90,19 @@ def compose(text: str):
     if fast is None or not _encodable(text):
         # libyaml takes UTF-8 only; PyYAML's reader reports a lone surrogate with its place.
         return yaml.compose(text, Loader=SafeComposer)
-    depth = 0
-    for event in yaml.parse(text, Loader=fast):
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_NESTING:
-                raise yaml.composer.ComposerError(None, None, "nesting too deep", event.start_mark)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
-    root = yaml.compose(text, Loader=fast)
+    try:
+        depth = 0
+        for event in yaml.parse(text, Loader=fast):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_NESTING:
+                    raise yaml.composer.ComposerError(None, None, "nesting too deep", event.start_mark)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+        root = yaml.compose(text, Loader=fast)
+    except yaml.reader.ReaderError as exc:  # libyaml counts UTF-8 bytes; places are in characters
+        exc.position = len(text.encode("utf-8")[:exc.position].decode("utf-8", "ignore"))
+        raise
     _plain_style_as_none(root)
     return root
 

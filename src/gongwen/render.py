@@ -24,7 +24,8 @@ from typing import Dict, List, Optional
 
 from .errors import Place, TemplateError
 from .ooxml import W, escape, quoteattr
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+# A tag ends before the next opener, so an unclosed one does not rescan the paragraph.
+_TAG = re.compile(r"\{\{(?:(?!\{\{).)*?\}\}|\{%(?:(?!\{%).)*?%\}|\{#(?:(?!\{#).)*?#\}", re.S)
 _PARA_TAG = re.compile(r"^\s*\{%p\s(.*?)%\}\s*$", re.S)
 GONGWEN_PROPERTY = "gongwen"  # custom document property marking gongwen's own outputs
 
