@@ -45,6 +45,21 @@ MAX_TEXT_SIZE = 256 * 1024 * 1024
 DOCX_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
 
 
+def read_bytes(path: str) -> bytes:
+    """A file's bytes (at most MAX_TEXT_SIZE + 1), or a ReadError that names it."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(MAX_TEXT_SIZE + 1)
+    except FileNotFoundError:
+        raise ReadError(path, "文件不存在") from None
+    except IsADirectoryError:
+        raise ReadError(path, "这是一个文件夹，不是文件") from None
+    except PermissionError:
+        raise ReadError(path, "没有读取权限") from None
+    except OSError as exc:
+        raise ReadError(path, f"无法读取：{exc.strerror or exc}") from None
+
+
 def read_source(path: str):
     """Read ``path`` (or ``-`` for standard input) into a Source of paragraphs."""
     if path == STDIN:
@@ -57,15 +72,7 @@ def read_source(path: str):
         raise ReadError(path, "这是一个文件夹，不是文件")
     if suffix in (".doc", ".wps", ".rtf", ".odt", ".pdf") and os.path.exists(path):
         raise ReadError(path, f"不支持 {suffix} 格式，请另存为 .docx（或纯文本 .txt）后再检查")
-    try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_TEXT_SIZE + 1)
-    except FileNotFoundError:
-        raise ReadError(path, "文件不存在") from None
-    except PermissionError:
-        raise ReadError(path, "没有读取权限") from None
-    except OSError as exc:
-        raise ReadError(path, f"无法读取：{exc.strerror or exc}") from None
+    data = read_bytes(path)
     if data.startswith(b"PK\x03\x04"):
         raise ReadError(path, "这是一个压缩包（可能是改了扩展名的 .docx），不是文本文件；"
                               "如果是 Word 文件，请把扩展名改回 .docx")

@@ -644,21 +644,12 @@ def format_of(path: str) -> str:
 def load_source(path: str) -> Source:
     """Read one file for linting.  Text and .docx go through :func:`gongwen.reader.read_source`;
     YAML content is parsed here with positions.  Raises a ``GongwenError`` that names the file."""
-    from ..reader import ReadError, decode_text, read_source
+    from ..reader import decode_text, read_bytes, read_source
 
     if path != "-" and format_of(path) == "yaml":
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except FileNotFoundError:
-            raise ReadError(path, "文件不存在") from None
-        except IsADirectoryError:
-            raise ReadError(path, "这是一个文件夹，不是文件") from None
-        except OSError as exc:
-            raise ReadError(path, f"无法读取：{exc.strerror or exc}") from None
         from .yaml_source import yaml_source
 
-        return yaml_source(decode_text(data, path), path)
+        return yaml_source(decode_text(read_bytes(path), path), path)
     return read_source(path)
 
 
