@@ -65,10 +65,18 @@ def build(paths: Union[PathLike, Sequence[PathLike]], out_dir: PathLike = "out",
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    return build_pairs(collect(paths, out_dir), template=template, force=force, jobs=jobs,
+                       progress=progress)
+
+
+def build_pairs(pairs: Sequence[Tuple[Path, Path]], *, template: Optional[str] = None,
+                force: bool = False, jobs: int = 1,
+                progress: Optional[Callable[[BuildResult], None]] = None) -> List[BuildResult]:
+    """Build (content file, output) pairs as :func:`collect` gives them."""
     results: List[BuildResult] = []
     todo: List[Tuple[int, Path, Path]] = []
     targets: dict = {}
-    for source, target in collect(paths, out_dir):
+    for source, target in pairs:
         result = BuildResult(str(source), str(target))
         key = os.path.normcase(os.path.abspath(target))
         if key in targets:
@@ -121,7 +129,7 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
     result = result or BuildResult(str(source), str(target))
     try:
         data = source.read_bytes()
-        doc = loader.load(source)
+        doc = loader.load(source, data)
         result.warnings.extend(doc.warnings)
         house = profile.load(source)
         variables.substitute(doc, defaults={"org": house.org} if house.org else None)

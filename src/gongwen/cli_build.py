@@ -35,13 +35,14 @@ PATH 可以是内容文件，也可以是文件夹（递归查找 *.yaml、*.yml
 @click.option("--pdf", "want_pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF（放在 .docx 旁边）")
 @click.option("--png", "want_png", is_flag=True, help="同时生成 PDF 和第 1 页的图片（.png），便于快速查看")
 def build(paths, out_dir, template, force, jobs, want_pdf, want_png):
-    from .api import build as build_docs, collect
+    from .api import build_pairs, collect
     from .errors import GongwenError
 
     try:
-        total = len(collect(paths, out_dir))
+        pairs = collect(paths, out_dir)
     except GongwenError as exc:
         raise click.UsageError(str(exc)) from None
+    total = len(pairs)
     if total == 0:
         raise click.UsageError("没有找到内容文件（*.yaml、*.yml）")
 
@@ -65,9 +66,9 @@ def build(paths, out_dir, template, force, jobs, want_pdf, want_png):
     bar = None
     if total > PROGRESS_THRESHOLD:
         with click.progressbar(length=total, label="生成中", file=sys.stderr) as bar:
-            results = build_docs(paths, out_dir, template=template, force=force, jobs=jobs, progress=report)
+            results = build_pairs(pairs, template=template, force=force, jobs=jobs, progress=report)
     else:
-        results = build_docs(paths, out_dir, template=template, force=force, jobs=jobs, progress=report)
+        results = build_pairs(pairs, template=template, force=force, jobs=jobs, progress=report)
     click.echo(f"共 {total} 份：成功 {total - failed} 份" + (f"，失败 {failed} 份" if failed else ""))
     if want_pdf or want_png:
         from .cli_pdf import add_pdf

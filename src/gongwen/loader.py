@@ -134,13 +134,15 @@ def _plain_style_as_none(root) -> None:
                 stack.append(value)
 
 
-def load(path) -> Document:
-    """Load and validate one content file; raise :class:`ContentErrors` on faults."""
+def load(path, data: Optional[bytes] = None) -> Document:
+    """Load and validate one content file (``data``: its bytes, if already read);
+    raise :class:`ContentErrors` on faults."""
     path = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise ContentErrors([ContentError(f"无法读取文件：{exc.strerror or exc}", Place(path))])
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise ContentErrors([ContentError(f"无法读取文件：{exc.strerror or exc}", Place(path))])
     return loads(_decode(data, path), path)
 
 
