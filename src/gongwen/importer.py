@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
+from .loader import XML_ILLEGAL
 from .markers import find_series, format_marker, format_series, from_chinese, parse_marker, series_at_start
 from .model import Document, Item, Point, Section, Series
 
@@ -50,7 +51,6 @@ _ENDS = "。！？：；…"
 _SENTENCE_END = "。！？"
 _OPENERS = "“‘（《【〔「『(["
 _CLOSERS = "”’）》】〕」』)]"
-_XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _CN_DIGIT.update({"零": 0, "○": 0, "Ｏ": 0, "O": 0, "0": 0})
 _DATE_LINE = re.compile(
@@ -161,11 +161,11 @@ def _clean(lines: Sequence[Line], warn) -> List[Line]:
         if "\n" in text:
             warn(ln.line, "段落中有手动换行，已合并为一段（gongwen 不在段内换行）")
             text = "".join(part.strip() for part in text.split("\n"))
-        bad = _XML_ILLEGAL.findall(text)
+        bad = XML_ILLEGAL.findall(text)
         if bad:
             codes = "、".join(sorted({f"U+{ord(c):04X}" for c in bad}))
             warn(ln.line, f"删除了 Word 无法保存的控制字符 {codes}")
-            text = _XML_ILLEGAL.sub("", text).strip()
+            text = XML_ILLEGAL.sub("", text).strip()
             if not text:
                 continue
         if ln.where in ("table", "textbox"):

@@ -35,7 +35,7 @@ MAX_LEVEL = 4
 
 # XML 1.0 cannot hold these; they are removed with a warning.
 # (A positive class: the negated form compiles ten times slower, at every start-up.)
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
@@ -280,11 +280,11 @@ class _Walker:
         return value
 
     def clean(self, value: str, node, key: str) -> str:
-        bad = _XML_ILLEGAL.findall(value)
+        bad = XML_ILLEGAL.findall(value)
         if bad:
             codes = "、".join(sorted({f"U+{ord(c):04X}" for c in bad}))
             self.warnings.append(f"{self.place(node, key)}: {key}：删除了 Word 无法保存的字符 {codes}")
-            value = _XML_ILLEGAL.sub("", value)
+            value = XML_ILLEGAL.sub("", value)
         return value
 
     def paragraphs(self, node, key: str, depth: int) -> List[str]:

@@ -28,9 +28,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
-from xml.sax.saxutils import escape
 
 from .errors import GongwenError, Place
+from .ooxml import escape
 
 INSTALL_HINT = ("未找到 LibreOffice（soffice），无法生成 PDF；.docx 已照常生成。\n"
                 "安装方法（Debian/Ubuntu）：sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk\n"

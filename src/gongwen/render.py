@@ -25,8 +25,8 @@ from typing import Dict, List, Optional
 from .errors import Place, TemplateError
 from .ooxml import W, escape, quoteattr
 # A tag ends before the next opener, so an unclosed one does not rescan the paragraph.
-_TAG = re.compile(r"\{\{(?:(?!\{\{).)*?\}\}|\{%(?:(?!\{%).)*?%\}|\{#(?:(?!\{#).)*?#\}", re.S)
-_PARA_TAG = re.compile(r"^\s*\{%p\s(.*?)%\}\s*$", re.S)
+TAG = re.compile(r"\{\{(?:(?!\{\{).)*?\}\}|\{%(?:(?!\{%).)*?%\}|\{#(?:(?!\{#).)*?#\}", re.S)
+PARA_TAG = re.compile(r"^\s*\{%p\s(.*?)%\}\s*$", re.S)
 GONGWEN_PROPERTY = "gongwen"  # custom document property marking gongwen's own outputs
 
 CUSTOM_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
@@ -152,7 +152,7 @@ def jinja_source(document_xml: bytes, path: str = "") -> str:
         texts = list(para.iter(f"{{{W}}}t"))
         _join_split_tags(texts)
         whole = "".join(t.text or "" for t in texts)
-        m = _PARA_TAG.match(whole)
+        m = PARA_TAG.match(whole)
         if m and para.getparent() is not None:
             placeholder = etree.Element("gwtag", n=str(len(tags)))
             placeholder.tail = para.tail
@@ -180,7 +180,7 @@ def _join_split_tags(texts) -> None:
     for t in texts:
         bounds.append((pos, pos + len(t.text or "")))
         pos += len(t.text or "")
-    for m in reversed(list(_TAG.finditer(whole))):
+    for m in reversed(list(TAG.finditer(whole))):
         first = next(i for i, (a, b) in enumerate(bounds) if a <= m.start() < b)
         last = next(i for i, (a, b) in enumerate(bounds) if a < m.end() <= b)
         if first == last:

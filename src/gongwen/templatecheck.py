@@ -25,10 +25,9 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from .errors import Place, TemplateError
+from .ooxml import W
+from .render import PARA_TAG, TAG  # the renderer's own reading of tags
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
-_PARA_TAG = re.compile(r"^\s*\{%p\s(.*?)%\}\s*$", re.S)
 _DOCXTPL_ONLY = re.compile(r"\{[{%]-?\s*(?:tr|tc|r|tcr|cellbg|colspan|hm|vm)\s")
 SIMPLE = {"set", "include", "import", "from"}
 _CURLY = re.compile("[\u201c\u201d\u2018\u2019]")
@@ -204,7 +203,7 @@ def _paragraphs(root, problems: List[Problem]) -> List[_Para]:
         if any(_THEME_FONT.search(k) for f in element.iter(f"{{{W}}}rFonts") for k in f.attrib):
             problems.append(Problem(f"{para.where()}：用了主题字体（如“+中文正文”），在 Word、WPS 中会盖过"
                                     "写明的字体；请改选具体字体名（仿宋_GB2312、黑体……）", error=False))
-        m = _PARA_TAG.match(para.text)
+        m = PARA_TAG.match(para.text)
         if m:
             para.tag = m.group(1).strip()
         elif "{%p" in para.text:
@@ -240,7 +239,7 @@ def _split_tags(para: _Para, texts: List[str], problems: List[Problem]) -> None:
     for text in texts:
         bounds.append((pos, pos + len(text)))
         pos += len(text)
-    for m in _TAG.finditer(para.text):
+    for m in TAG.finditer(para.text):
         pieces = sum(1 for a, b in bounds if a < m.end() and b > m.start() and b > a)
         if pieces > 1:
             problems.append(Problem(
@@ -309,26 +308,26 @@ def _paragraph_line(para: _Para, env, problems: List[Problem]) -> str:
 
     if para.tag == "broken":
         return _BROKEN
-    curly = [m.group(0) for m in _TAG.finditer(para.text) if _CURLY.search(m.group(0))]
+    curly = [m.group(0) for m in TAG.finditer(para.text) if _CURLY.search(m.group(0))]
     if curly:
         # Word's AutoFormat turns "h3" into “h3”; Jinja then sees no string at all.
         problems.append(Problem(f"{para.where()}：标签 {curly[0]} 里的引号被 Word 自动改成了中文引号，"
                                 "请改回英文引号 \"（或关闭 Word 的“自动套用格式 → 直引号替换为弯引号”）"))
     if para.tag is not None:
         return "{% " + _straight(para.tag) + " %}"
-    text = _TAG.sub(lambda m: _straight(m.group(0)), para.text)
+    text = TAG.sub(lambda m: _straight(m.group(0)), para.text)
     if _DOCXTPL_ONLY.search(text):
         problems.append(Problem(f"{para.where()}：gongwen 只支持 {{{{ … }}}} 和 {{%p … %}}，"
                                 "不支持 docxtpl 的 {%tr/{%tc/{%r/{{r 等写法"))
         return _BROKEN
-    rest = _TAG.sub("", text)
+    rest = TAG.sub("", text)
     for opener in ("{{", "{%", "{#", "}}", "%}", "#}"):
         if opener in rest:
             problems.append(Problem(f"{para.where()}：标签不完整（有 {opener} 却没有与之配对的另一半），"
                                     "可能在 Word 里删掉了一部分"))
             return _BROKEN
     depth = 0
-    for m in _TAG.finditer(text):
+    for m in TAG.finditer(text):
         if m.group(0).startswith("{{"):
             try:
                 env.parse(m.group(0))
