@@ -22,7 +22,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 templates: $(STAMP)
-	$(BIN)/python -m gongwen.templatemaker templates/
+	$(BIN)/python -m gongwen.builder.templatemaker templates/
 
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q src

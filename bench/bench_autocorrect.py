@@ -53,8 +53,8 @@ print(time.perf_counter() - t, len(result.lines))
 """
 GONGWEN_INPROC = """
 import sys, time
-from gongwen.reader import read_source
-from gongwen.lint.core import lint_source
+from gongwen.draft.read import read_source
+from gongwen.lint.engine import lint_source
 path = sys.argv[1]
 t = time.perf_counter()
 found = len(lint_source(read_source(path)))
@@ -77,7 +77,7 @@ def base_text() -> str:
     if SEED.exists():
         return SEED.read_text(encoding="utf-8")
     sys.path.insert(0, str(ROOT / "src"))
-    from gongwen.lint.yaml_source import yaml_source
+    from gongwen.draft.yamlsource import yaml_source
 
     return "\n".join(p.text for f in sorted(CONTENT.glob("*.yaml"))
                      for p in yaml_source(f.read_text(encoding="utf-8"), str(f)).paras) + "\n"

@@ -124,7 +124,11 @@ def ensure_pyinstrument() -> Path:
 def stages(tmp: Path, n: int = 40) -> None:
     """In-process time of each stage of ``api.build_one``, per document, after warm-up."""
     sys.path.insert(0, str(CONTENT.parent / "src"))
-    from gongwen import api, loader, numbering, profile as house_profile, render
+    from gongwen import api
+    from gongwen.content import loader
+    from gongwen.builder import numbering
+    from gongwen import settings as house_profile
+    from gongwen.builder import render
 
     heading(f"stages of one build, in process, mean of {n} documents after one warm-up")
     sources = [CONTENT / "speech.yaml", CONTENT / "report.yaml"]

@@ -34,7 +34,7 @@ TARGET_ISSUE3 = 1.6
 PAGES = 18
 
 
-LIBRARY = ("import sys; from gongwen.reader import read_source; from gongwen.lint.core import lint_source; "
+LIBRARY = ("import sys; from gongwen.draft.read import read_source; from gongwen.lint.engine import lint_source; "
            "sys.exit(1 if lint_source(read_source(sys.argv[1])) else 0)")
 
 
@@ -79,8 +79,8 @@ def count_pages(path: Path) -> str:
 def in_process(path: Path) -> None:
     """Where the time goes inside one lint (after imports), for the record."""
     sys.path.insert(0, str(ROOT / "src"))
-    from gongwen.lint.core import lint_source, rules_for
-    from gongwen.reader import read_source
+    from gongwen.lint.engine import lint_source, rules_for
+    from gongwen.draft.read import read_source
 
     source = read_source(str(path))
     rules = rules_for(source)
@@ -123,8 +123,8 @@ def profile(path: Path) -> None:
     import pstats
 
     sys.path.insert(0, str(ROOT / "src"))
-    from gongwen.lint.core import lint_source
-    from gongwen.reader import read_source
+    from gongwen.lint.engine import lint_source
+    from gongwen.draft.read import read_source
 
     lint_source(read_source(str(path)))  # imports and caches out of the way
     prof = cProfile.Profile()

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from gongwen.lint.core import LintConfig, all_rules, lint_source, source_from_text  # noqa: E402
+from gongwen.lint.engine import LintConfig, all_rules, lint_source, source_from_text  # noqa: E402
 
 
 def corpus(size: int) -> str:
@@ -24,7 +24,7 @@ def corpus(size: int) -> str:
     if seed.exists():
         base = seed.read_text(encoding="utf-8")
     else:
-        from gongwen.lint.yaml_source import yaml_source
+        from gongwen.draft.yamlsource import yaml_source
 
         base = "\n".join(p.text for f in sorted((ROOT / "content").glob("*.yaml"))
                          for p in yaml_source(f.read_text(encoding="utf-8"), str(f)).paras) + "\n"

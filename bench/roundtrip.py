@@ -6,7 +6,7 @@
 For each document (by default the fixtures in tests/fixtures/import/, the .docx
 gongwen builds from their YAML, and the shared speech seed):
 
-1. read the source paragraphs as Word or an editor shows them (gongwen.reader),
+1. read the source paragraphs as Word or an editor shows them (gongwen.draft.read),
    without the blanks around them and without empty paragraphs;
 2. ``gongwen import`` it, write the YAML, load it back with the loader and
    ``gongwen build`` it (gongwen.api.build_one);
@@ -48,8 +48,8 @@ class RoundTrip:
 
 
 def source_paragraphs(path: Path) -> List[str]:
-    from gongwen.importer import markdown_paragraphs
-    from gongwen.reader import read_source
+    from gongwen.importer.outline import markdown_paragraphs
+    from gongwen.draft.read import read_source
 
     source = read_source(str(path))
     if source.format == "md":
@@ -68,8 +68,8 @@ def docx_paragraphs(path: Path) -> List[str]:
 def roundtrip(path: Path, workdir: Path, kind=None) -> RoundTrip:
     """Import ``path``, build the YAML, compare the built paragraphs with the source."""
     from gongwen.api import build_one
-    from gongwen.dumper import dump
-    from gongwen.importer import import_file
+    from gongwen.content.dumper import dump
+    from gongwen.importer.outline import import_file
 
     result = RoundTrip(str(path))
     source = source_paragraphs(path)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from gongwen.lint.core import LintConfig, config_from_mapping, lint_source, source_from_text
-from gongwen.lint.yaml_source import yaml_source
+from gongwen.lint.engine import LintConfig, config_from_mapping, lint_source, source_from_text
+from gongwen.draft.yamlsource import yaml_source
 
 
 def source_of(text: str, fmt: str = "txt", path: str = "<example>"):

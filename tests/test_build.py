@@ -247,7 +247,7 @@ def test_numbering_past_ten(tmp_path):
 
 def test_renderer_itself_is_sandboxed_and_refuses_doctype(tmp_path):
     """Defence in depth: even without the template check, render.py refuses both."""
-    from gongwen import render
+    from gongwen.builder import render
     from gongwen.errors import TemplateError
 
     src = gongwen.api.BUILTIN_TEMPLATES / "speech.docx"

@@ -86,7 +86,7 @@ def test_library_api_without_click(tmp_path, write):
 def test_real_process_build_and_fast_start(tmp_path, write):
     write("a.yaml", GOOD)
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    done = subprocess.run([sys.executable, "-m", "gongwen.cli", "build", str(tmp_path / "a.yaml"),
+    done = subprocess.run([sys.executable, "-m", "gongwen", "build", str(tmp_path / "a.yaml"),
                            "-o", str(tmp_path / "out")], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out/a.docx").exists()

@@ -136,7 +136,7 @@ def run_lint(*args, timeout: int = 120):
     import threading
 
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), PYTHONIOENCODING="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "gongwen.cli", "lint", *map(str, args)],
+    proc = subprocess.Popen([sys.executable, "-m", "gongwen", "lint", *map(str, args)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
     killer = threading.Timer(timeout, proc.kill)  # a hang fails the test instead of hanging it
     killer.start()

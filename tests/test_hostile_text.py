@@ -43,7 +43,7 @@ def lint(*args, input=None):
 
 def run_lint(*args, timeout=TIMEOUT, stdin=None):
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), PYTHONIOENCODING="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "gongwen.cli", "lint", *map(str, args)], input=stdin,
+    proc = subprocess.run([sys.executable, "-m", "gongwen", "lint", *map(str, args)], input=stdin,
                           capture_output=True, timeout=timeout, env=env)
     out = (proc.stdout + proc.stderr).decode("utf-8", "replace")
     assert "Traceback" not in out, out[-3000:]
@@ -274,7 +274,7 @@ def test_unclosed_variables_in_a_large_paragraph_finish(tmp_path):
     source.write_text("kind: speech\ntitle: 标题\nvars: {org: 县总工会}\nsections:\n  - heading: 部分\n"
                       "    paragraphs:\n      - \"" + "{{" * (MB // 2) + "\"\n", encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), PYTHONIOENCODING="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "gongwen.cli", "build", str(source), "-o", str(tmp_path / "o")],
+    proc = subprocess.run([sys.executable, "-m", "gongwen", "build", str(source), "-o", str(tmp_path / "o")],
                           capture_output=True, timeout=TIMEOUT, env=env)
     out = (proc.stdout + proc.stderr).decode("utf-8", "replace")
     assert proc.returncode == 1 and "Traceback" not in out

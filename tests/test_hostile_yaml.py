@@ -41,7 +41,7 @@ def cli_build(source: Path, out: Path):
 def run_build(source: Path, out: Path, timeout: int = TIMEOUT) -> subprocess.CompletedProcess:
     """``gongwen build`` as a real process (bounded by ``timeout``)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), PYTHONIOENCODING="utf-8")
-    return subprocess.run([sys.executable, "-m", "gongwen.cli", "build", str(source), "-o", str(out)],
+    return subprocess.run([sys.executable, "-m", "gongwen", "build", str(source), "-o", str(out)],
                           capture_output=True, text=True, timeout=timeout, env=env, encoding="utf-8",
                           errors="replace")
 
@@ -284,7 +284,7 @@ def test_one_megabyte_content_file_builds(tmp_path):
 
 def run_lint(source: Path, timeout: int = TIMEOUT) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), PYTHONIOENCODING="utf-8")
-    return subprocess.run([sys.executable, "-m", "gongwen.cli", "lint", str(source)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "gongwen", "lint", str(source)], capture_output=True,
                           text=True, timeout=timeout, env=env, encoding="utf-8", errors="replace")
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from gongwen import loader
-from gongwen.dumper import dump
-from gongwen.importer import (ImportFailure, Line, expected_paragraphs, guess_kind, import_file,
+from gongwen.content import loader
+from gongwen.content.dumper import dump
+from gongwen.importer.outline import (ImportFailure, Line, expected_paragraphs, guess_kind, import_file,
                               import_paragraphs, markdown_paragraphs, part_of)
 
 
@@ -215,7 +215,7 @@ def test_siblings_of_a_skipped_level_stay_siblings():
 
 
 def test_greedy_matching_for_very_long_documents():
-    from gongwen.importer import matched
+    from gongwen.importer.outline import matched
 
     source = ["同一段。"] * 2001 + ["甲"]
     assert matched(source, ["同一段。"] * 2001 + ["乙"]) == set(range(2001))

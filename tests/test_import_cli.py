@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from gongwen import loader
+from gongwen.content import loader
 from gongwen.cli import main
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"

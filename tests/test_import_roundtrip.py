@@ -16,11 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongwen import loader
+from gongwen.content import loader
 from gongwen.api import build_one
-from gongwen.dumper import dump
-from gongwen.importer import import_file
-from gongwen.model import Document, Item, Point, Section, Series
+from gongwen.content.dumper import dump
+from gongwen.importer.outline import import_file
+from gongwen.content.model import Document, Item, Point, Section, Series
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "import"

@@ -41,7 +41,7 @@ def env():
 
 
 def start_build(*args) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "gongwen.cli", "build", *map(str, args)],
+    return subprocess.Popen([sys.executable, "-m", "gongwen", "build", *map(str, args)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env(),
                             start_new_session=True)
 
@@ -182,7 +182,7 @@ def test_killed_batch_with_jobs(tmp_path, versions):
         shutil.copyfile(source, content / f"{name}.yaml")
     out = tmp_path / "out"
     jobs = ["-j", "2"] if "--jobs" in subprocess.run(
-        [sys.executable, "-m", "gongwen.cli", "build", "--help"], capture_output=True, text=True,
+        [sys.executable, "-m", "gongwen", "build", "--help"], capture_output=True, text=True,
         env=env()).stdout else []
     rng = random.Random(SEED + 2)
     temp_left = 0

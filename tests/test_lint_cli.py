@@ -273,7 +273,7 @@ def test_subprocess_lint_of_txt_loads_neither_docx_nor_lxml(tmp_path):
 def test_subprocess_gongwen_lint(tmp_path):
     _w(tmp_path / "a.txt", BAD)
     exe = Path(sys.executable).with_name("gongwen")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "gongwen.cli"]
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "gongwen"]
     out = subprocess.run(cmd + ["lint", "a.txt"], capture_output=True, text=True, cwd=tmp_path,
                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
     assert out.returncode == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gongwen.lint.core import (Finding, Fix, LintConfig, Para, Source, config_from_mapping, find_config, is_selected,
+from gongwen.lint.engine import (Finding, Fix, LintConfig, Para, Source, config_from_mapping, find_config, is_selected,
                                lint_source, parse_suppressions, source_from_text)
 from gongwen.lint.fix import fix_text
 

@@ -8,9 +8,9 @@ import zipfile
 
 import pytest
 
-from gongwen.lint.core import Finding, Fix, all_rules, lint_source
-from gongwen.lint.layout import example_docx, example_source, face_family
-from gongwen.reader import read_source
+from gongwen.lint.engine import Finding, Fix, all_rules, lint_source
+from gongwen.lint.rules.layout import example_docx, example_source, face_family
+from gongwen.draft.read import read_source
 
 LAYOUT = [r for r in all_rules() if r.code.startswith("GW8")]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -263,7 +263,7 @@ def test_fixed_copy_ignores_labels_and_changed_files(tmp_path):
 
 def test_no_fixed_copy_for_strict_open_xml(tmp_path):
     from gongwen.lint.docxfix import write_fixed_copy
-    from gongwen.reader import ReadError
+    from gongwen.draft.read import ReadError
 
     path = tmp_path / "strict.docx"
     with zipfile.ZipFile(path, "w") as z:

@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from gongwen.lint.layout import example_docx
+from gongwen.lint.rules.layout import example_docx
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 SECRET = "TOP-SECRET-91c2"
@@ -19,7 +19,7 @@ SECRET = "TOP-SECRET-91c2"
 
 def gongwen(*args, cwd=None):
     exe = os.path.join(os.path.dirname(sys.executable), "gongwen")
-    cmd = [exe] if os.path.exists(exe) else [sys.executable, "-m", "gongwen.cli"]
+    cmd = [exe] if os.path.exists(exe) else [sys.executable, "-m", "gongwen"]
     return subprocess.run(cmd + list(args), capture_output=True, text=True, cwd=cwd, timeout=60)
 
 

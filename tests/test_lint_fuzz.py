@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gongwen.lint.core import lint_source
+from gongwen.lint.engine import lint_source
 from gongwen.lint.fix import fix_text
 
 from lint_examples import source_of

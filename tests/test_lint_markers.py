@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gongwen.markers import parse_marker, read_marker
+from gongwen.spec.markers import parse_marker, read_marker
 
 
 @pytest.mark.parametrize("text,level,number,raw,start,end", [

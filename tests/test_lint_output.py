@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from gongwen.lint.core import all_rules, lint_source
+from gongwen.lint.engine import all_rules, lint_source
 from gongwen.lint.output import explain_rule, format_findings, rule_line, rules_markdown
 
 from lint_examples import source_of

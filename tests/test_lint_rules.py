@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from gongwen.lint.core import FAMILIES, LintConfig, all_rules, config_from_mapping, get_rule, lint_source
+from gongwen.lint.engine import FAMILIES, LintConfig, all_rules, config_from_mapping, get_rule, lint_source
 
 from lint_examples import source_of
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gongwen.lint.yaml_source import is_content, yaml_source
+from gongwen.draft.yamlsource import is_content, yaml_source
 
 from lint_examples import codes, lint, where
 

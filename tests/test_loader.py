@@ -3,7 +3,7 @@
 import pytest
 
 from gongwen.errors import ContentErrors
-from gongwen.loader import loads
+from gongwen.content.loader import loads
 
 GOOD = """\
 kind: report

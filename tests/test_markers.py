@@ -1,6 +1,6 @@
 import pytest
 
-from gongwen.markers import (find_series, format_marker, format_series, from_chinese,
+from gongwen.spec.markers import (find_series, format_marker, format_series, from_chinese,
                              is_canonical_chinese, parse_marker, series_at_start, strip_marker,
                              to_chinese)
 

@@ -9,13 +9,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gongwen import loader, variables
+from gongwen.content import loader
+
+from gongwen.content import variables
 from gongwen.api import build_one
 from gongwen.cli import main
 from gongwen.errors import GongwenError
-from gongwen.lint.core import LintConfig, config_from_mapping, lint_source, source_from_text
-from gongwen.lint.yaml_source import yaml_source
-from gongwen.newdoc import MARK_RE, from_last, mark_figures, skeleton
+from gongwen.lint.engine import LintConfig, config_from_mapping, lint_source, source_from_text
+from gongwen.draft.yamlsource import yaml_source
+from gongwen.importer.newdoc import MARK_RE, from_last, mark_figures, skeleton
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
 TODAY = datetime.date(2024, 3, 5)
@@ -189,10 +191,10 @@ def test_from_last_edge_cases(tmp_path):
 @pytest.fixture
 def gw901():
     """Register GW901 for one test (core lists the rule modules; see rules_cycle.py)."""
-    from gongwen.lint import core
+    from gongwen.lint import engine as core
 
     had = "GW901" in core._REGISTRY
-    module = importlib.import_module("gongwen.lint.rules_cycle")
+    module = importlib.import_module("gongwen.lint.rules.cycle")
     if "GW901" not in core._REGISTRY:
         importlib.reload(module)
     yield core.get_rule("GW901") or core._REGISTRY["GW901"]

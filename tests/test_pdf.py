@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from gongwen import pdf
+from gongwen.builder import pdf
 from gongwen.api import build_one
-from gongwen.cli_pdf import add_pdf
-from gongwen.templatemaker import MARGINS, PAGE, PAGE_NUMBER_SIZE
+from gongwen.cli.pdf import add_pdf
+from gongwen.builder.templatemaker import MARGINS, PAGE, PAGE_NUMBER_SIZE
 
 ROOT = Path(__file__).resolve().parents[1]
 TWIP = 1 / 20  # points
@@ -422,7 +422,7 @@ def test_cli_prints_pdfs_and_substitutions(fake, tmp_path, capsys, monkeypatch):
 
 
 def _build_has_pdf_option():
-    from gongwen.cli_build import build
+    from gongwen.cli.build import build
 
     return any(p.name == "want_pdf" for p in build.params)
 

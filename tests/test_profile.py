@@ -5,7 +5,7 @@ import zipfile
 import pytest
 from click.testing import CliRunner
 
-from gongwen import profile
+from gongwen import settings as profile
 from gongwen.api import build_one
 from gongwen.cli import main
 from gongwen.errors import GongwenError

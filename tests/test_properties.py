@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from gongwen import markers
-from gongwen.markers import (LEVELS, find_series, format_marker, format_series, from_chinese, parse_marker,
+from gongwen.spec import markers
+from gongwen.spec.markers import (LEVELS, find_series, format_marker, format_series, from_chinese, parse_marker,
                              read_marker, series_at_start, to_chinese)
 
 settings.register_profile("default", max_examples=150, deadline=None,
@@ -213,7 +213,7 @@ def test_fixing_arbitrary_text_never_raises_and_only_touches_reported_spans(text
 @settings(max_examples=100)
 @given(st.binary(max_size=2000))
 def test_decoding_arbitrary_bytes_raises_only_read_error(data):
-    from gongwen.reader import ReadError, decode_text
+    from gongwen.draft.read import ReadError, decode_text
 
     try:
         text = decode_text(data, "x.txt")
@@ -226,7 +226,7 @@ def test_decoding_arbitrary_bytes_raises_only_read_error(data):
 @given(any_text)
 def test_loading_arbitrary_yaml_raises_only_content_errors(text):
     from gongwen.errors import ContentErrors
-    from gongwen.loader import loads
+    from gongwen.content.loader import loads
 
     try:
         loads(text, "x.yaml")

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from gongwen.reader import ReadError, decode_text, format_number, read_docx, read_source
+from gongwen.draft.read import ReadError, decode_text, format_number, read_docx, read_source
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 MC_NS = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
@@ -153,7 +153,7 @@ def test_missing_file_and_folder(tmp_path):
 def test_text_path_imports_neither_lxml_nor_docx(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("一、总体要求\n", encoding="utf-8")
-    code = ("import sys; from gongwen.reader import read_source; read_source(sys.argv[1]); "
+    code = ("import sys; from gongwen.draft.read import read_source; read_source(sys.argv[1]); "
             "bad = [m for m in sys.modules if m.split('.')[0] in ('lxml', 'docx', 'zipfile')]; "
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code, str(f)], check=True)
@@ -397,7 +397,7 @@ def test_zip_bomb_refused_from_its_headers(tmp_path):
 
 
 def test_zip_bomb_refused_by_ratio_and_by_size(tmp_path, monkeypatch):
-    from gongwen import docxsafe
+    from gongwen.ooxml import package as docxsafe
 
     data = _zeros_member(48 << 20)  # 48 MB of zeros in about 50 KB
     assert len(data) < 200_000
@@ -425,7 +425,7 @@ def test_member_lying_about_its_size_is_cut_off(tmp_path):
 def test_streaming_limit_when_inflating(tmp_path, monkeypatch):
     """A member that inflates past its limit is abandoned mid-stream, even when the
     zip implementation would keep going (CPython already stops at the declared size)."""
-    from gongwen import docxsafe
+    from gongwen.ooxml import package as docxsafe
 
     f = tmp_path / "b.docx"
     f.write_bytes(make_docx(p("正文")))

@@ -1,11 +1,11 @@
-"""The committed templates are exactly what ``gongwen.templatemaker`` generates."""
+"""The committed templates are exactly what ``gongwen.builder.templatemaker`` generates."""
 
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from gongwen import templatemaker
+from gongwen.builder import templatemaker
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = sorted(templatemaker.TEMPLATE_TITLES)

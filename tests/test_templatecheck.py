@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from gongwen import templatecheck
+from gongwen.builder import templatecheck
 from gongwen.errors import TemplateError
-from gongwen.render import load_template
-from gongwen.templatemaker import KINDS
+from gongwen.builder.render import load_template
+from gongwen.builder.templatemaker import KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEECH = ROOT / "templates" / "speech.docx"

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongwen import loader
+from gongwen.content import loader
 from gongwen.errors import ContentErrors
-from gongwen.importer import expected_paragraphs
-from gongwen.variables import fields, substitute
+from gongwen.importer.outline import expected_paragraphs
+from gongwen.content.variables import fields, substitute
 
 EVERYWHERE = """\
 kind: speech

@@ -12,15 +12,15 @@ __all__ = ["build", "load", "BuildResult", "GongwenError", "__version__"]
 
 def __getattr__(name):
     if name in ("build", "BuildResult"):
-        from . import api
+        from gongwen import api
 
         return getattr(api, name)
     if name == "load":
-        from .loader import load
+        from gongwen.content.loader import load
 
         return load
     if name == "GongwenError":
-        from .errors import GongwenError
+        from gongwen.errors import GongwenError
 
         return GongwenError
     raise AttributeError(f"module 'gongwen' has no attribute {name!r}")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, List, Optional, Sequence, Tuple, Union
 
-from .errors import GongwenError, Place, TemplateError
+from gongwen.errors import GongwenError, Place, TemplateError
 
 PathLike = Union[str, os.PathLike]
 CONTENT_SUFFIXES = (".yaml", ".yml")
@@ -122,8 +122,13 @@ def _build_parallel(todo, results, template, force, jobs, progress) -> None:
 def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = None,
               force: bool = False, result: Optional[BuildResult] = None) -> BuildResult:
     """Build one content file into ``target``."""
-    from . import loader, numbering, profile, render, templatecheck, variables
-    from .errors import ContentErrors
+    from gongwen.content import loader
+    from gongwen.builder import numbering
+    from gongwen import settings as profile
+    from gongwen.builder import render
+    from gongwen.builder import templatecheck
+    from gongwen.content import variables
+    from gongwen.errors import ContentErrors
 
     source, target = Path(source), Path(target)
     result = result or BuildResult(str(source), str(target))
@@ -161,7 +166,7 @@ def resolve_template(name: str, source: Optional[Path] = None) -> str:
         candidates.append(Path(name))
     else:
         # An office's own copy (templates/ beside its gongwen.yaml, or in the cwd) wins over the built-in.
-        from .profile import find
+        from gongwen.settings import find
 
         house = find(source) if source is not None else None
         if house is not None:

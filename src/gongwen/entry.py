@@ -15,14 +15,14 @@ HELP = 'Usage: gongwen [OPTIONS] COMMAND [ARGS]...\n\n  gongwen：按 GB/T 9704-
 def main(argv=None):
     args = sys.argv[1:] if argv is None else list(argv)
     if args in (["--version"], ["-V"]):
-        from . import __version__
+        from gongwen import __version__
 
         sys.stdout.write(f"gongwen {__version__}\n")
         return 0
     if args in (["--help"], ["-h"]):
         sys.stdout.write(HELP)
         return 0
-    from .cli import main as click_main
+    from gongwen.cli import main as click_main
 
     return click_main(args, prog_name="gongwen")
 

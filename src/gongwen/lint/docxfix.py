@@ -34,7 +34,9 @@ def write_fixed_copy(source, findings, skipped: Optional[list] = None) -> str:
     """Apply the fixes of ``findings`` to a copy of ``source.path``; return the copy's path."""
     from lxml import etree
 
-    from .. import docxsafe, reader
+    from gongwen.ooxml import package as docxsafe
+
+    from gongwen.draft import read as reader
 
     by_para: Dict[int, list] = {}
     for f in findings:
@@ -112,9 +114,9 @@ def _write_zip(z, main: str, data: bytes, target: str) -> None:
     import zipfile
     import zlib
 
-    from ..reader import ReadError
+    from gongwen.draft.read import ReadError
 
-    from .. import atomic
+    from gongwen import atomic
 
     try:
         copied = 0

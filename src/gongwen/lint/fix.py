@@ -1,6 +1,6 @@
 """Safe fixes for text files (.txt, .md, .yaml), applied in place.
 
-A fix replaces a span of one paragraph (:class:`~gongwen.lint.core.Fix`).
+A fix replaces a span of one paragraph (:class:`~gongwen.lint.engine.Fix`).
 Here each is turned into a span of the file, checked against the file (the
 text there must be exactly what the rule saw, or the fix is skipped), and the
 non-overlapping ones are applied; then the file is linted again, because one
@@ -23,8 +23,8 @@ from typing import List, Optional, Tuple
 
 import click
 
-from ..reader import ReadError
-from .core import Finding, LintConfig, Source, lint_source, source_from_text
+from gongwen.draft.read import ReadError
+from gongwen.lint.engine import Finding, LintConfig, Source, lint_source, source_from_text
 
 MAX_ROUNDS = 8
 BOM = b"\xef\xbb\xbf"
@@ -35,7 +35,7 @@ _LINE_END_RE = re.compile(r"\r\n|\r|\n")
 class FixRefused(ReadError, click.ClickException):
     """A file ``--fix`` will not rewrite: writing it back would change bytes no finding reports.
 
-    A :class:`~gongwen.reader.ReadError` for the library; for ``gongwen lint`` also a click
+    A :class:`~gongwen.draft.read.ReadError` for the library; for ``gongwen lint`` also a click
     exception, so the command stops with the message and exit code 2, the file untouched.
     """
 
@@ -61,7 +61,7 @@ class TextFile:
 
     @classmethod
     def read(cls, path: str) -> "TextFile":
-        from ..reader import decode_text_as
+        from gongwen.draft.read import decode_text_as
 
         with open(path, "rb") as fh:
             data = fh.read()
@@ -80,7 +80,7 @@ class TextFile:
         data = text.encode(self.encoding)
         if self.bom:
             data = BOM + data
-        from .. import atomic
+        from gongwen import atomic
 
         with atomic.replace(self.path, mode_of=self.path) as fh:
             fh.write(data)
@@ -106,7 +106,7 @@ class FixResult:
 
 def make_source(text: str, path: str, fmt: str) -> Source:
     if fmt == "yaml":
-        from .yaml_source import yaml_source
+        from gongwen.draft.yamlsource import yaml_source
 
         return yaml_source(text, path)
     return source_from_text(text, path, fmt)
@@ -140,7 +140,7 @@ def _span(f: Finding, starts: List[int], text: str) -> Optional[Tuple[int, int]]
 
 
 def _yaml_shape(text: str):
-    from .yaml_source import yaml_source
+    from gongwen.draft.yamlsource import yaml_source
 
     try:
         src = yaml_source(text, "<check>")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Iterable, List, Sequence
 
-from .. import __version__
-from .core import Finding, Rule
+from gongwen import __version__
+from gongwen.lint.engine import Finding, Rule
 
 FORMATS = ("text", "json", "github", "sarif")
 SEVERITY_NAMES = {"error": "错误", "warning": "警告"}

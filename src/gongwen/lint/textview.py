@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from ..markers import DraftMarker, read_marker
-from .core import Para, Source
+from gongwen.spec.markers import DraftMarker, read_marker
+from gongwen.lint.engine import Para, Source
 
 SYNTAX = "\x01"
 OPAQUE = "\x02"

@@ -1,0 +1,1 @@
+"""The build layer: content model → numbered paragraphs → rendered .docx (and PDF)."""

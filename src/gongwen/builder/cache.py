@@ -1,0 +1,66 @@
+"""An on-disk cache for work that depends only on a template's bytes.
+
+Checking a template and compiling it to Python takes longer than building a
+document from it (lxml and Jinja's compiler are needed only for that), and
+offices build from the same few templates all day.  Entries are keyed by the
+template's SHA-256 and the versions of gongwen, Jinja and Python, so a changed
+template or upgrade never meets a stale entry.  The cache is an optimisation
+only: any failure to read or write it is ignored.
+
+Location: ``$GONGWEN_CACHE``, else ``$XDG_CACHE_HOME/gongwen``, else
+``~/.cache/gongwen``; ``GONGWEN_CACHE=off`` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+from typing import Optional
+
+
+def directory() -> Optional[str]:
+    configured = os.environ.get("GONGWEN_CACHE", "")
+    if configured.lower() in ("off", "0", "no", "false"):
+        return None
+    if configured:
+        return configured
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "gongwen")
+
+
+def key(data: bytes, *extra: str) -> str:
+    """A key for ``data`` under this gongwen, Python and ``extra`` versions."""
+    from gongwen import __version__
+
+    h = hashlib.sha256(data)
+    for part in (__version__, sys.version, *extra):
+        h.update(b"\0" + part.encode("utf-8"))
+    return h.hexdigest()[:32]
+
+
+def get(name: str) -> Optional[bytes]:
+    folder = directory()
+    if not folder:
+        return None
+    try:
+        with open(os.path.join(folder, name), "rb") as fh:
+            return fh.read()
+    except OSError:
+        return None
+
+
+def put(name: str, data: bytes) -> None:
+    """Store ``data`` atomically (a reader never sees half an entry)."""
+    folder = directory()
+    if not folder:
+        return
+    try:
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, os.path.join(folder, name))
+    except OSError:
+        pass

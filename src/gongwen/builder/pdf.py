@@ -1,0 +1,440 @@
+"""PDF previews of built documents through LibreOffice (``soffice --headless``).
+
+The .docx keeps the official face names (仿宋_GB2312, 方正小标宋简体, …); those
+licensed fonts are rarely installed on a server, so LibreOffice is given a
+private fontconfig file (``FONTCONFIG_FILE``) that maps each official name to
+a free font that *is* installed, and the substitutions are reported (the PDF
+is a preview, the .docx is the document).
+
+Each call runs LibreOffice with its own throw-away profile directory
+(``-env:UserInstallation``), so it never touches the user's LibreOffice
+profile, never talks to a LibreOffice the user has open, and several gongwen
+processes can convert at once.  Several documents go through one ``soffice``
+call (start-up is most of the cost), with a timeout per call; the PDF and the
+page-1 picture are moved into place atomically.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
+
+from gongwen.errors import GongwenError, Place
+from gongwen.ooxml.names import escape
+
+INSTALL_HINT = ("未找到 LibreOffice（soffice），无法生成 PDF；.docx 已照常生成。\n"
+                "安装方法（Debian/Ubuntu）：sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk\n"
+                "（其他系统请安装 LibreOffice，或用环境变量 GONGWEN_SOFFICE 指明 soffice 的路径）")
+
+BATCH = 20  # documents per soffice call
+START_TIMEOUT = 90  # seconds for LibreOffice to start …
+PER_DOCUMENT_TIMEOUT = 20  # … plus this much per document in the call
+PROFILE_PREFIX = "gongwen-lo-"
+STALE_AFTER = 3600  # seconds: a profile left by a killed run is removed after this
+
+#: Official face name → free fonts to use instead, best first: (family, bold).
+#: A family also matches installed families that extend it ("AR PL UKai" → "AR PL UKai CN").
+_FANG = (("FandolFang", False), ("Zhuque Fangsong", False), ("Noto Serif CJK SC", False),
+         ("Source Han Serif SC", False), ("AR PL UMing", False), ("Noto Sans CJK SC", False))
+_KAI = (("FandolKai", False), ("AR PL UKai", False), ("LXGW WenKai", False), ("AR PL KaitiM GB", False),
+        ("Noto Serif CJK SC", False), ("Source Han Serif SC", False), ("Noto Sans CJK SC", False))
+_HEI = (("FandolHei", False), ("Noto Sans CJK SC", False), ("Source Han Sans SC", False),
+        ("WenQuanYi Zen Hei", False), ("WenQuanYi Micro Hei", False), ("Droid Sans Fallback", False))
+_SONG = (("FandolSong", False), ("Noto Serif CJK SC", False), ("Source Han Serif SC", False),
+         ("AR PL UMing", False), ("Noto Sans CJK SC", False))
+_XIAOBIAOSONG = (("Noto Serif CJK SC", True), ("Source Han Serif SC", True), ("FandolSong", True),
+                 ("AR PL UMing", True), ("Noto Sans CJK SC", True))
+_TIMES = (("Liberation Serif", False), ("TeX Gyre Termes", False), ("Nimbus Roman", False),
+          ("FreeSerif", False))
+SUBSTITUTES: Dict[str, Tuple[Tuple[str, bool], ...]] = {
+    "仿宋_GB2312": _FANG, "仿宋": _FANG, "FangSong": _FANG, "FangSong_GB2312": _FANG,
+    "楷体_GB2312": _KAI, "楷体": _KAI, "KaiTi": _KAI, "KaiTi_GB2312": _KAI,
+    "黑体": _HEI, "SimHei": _HEI,
+    "方正小标宋简体": _XIAOBIAOSONG, "方正小标宋_GBK": _XIAOBIAOSONG, "小标宋": _XIAOBIAOSONG,
+    "宋体": _SONG, "SimSun": _SONG,
+    "Times New Roman": _TIMES,
+}
+
+#: Folders where free CJK fonts live without being known to fontconfig
+#: (Debian's texlive-lang-chinese ships the Fandol fonts here).
+EXTRA_FONT_DIRS = (
+    "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol",
+    "/usr/share/texmf/fonts/opentype/public/fandol",
+    "/usr/local/share/fonts/fandol",
+)
+
+
+class PdfUnavailable(GongwenError):
+    """LibreOffice is not installed: no PDF, but the .docx files are fine."""
+
+
+@dataclass
+class PdfResult:
+    """One document's PDF: where it went, or why it did not."""
+
+    docx: str
+    pdf: str
+    png: Optional[str] = None
+    ok: bool = False
+    error: str = ""
+    #: (official face, free font used in the PDF) for the faces this document uses.
+    substitutions: List[Tuple[str, str]] = field(default_factory=list)
+
+
+PathLike = Union[str, os.PathLike]
+
+
+# --- finding the tools ----------------------------------------------------------
+
+def find_soffice() -> Optional[str]:
+    """The ``soffice`` executable: $GONGWEN_SOFFICE, the PATH, or the usual install places."""
+    override = os.environ.get("GONGWEN_SOFFICE")
+    if override:
+        return override if os.path.isfile(override) and os.access(override, os.X_OK) else None
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    for candidate in ("/Applications/LibreOffice.app/Contents/MacOS/soffice",
+                      r"C:\Program Files\LibreOffice\program\soffice.exe",
+                      r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+                      "/opt/libreoffice/program/soffice"):
+        if os.path.isfile(candidate):
+            return candidate
+    return None
+
+
+def available() -> bool:
+    return find_soffice() is not None
+
+
+# --- fonts -------------------------------------------------------------------------
+
+def _extra_dirs() -> List[str]:
+    return [d for d in EXTRA_FONT_DIRS if os.path.isdir(d)]
+
+
+def _base_config(extra_dirs: Sequence[str]) -> str:
+    dirs = "".join(f"  <dir>{escape(d)}</dir>\n" for d in extra_dirs)
+    return ('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+            "<!-- Written by gongwen for LibreOffice PDF previews only. -->\n<fontconfig>\n"
+            '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n' + dirs)
+
+
+def _families(config_file: Optional[str]) -> List[str]:
+    """Every family name fontconfig knows (localised names included)."""
+    fc_list = shutil.which("fc-list")
+    if not fc_list:
+        return []
+    env = dict(os.environ)
+    if config_file:
+        env["FONTCONFIG_FILE"] = config_file
+    try:
+        out = subprocess.run([fc_list, ":", "family"], capture_output=True, env=env, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    names = []
+    for line in out.decode("utf-8", "replace").splitlines():
+        names.extend(n.strip().replace("\\-", "-") for n in line.split(",") if n.strip())
+    return sorted(set(names))
+
+
+def _installed(family: str, families: Sequence[str]) -> Optional[str]:
+    """The installed family matching ``family`` exactly or as a prefix, if any."""
+    low = family.lower()
+    for name in families:
+        if name.lower() == low:
+            return name
+    for name in families:
+        if name.lower().startswith(low + " "):
+            return name
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def font_plan() -> Tuple[Tuple[Tuple[str, str, bool], ...], Tuple[str, ...]]:
+    """((official face, free family, bold), …) for faces not installed; and extra font dirs.
+
+    Probed once per process with ``fc-list`` under a configuration that also
+    sees :data:`EXTRA_FONT_DIRS`.  Faces that are really installed map to
+    themselves and are left out.
+    """
+    extra = tuple(_extra_dirs())
+    if not shutil.which("fc-list"):
+        return (), extra  # no fontconfig (macOS, Windows): LibreOffice substitutes on its own
+    config = None
+    try:
+        if extra:
+            fd, config = tempfile.mkstemp(prefix="gongwen-fc-", suffix=".conf")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(_base_config(extra) + "</fontconfig>\n")
+        families = _families(config)
+    finally:
+        if config:
+            os.unlink(config)
+    plan = []
+    for face, candidates in SUBSTITUTES.items():
+        if _installed(face, families):
+            continue  # the real face is installed
+        for family, bold in candidates:
+            name = _installed(family, families)
+            if name:
+                plan.append((face, name, bold))
+                break
+    return tuple(plan), extra
+
+
+def fontconfig_text(plan: Sequence[Tuple[str, str, bool]], extra_dirs: Sequence[str] = ()) -> str:
+    """A fontconfig file: the system configuration plus one rule per substituted face."""
+    rules = []
+    for face, family, bold in plan:
+        weight = ('\n    <edit name="weight" mode="assign" binding="strong"><const>bold</const></edit>'
+                  if bold else "")
+        rules.append(f'  <match target="pattern">\n'
+                     f'    <test qual="any" name="family"><string>{escape(face)}</string></test>\n'
+                     f'    <edit name="family" mode="assign" binding="strong"><string>{escape(family)}</string></edit>'
+                     f"{weight}\n  </match>\n")
+    return _base_config(extra_dirs) + "".join(rules) + "</fontconfig>\n"
+
+
+_FACE_ATTR = re.compile(rb'w:(?:eastAsia|ascii|hAnsi|cs|name)="([^"]+)"')
+
+
+def faces_used(docx: PathLike) -> List[str]:
+    """Font names a .docx asks for (runs, styles, footers, font table)."""
+    names: List[str] = []
+    try:
+        with zipfile.ZipFile(docx) as zf:
+            for info in zf.infolist():
+                if info.filename.startswith("word/") and info.filename.endswith(".xml") \
+                        and info.file_size < 20_000_000:
+                    for m in _FACE_ATTR.finditer(zf.read(info)):
+                        name = m.group(1).decode("utf-8", "replace")
+                        if name not in names:
+                            names.append(name)
+    except (zipfile.BadZipFile, OSError, KeyError):
+        pass
+    return names
+
+
+def substitutions(results: Iterable[PdfResult]) -> List[Tuple[str, str]]:
+    """All substitutions made for ``results``, each once, in a stable order."""
+    seen: List[Tuple[str, str]] = []
+    for result in results:
+        for pair in result.substitutions:
+            if pair not in seen:
+                seen.append(pair)
+    return seen
+
+
+# --- converting --------------------------------------------------------------------
+
+def convert(docx_paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, png: bool = False, *,
+            timeout: Optional[float] = None, batch: int = BATCH) -> List[PdfResult]:
+    """Convert .docx files to PDF (and a 60 dpi PNG of page 1 with ``png``).
+
+    Each PDF goes to ``out_dir`` (created) or beside its .docx, named after the
+    .docx.  One result per input, in order; a document that fails does not stop
+    the others.  Raises :class:`PdfUnavailable` when LibreOffice is missing.
+    """
+    soffice = find_soffice()
+    if soffice is None:
+        raise PdfUnavailable(INSTALL_HINT, Place("soffice"))
+    results: List[PdfResult] = []
+    todo: List[Tuple[int, Path]] = []
+    targets: Dict[str, str] = {}
+    for raw in docx_paths:
+        docx = Path(raw)
+        folder = Path(out_dir) if out_dir is not None else docx.parent
+        result = PdfResult(str(docx), str(folder / (docx.stem + ".pdf")))
+        results.append(result)
+        key = os.path.normcase(os.path.abspath(result.pdf))
+        if not docx.is_file():
+            result.error = f"{docx}: 找不到文件"
+        elif key in targets:
+            result.error = f"{docx}: PDF {result.pdf} 与 {targets[key]} 重名，已跳过以免覆盖"
+        else:
+            targets[key] = str(docx)
+            todo.append((len(results) - 1, docx))
+    if not todo:
+        return results
+
+    plan, extra = font_plan()
+    by_face = {face: family + (" Bold" if bold else "") for face, family, bold in plan}
+    for index, docx in todo:
+        results[index].substitutions = [(f, by_face[f]) for f in faces_used(docx) if f in by_face]
+
+    _sweep_stale()
+    work = Path(tempfile.mkdtemp(prefix=PROFILE_PREFIX))
+    try:
+        (work / "owner").write_text(str(os.getpid()))
+        env = dict(os.environ)
+        if plan or extra:
+            (work / "fonts.conf").write_text(fontconfig_text(plan, extra), encoding="utf-8")
+            env["FONTCONFIG_FILE"] = str(work / "fonts.conf")
+        staged = work / "in"
+        staged.mkdir()
+        names: Dict[int, str] = {}
+        for index, docx in todo:
+            # Unique names: out/2022/speech.docx and out/2023/speech.docx share one call.
+            names[index] = f"{index:05d}-{_safe(docx.stem)}"
+            shutil.copyfile(docx, staged / (names[index] + ".docx"))
+        for start in range(0, len(todo), max(1, batch)):
+            chunk = todo[start:start + max(1, batch)]
+            _run_chunk(soffice, work, env, chunk, names, results, "pdf", timeout)
+            for index, _ in chunk:
+                result = results[index]
+                produced = work / "pdf" / (names[index] + ".pdf")
+                if produced.is_file() and produced.stat().st_size > 0:
+                    _place(produced, Path(result.pdf))
+                    result.ok = True
+                elif not result.error:
+                    result.error = f"{result.docx}: LibreOffice 没有生成 PDF"
+        if png:
+            _pictures(soffice, work, env, [(i, d) for i, d in todo if results[i].ok], names, results, timeout)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+def _safe(stem: str) -> str:
+    return re.sub(r"[^\w.-]", "_", stem)[:60] or "doc"
+
+
+def _run_chunk(soffice: str, work: Path, env: dict, chunk, names, results, fmt: str,
+               timeout: Optional[float]) -> None:
+    """One ``soffice --convert-to`` call for ``chunk``; errors land in the results."""
+    outdir = work / fmt
+    outdir.mkdir(exist_ok=True)
+    profile = work / "profile"
+    files = [str(work / "in" / (names[i] + ".docx")) for i, _ in chunk]
+    target = "pdf:writer_pdf_Export" if fmt == "pdf" else "png"
+    cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
+           "--nologo", "--norestore", "--nodefault", "--nolockcheck",
+           "--convert-to", target, "--outdir", str(outdir), *files]
+    limit = timeout if timeout is not None else START_TIMEOUT + PER_DOCUMENT_TIMEOUT * len(chunk)
+    problem = _run(cmd, env, limit, work)
+    if problem:
+        # The profile of a killed or crashed LibreOffice may hold a lock: start the next call afresh.
+        shutil.rmtree(profile, ignore_errors=True)
+        for index, _ in chunk:
+            if not (outdir / f"{names[index]}.{fmt}").is_file():
+                results[index].error = f"{results[index].docx}: {problem}"
+
+
+def _run(cmd: List[str], env: dict, limit: float, cwd: Path) -> str:
+    """Run LibreOffice in its own process group; "" when it exited normally, else why not."""
+    kwargs = {"start_new_session": True} if os.name == "posix" else {}
+    try:
+        proc = subprocess.Popen(cmd, env=env, cwd=str(cwd), stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
+    except OSError as exc:
+        return f"无法启动 LibreOffice（{cmd[0]}）：{exc.strerror or exc}"
+    try:
+        _, err = proc.communicate(timeout=limit)
+    except subprocess.TimeoutExpired:
+        _kill(proc)
+        return f"LibreOffice 超过 {limit:.0f} 秒仍未完成，已中止"
+    if proc.returncode != 0:
+        text = err.decode("utf-8", "replace").strip().splitlines()
+        detail = next((line for line in reversed(text) if "javaldx" not in line), "")
+        return f"LibreOffice 出错（退出码 {proc.returncode}）{('：' + detail) if detail else ''}"
+    return ""
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    """End the LibreOffice we started (oosplash and soffice.bin share its process group)."""
+    try:
+        if os.name == "posix":
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
+    except (ProcessLookupError, PermissionError, OSError):
+        pass
+    try:
+        proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        pass
+
+
+def _place(produced: Path, target: Path) -> None:
+    """Copy ``produced`` to ``target`` atomically (a temporary file beside it, then rename)."""
+    from gongwen import atomic
+
+    with atomic.replace(target) as out, open(produced, "rb") as src:
+        shutil.copyfileobj(src, out)
+
+
+def _pictures(soffice, work: Path, env: dict, done, names, results, timeout) -> None:
+    """Page 1 as PNG beside each PDF: pdftoppm at 60 dpi, or LibreOffice's own PNG export."""
+    pdftoppm = shutil.which("pdftoppm")
+    missing = []
+    for index, _ in done:
+        result = results[index]
+        png = Path(result.pdf).with_suffix(".png")
+        if pdftoppm:
+            prefix = work / "png" / names[index]
+            prefix.parent.mkdir(exist_ok=True)
+            try:
+                run = subprocess.run([pdftoppm, "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
+                                      str(result.pdf), str(prefix)], capture_output=True, timeout=60)
+                ok = run.returncode == 0
+            except (OSError, subprocess.SubprocessError):
+                ok = False
+            produced = prefix.with_name(prefix.name + ".png")
+            if ok and produced.is_file():
+                _place(produced, png)
+                result.png = str(png)
+                continue
+        missing.append((index, _))
+    if missing:
+        _run_chunk(soffice, work, env, missing, names, results, "png", timeout)
+        for index, _ in missing:
+            produced = work / "png" / (names[index] + ".png")
+            if produced.is_file():
+                png = Path(results[index].pdf).with_suffix(".png")
+                _place(produced, png)
+                results[index].png = str(png)
+            elif not results[index].error:
+                results[index].error = f"{results[index].docx}: 没有生成第 1 页的图片（PDF 已生成）"
+
+
+def _sweep_stale() -> None:
+    """Remove profiles left behind by runs that were killed before cleaning up."""
+    root = Path(tempfile.gettempdir())
+    now = time.time()
+    try:
+        entries = list(root.glob(PROFILE_PREFIX + "*"))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if not entry.is_dir() or now - entry.stat().st_mtime < STALE_AFTER:
+                continue
+            owner = entry / "owner"
+            pid = int(owner.read_text()) if owner.is_file() else 0
+            if pid and _alive(pid):
+                continue
+            shutil.rmtree(entry, ignore_errors=True)
+        except (OSError, ValueError):
+            continue
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True

@@ -1,0 +1,287 @@
+"""Generate the built-in GB/T 9704 templates from code.
+
+``python -m gongwen.builder.templatemaker templates/`` rewrites ``templates/speech.docx``
+and ``templates/report.docx``; a test checks that the committed files match
+what this module makes, so the numbers below are the single source of truth.
+
+A template is a docxtpl template: its body loops over ``paragraphs`` and holds
+one example paragraph per paragraph kind, so an office restyles a kind by
+restyling its example paragraph (or its named style) in Word.  Every run
+carries its East Asian font explicitly and no theme font is referenced, since
+a theme attribute beats the explicit name in Word and WPS (gbt9704.md).
+"""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+from typing import Dict, List, NamedTuple, Tuple
+from gongwen.ooxml.names import R, W, escape, quoteattr
+
+# --- GB/T 9704-2012 numbers (see gbt9704.md) --------------------------------
+PAGE = {"w": 11906, "h": 16838}  # A4 in twips
+MARGINS = {"top": 2098, "bottom": 1984, "left": 1587, "right": 1474}  # 37/35/28/26 mm
+FOOTER_DISTANCE = 1417  # 25 mm: puts the — N — line about 7 mm below the text block
+LINE_PITCH = 579  # twips: 28.95 pt, 22 lines in the 225 mm text block
+CHAR_SPACING = -5  # twentieths of a point: -0.25 pt, 28 characters of 16 pt in 156 mm
+BODY_SIZE = 32  # half-points: 三号 16 pt
+TITLE_SIZE = 44  # 二号 22 pt
+PAGE_NUMBER_SIZE = 28  # 四号 14 pt
+INDENT = 640  # two 16 pt characters
+LATIN = "Times New Roman"
+
+#: Official faces by role; an office profile may swap them (仿宋 for 仿宋_GB2312).
+FACES = {
+    "title": "方正小标宋简体",
+    "h1": "黑体",
+    "h2": "楷体_GB2312",
+    "body": "仿宋_GB2312",
+    "page": "宋体",
+}
+
+
+class Kind(NamedTuple):
+    """One kind of paragraph: its style and its runs (face role, template field)."""
+
+    name: str
+    style: str  # style name shown in Word
+    runs: Tuple[Tuple[str, str], ...]  # (face role, jinja field)
+    align: str = "both"
+    indent: int = INDENT
+    keep_next: bool = False
+    size: int = BODY_SIZE
+
+
+KINDS: List[Kind] = [
+    Kind("title", "公文标题", (("title", "p.text"),), align="center", indent=0, size=TITLE_SIZE),
+    Kind("byline", "署名行", (("h2", "p.text"),), align="center", indent=0),
+    Kind("date", "日期行", (("h2", "p.text"),), align="center", indent=0),
+    Kind("blank", "空行", ()),
+    Kind("salutation", "称谓", (("body", "p.text"),), indent=0),
+    Kind("h1", "一级标题", (("h1", "p.text"),), keep_next=True),
+    Kind("h2", "二级标题", (("h2", "p.text"),), keep_next=True),
+    Kind("h3", "三级标题", (("body", "p.text"),), keep_next=True),
+    Kind("h4", "四级标题", (("body", "p.text"),), keep_next=True),
+    Kind("runin2", "二级标题段", (("h2", "p.heading"), ("body", "p.text"))),
+    Kind("runin3", "三级标题段", (("body", "p.heading"), ("body", "p.text"))),
+    Kind("runin4", "四级标题段", (("body", "p.heading"), ("body", "p.text"))),
+    Kind("body", "正文", (("body", "p.text"),)),
+    Kind("item", "分项段", (("body", "p.lead"), ("body", "p.text"))),
+    Kind("closing", "结束语", (("body", "p.text"),)),
+]
+
+
+def style_id(kind: Kind) -> str:
+    return "gw" + kind.name.capitalize()
+
+
+# --- XML pieces ---------------------------------------------------------------
+
+def rpr(face: str, size: int, spacing: int = CHAR_SPACING, latin: str = LATIN) -> str:
+    """Run properties in schema order: rFonts, spacing, sz, szCs, lang."""
+    fonts = (f'<w:rFonts w:ascii={quoteattr(latin)} w:hAnsi={quoteattr(latin)} w:eastAsia={quoteattr(face)} '
+             f'w:cs={quoteattr(latin)} w:hint="eastAsia"/>')
+    space = f'<w:spacing w:val="{spacing}"/>' if spacing else ""
+    return (f"<w:rPr>{fonts}<w:color w:val=\"000000\"/>{space}<w:sz w:val=\"{size}\"/>"
+            f"<w:szCs w:val=\"{size}\"/><w:lang w:eastAsia=\"zh-CN\"/></w:rPr>")
+
+
+def ppr(kind: Kind, with_style: bool = True) -> str:
+    """Paragraph properties in schema order: pStyle, keepNext, spacing, ind, jc."""
+    pstyle = f'<w:pStyle w:val="{style_id(kind)}"/>' if with_style else ""
+    keep = "<w:keepNext/>" if kind.keep_next else ""
+    ind = f'<w:ind w:firstLine="{kind.indent}"/>' if kind.indent else '<w:ind w:firstLine="0"/>'
+    return (f'<w:pPr>{pstyle}{keep}<w:widowControl w:val="0"/>'
+            f'<w:spacing w:before="0" w:after="0" w:line="{LINE_PITCH}" w:lineRule="exact"/>'
+            f'{ind}<w:jc w:val="{kind.align}"/></w:pPr>')
+
+
+def run(face: str, size: int, text: str) -> str:
+    spacing = 0 if size == TITLE_SIZE else CHAR_SPACING
+    return f'<w:r>{rpr(face, size, spacing)}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def tag_paragraph(tag: str) -> str:
+    """A docxtpl paragraph tag: the whole paragraph is replaced by the tag."""
+    return f"<w:p><w:r><w:t>{escape(tag)}</w:t></w:r></w:p>"
+
+
+def example_paragraph(kind: Kind, faces: Dict[str, str]) -> str:
+    runs = "".join(run(faces[role], kind.size, "{{ %s }}" % field) for role, field in kind.runs)
+    return f"<w:p>{ppr(kind)}{runs}</w:p>"
+
+
+def sect_pr() -> str:
+    return (
+        f'<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
+        f'<w:footerReference w:type="even" r:id="rIdFooterEven"/>'
+        f'<w:pgSz w:w="{PAGE["w"]}" w:h="{PAGE["h"]}"/>'
+        f'<w:pgMar w:top="{MARGINS["top"]}" w:right="{MARGINS["right"]}" '
+        f'w:bottom="{MARGINS["bottom"]}" w:left="{MARGINS["left"]}" w:header="851" '
+        f'w:footer="{FOOTER_DISTANCE}" w:gutter="0"/>'
+        f'<w:pgNumType w:start="1"/><w:docGrid w:linePitch="{LINE_PITCH}"/></w:sectPr>'
+    )
+
+
+def document_xml(faces: Dict[str, str]) -> str:
+    body = [tag_paragraph("{%p for p in paragraphs %}")]
+    for i, kind in enumerate(KINDS):
+        keyword = "if" if i == 0 else "elif"
+        body.append(tag_paragraph('{%%p %s p.kind == "%s" %%}' % (keyword, kind.name)))
+        body.append(example_paragraph(kind, faces))
+    body.append(tag_paragraph("{%p endif %}"))
+    body.append(tag_paragraph("{%p endfor %}"))
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{"".join(body)}{sect_pr()}'
+            f"</w:body></w:document>")
+
+
+def styles_xml(faces: Dict[str, str]) -> str:
+    defaults = (f"<w:docDefaults><w:rPrDefault>{rpr(faces['body'], BODY_SIZE)}</w:rPrDefault>"
+                f"<w:pPrDefault><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"{LINE_PITCH}\" "
+                f"w:lineRule=\"exact\"/><w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>")
+    styles = [
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+        f'<w:qFormat/><w:pPr><w:ind w:firstLine="{INDENT}"/></w:pPr>{rpr(faces["body"], BODY_SIZE)}</w:style>',
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
+        '<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/>'
+        f'<w:basedOn w:val="Normal"/><w:pPr><w:spacing w:line="240" w:lineRule="auto"/>'
+        f'<w:ind w:firstLine="0"/></w:pPr>{rpr(faces["page"], PAGE_NUMBER_SIZE, 0, faces["page"])}</w:style>',
+    ]
+    for kind in KINDS:
+        face = faces[kind.runs[0][0]] if kind.runs else faces["body"]
+        spacing = 0 if kind.size == TITLE_SIZE else CHAR_SPACING
+        styles.append(
+            f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{style_id(kind)}">'
+            f'<w:name w:val="{kind.style}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
+            f"{ppr(kind, with_style=False)}"
+            f"{rpr(face, kind.size, spacing)}</w:style>")
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:styles xmlns:w="{W}">{defaults}{"".join(styles)}</w:styles>')
+
+
+def footer_xml(odd: bool, faces: Dict[str, str]) -> str:
+    """``— N —`` in 4号 宋体 (half-width 宋体 digits too): odd pages right, even left, one character in."""
+    props = rpr(faces["page"], PAGE_NUMBER_SIZE, 0, faces["page"])
+    ind = f'<w:ind w:{"right" if odd else "left"}="{PAGE_NUMBER_SIZE * 10}" w:firstLine="0"/>'
+    align = "right" if odd else "left"
+
+    def r(inner: str) -> str:
+        return f"<w:r>{props}{inner}</w:r>"
+
+    runs = (r('<w:t xml:space="preserve">— </w:t>') + r('<w:fldChar w:fldCharType="begin"/>')
+            + r('<w:instrText xml:space="preserve"> PAGE </w:instrText>')
+            + r('<w:fldChar w:fldCharType="separate"/>') + r("<w:t>1</w:t>")
+            + r('<w:fldChar w:fldCharType="end"/>') + r('<w:t xml:space="preserve"> —</w:t>'))
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:ftr xmlns:w="{W}" xmlns:r="{R}"><w:p><w:pPr><w:pStyle w:val="Footer"/>{ind}'
+            f'<w:jc w:val="{align}"/></w:pPr>{runs}</w:p></w:ftr>')
+
+
+SETTINGS = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:settings xmlns:w="{W}"><w:evenAndOddHeaders/><w:defaultTabStop w:val="420"/>'
+            f'<w:characterSpacingControl w:val="compressPunctuation"/>'
+            f'<w:compat><w:compatSetting w:name="compatibilityMode" '
+            f'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>')
+
+
+def font_table(faces: Dict[str, str]) -> str:
+    names = sorted(set(faces.values()) | {LATIN})
+    fonts = "".join(f'<w:font w:name={quoteattr(n)}><w:charset w:val="{"00" if n == LATIN else "86"}"/>'
+                    f'<w:family w:val="{"roman" if n == LATIN else "modern"}"/></w:font>' for n in names)
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:fonts xmlns:w="{W}">{fonts}</w:fonts>')
+
+
+CT = "application/vnd.openxmlformats-officedocument"
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    f'<Override PartName="/word/document.xml" ContentType="{CT}.wordprocessingml.document.main+xml"/>'
+    f'<Override PartName="/word/styles.xml" ContentType="{CT}.wordprocessingml.styles+xml"/>'
+    f'<Override PartName="/word/settings.xml" ContentType="{CT}.wordprocessingml.settings+xml"/>'
+    f'<Override PartName="/word/fontTable.xml" ContentType="{CT}.wordprocessingml.fontTable+xml"/>'
+    f'<Override PartName="/word/footer1.xml" ContentType="{CT}.wordprocessingml.footer+xml"/>'
+    f'<Override PartName="/word/footer2.xml" ContentType="{CT}.wordprocessingml.footer+xml"/>'
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+    f'<Override PartName="/docProps/app.xml" ContentType="{CT}.extended-properties+xml"/>'
+    "</Types>")
+
+PACKAGE_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rId1" Type="{R}/officeDocument" Target="word/document.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+    f'<Relationship Id="rId3" Type="{R}/extended-properties" Target="docProps/app.xml"/>'
+    "</Relationships>")
+
+DOCUMENT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rIdStyles" Type="{R}/styles" Target="styles.xml"/>'
+    f'<Relationship Id="rIdSettings" Type="{R}/settings" Target="settings.xml"/>'
+    f'<Relationship Id="rIdFonts" Type="{R}/fontTable" Target="fontTable.xml"/>'
+    f'<Relationship Id="rIdFooterOdd" Type="{R}/footer" Target="footer1.xml"/>'
+    f'<Relationship Id="rIdFooterEven" Type="{R}/footer" Target="footer2.xml"/>'
+    "</Relationships>")
+
+
+def core_xml(title: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(title)}</dc:title><dc:creator>gongwen</dc:creator>"
+        "</cp:coreProperties>")
+
+
+APP = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+       '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+       "<Application>gongwen</Application></Properties>")
+
+TEMPLATE_TITLES = {"speech": "讲话稿模板（GB/T 9704-2012）", "report": "调研报告模板（GB/T 9704-2012）"}
+
+
+def parts(name: str, faces: Dict[str, str] = FACES) -> Dict[str, str]:
+    """Every part of template ``name``, in the order they are written."""
+    return {
+        "[Content_Types].xml": CONTENT_TYPES,
+        "_rels/.rels": PACKAGE_RELS,
+        "docProps/core.xml": core_xml(TEMPLATE_TITLES[name]),
+        "docProps/app.xml": APP,
+        "word/document.xml": document_xml(faces),
+        "word/_rels/document.xml.rels": DOCUMENT_RELS,
+        "word/styles.xml": styles_xml(faces),
+        "word/settings.xml": SETTINGS,
+        "word/fontTable.xml": font_table(faces),
+        "word/footer1.xml": footer_xml(True, faces),
+        "word/footer2.xml": footer_xml(False, faces),
+    }
+
+
+def write(name: str, path: Path) -> None:
+    """Write template ``name`` to ``path`` byte-for-byte reproducibly (fixed timestamps)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for part, xml in parts(name).items():
+            info = zipfile.ZipInfo(part, date_time=(2012, 7, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, xml.encode("utf-8"))
+
+
+def main(argv=None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    target = Path(args[0] if args else "templates")
+    target.mkdir(parents=True, exist_ok=True)
+    for name in TEMPLATE_TITLES:
+        write(name, target / f"{name}.docx")
+        print(f"{target / name}.docx")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

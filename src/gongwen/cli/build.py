@@ -1,0 +1,77 @@
+"""``gongwen build``: content YAML → .docx."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+PROGRESS_THRESHOLD = 5  # more documents than this get a progress bar
+
+HELP = """把 YAML 内容生成符合 GB/T 9704-2012 的 .docx。
+
+PATH 可以是内容文件，也可以是文件夹（递归查找 *.yaml、*.yml），
+输出到 DIR/<文件名>.docx，子文件夹结构原样保留。
+
+\b
+示例：
+  gongwen build content/
+  gongwen build content/2023/speech.yaml -o 成稿/
+  gongwen build content/ --template 我单位模板.docx
+  gongwen build content/ --pdf --png      同时生成 PDF 和第 1 页的图片（需要 LibreOffice）
+
+退出码：0 全部成功；1 有文档失败（其余照常生成）；2 用法错误。
+"""
+
+
+@click.command(help=HELP)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="输出文件夹")
+@click.option("--template", default=None, help="模板名（speech、report）或 .docx 路径，优先于内容中的 template")
+@click.option("--force", is_flag=True, help="覆盖被手工修改过的输出文件")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="并行进程数（大批量时用，如 -j 4）")
+@click.option("--pdf", "want_pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF（放在 .docx 旁边）")
+@click.option("--png", "want_png", is_flag=True, help="同时生成 PDF 和第 1 页的图片（.png），便于快速查看")
+def build(paths, out_dir, template, force, jobs, want_pdf, want_png):
+    from gongwen.api import build_pairs, collect
+    from gongwen.errors import GongwenError
+
+    try:
+        pairs = collect(paths, out_dir)
+    except GongwenError as exc:
+        raise click.UsageError(str(exc)) from None
+    total = len(pairs)
+    if total == 0:
+        raise click.UsageError("没有找到内容文件（*.yaml、*.yml）")
+
+    failed = 0
+
+    def report(result):
+        nonlocal failed
+        for warning in result.warnings:
+            click.echo(f"警告 {warning}", err=True)
+        if result.ok:
+            line = f"已生成 {result.target}"
+        else:
+            failed += 1
+            line = "\n".join(result.errors) + f"\n失败 {result.source}：未生成"
+        if bar is not None and not getattr(bar, "hidden", True):
+            click.echo("\r\033[K", nl=False, err=True)  # clear the bar's line first
+        click.echo(line, err=not result.ok)
+        if bar is not None:
+            bar.update(1)
+
+    bar = None
+    if total > PROGRESS_THRESHOLD:
+        with click.progressbar(length=total, label="生成中", file=sys.stderr) as bar:
+            results = build_pairs(pairs, template=template, force=force, jobs=jobs, progress=report)
+    else:
+        results = build_pairs(pairs, template=template, force=force, jobs=jobs, progress=report)
+    click.echo(f"共 {total} 份：成功 {total - failed} 份" + (f"，失败 {failed} 份" if failed else ""))
+    if want_pdf or want_png:
+        from gongwen.cli.pdf import add_pdf
+
+        failed += add_pdf(results, pdf=want_pdf, png=want_png)
+    raise SystemExit(1 if failed else 0)

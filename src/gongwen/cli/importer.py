@@ -1,0 +1,80 @@
+"""``gongwen import``: a finished document (.docx .txt .md) → content YAML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+KIND_NAMES = {"speech": "讲话稿", "report": "调研报告"}
+
+HELP = """把已有的公文（.docx .txt .md）转成 YAML 内容，之后用 gongwen build 重新生成。
+
+识别标题、署名行和日期行、称呼、开头、各级标题（一、（一）1.（1））、
+段首标题、“一是……二是……”（每项一段或写在一段内）和结束语。
+序号从文字中去掉（生成时自动编排），其余文字一字不改，错别字和占位符也原样保留。
+发现的问题（序号不连续、序号乱码、写法不规范等）作为警告列出，附行号，导入照常完成。
+
+不指定 --kind 时自动判断类型（如有“同志们：”为讲话稿，标题以“调研报告”结尾为调研报告），
+并说明判断依据。调研报告中标题含“成效/做法/举措”“问题/不足”“建议/意见/对策”的部分
+分别对应 achievements、problems、recommendations，其余部分放在 sections。
+
+不加 -o 时把 YAML 输出到屏幕（可用 > 重定向）；-o 指定的文件已存在时不覆盖，除非加 --force。
+
+\b
+示例：
+  gongwen import 去年讲话.docx -o content/2023/speech.yaml
+  gongwen import 调研报告.txt --kind report -o content/report.yaml
+  gongwen import 讲话.md > speech.yaml
+
+退出码：0 成功（有警告也是 0）；1 文件无法读取或输出文件已存在；2 用法错误。
+"""
+
+
+def write_text_file(path: Path, text: str, force: bool) -> None:
+    """Write ``text`` to ``path`` atomically; refuse to replace an existing file without ``force``."""
+    if path.exists() and not force:
+        raise click.ClickException(f"{path} 已存在，未覆盖；确需覆盖请加 --force")
+    if path.is_dir():
+        raise click.ClickException(f"{path} 是一个文件夹，请给出文件名，如 {path / 'speech.yaml'}")
+    from gongwen import atomic
+
+    with atomic.replace(path) as fh:
+        fh.write(text.encode("utf-8"))
+
+
+@click.command("import", help=HELP)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--kind", type=click.Choice(["speech", "report"]), default=None,
+              help="文档类型：speech（讲话稿）或 report（调研报告）；不写则自动判断")
+@click.option("-o", "--out", type=click.Path(dir_okay=False), default=None,
+              help="写入的 YAML 文件（不写则输出到屏幕）")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
+def import_(file, kind, out, force):
+    from gongwen.content.dumper import dump
+    from gongwen.errors import GongwenError
+    from gongwen.importer.outline import ImportFailure, import_file
+
+    if out and Path(out).exists() and not force:
+        raise click.ClickException(f"{out} 已存在，未覆盖；确需覆盖请加 --force")
+    try:
+        result = import_file(file, kind=kind)
+    except (GongwenError, ImportFailure) as exc:
+        raise click.ClickException(str(exc)) from None
+    doc = result.document
+    if result.kind_guessed:
+        click.echo(f"类型：{KIND_NAMES[doc.kind]}（{doc.kind}），依据：{result.kind_reason}", err=True)
+    for warning in result.warnings:
+        click.echo(f"警告 {warning}", err=True)
+    header = [f"由 gongwen import 从 {Path(file).name} 导入。序号已去掉，gongwen build 时自动编排。"]
+    if result.warnings:
+        header.append(f"导入时有 {len(result.warnings)} 处警告（见命令输出），请对照原文核对。")
+    text = dump(doc, header="\n".join(header))
+    summary = f"{len(result.paragraphs)} 段，{len(doc.sections)} 个部分，{len(result.warnings)} 处警告"
+    if out:
+        write_text_file(Path(out), text, force)
+        click.echo(f"已导入 {file} → {out}（{summary}）", err=True)
+        click.echo(f"下一步：gongwen build {out}", err=True)
+    else:
+        click.echo(text, nl=False)
+        click.echo(f"已导入 {file}（{summary}）", err=True)

@@ -1,0 +1,265 @@
+"""``gongwen lint`` and ``gongwen rule``: thin click adapters over :mod:`gongwen.lint.engine`."""
+
+from __future__ import annotations
+
+import sys
+from typing import List, Optional
+
+import click
+
+from gongwen.errors import GongwenError
+from gongwen.lint.engine import (LintConfig, Source, all_rules, expand_paths, find_config, get_rule, lint_source, load_source,
+                   rules_for)
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+LINT_HELP = """检查公文草稿（.docx .txt .md，YAML 内容）的序号、层次、标点、数字日期、草稿残留和版式。
+
+\b
+PATH 可以是文件、文件夹（递归查找 .docx .txt .md .yaml），或 - 表示从标准输入读取文本。
+输出格式为“文件:行:列: 代码 说明”；.docx 的“行”是段落序号（含空段、表格内段落）。
+
+\b
+示例：
+  gongwen lint 草稿.docx                 检查一份 Word 草稿
+  gongwen lint content/ 草稿/            检查整个文件夹
+  gongwen lint --fix 讲话稿.txt           就地修正可安全修正的问题，并列出改动
+  gongwen lint --diff 讲话稿.md           只显示将要做的修正，不改文件
+  gongwen lint --select GW4,GW5 草稿.txt  只查标点和数字
+  gongwen lint --ignore GW413 草稿.txt    不查某条规则
+  gongwen lint --format json 草稿.docx    输出 JSON（也可 github、sarif）
+  cat 草稿.txt | gongwen lint -          检查标准输入
+
+\b
+设置：当前目录或上级目录的 gongwen.yaml（lint: 一节）或 setup.cfg（[gongwen.lint] 一节），
+可写 select、ignore、severity（如 GW413=error，只能调整“办公实践”类规则）、year、level3、strict。
+行内关闭：.md 中写 <!-- gongwen: disable=GW201 -->，.txt/.yaml 中写 # gongwen: disable=GW201
+（与文字同行只管这一行；单独一行则管到文件末尾或 enable 处）。
+
+\b
+退出码：0 没有错误（只有警告也是 0，除非 --strict）；1 发现错误；2 有文件无法读取。
+"""
+
+
+def _codes(values) -> List[str]:
+    out: List[str] = []
+    for v in values or ():
+        out.extend(c.strip().upper() for c in v.replace("，", ",").split(",") if c.strip())
+    return out
+
+
+def build_config(select, ignore, severity, year, strict) -> LintConfig:
+    config = find_config()
+    if select:
+        config.select = _codes(select)
+    if ignore:
+        config.ignore = config.ignore + _codes(ignore)
+    for item in severity or ():
+        code, _, level = item.replace("＝", "=").partition("=")
+        level = level.strip().lower()
+        if level not in ("error", "warning"):
+            raise click.BadParameter(f"“{item}”应写作 代码=error 或 代码=warning", param_hint="--severity")
+        config.severity[code.strip().upper()] = level
+    if year is not None:
+        config.year = year
+    if strict:
+        config.strict = True
+    return config
+
+
+def _warn_unknown(config: LintConfig) -> None:
+    known = {r.code for r in all_rules(layout=False)}
+    for code in list(config.select) + list(config.ignore) + list(config.severity):
+        if code.startswith("GW8") or code in ("GW", "G"):
+            continue
+        if not any(k.startswith(code) for k in known):
+            click.echo(f"提示：没有以 {code} 开头的规则（gongwen lint --list-rules 列出全部规则）", err=True)
+    for code in config.severity:
+        r = next((r for r in all_rules(layout=code.startswith("GW8")) if r.code == code), None)
+        if r is not None and not r.is_practice:
+            click.echo(f"提示：{code} 依据标准（{r.source}），级别不能调整，仍为 {r.severity}", err=True)
+
+
+def _echo(text: str, err: bool = False) -> None:
+    if text:
+        click.echo(text, nl=False, err=err)
+
+
+@click.command("lint", help=LINT_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
+              show_default=True, help="输出格式")
+@click.option("--select", multiple=True, metavar="代码", help="只用这些规则（代码或前缀，逗号分隔，如 GW4,GW501）")
+@click.option("--ignore", multiple=True, metavar="代码", help="不用这些规则（代码或前缀）")
+@click.option("--severity", multiple=True, metavar="代码=级别", help="调整“办公实践”类规则的级别，如 GW413=error")
+@click.option("--year", type=int, default=None, help="本年度（用于发现沿用旧稿留下的往年年份）")
+@click.option("--fix", is_flag=True, help="就地修正可安全修正的问题（.docx 另存为 名称.fixed.docx）")
+@click.option("--diff", is_flag=True, help="显示将要做的修正，不改文件")
+@click.option("--strict", is_flag=True, help="有警告也以退出码 1 结束")
+@click.option("--list-rules", is_flag=True, help="列出全部规则（代码、级别、名称）")
+def lint(paths, fmt, select, ignore, severity, year, fix, diff, strict, list_rules):
+    if list_rules:
+        from gongwen.lint.output import rule_line
+
+        for r in all_rules():
+            click.echo(rule_line(r))
+        return
+    if not paths:
+        raise click.UsageError("请给出要检查的文件或文件夹（- 表示标准输入）。")
+    config = build_config(select, ignore, severity, year, strict)
+    for problem in config.problems:
+        click.echo(f"设置有误：{problem}", err=True)
+    _warn_unknown(config)
+    sys.exit(run(paths, config, fmt, fix=fix, diff=diff))
+
+
+def run(paths, config: LintConfig, fmt: str = "text", fix: bool = False, diff: bool = False) -> int:
+    """Lint, fix, print; return the exit code."""
+    from gongwen.lint.output import format_findings
+
+    findings = []
+    ran_rules = {}
+    unreadable = 0
+    files = 0
+    fixed_count = 0
+    fix_out = sys.stderr if fmt != "text" else sys.stdout
+    for path, explicit in expand_paths(paths):
+        try:
+            source = load_source(path)
+        except GongwenError as exc:
+            click.echo(f"{exc}", err=True)
+            unreadable += 1
+            continue
+        except OSError as exc:  # pragma: no cover - the reader turns these into ReadError
+            click.echo(f"{path}: 无法读取：{exc}", err=True)
+            unreadable += 1
+            continue
+        if source.format == "yaml":
+            from gongwen.draft.yamlsource import is_content
+
+            if not is_content(source):
+                if explicit:
+                    click.echo(f"{path}: 不是 gongwen 内容文件（没有 kind/title），已跳过", err=True)
+                continue
+        files += 1
+        for r in rules_for(source, config):
+            ran_rules.setdefault(r.code, r)
+        found = lint_source(source, config)
+        if (fix or diff) and any(f.fix for f in found):
+            try:
+                found, n = _apply_fixes(source, found, config, fix=fix, diff=diff, fmt=fmt, out=fix_out)
+            except GongwenError as exc:  # e.g. a file that cannot be written back as it was read
+                click.echo(f"{exc}", err=True)
+                unreadable += 1
+                n = 0
+            fixed_count += n
+        findings.extend(found)
+    rules = [ran_rules[c] for c in sorted(ran_rules)]
+    if not diff or fmt != "text":
+        _echo(format_findings(findings, fmt, rules, color=fmt == "text" and sys.stdout.isatty()))
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    if fmt == "text":
+        _summary(files, errors, warnings, sum(1 for f in findings if f.fix), fixed_count, unreadable, fix or diff)
+    if unreadable:
+        return EXIT_UNREADABLE
+    if errors or (config.strict and warnings):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _summary(files, errors, warnings, fixable, fixed, unreadable, fixing) -> None:
+    parts = []
+    if errors or warnings:
+        parts.append(f"发现 {errors} 个错误、{warnings} 个警告")
+    else:
+        parts.append("未发现问题")
+    if fixed:
+        parts.append(f"已修正 {fixed} 处")
+    elif fixable and not fixing:
+        parts.append(f"其中 {fixable} 处可用 --fix 自动修正")
+    if unreadable:
+        parts.append(f"{unreadable} 个文件无法读取")
+    click.echo(f"检查了 {files} 个文件：" + "，".join(parts) + "。", err=True)
+
+
+def _apply_fixes(source: Source, found, config, fix: bool, diff: bool, fmt: str, out):
+    """Fix one source; return the findings that remain and how many fixes were applied."""
+    if source.format == "docx":
+        return _fix_docx(source, found, fix, out)
+    from gongwen.lint.fix import fix_file, fix_text, make_source
+
+    if source.path == "-":
+        result = fix_text(source.text or "\n".join(p.text for p in source.paras), "-", source.format, config)
+    else:
+        result = fix_file(source.path, source.format, config, write=fix)
+    if diff:
+        click.echo(result.diff(source.path), nl=False, file=out)
+    if fix:
+        for f, old, new in result.applied:
+            click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 已修正：“{_show(old)}”→“{_show(new)}”", file=out)
+        if source.path == "-":
+            click.echo(result.fixed, nl=False, file=sys.stdout if fmt == "text" else sys.stderr)
+    remaining = lint_source(make_source(result.fixed, source.path, source.format), config) if fix else found
+    return remaining, len(result.applied) if fix else 0
+
+
+def _show(s: str) -> str:
+    return s.replace("\u3000", "　").replace("\u200b", "\\u200b") if s else ""
+
+
+def _fix_docx(source: Source, found, fix: bool, out):
+    fixable = [f for f in found if f.fix is not None]
+    if not fix:
+        for f in fixable:
+            old = f.para.text[f.fix.start:f.fix.end] if f.para is not None else ""
+            click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 可修正：“{_show(old)}”→“{_show(f.fix.new)}”", file=out)
+        return found, 0
+    try:
+        from gongwen.lint.docxfix import write_fixed_copy
+    except ImportError:
+        click.echo(f"{source.path}: 暂不能修正 .docx（gongwen.lint.docxfix 不可用），未做改动", err=True)
+        return found, 0
+    skipped: list = []
+    try:
+        path = write_fixed_copy(source, fixable, skipped=skipped)
+    except GongwenError as exc:
+        click.echo(f"{exc}", err=True)
+        return found, 0
+    skipped_ids = {id(f) for f in skipped}
+    applied = [f for f in fixable if id(f) not in skipped_ids]
+    for f in applied:
+        old = f.para.text[f.fix.start:f.fix.end] if f.para is not None else ""
+        click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 已修正：“{_show(old)}”→“{_show(f.fix.new)}”", file=out)
+    click.echo(f"{source.path}: 修正后的副本已写到 {path}（原文件未改动）", err=True)
+    applied_ids = {id(f) for f in applied}
+    return [f for f in found if id(f) not in applied_ids], len(applied)
+
+
+RULE_HELP = """解释一条检查规则：问题、级别、依据、错误和正确示例。
+
+\b
+示例：
+  gongwen rule GW101
+  gongwen rule --docs > docs/rules.md    生成全部规则的说明文档
+"""
+
+
+@click.command("rule", help=RULE_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("code", required=False)
+@click.option("--docs", is_flag=True, help="输出全部规则的 Markdown 文档（docs/rules.md）")
+def rule(code: Optional[str], docs: bool):
+    from gongwen.lint.output import explain_rule, rule_line, rules_markdown
+
+    if docs:
+        click.echo(rules_markdown(all_rules()), nl=False)
+        return
+    if not code:
+        for r in all_rules():
+            click.echo(rule_line(r))
+        return
+    r = get_rule(code)
+    if r is None:
+        click.echo(f"没有规则 {code.upper()}；gongwen lint --list-rules 列出全部规则。", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    click.echo(explain_rule(r), nl=False)

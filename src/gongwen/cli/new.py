@@ -1,0 +1,82 @@
+"""``gongwen new``: a skeleton to fill in, or this year's content from last year's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+HELP = """新建内容 YAML：空白骨架，或从去年的内容开始。
+
+KIND 是 speech（讲话稿）或 report（调研报告）。
+
+不加 --from：生成该类型的完整骨架，每个键都在，待写的地方是“【待补充】”。
+骨架可以直接 gongwen build 看版式；gongwen lint 会列出还没填的“【待补充】”。
+
+加 --from：复制去年的内容（YAML；也可以是 .docx .txt .md，先自动导入），
+把 date 和 vars.year 改到新的一年，并把正文中属于去年的数字和日期
+（如“2023年”“今年”“3月”“86.5万元”“17.4%”）标成“【核实：2023年】”，
+逐一核实或更新后删去标记。gongwen lint 会列出剩下的标记（GW603）
+和早于文档年份的年份（GW901）。原文件的注释和排版保留不变。
+
+--year 指定新的年份（默认：不加 --from 为今年，加 --from 为去年的下一年）。
+不加 -o 时输出到屏幕；-o 指定的文件已存在时不覆盖，除非加 --force。
+
+\b
+示例：
+  gongwen new speech -o content/2024/speech.yaml
+  gongwen new report --year 2024 -o content/2024/report.yaml
+  gongwen new speech --from content/2023/speech.yaml -o content/2024/speech.yaml
+  gongwen new speech --from 去年讲话.docx --year 2024 -o content/2024/speech.yaml
+
+退出码：0 成功；1 无法读取去年的内容或输出文件已存在；2 用法错误。
+"""
+
+
+@click.command("new", help=HELP)
+@click.argument("kind", type=click.Choice(["speech", "report"]))
+@click.option("-o", "--out", type=click.Path(dir_okay=False), default=None,
+              help="写入的 YAML 文件（不写则输出到屏幕）")
+@click.option("--from", "from_", type=click.Path(dir_okay=False), default=None,
+              help="去年的内容（.yaml，或 .docx .txt .md）")
+@click.option("--year", type=click.IntRange(1900, 2999), default=None, help="新的年份，如 2024")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
+def new(kind, out, from_, year, force):
+    from gongwen.cli.importer import write_text_file
+    from gongwen.errors import GongwenError
+    from gongwen.importer.outline import ImportFailure
+    from gongwen.importer.newdoc import from_last, skeleton
+
+    if out and Path(out).exists() and not force:
+        raise click.ClickException(f"{out} 已存在，未覆盖；确需覆盖请加 --force")
+    notes = []
+    try:
+        if from_:
+            made = from_last(from_, year=year, kind=kind)
+            text = made.text
+            if made.old_year:
+                notes.append(f"从 {made.old_year} 年的内容新建 {made.new_year} 年的内容")
+            notes.extend(made.notes)
+        else:
+            text = skeleton(kind, year=year, org=_office_org(out))
+            notes.append("已生成骨架：把每个“【待补充】”换成实际内容（gongwen lint 会列出还没填的地方）")
+    except (GongwenError, ImportFailure) as exc:
+        raise click.ClickException(str(exc)) from None
+    if out:
+        write_text_file(Path(out), text, force)
+        notes.append(f"已写入 {out}；生成：gongwen build {out}")
+    else:
+        click.echo(text, nl=False)
+    for note in notes:
+        click.echo(note, err=True)
+
+
+def _office_org(out) -> str:
+    """The office's name from its profile (gongwen.yaml ``org``), for the skeleton's vars."""
+    from gongwen import settings as profile
+    from gongwen.errors import GongwenError
+
+    try:
+        return profile.load(Path(out).resolve().parent if out else None).org
+    except GongwenError:
+        return ""

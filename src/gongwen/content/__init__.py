@@ -1,0 +1,1 @@
+"""The content model a writer keeps in YAML: model, schema, loader, dumper, variables."""

@@ -1,0 +1,192 @@
+"""``{{ name }}`` in text, replaced at build time — only in documents that declare ``vars``.
+
+An office reuses its speech every year; with ``vars: {year: 2024, org: 清河县总工会}``
+the text can say ``{{ org }}{{ year }}年工作要点`` and next year's copy changes
+one line.  The engine is deliberately tiny and is not Jinja:
+
+* only ``{{ name }}`` (ASCII letters, digits, underscores; blanks inside the
+  braces allowed) — no attributes, indexes, filters, calls, arithmetic,
+  ``{% … %}`` statements or ``{# … #}`` comments: each of these is an error;
+* values are inserted as plain text, once: a value that itself contains
+  ``{{ … }}`` is not expanded again, so nothing a writer types can run;
+* an unknown name is an error naming its field (``sections[1].points[0].text``)
+  and, when it can be found, its line in the content file;
+* a document without ``vars`` is never interpreted: ``{{ … }}`` stays literal
+  (issue 2), and this module returns at once.
+
+Besides the declared names, ``year`` is the year of ``date`` when the document
+does not declare ``year`` itself; the caller may pass more defaults (an office
+profile's ``org``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from typing import Callable, Dict, Iterator, List, Optional, Tuple
+
+from gongwen.errors import ContentError, ContentErrors, Place
+from gongwen.content.model import REPORT_PARTS, Document, Point, Section, Series
+
+#: Anything that looks like template syntax; ``{{`` without its ``}}`` too.
+_SYNTAX = re.compile(r"\{\{(?P<expr>(?:(?!\{\{|\}\}).)*)\}\}|\{%.*?(?:%\}|$)|\{#.*?(?:#\}|$)|\{\{[^{}]*", re.S)
+_NAME = re.compile(r"[ \t\u3000]*(?P<name>[A-Za-z_][A-Za-z0-9_]*)[ \t\u3000]*")
+
+Field = Tuple[str, Callable[[], str], Callable[[str], None]]
+#: A paragraph full of stray braces gives a few messages and a count, not thousands.
+MAX_ERRORS_PER_FIELD = 5
+
+
+def substitute(doc: Document, defaults: Optional[Dict[str, str]] = None) -> None:
+    """Replace ``{{ name }}`` in every text field of ``doc`` in place.
+
+    Does nothing when the document declares no ``vars``.  Raises
+    :class:`ContentErrors` listing every fault (all are reported at once).
+    """
+    if doc.vars is None:
+        return
+    values = dict(defaults or {})
+    year = doc.date[:4] if doc.date[:4].isdigit() else ""
+    if year:
+        values.setdefault("year", year)
+    values.update(doc.vars)
+    locator = _Locator(doc.path)
+    errors: List[ContentError] = []
+    for key, get, put in fields(doc):
+        text = get()
+        if "{" not in text:
+            continue
+        found: List[ContentError] = []
+        put(_expand(text, key, values, locator, found))
+        errors.extend(found[:MAX_ERRORS_PER_FIELD])
+        if len(found) > MAX_ERRORS_PER_FIELD:
+            rest = len(found) - MAX_ERRORS_PER_FIELD
+            errors.append(ContentError(f"同一段中还有 {rest} 处类似问题", found[MAX_ERRORS_PER_FIELD].place))
+    if errors:
+        raise ContentErrors(errors)
+
+
+def _expand(text: str, key: str, values: Dict[str, str], locator: "_Locator",
+            errors: List[ContentError]) -> str:
+    def one(m: re.Match) -> str:
+        raw = m.group(0)
+        place = locator.place(raw, key)
+        if m.group("expr") is None:
+            if raw.startswith("{%"):
+                errors.append(ContentError(f"不支持“{_short(raw)}”这样的语句：文字中只能用 {{{{ 变量名 }}}}", place))
+            elif raw.startswith("{#"):
+                errors.append(ContentError(f"不支持“{_short(raw)}”这样的注释：注释请写在 YAML 的 # 之后", place))
+            else:
+                errors.append(ContentError(f"“{_short(raw)}”缺少配对的“}}}}”：变量应写成 {{{{ 变量名 }}}}", place))
+            return raw
+        name = _NAME.fullmatch(m.group("expr"))
+        if name is None:
+            errors.append(ContentError(
+                f"“{_short(raw)}”不是变量名：{{{{ }}}} 中只能写一个变量名（英文字母、数字、下划线），"
+                "不支持属性、过滤器、函数或运算", place))
+            return raw
+        name = name.group("name")
+        if name not in values:
+            known = "、".join(sorted(values)) or "（无）"
+            hint = difflib.get_close_matches(name, list(values), n=1, cutoff=0.6)
+            tip = f"，是不是要写 {hint[0]}？" if hint else ""
+            errors.append(ContentError(f"未定义的变量 {name}{tip}（vars 中已定义：{known}）", place))
+            return raw
+        return values[name]
+
+    return _SYNTAX.sub(one, text)
+
+
+def _short(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+class _Locator:
+    """Finds the line and column of a tag in the content file, for messages.
+
+    The model keeps no positions, so the n-th time a tag is asked for, its n-th
+    occurrence in the file is given; the key path is always exact.
+    """
+
+    def __init__(self, path: str):
+        self.path = path
+        self.text = ""
+        self.last: Dict[str, int] = {}  # where each tag was last found: each search goes on from there
+        self.starts: Optional[List[int]] = None  # offsets of line starts, made on first use
+        if path:
+            try:
+                with open(path, encoding="utf-8-sig") as fh:
+                    self.text = fh.read()
+            except (OSError, UnicodeDecodeError):
+                self.text = ""
+
+    def place(self, raw: str, key: str) -> Place:
+        pos = self.text.find(raw, self.last.get(raw, -1) + 1)
+        if pos < 0:
+            pos = self.text.find(raw)
+        self.last[raw] = pos
+        if pos < 0:
+            return Place(self.path, key=key)
+        if self.starts is None:
+            self.starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+        line = bisect.bisect_right(self.starts, pos)
+        return Place(self.path, line, pos - self.starts[line - 1] + 1, key)
+
+
+# --- every text field, with its key path ------------------------------------------
+
+
+def fields(doc: Document) -> Iterator[Field]:
+    """``(key path, get, put)`` for each text field of ``doc``, in reading order."""
+    speech = doc.kind == "speech"
+    yield _attr(doc, "title", "title")
+    yield _attr(doc, "byline", "speaker" if speech else "author")
+    yield _attr(doc, "salutation", "salutation")
+    yield from _list(doc.opening, "opening" if speech else "intro")
+    others = 0
+    for section in doc.sections:
+        if section.part in REPORT_PARTS and not speech:
+            key = section.part
+        else:
+            key = f"sections[{others}]"
+            others += 1
+        yield from _section(section, key)
+    yield from _list(doc.closing, "closing")
+
+
+def _attr(obj, attr: str, key: str) -> Field:
+    return key, lambda: getattr(obj, attr), lambda v: setattr(obj, attr, v)
+
+
+def _list(items: List[str], key: str) -> Iterator[Field]:
+    for i in range(len(items)):
+        yield f"{key}[{i}]", (lambda i=i: items[i]), (lambda v, i=i: items.__setitem__(i, v))
+
+
+def _section(section: Section, key: str) -> Iterator[Field]:
+    yield _attr(section, "heading", f"{key}.heading")
+    yield from _list(section.paragraphs, f"{key}.paragraphs")
+    yield from _series(section.series, key)
+    for i, point in enumerate(section.points):
+        yield from _point(point, f"{key}.points[{i}]")
+
+
+def _point(point: Point, key: str) -> Iterator[Field]:
+    yield _attr(point, "heading", f"{key}.heading")
+    yield from _list(point.text, f"{key}.text")
+    yield from _series(point.series, key)
+    for i, child in enumerate(point.points):
+        yield from _point(child, f"{key}.points[{i}]")
+
+
+def _series(series: Optional[Series], key: str) -> Iterator[Field]:
+    if series is None:
+        return
+    yield _attr(series, "lead_in", f"{key}.lead_in")
+    for i, item in enumerate(series.items):
+        if item.lead:
+            yield _attr(item, "lead", f"{key}.items[{i}].lead")
+            yield _attr(item, "text", f"{key}.items[{i}].text")
+        else:
+            yield _attr(item, "text", f"{key}.items[{i}]")

@@ -1,0 +1,1 @@
+"""Old documents → content model: paragraphs and their roles become sections, points and series."""

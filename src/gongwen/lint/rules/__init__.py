@@ -1,0 +1,1 @@
+"""The lint rules: one module per family; the registry lists them (gongwen.lint.registry)."""

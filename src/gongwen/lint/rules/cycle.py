@@ -1,0 +1,105 @@
+"""GW9xx the annual cycle: what a document reused from last year still says about last year.
+
+``gongwen new --from`` moves a document's date to the new year and wraps last
+year's figures in ``【核实：…】`` marks (GW603 reports the marks left).  What it
+cannot know is which year numbers in the text a writer typed later, or which a
+copy made by hand still carries: GW901 compares the years in the text with the
+document's own year — the date line under the title (``（2023年4月18日）``), a
+date at the end (a report's 落款) or ``date:`` / ``vars.year`` in YAML content.
+
+It complements GW607, which needs the office's ``year`` setting and looks for
+phrases such as ``2022年的工作重点``; where both would speak, GW607 does.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from gongwen.lint.engine import config_of, hit, rule
+from gongwen.lint.textview import items
+
+_YEAR_RE = re.compile(r"(?<![0-9０-９.．])((?:19|20)\d\d)年")
+_DATE_LINE_RE = re.compile(r"[（(]?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?")
+#: Spans where a year is not the writer's statement: book titles, 【…】 marks, variables.
+_SKIP_RE = re.compile(r"《[^《》]*》|【[^【】]*】|\{\{.*?\}\}")
+#: A year that is plainly in the past: ``2022年以来``, ``比2022年``, ``截至2022年底``, ranges.
+_PAST_AFTER = re.compile(r"(?:底|末|初)?(?:以来|至今|起|同期|相比|以前|之前|前|[—–\-～~至到]\s*(?:19|20)\d\d)")
+_PAST_BEFORE = re.compile(r"(?:比|较|自|从|与|同|和|截至|截止|早在|始于|[—–\-～~至到])\s*$")
+#: How far back a year counts as left over from a reused document.
+STALE_SPAN = 2
+
+
+def document_year(source) -> Optional[int]:
+    """The year a document is dated, or ``None``."""
+    if source.format == "yaml":
+        return _yaml_year(source)
+    texts = [p.text.strip() for p in source.paras if p.text.strip()]
+    for text in texts[:6] + texts[-3:]:
+        m = _DATE_LINE_RE.fullmatch(text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _yaml_year(source) -> Optional[int]:
+    root = getattr(source, "yaml_root", None)
+    if root is None or root.tag != "tag:yaml.org,2002:map":
+        return None
+    for knode, vnode in root.value:
+        key = getattr(knode, "value", None)
+        value = getattr(vnode, "value", None)
+        if key == "date" and isinstance(value, str):
+            m = re.match(r"\s*((?:19|20)\d\d)", value)
+            if m:
+                return int(m.group(1))
+    for knode, vnode in root.value:
+        if getattr(knode, "value", None) == "vars" and isinstance(getattr(vnode, "value", None), list):
+            for vk, vv in vnode.value:
+                value = str(getattr(vv, "value", ""))
+                if getattr(vk, "value", None) == "year" and re.fullmatch(r"(?:19|20)\d\d", value):
+                    return int(value)
+    return None
+
+
+def _taken_by_gw607(source) -> set:
+    """Positions GW607 reports (it needs the office's ``year`` setting)."""
+    if not config_of(source).year:
+        return set()
+    try:
+        from gongwen.lint.rules.leftover import stale_year
+    except ImportError:  # pragma: no cover
+        return set()
+    return {(id(f.para), f.offset) for f in stale_year(source) or ()}
+
+
+@rule("GW901", "year-behind-date", family="leftover", severity="warning", source="practice",
+      message="文中的年份早于文档日期的年份：沿用往年稿件时可能忘了改，请核实。",
+      why="一份文档的日期（标题下的日期行、文末落款或 YAML 的 date）说明它是哪一年的；"
+          "正文里出现前一两年的年份（“研究了2022年的工作重点”），多半是从去年的稿子改来时漏改的。"
+          "“2022年以来”“比2022年”“截至2022年底”、年份区间、书名号中的文件名不算。",
+      bad=["在全市2022年防汛抗旱工作会议上的讲话\n（2023年4月18日）\n同志们：",
+           "在全县安全生产工作会议上的讲话\n（2023年2月16日）\n刚才，我们研究了2022年的工作重点。"],
+      good=["在全市2023年防汛抗旱工作会议上的讲话\n（2023年4月18日）\n"
+            "2022年以来，全市共排查隐患4860余项，比2021年增加12%。",
+            "在全县安全生产工作会议上的讲话\n（2023年2月16日）\n刚才，我们研究了2023年的工作重点。"])
+def year_behind_date(source):
+    year = document_year(source)
+    if year is None:
+        return
+    taken = _taken_by_gw607(source)
+    for _, para, mtext in items(source):
+        text = para.text
+        if _DATE_LINE_RE.fullmatch(text.strip()) or "年" not in text:
+            continue
+        skips = [(m.start(), m.end()) for m in _SKIP_RE.finditer(text)]
+        for m in _YEAR_RE.finditer(mtext):
+            found = int(m.group(1))
+            if not year - STALE_SPAN <= found < year:
+                continue
+            if any(a <= m.start() < b for a, b in skips) or (id(para), m.start()) in taken:
+                continue
+            if _PAST_AFTER.match(mtext, m.end()) or _PAST_BEFORE.search(mtext[max(0, m.start() - 4):m.start()]):
+                continue
+            yield hit(para, m.start(), f"“{m.group(0)}”早于本文日期的年份（{year}年）："
+                                       f"如是沿用往年稿件，请改为“{year}年”或核实。")

@@ -1,0 +1,199 @@
+"""GW5xx numbers and dates (GB/T 15835-2011; GB/T 9704-2012 7.2.5, 7.3.2, 7.3.4, 7.3.5.4)."""
+
+from __future__ import annotations
+
+import re
+
+from gongwen.lint.engine import hit, replace, rule
+from gongwen.lint.rules.punctuation import recipient_colon, recipient_ranks
+from gongwen.lint.textview import is_cjk, items, prev_char
+
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "o": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_BLANK = " \u3000\t\u00a0"
+
+
+@rule("GW501", "abbreviated-year", family="number", severity="error",
+      message="年份应写全，“25年底”应写作“2025年底”。", source="GB/T 15835-2011 5.2.2",
+      bad=["力争25年底前完成。", "22年3月召开。"], good=["力争2025年底前完成。", "改革开放40年来，成就巨大。"])
+def abbreviated_year(source):
+    for _, para, mtext in items(source):
+        if "年" not in mtext:
+            continue
+        for m in re.finditer(r"(?<![0-9０-９.\-／/])'?([0-9]{2})年(?=底|初|末|度|上半年|下半年|[0-9]{1,2}月|第[一二三四]季度)", mtext):
+            p = prev_char(mtext, m.start())
+            if p and (p.isascii() and p.isalnum()):
+                continue
+            if re.match(r"[0-9]{2}年度", mtext[m.start(1):]) and not is_cjk(p) and p:
+                continue
+            yy = m.group(1)
+            yield hit(para, m.start(), f"年份“{yy}年”应写全，如“20{yy}年”。")
+
+
+@rule("GW502", "date-leading-zero", family="number", severity="error", fixable=True,
+      message="日期中的月、日不加前导零，“2024年03月05日”应写作“2024年3月5日”。", source="GB/T 9704-2012 7.3.5.4",
+      bad=["2024年03月05日"], good=["2024年3月5日", "2024年10月20日"])
+def date_leading_zero(source):
+    for _, para, mtext in items(source):
+        if "月" not in mtext:
+            continue
+        for m in re.finditer(r"(?:(?<=年)|(?<=年 ))0([1-9])月|(?<=月)0([1-9])日", mtext):
+            digit = m.group(1) or m.group(2)
+            unit = "月" if m.group(1) else "日"
+            yield replace(para, m.start(), m.start() + 2, digit, f"“0{digit}{unit}”应写作“{digit}{unit}”（不加前导零）。")
+
+
+_CN_YEAR = "[〇零○OoＯ一二三四五六七八九]"
+_CN_DATE_RE = re.compile(rf"({_CN_YEAR}{{4}})年([一二三四五六七八九十]{{1,2}})月(?:([一二三四五六七八九十]{{1,3}})日)?")
+
+
+def _cn_small(text):
+    """十二 → 12, 三十一 → 31 (no 百)."""
+    if "十" not in text:
+        return _CN_DIGIT.get(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    t = _CN_DIGIT.get(tens, None) if tens else 1
+    o = _CN_DIGIT.get(ones, None) if ones else 0
+    if t is None or o is None:
+        return None
+    return t * 10 + o
+
+
+@rule("GW503", "chinese-numeral-date", family="number", severity="error", fixable=True,
+      message="日期用阿拉伯数字，“二〇二四年三月五日”应写作“2024年3月5日”。", source="GB/T 9704-2012 7.3.5.4",
+      bad=["二〇二四年三月五日", "二零二二年十二月"], good=["2024年3月5日", "二〇二四年是关键之年。"])
+def chinese_numeral_date(source):
+    for _, para, mtext in items(source):
+        if "月" not in mtext:
+            continue
+        for m in _CN_DATE_RE.finditer(mtext):
+            year = "".join(str(_CN_DIGIT[c]) for c in m.group(1))
+            month = _cn_small(m.group(2))
+            day = _cn_small(m.group(3)) if m.group(3) else None
+            if month is None or not 1 <= month <= 12 or (m.group(3) and (day is None or not 1 <= day <= 31)):
+                continue
+            new = f"{year}年{month}月" + (f"{day}日" if day else "")
+            yield replace(para, m.start(), m.end(), new, f"日期“{m.group(0)}”应写作“{new}”。")
+
+
+@rule("GW504", "chinese-year-zero", family="number", severity="error", fixable=True,
+      message="汉字年份中的零写作“〇”，“二零二二年”“二O二二年”应写作“二〇二二年”。", source="GB/T 15835-2011 4.1.3",
+      bad=["二零二二年", "二O二二年", "二○二二年"], good=["二〇二二年"])
+def chinese_year_zero(source):
+    for _, para, mtext in items(source):
+        if "年" not in mtext:
+            continue
+        for m in re.finditer(rf"(?<![A-Za-z0-9]){_CN_YEAR}{{4}}(?=年)", mtext):
+            year = m.group(0)
+            if not any(c in "零○OoＯ" for c in year) or sum(c in "一二三四五六七八九" for c in year) < 2:
+                continue
+            new = "".join("〇" if c in "零○OoＯ" else c for c in year)
+            yield replace(para, m.start(), m.end(), new, f"“{year}年”应写作“{new}年”（零写作“〇”）。")
+
+
+_DOC_NUMBER_RE = re.compile(
+    r"(?P<org>[\u4e00-\u9fff]{1,8}[发函字办令电呈])(?P<b1>\s*[\[［【(（〔<〈{]\s*)(?P<year>(?:19|20)\d\d)"
+    r"(?P<b2>\s*[\]］】)）〕>〉}])(?P<di>\s*(?:第\s*)?)(?P<num>0*\d{1,4})(?P<hao>\s*号)")  # one \s* per gap
+
+
+@rule("GW505", "document-number", family="number", severity="error", fixable=True,
+      message="发文字号写作“机关代字〔年份〕序号号”，用六角括号“〔〕”，序号不加“第”、不编虚位，如“国办发〔2024〕1号”。",
+      source="GB/T 9704-2012 7.2.5",
+      bad=["国办发[2024]第01号", "京政发（2024）5号"], good=["国办发〔2024〕1号"])
+def document_number(source):
+    for _, para, mtext in items(source):
+        if "号" not in mtext:
+            continue
+        for m in _DOC_NUMBER_RE.finditer(mtext):
+            num = str(int(m.group("num")))
+            new = f"{m.group('org')}〔{m.group('year')}〕{num}号"
+            if m.group(0) != new:
+                start = m.start("b1")
+                yield replace(para, start, m.end(), new[len(m.group("org")):],
+                              f"发文字号“{m.group(0)}”应写作“{new}”。")
+
+
+@rule("GW506", "recipient-colon", family="number", severity="error", fixable=True,
+      message="主送机关（称谓）后用全角冒号，“各单位:”应写作“各单位：”。", source="GB/T 9704-2012 7.3.2",
+      bad=["各区县人民政府,市政府各部门:", "同志们:"], good=["各区县人民政府，市政府各部门：", "同志们："])
+def recipient_colon_rule(source):
+    ranks = recipient_ranks(source)
+    for i, para, mtext in items(source):
+        pos = recipient_colon(para, mtext, ranks.get(i, 99))
+        if pos >= 0:
+            yield replace(para, pos, pos + 1, "：", "主送机关（称谓）后的“:”应写作全角“：”。")
+
+
+_ATTACH_RE = re.compile(r"^(?P<lead>[ \t\u3000]*附\s*件\s*[：:][ \t\u3000]*)")
+_ATTACH_ITEM_RE = re.compile(r"(?P<num>[0-9０-９]{1,2})(?P<sep>[ \t\u3000]*[、．.，,](?![0-9]))(?P<space>[ \t\u3000]*)")
+
+
+def _attachment_lines(source):
+    """``(para, masked text, offset of the item)`` for the lines of an attachment note."""
+    inside = False
+    for _, para, mtext in items(source):
+        m = _ATTACH_RE.match(mtext)
+        if m:
+            inside = True
+            yield para, mtext, m.end()
+            continue
+        if inside:
+            stripped = mtext.lstrip(_BLANK)
+            if _ATTACH_ITEM_RE.match(stripped):
+                yield para, mtext, len(mtext) - len(stripped)
+                continue
+            inside = False
+
+
+@rule("GW507", "attachment-number", family="number", severity="error", fixable=True,
+      message="附件说明中的序号写作“1.”“2.”，不用“1、”。", source="GB/T 9704-2012 7.3.4",
+      bad=["附件：1、实施方案\n　　　2、任务分工"], good=["附件：1. 实施方案\n　　　2. 任务分工"])
+def attachment_number(source):
+    for para, mtext, offset in _attachment_lines(source):
+        m = _ATTACH_ITEM_RE.match(mtext, offset)
+        if not m or m.group("sep").strip() == ".":
+            continue
+        num = m.group("num").translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+        yield replace(para, m.start(), m.end("sep"), num + ".", f"附件序号“{m.group('num')}{m.group('sep')}”应写作“{num}.”。")
+
+
+@rule("GW508", "attachment-punctuation", family="number", severity="error", fixable=True,
+      message="附件名称后不加标点符号，“附件：1. 实施方案。”应写作“附件：1. 实施方案”。", source="GB/T 9704-2012 7.3.4",
+      bad=["附件：实施方案。", "附件：1. 实施方案；\n　　　2. 任务分工。"], good=["附件：实施方案", "附件：1. 实施方案\n　　　2. 任务分工"])
+def attachment_punctuation(source):
+    for para, mtext, offset in _attachment_lines(source):
+        text = mtext.rstrip(_BLANK)
+        if len(text) > offset and text[-1] in "。；，、.;,":
+            yield replace(para, len(text) - 1, len(text), "", f"附件名称后的“{text[-1]}”应删去。")
+
+
+_NUMERIC_DATE_RE = re.compile(r"(?<![0-9A-Za-z./\-])((?:19|20)\d\d)([./\-])(\d{1,2})\2(\d{1,2})(?![0-9A-Za-z./\-])")
+
+
+@rule("GW509", "numeric-date", family="number", severity="warning", fixable=True, source="practice",
+      message="公文正文中的日期写作“2024年3月5日”，不用“2024-03-05”“2024.3.5”“2024/3/5”。",
+      bad=["会议定于2024.3.5召开。", "截至2024-03-05，共完成。"], good=["会议定于2024年3月5日召开。", "版本 v2024.3.5 已发布"])
+def numeric_date(source):
+    for _, para, mtext in items(source):
+        for m in _NUMERIC_DATE_RE.finditer(mtext):
+            month, day = int(m.group(3)), int(m.group(4))
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                continue
+            p, n = prev_char(mtext, m.start()), mtext[m.end():m.end() + 1]
+            if not (is_cjk(p) or is_cjk(n) or p in "，。：（" or n in "，。）"):
+                continue
+            new = f"{m.group(1)}年{month}月{day}日"
+            yield replace(para, m.start(), m.end(), new, f"日期“{m.group(0)}”应写作“{new}”。")
+
+
+@rule("GW510", "date-hao", family="number", severity="warning", fixable=True, source="practice",
+      message="公文中日期用“日”，不用口语的“号”，“3月5号”应写作“3月5日”。",
+      bad=["定于3月5号召开。"], good=["定于3月5日召开。", "国办发〔2024〕5号"])
+def date_hao(source):
+    for _, para, mtext in items(source):
+        if "号" not in mtext:
+            continue
+        for m in re.finditer(r"(?<![0-9])([0-9]{1,2})月([0-9]{1,2})号(?![楼院室线])", mtext):
+            if 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
+                end = m.end()
+                yield replace(para, end - 1, end, "日", f"“{m.group(0)}”应写作“{m.group(1)}月{m.group(2)}日”。")

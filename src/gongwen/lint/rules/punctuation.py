@@ -1,0 +1,462 @@
+"""GW4xx punctuation in Chinese text (GB/T 15834-2011).
+
+Every rule reads the masked text (see :mod:`gongwen.lint.textview`), so URLs,
+e-mail addresses, file names, code and Markdown syntax are never flagged, and
+decides by the neighbours of a mark: a half-width comma between two Chinese
+characters is a fault, the one in ``1,000`` or ``Hello, world`` is not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gongwen.lint.engine import hit, replace, rule
+from gongwen.lint.textview import OPAQUE, SYNTAX, heading_at, is_cjk, is_cn, items, next_char, prev_char
+
+_BLANK = " \u3000\t\u00a0"
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+
+
+def _skip_regions(source):
+    """``{paragraph index: (start, end)}`` of heading markers, which the marker rules own."""
+    return {i: (h.start, h.end) for i, h in heading_at(source).items()}
+
+
+def _in(pos, region):
+    return region is not None and region[0] <= pos < region[1]
+
+
+def recipient_colon(para, mtext, rank: int = 0):
+    """Offset of a half-width colon that ends a 主送/称谓 line (``各单位:``, ``同志们:``), else -1.
+
+    Such a line is short, has no sentence inside, and comes among the first
+    paragraphs (``rank`` counts the non-empty paragraphs before it); ``如下:`` is not one.
+    """
+    text = mtext.rstrip(_BLANK + SYNTAX)
+    if (text.endswith(":") and len(text) <= 80 and rank < 8 and not re.search("[。；！？;!?]", text)
+            and is_cn(prev_char(text, len(text) - 1)) and not re.search(r"(如下|以下|下列|如次)[:]$", text)):
+        return len(text) - 1
+    return -1
+
+
+def recipient_ranks(source):
+    """``{paragraph index: rank among non-empty paragraphs}`` for the first few paragraphs."""
+    out, rank = {}, 0
+    for i, _, mtext in items(source):
+        if rank >= 8:
+            break
+        if mtext.strip(_BLANK + SYNTAX):
+            out[i] = rank
+            rank += 1
+    return out
+
+
+@rule("GW401", "halfwidth-punctuation", family="punctuation", severity="error", fixable=True,
+      message="中文文本中应使用全角标点：“,”“;”“:”“?”“!”应写作“，”“；”“：”“？”“！”。",
+      source="GB/T 15834-2011 3、5",
+      bad=["大家讲得很好,有工作思路,有具体措施。", "主要任务如下:一是加强领导。", "这项工作完成了吗?"],
+      good=["大家讲得很好，有工作思路。", "全年增长1.8万人，会议14:30开始，详见https://www.gov.cn/a,b。",
+            "他说：Hello, world! 比例为3:2，共1,000人。"])
+def halfwidth_punctuation(source):
+    skip = _skip_regions(source)
+    ranks = recipient_ranks(source)
+    for i, para, mtext in items(source):
+        if not any(c in mtext for c in ",;:?!"):
+            continue
+        colon_at = recipient_colon(para, mtext, ranks.get(i, 99))
+        region = skip.get(i)
+        for m in re.finditer(r"[,;:?!]+", mtext):
+            pos = m.start()
+            mark = m.group(0)
+            if _in(pos, region) or pos == colon_at:
+                continue
+            p, n = prev_char(mtext, pos), next_char(mtext, m.end())
+            if p.isdigit() and n.isdigit():
+                continue  # 1,000  14:30  3:2
+            if not (is_cn(p) or (is_cjk(n) and not (p and p.isascii() and p.isalnum()))):
+                continue
+            if mark in ("?!", "!?", "??", "!!"):
+                full = "".join(_HALF_TO_FULL[c] for c in mark)
+            elif len(mark) > 1:
+                continue  # ``::`` ``,,``: leave to the doubled-mark rule
+            else:
+                full = _HALF_TO_FULL[mark]
+            end = m.end()
+            if end < len(mtext) and mtext[end] == " " and is_cn(next_char(mtext, end + 1)):
+                end += 1  # ``完成, 取得`` → ``完成，取得``
+            yield replace(para, pos, end, full, f"中文文本中的半角“{mark}”应写作全角“{full}”。")
+
+
+@rule("GW402", "halfwidth-period", family="punctuation", severity="error", fixable=True,
+      message="中文句末应使用句号“。”，不用半角“.”或全角“．”。", source="GB/T 15834-2011 4.1",
+      bad=["会议取得圆满成功.", "各单位要高度重视．认真落实。"],
+      good=["会议取得圆满成功。", "增长1.8万人，详见附件.docx和www.gov.cn。", "1.统一思想"])
+def halfwidth_period(source):
+    skip = _skip_regions(source)
+    for i, para, mtext in items(source):
+        if "." not in mtext and "．" not in mtext:
+            continue
+        region = skip.get(i)
+        for m in re.finditer(r"(?<![.．])[.．](?![.．])", mtext):
+            pos = m.start()
+            if _in(pos, region):
+                continue
+            p, n = prev_char(mtext, pos), next_char(mtext, pos + 1)
+            if not is_cjk(p) and p not in "”’）》":
+                continue
+            if not (n == "" or n in _BLANK or is_cn(n) or n in "\"'"):
+                continue
+            if p in "”’）》" and not (n == "" or is_cn(n)):
+                continue
+            yield replace(para, pos, pos + 1, "。", f"句末的“{m.group(0)}”应写作“。”。")
+
+
+_OPEN, _CLOSE = "(（", ")）"
+_ENUM_CLOSE_RE = re.compile(r"(?:^|(?<=[\s，；。：、\u3000]))(?:[0-9a-zA-Z]{1,2}|[一二三四五六七八九十]{1,2})[)）]")
+
+
+def paren_pairs(mtext):
+    """``(pairs, unmatched)`` of round brackets, half- and full-width alike."""
+    enum = {m.end() - 1 for m in _ENUM_CLOSE_RE.finditer(mtext)}
+    stack, pairs, unmatched = [], [], []
+    for pos, c in enumerate(mtext):
+        if c in _OPEN:
+            stack.append(pos)
+        elif c in _CLOSE:
+            if pos in enum and not stack:
+                continue
+            if stack:
+                pairs.append((stack.pop(), pos))
+            else:
+                unmatched.append(pos)
+    return pairs, unmatched + stack
+
+
+@rule("GW403", "halfwidth-brackets", family="punctuation", severity="error", fixable=True,
+      message="中文文本中的括号应使用全角“（）”，不用半角“()”或一半一全。", source="GB/T 15834-2011 4.9",
+      bad=["国内生产总值(GDP)增长5%。", "按照要求(试行）执行。"],
+      good=["国内生产总值（GDP）增长5%。", "调用f(x)函数，见 Python (3.11) 文档。"])
+def halfwidth_brackets(source):
+    skip = _skip_regions(source)
+    for i, para, mtext in items(source):
+        if "(" not in mtext and ")" not in mtext:
+            continue
+        region = skip.get(i)
+        pairs, _ = paren_pairs(mtext)
+        for a, b in pairs:
+            if _in(a, region) or (mtext[a] == "（" and mtext[b] == "）"):
+                continue
+            inner = mtext[a + 1:b]
+            mixed = mtext[a] != "(" or mtext[b] != ")"
+            chinese = any(is_cjk(c) for c in inner) or is_cjk(prev_char(mtext, a))
+            if not (mixed or chinese) or OPAQUE in inner or SYNTAX in inner:
+                continue
+            yield replace(para, a, b + 1, "（" + para.text[a + 1:b] + "）",
+                          f"“{mtext[a]}…{mtext[b]}”应写作全角括号“（…）”。")
+
+
+@rule("GW404", "doubled-punctuation", family="punctuation", severity="error", fixable=True, source="practice",
+      message="标点重复，如“、、”“，，”“。。”，应只保留一个。",
+      bad=["加强领导、、明确责任。", "会议结束。。"], good=["加强领导、明确责任。"])
+def doubled_punctuation(source):
+    for _, para, mtext in items(source):
+        for m in re.finditer(r"([，、；：。？！])\1+", mtext):
+            if m.group(1) == "。" and len(m.group(0)) >= 3:
+                continue  # 。。。 is an ellipsis typed wrong: GW409
+            if m.group(1) in "？！" and len(m.group(0)) <= 3:
+                continue  # emphatic ？？ ！！ is a matter of style
+            yield replace(para, m.start(), m.end(), m.group(1), f"重复的“{m.group(0)}”应只保留一个“{m.group(1)}”。")
+
+
+@rule("GW405", "conflicting-punctuation", family="punctuation", severity="warning", source="practice",
+      message="两个不同的点号连用（如“，。”“。，”“、，”），应只保留一个。",
+      bad=["加强领导，。明确责任。"], good=["加强领导，明确责任。", "他说：“好。”然后离开。"])
+def conflicting_punctuation(source):
+    for _, para, mtext in items(source):
+        for m in re.finditer(r"[，、；：。][，、；：。]", mtext):
+            if m.group(0)[0] != m.group(0)[1]:
+                yield hit(para, m.start(), f"“{m.group(0)}”连用，应只保留一个点号。")
+
+
+_PAIRS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】", "〔": "〕", "〈": "〉", "「": "」", "『": "』"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+_SAME = {"(": "（", ")": "）"}
+_PAIR_CHARS_RE = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
+
+
+@rule("GW406", "unbalanced-pair", family="punctuation", severity="error", source="GB/T 15834-2011 4.8、4.9、4.15",
+      message="成对的标点不完整或交叉：书名号《》、引号“”、括号（）【】〔〕应成对出现。",
+      bad=["认真学习《实施方案，抓好落实。", "提出“四个意识的要求。", "成立领导小组（组长由市长担任。"],
+      good=["认真学习《实施方案》，抓好落实。", "提出“四个意识”的要求。", "主要有：1）资金不足；2）人员短缺。",
+            "资金来源：一）财政投入；二）社会资本。"])
+def unbalanced_pair(source):
+    paras = list(items(source))
+    for k, (i, para, mtext) in enumerate(paras):
+        if not _PAIR_CHARS_RE.search(mtext):
+            continue
+        enum = {m.end() - 1 for m in _ENUM_CLOSE_RE.finditer(mtext)} if (")" in mtext or "）" in mtext) else set()
+        circled_head = re.match(r"^[\s\u3000]*[0-9]{1,2}[)）]", mtext)
+        stack = []
+        faults = []
+        for m in _PAIR_CHARS_RE.finditer(mtext):
+            pos, c = m.start(), m.group(0)
+            if c in _PAIRS:
+                stack.append((pos, c))
+            elif c in _CLOSERS:
+                want = _CLOSERS[c]
+                if stack and (stack[-1][1] == want or _SAME.get(stack[-1][1]) == _SAME.get(want, want)):
+                    stack.pop()
+                elif c in ")）" and (pos in enum or circled_head and pos == circled_head.end() - 1):
+                    continue
+                elif any(o == want or _SAME.get(o, o) == _SAME.get(want, want) for _, o in stack):
+                    # crossed: 《A（B》）
+                    while stack and not (stack[-1][1] == want or _SAME.get(stack[-1][1], stack[-1][1]) == _SAME.get(want, want)):
+                        faults.append((stack.pop(), "crossed"))
+                    if stack:
+                        stack.pop()
+                else:
+                    faults.append(((pos, c), "close"))
+        for (pos, c) in stack:
+            if c == "“" and _continued_quote(paras, k, pos):
+                continue
+            faults.append(((pos, c), "open"))
+        for (pos, c), kind in sorted(faults):
+            if kind == "close":
+                msg = f"“{c}”没有对应的“{_CLOSERS[c]}”。"
+            elif kind == "crossed":
+                msg = f"“{c}”与其他成对标点交叉，应先配对“{_PAIRS[c]}”。"
+            else:
+                msg = f"“{c}”没有对应的“{_PAIRS[c]}”。"
+            yield hit(para, pos, msg)
+
+
+def _continued_quote(paras, k, pos):
+    """A quotation of several paragraphs opens “ in each and closes ” only in the last."""
+    _, para, mtext = paras[k]
+    if mtext[:pos].strip(_BLANK + SYNTAX):
+        return False
+    return k + 1 < len(paras) and paras[k + 1][2].lstrip(_BLANK + SYNTAX).startswith("“")
+
+
+@rule("GW407", "ascii-quotes", family="punctuation", severity="error", fixable=True,
+      message="中文文本中应使用中文引号“”‘’，不用英文引号 \" '。", source="GB/T 15834-2011 4.7",
+      bad=['推行"月调度"机制。', "他说'可以'。"],
+      good=["推行“月调度”机制。", 'He said "yes" in English.'])
+def ascii_quotes(source):
+    for _, para, mtext in items(source):
+        for quote, (o, c) in (('"', "“”"), ("'", "‘’")):
+            if quote not in mtext:
+                continue
+            positions = [m.start() for m in re.finditer(quote, mtext)]
+            if quote == "'":
+                positions = [p for p in positions if not (prev_char(mtext, p).isascii() and prev_char(mtext, p).isalpha()
+                                                          and next_char(mtext, p + 1).isascii() and next_char(mtext, p + 1).isalpha())]
+            for a, b in zip(positions[0::2], positions[1::2]):
+                inner = mtext[a + 1:b]
+                if OPAQUE in inner:
+                    continue
+                chinese = any(is_cjk(ch) for ch in inner)
+                if not chinese:
+                    continue
+                if "(" in mtext[max(0, a - 1):a] or mtext[b + 1:b + 2] == ")":
+                    continue  # f("…") is code
+                yield replace(para, a, b + 1, o + para.text[a + 1:b] + c,
+                              f"英文引号{quote}…{quote}应写作中文引号“{o}…{c}”。")
+            if len(positions) % 2 and any(is_cjk(ch) for ch in mtext):
+                p = positions[-1]
+                if is_cn(prev_char(mtext, p)) or is_cn(next_char(mtext, p + 1)):
+                    yield hit(para, p, f"中文文本中有单个英文引号{quote}，应使用中文引号并成对出现。")
+
+
+@rule("GW408", "dunhao-between-titles", why="GB/T 15834-2011 4.5.3.5：标有引号或书名号的并列成分之间通常不用顿号；若中间插有括注等其他成分，宜用顿号，故只作警告。",
+     family="punctuation", severity="warning", fixable=True,
+      message="并列的书名号或引号之间通常不用顿号，“《A》、《B》”宜写作“《A》《B》”。",
+      source="GB/T 15834-2011 4.5.3.5",
+      bad=["学习《宪法》、《工会法》。", "做到“四个意识”、“四个自信”。"],
+      good=["学习《宪法》《工会法》。", "学习《宪法》（2018年修正）、《工会法》。"])
+def dunhao_between_titles(source):
+    for _, para, mtext in items(source):
+        for m in re.finditer(r"(?<=[》”])、(?=[《“])", mtext):
+            yield replace(para, m.start(), m.end(), "", "并列的书名号（引号）之间的顿号宜删去。")
+
+
+_ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|…{3,}|(?<!…)…(?!…)|．{3,}|(?<!…)……(?=…)")
+
+
+@rule("GW409", "ellipsis-form", family="punctuation", severity="error", fixable=True,
+      message="省略号应写作“……”（两个“…”），不用“...”“。。。”或单个“…”。", source="GB/T 15834-2011 4.11",
+      bad=["加强学习、提高认识...", "各项工作。。。", "等等…"], good=["加强学习、提高认识……", "Wait... what"])
+def ellipsis_form(source):
+    for _, para, mtext in items(source):
+        if "…" not in mtext and "..." not in mtext and "。。。" not in mtext and "．．．" not in mtext:
+            continue
+        for m in _ELLIPSIS_RE.finditer(mtext):
+            p, n = prev_char(mtext, m.start()), next_char(mtext, m.end())
+            if m.group(0)[0] in ".．" and not (is_cn(p) or is_cn(n)):
+                continue  # English text
+            yield replace(para, m.start(), m.end(), "……", f"省略号“{m.group(0)}”应写作“……”。")
+
+
+@rule("GW410", "ellipsis-with-deng", family="punctuation", severity="error", fixable=True,
+      message="省略号与“等”“等等”不同时使用，“……等”应写作“……”或“等”。", source="GB/T 15834-2011 4.11.3.9",
+      bad=["钢铁、煤炭、电力……等行业。"], good=["钢铁、煤炭、电力等行业。", "钢铁、煤炭、电力……"])
+def ellipsis_with_deng(source):
+    for _, para, mtext in items(source):
+        for m in re.finditer(r"……(等等|等)(?![级额量同效待候价比值距高速差式号次分])", mtext):
+            yield replace(para, m.start(), m.end(), "……", f"“……{m.group(1)}”重复，应删去“{m.group(1)}”（或删去省略号）。")
+        for m in re.finditer(r"(等等|等)……", mtext):
+            yield hit(para, m.start(), f"“{m.group(0)}”重复，应删去省略号。")
+
+
+@rule("GW411", "dunhao-before-deng", family="punctuation", severity="error", fixable=True,
+      message="“等”前不加顿号，“A、B、等”应写作“A、B等”。", source="GB/T 15834-2011 4.5",
+      bad=["钢铁、煤炭、等行业。"], good=["钢铁、煤炭等行业。", "数量、等级、质量均达标。"])
+def dunhao_before_deng(source):
+    for _, para, mtext in items(source):
+        for m in re.finditer(r"[、，](?=等(?![级额量同效待候价比值距高速差式号次分第]))", mtext):
+            yield replace(para, m.start(), m.end(), "", f"“等”前的“{m.group(0)}”应删去。")
+
+
+_UNIT_TIME = "年月日时"
+_RANGE_RE = re.compile(
+    r"(?<![A-Za-z0-9./:_\-])(\d+(?:\.\d+)?)(\s*(?:(?:年|月|日|时)\s*)?)([-–－~])(\s*)(\d+(?:\.\d+)?)(?![\d\-./])"
+    r"(?=[%％\u4e00-\u9fff℃])")
+
+
+@rule("GW412", "range-mark", family="punctuation", severity="error", fixable=True,
+      message="表示起止用一字线“—”（2013—2015年），表示数值范围用浪纹线“～”（3～5年），不用连字符“-”。",
+      source="GB/T 15834-2011 4.13",
+      bad=["2013-2015年", "培训3-5天", "气温15~20℃"],
+      good=["2013—2015年", "培训3～5天", "依据GB/T 9704-2012执行，电话0571-88888888。"])
+def range_mark(source):
+    for _, para, mtext in items(source):
+        if not any(c in mtext for c in "-–－~"):
+            continue
+        for m in _RANGE_RE.finditer(mtext):
+            a, unit_a, dash, _, b = m.group(1), m.group(2).strip(), m.group(3), m.group(4), m.group(5)
+            if re.search(r"[A-Za-z][/ \t]*[A-Za-z]*[/ \t]*$", mtext[max(0, m.start() - 8):m.start()]):
+                continue  # GB/T 9704-2012, ISO 9001-2015: a standard's number
+            after = mtext[m.end():m.end() + 1]
+            time_span = (len(a) == 4 and len(b) == 4 and (after == "年" or unit_a == "年")) or \
+                        (after in "月日时" and unit_a in ("", after)) or unit_a in ("月", "日")
+            new = "—" if time_span else "～"
+            start = m.start(3)
+            yield replace(para, start, start + len(dash), new,
+                          f"“{a}{m.group(2)}{dash}{b}”中的“{dash}”应写作“{new}”（{'起止用一字线' if new == '—' else '数值范围用浪纹线'}）。")
+
+
+def _digit_run_touches_cjk(text, i, step):
+    """From a digit at ``i``, walk the digit run in direction ``step`` and say whether it meets
+    Chinese text (directly or across one space)."""
+    while 0 <= i < len(text) and (text[i].isdigit() or text[i] in ".%"):
+        i += step
+    if 0 <= i < len(text) and text[i] == " ":
+        i += step
+    return 0 <= i < len(text) and is_cn(text[i])
+
+
+@rule("GW413", "stray-space", why="中文之间、中文与数字之间不加空格；YAML 中折成多行的中文也会在折行处产生空格。",
+     family="punctuation", severity="warning", fixable=True, source="practice",
+      message="中文文本中间不应有空格（“产业 工人”“在 2022 年”应去掉空格）。",
+      bad=["推进产业 工人队伍建设。", "在 2022 年召开。", "完成任务 ，取得实效。"],
+      good=["推进产业工人队伍建设。", "使用 Windows 10 系统。", "市委副书记　张某某"])
+def stray_space(source):
+    for _, para, mtext in items(source):
+        if " " not in mtext and "\u00a0" not in mtext:
+            continue
+        # Indentation ends at ``first``, trailing blanks start at ``last``: computed once, not
+        # by slicing the line around every run of spaces (quadratic on a long line).
+        first = len(mtext) - len(mtext.lstrip(_BLANK + SYNTAX))
+        last = len(mtext.rstrip(_BLANK + SYNTAX))
+        for m in re.finditer(r"[ \u00a0]+", mtext):
+            a, b = m.start(), m.end()
+            if a <= first or b >= last:
+                continue  # indentation, trailing blanks
+            if SYNTAX in mtext[a - 1:a] or SYNTAX in mtext[b:b + 1]:
+                continue
+            p, n = mtext[a - 1], mtext[b]
+            fault = (is_cn(p) and is_cn(n)) or \
+                    (is_cn(p) and n.isdigit() and n.isascii() and _digit_run_touches_cjk(mtext, b, 1)) or \
+                    (is_cn(n) and p.isdigit() and p.isascii() and _digit_run_touches_cjk(mtext, a - 1, -1))
+            if fault and para.segments and any(seg[0] == b for seg in para.segments):
+                yield hit(para, a, "YAML 多行文字在折行处会变成一个空格：中文段落请写在一行，或用“|”块每行一段。")
+            elif fault:
+                yield replace(para, a, b, "", "中文文本中间的空格应删去。")
+
+
+_FULLWIDTH_ALNUM_RE = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+_FW_TABLE = {c: chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B)}
+
+
+@rule("GW414", "fullwidth-alphanumeric", family="punctuation", severity="error", fixable=True,
+      message="阿拉伯数字和拉丁字母应使用半角，“２０２４年”“ＧＤＰ”应写作“2024年”“GDP”。",
+      source="GB/T 15835-2011 5.1",
+      bad=["２０２４年全市ＧＤＰ增长。"], good=["2024年全市GDP增长。"])
+def fullwidth_alphanumeric(source):
+    skip = _skip_regions(source)
+    for i, para, mtext in items(source):
+        region = skip.get(i)
+        for m in _FULLWIDTH_ALNUM_RE.finditer(mtext):
+            if _in(m.start(), region):
+                continue
+            new = m.group(0).translate(_FW_TABLE)
+            yield replace(para, m.start(), m.end(), new, f"全角字符“{m.group(0)}”应写作半角“{new}”。")
+
+
+@rule("GW415", "dash-form", family="punctuation", severity="error", fixable=True,
+      message="破折号应写作“——”（两个“—”），不用“--”“－－”。", source="GB/T 15834-2011 4.10",
+      bad=["改革--发展--稳定", "主题－－奋斗"], good=["改革——发展——稳定", "2013—2015年"])
+def dash_form(source):
+    for _, para, mtext in items(source):
+        if "--" not in mtext and "－－" not in mtext and "―" not in mtext and "———" not in mtext:
+            continue
+        for m in re.finditer(r"-{2,3}|－{2,3}|―{1,2}|—{3,}", mtext):
+            if not (is_cn(prev_char(mtext, m.start())) or is_cn(next_char(mtext, m.end()))):
+                continue
+            yield replace(para, m.start(), m.end(), "——", f"“{m.group(0)}”应写作破折号“——”。")
+
+
+@rule("GW416", "nested-double-quotes", family="punctuation", severity="warning", source="GB/T 15834-2011 4.7.3.2",
+      message="引号里面还要用引号时，外面用双引号，里面用单引号：“……‘……’……”。",
+      bad=["他说：“要落实“四个意识”的要求。”"], good=["他说：“要落实‘四个意识’的要求。”"])
+def nested_double_quotes(source):
+    for _, para, mtext in items(source):
+        if "“" not in mtext:
+            continue
+        depth = 0
+        for m in re.finditer("[“”]", mtext):
+            pos, c = m.start(), m.group(0)
+            if c == "“":
+                if depth >= 1:
+                    yield hit(para, pos, "引号内又用了双引号，内层应改用单引号‘’。")
+                depth += 1
+            elif c == "”":
+                depth = max(0, depth - 1)
+
+
+_END_OK = "。！？；…”’）》】:：——"
+
+
+@rule("GW417", "paragraph-end-punctuation", why="只检查含逗号、30 字以上的正文段落；标题、署名、日期、表格单元格不在此列。",
+     family="punctuation", severity="warning", source="practice",
+      formats=("txt", "md", "docx"),
+      message="正文段落末尾缺少句末标点（句号、问号或叹号）。",
+      bad=["全市上下要进一步统一思想，提高认识，扎实推进产业工人队伍建设改革"],
+      good=["全市上下要进一步统一思想，提高认识，扎实推进产业工人队伍建设改革。",
+            "一、进一步统一思想，深化对产业工人队伍建设改革重要性的认识"])
+def paragraph_end_punctuation(source):
+    heads = heading_at(source)
+    for i, para, mtext in items(source):
+        if para.kind not in ("text", "heading"):
+            continue  # table cells, text boxes: phrases, not sentences
+        text = mtext.rstrip(_BLANK + SYNTAX)
+        start = len(mtext) - len(mtext.lstrip(_BLANK + SYNTAX))
+        if len(text) - start < 30 or OPAQUE in text[-3:] or "，" not in text:
+            continue
+        if i in heads and not re.search("[。！？]", text[heads[i].end:]):
+            continue  # a standalone heading
+        if source.format == "md" and re.match(r"^\s*(?:[-*+]|\d+[.)])\s|^\s*\|", para.text):
+            continue  # a list item or a table row
+        if text[-1] in _END_OK or not (is_cjk(text[-1]) or text[-1].isalnum()):
+            continue
+        yield hit(para, len(text) - 1, "段落末尾缺少句号（或问号、叹号）。")

@@ -1,0 +1,236 @@
+"""GW2xx structure: heading markers across the document.
+
+One walk over the outline (:func:`outline_faults`) finds gaps, repeats, bad
+starts, missing restarts, inversions and skipped levels; each rule reports its
+own kind.  An attachment that starts its own outline (a paragraph that is just
+``附件`` or ``附件2``) starts a fresh walk.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Optional, Tuple
+
+from gongwen.spec.markers import NUMERAL_CHARS, format_marker, to_chinese
+from gongwen.lint.engine import hit, replace, rule
+from gongwen.lint.textview import SYNTAX, Heading, body_start, headings, items
+
+TEXT_FORMATS = ("txt", "md", "docx")
+_BLANK = " \u3000\t\u00a0"
+# "附件", "附件2": no two runs of blanks meet (\s*[0-9]*[ \t]* backtracked quadratically).
+_ATTACHMENT_PAGE_RE = re.compile(r"^[ \t\u3000]*附\s*件(?:\s*[0-9０-９]+[ \t\u3000]*|\s*)$")
+
+
+def _m(level: int, n: int) -> str:
+    return format_marker(level, n)
+
+
+def outline_faults(source) -> List[Tuple[str, Heading, str]]:
+    """``(kind, heading, message)`` for every outline fault; kind is one of
+    gap, duplicate, order, start, restart, inversion, skip."""
+    cache = source.__dict__.setdefault("_gw_cache", {})
+    if "outline" in cache:
+        return cache["outline"]
+    out: List[Tuple[str, Heading, str]] = []
+    by_index = {h.index: h for h in headings(source)}
+    resets = {i for i, p, mt in items(source) if _ATTACHMENT_PAGE_RE.match(mt.replace(SYNTAX, ""))}
+    state = _Walk()
+    for i in range(len(source.paras)):
+        if i in resets:
+            state = _Walk()
+            continue
+        h = by_index.get(i)
+        if h is not None and h.number is not None:
+            out.extend(state.step(h))
+    cache["outline"] = out
+    return out
+
+
+class _Walk:
+    def __init__(self):
+        self.current: Dict[int, Heading] = {}  # level -> latest open heading
+        self.last: Dict[Tuple[Optional[int], int], int] = {}  # (parent index, level) -> last number
+        self.seen: Dict[Tuple[Optional[int], int], set] = {}
+        self.levels_under: Dict[Optional[int], set] = {None: set()}  # parent index -> levels seen below
+        self.order: Dict[Optional[int], List[Heading]] = {}  # parent index -> headings below, in order
+        self.prev_parent: Dict[int, Optional[Heading]] = {}  # level -> previous heading at that level
+        self.skip_reported: set = set()
+
+    def step(self, h: Heading):
+        level, n = h.level, h.number
+        parents = [lv for lv in self.current if lv < level]
+        parent = self.current[max(parents)] if parents else None
+        pid = parent.index if parent else None
+        key = (pid, level)
+        # Inversion: something deeper than this level came first under the same parent.
+        below = self.levels_under.setdefault(pid, set())
+        if level not in below and any(lv > level for lv in below):
+            first = next(x for x in self.order.get(pid, ()) if x.level > level)
+            yield ("inversion", h,
+                   f"层次颠倒：“{h.marker.raw.strip()}”出现在更低一级的“{first.marker.raw.strip()}”（第 {first.para.line} 段）之后。"
+                   f"层次应为 一、→（一）→1.→（1）。")
+            self._enter(h, pid, key, n)
+            return
+        if parent is not None and level > parent.level + 1 and (pid, level) not in self.skip_reported:
+            self.skip_reported.add((pid, level))
+            missing = "、".join(_m(lv, 1) for lv in range(parent.level + 1, level))
+            yield ("skip", h, f"“{parent.marker.raw.strip()}”下直接用了“{h.marker.raw.strip()}”，跳过了“{missing}”一级。")
+        expected = self.last.get(key, 0) + 1
+        if n == expected:
+            pass
+        elif n == expected - 1:
+            yield ("duplicate", h, f"序号重复：同一层次已有“{_m(level, n)}”，此处应为“{_m(level, expected)}”。")
+        elif n < expected:
+            yield ("order", h, f"序号顺序颠倒：“{_m(level, n)}”排在“{_m(level, expected - 1)}”之后，此处应为“{_m(level, expected)}”。")
+        elif expected == 1:
+            prev = self.prev_parent.get(parent.level) if parent is not None else None
+            prev_last = self.last.get((prev.index, level)) if prev is not None else None
+            if parent is not None and prev_last is not None and n == prev_last + 1:
+                yield ("restart", h,
+                       f"序号未重新开始：“{parent.marker.raw.strip()}”下的第一个下级标题应为“{_m(level, 1)}”，"
+                       f"不接续上一部分的“{_m(level, prev_last)}”。")
+            else:
+                where = f"“{parent.marker.raw.strip()}”下" if parent is not None else "全文"
+                yield ("start", h, f"{where}第一个此级标题应为“{_m(level, 1)}”，而不是“{_m(level, n)}”。")
+        else:
+            missing = "、".join(f"“{_m(level, k)}”" for k in range(expected, min(n, expected + 3)))
+            more = "等" if n - expected > 3 else ""
+            yield ("gap", h, f"序号不连续：“{_m(level, n)}”之前缺少{missing}{more}。")
+        self._enter(h, pid, key, n)
+
+    def _enter(self, h: Heading, pid, key, n):
+        self.last[key] = max(self.last.get(key, 0), n)
+        self.seen.setdefault(key, set()).add(n)
+        # levels below every open ancestor (and the root) now include this level
+        for anc in [None] + [x.index for x in self.current.values() if x.level < h.level]:
+            below = self.levels_under.setdefault(anc, set())
+            if h.level not in below:
+                below.add(h.level)
+                self.order.setdefault(anc, []).append(h)
+        old = self.current.get(h.level)
+        if old is not None:
+            self.prev_parent[h.level] = old
+        for lv in [lv for lv in self.current if lv >= h.level]:
+            if lv > h.level:
+                self.prev_parent[lv] = None
+            del self.current[lv]
+        self.current[h.level] = h
+        self.levels_under[h.index] = set()
+
+
+def _outline_rule(kind):
+    def check(source):
+        for k, h, message in outline_faults(source):
+            if k == kind:
+                yield hit(h.para, h.start, message)
+    return check
+
+
+rule("GW201", "numbering-gap", family="structure", severity="error", formats=TEXT_FORMATS, source="practice",
+     message="同一层次的序号应连续，不能跳号（如“一、”之后直接是“三、”）。",
+     bad=["一、总体要求\n三、保障措施"], good=["一、总体要求\n二、保障措施"])(_outline_rule("gap"))
+rule("GW202", "numbering-duplicate", family="structure", severity="error", formats=TEXT_FORMATS, source="practice",
+     message="同一层次的序号重复（如两个“（一）”）。",
+     bad=["一、总体要求\n（一）加强领导\n（一）强化保障"], good=["一、总体要求\n（一）加强领导\n（二）强化保障"]
+     )(_outline_rule("duplicate"))
+rule("GW203", "numbering-start", family="structure", severity="error", formats=TEXT_FORMATS, source="practice",
+     message="每一层次的序号应从“一”或“1”开始（如全文第一个一级标题不应是“二、”）。",
+     bad=["二、总体要求\n三、保障措施"], good=["一、总体要求\n二、保障措施"])(_outline_rule("start"))
+rule("GW204", "numbering-restart", family="structure", severity="error", formats=TEXT_FORMATS, source="practice",
+     message="换了上级标题后，下级序号应重新从“（一）”“1.”开始，不接续上一部分。",
+     bad=["一、总体要求\n（一）加强领导\n（二）明确责任\n二、保障措施\n（三）强化保障"],
+     good=["一、总体要求\n（一）加强领导\n（二）明确责任\n二、保障措施\n（一）强化保障"])(_outline_rule("restart"))
+rule("GW205", "level-inversion", family="structure", severity="error", formats=TEXT_FORMATS, source="practice",
+     message="层次颠倒：序号层次应为 一、→（一）→1.→（1），下级不能出现在上级之前。",
+     bad=["（一）加强领导\n一、总体要求", "一、总体要求\n1.统一思想\n（一）加强领导"],
+     good=["一、总体要求\n（一）加强领导\n1.统一思想"])(_outline_rule("inversion"))
+rule("GW206", "level-skipped", why="GB/T 9704-2012 要求层次依次使用；篇幅短的文件从“一、”直接用“1.”也常见，所以只作警告。",
+     family="structure", severity="warning", formats=TEXT_FORMATS, source="practice",
+     message="跳过了一个层次（如“一、”下直接用“1.”）；短文可以接受，但宜逐级使用。",
+     bad=["一、总体要求\n1.统一思想"], good=["一、总体要求\n（一）统一思想"])(_outline_rule("skip"))
+rule("GW207", "numbering-order", family="structure", severity="error", formats=TEXT_FORMATS, source="practice",
+     message="同一层次的序号顺序颠倒（如“三、”之后出现“二、”）。",
+     bad=["一、总体要求\n二、工作任务\n三、保障措施\n二、组织实施"],
+     good=["一、总体要求\n二、工作任务\n三、保障措施\n四、组织实施"])(_outline_rule("order"))
+
+
+_NUMERAL_RE = re.compile(f"[{NUMERAL_CHARS}][{NUMERAL_CHARS}{_BLANK}]*")
+
+
+@rule("GW208", "numeral-form", family="structure", severity="error", formats=TEXT_FORMATS, fixable=True,
+      message="十以上的汉字序号写作“十一、”“二十、”“二十一、”，不写“一十一、”“十 一、”。",
+      source="GB/T 15835-2011",
+      bad=["十 一、组织实施", "一十一、组织实施", "（一十二）强化保障"],
+      good=["\n".join(f"{n}、第{n}部分" for n in "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 二十一".split())])
+def numeral_form(source):
+    for h in headings(source):
+        if h.level not in (1, 2) or h.number is None or h.marker.junk:
+            continue
+        raw = h.marker.raw
+        m = _NUMERAL_RE.search(raw)
+        if not m:
+            continue
+        typed = m.group(0).rstrip(_BLANK)
+        want = to_chinese(h.number)
+        if typed != want:
+            start = h.start + m.start()
+            yield replace(h.para, start, start + len(typed), want, f"序号“{typed}”应写作“{want}”。")
+
+
+
+
+@rule("GW209", "heading-period", why="单独成行的标题不加句末标点；“（一）强化组织领导。成立了……”这样标题与正文同段的（段中标题），标题后用句号，不在此列。",
+     family="structure", severity="error", formats=TEXT_FORMATS, fixable=True,
+      source="practice", message="单独成行的标题末尾不加句号，“二、存在的问题。”应写作“二、存在的问题”。",
+      bad=["一、存在的问题。", "（一）加强组织领导。\n正文内容。"],
+      good=["一、存在的问题", "（一）强化组织领导。成立了工作专班，定期研究推进。"])
+def heading_period(source):
+    view = {i: mt for i, _, mt in items(source)}
+    for h in headings(source):
+        mtext = view[h.index].rstrip(_BLANK + SYNTAX)
+        if h.level > 2 or not mtext.endswith("。"):
+            continue
+        body = mtext[h.end:-1]
+        if "。" in body or "！" in body or "？" in body or "；" in body:
+            continue  # run-in heading: the heading sentence and the body share the paragraph
+        if h.level == 2 and ("，" in body or len(body) > 25):
+            continue  # a one-sentence point, not a standalone heading
+        end = len(mtext) - 1
+        yield replace(h.para, end, end + 1, "", "单独成行的标题末尾不加句号。")
+
+
+_TITLE_RE = re.compile(r"^[^，。；！？,;!?]{4,58}(?:报告|讲话|意见|通知|方案|办法|决定|通报|请示|批复|纪要|规定|总结|计划|要点|函|致辞|发言|"
+                       r"公告|通告|细则|规划|报告会|倡议书|建议)(?:（[^（）]{1,12}）)?[。，；、：,.;:]?$")
+_TITLE_END = "。，；、：,.;:"
+
+
+def title_para(source):
+    """The document title: the first non-empty paragraph, when it reads like one."""
+    for i, para, mtext in items(source):
+        if source.format == "yaml":
+            if para.kind == "yaml:title":
+                return para, mtext
+            continue
+        start = body_start(mtext)
+        if start >= len(mtext):
+            continue
+        text = mtext[start:].rstrip(_BLANK + SYNTAX)
+        if _TITLE_RE.match(text):
+            if i in {h.index for h in headings(source)}:
+                return None
+            return para, mtext
+        return None
+    return None
+
+
+@rule("GW210", "title-punctuation", family="structure", severity="error", fixable=True, source="practice",
+      message="文件标题末尾不加标点符号。",
+      bad=["关于做好2024年安全生产工作的通知。\n各单位："], good=["关于做好2024年安全生产工作的通知\n各单位："])
+def title_punctuation(source):
+    found = title_para(source)
+    if not found:
+        return
+    para, mtext = found
+    text = mtext.rstrip(_BLANK + SYNTAX)
+    if text and text[-1] in _TITLE_END:
+        yield replace(para, len(text) - 1, len(text), "", f"标题末尾的“{text[-1]}”应删去。")

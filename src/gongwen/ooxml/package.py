@@ -1,0 +1,350 @@
+"""Opening a .docx safely: bounded zip reads and XML parsing with no entities.
+
+A .docx handed to a reviewer may be broken or hostile.  Everything here keeps
+three promises:
+
+* **No external data.**  XML is parsed by lxml with entity resolution, DTD
+  loading and network access switched off, and a part that declares a DTD at
+  all (``<!DOCTYPE``) is refused: Word never writes one, so a DOCTYPE in a
+  .docx is either damage or an attack (``<!ENTITY x SYSTEM "file:///etc/passwd">``).
+* **Bounded memory and time.**  Before anything is inflated, the sizes the zip
+  declares are checked against :data:`MAX_MEMBER_SIZE`, :data:`MAX_TOTAL_SIZE`
+  and :data:`MAX_RATIO`; then each member is inflated in chunks and abandoned
+  as soon as it passes its limit, because a declared size can lie.  A zip bomb
+  is refused in milliseconds, without being read into memory.
+* **One kind of failure.**  Not a zip, a truncated zip, a zip without
+  ``word/document.xml``, encryption, bad CRC, malformed XML: all become
+  :class:`ReadError` with a Chinese sentence naming the file.
+
+lxml is imported inside the functions that need it, so importing this module
+costs nothing for text files.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+import zlib
+from typing import Dict
+
+from gongwen.draft.read import ReadError
+
+#: Largest uncompressed size of one XML part we will inflate (bytes).
+MAX_MEMBER_SIZE = 64 * 1024 * 1024
+#: Largest uncompressed size of all parts read from one .docx (bytes).
+MAX_TOTAL_SIZE = 200 * 1024 * 1024
+#: Largest compression ratio accepted for a member bigger than RATIO_FLOOR (smaller members
+#: are bounded well enough by the size limits; repetitive XML can compress a few hundred times).
+#: Real WordprocessingML compresses 5–30×; a run of zeros compresses ~1000×.
+MAX_RATIO = 400
+RATIO_FLOOR = 16 * 1024 * 1024
+#: Most entries a .docx may list (a real one has a few dozen, with media a few hundred).
+MAX_MEMBERS = 10000
+#: Inflate in chunks of this size.
+CHUNK = 256 * 1024
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W_STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+R_STRICT_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+OFFICE_DOC_REL = "/officeDocument"
+
+
+def _parser():
+    from lxml import etree
+
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+_PARSER = None
+_DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
+
+
+def parse_xml(data: bytes, path: str, part: str):
+    """Parse one XML part safely; refuse a DOCTYPE; return the root element."""
+    global _PARSER
+    from lxml import etree
+
+    # Outside comments and CDATA a literal "<!" can only open a declaration, so looking
+    # for one anywhere is both safe and cheap (bytes.find runs at memory speed).
+    if any(mark in data for mark in _DECLARATIONS):
+        raise ReadError(path, f"{part} 含有 DTD 或实体声明，出于安全考虑拒绝读取（Word 不会生成这种文件）")
+    if _PARSER is None:
+        _PARSER = _parser()
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise ReadError(path, f"{part} 不是合法的 XML，文件可能已损坏：{exc}") from None
+    except ValueError as exc:  # e.g. unicode string with declaration, odd encodings
+        raise ReadError(path, f"{part} 无法解析：{exc}") from None
+    tree = root.getroottree()
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise ReadError(path, f"{part} 含有 DTD 声明，出于安全考虑拒绝读取")
+    return root
+
+
+class SafeZip:
+    """A .docx opened for bounded reading of its XML parts."""
+
+    def __init__(self, path: str, fileobj=None):
+        self.path = path
+        self.total = 0
+        self.strict = False  # a part was ISO 29500 Strict (read under transitional names)
+        try:
+            self.zip = zipfile.ZipFile(fileobj if fileobj is not None else path)
+        except FileNotFoundError:
+            raise ReadError(path, "文件不存在") from None
+        except IsADirectoryError:
+            raise ReadError(path, "这是一个文件夹，不是 .docx 文件") from None
+        except PermissionError:
+            raise ReadError(path, "没有读取权限") from None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
+            raise ReadError(path, "不是有效的 .docx 文件（不是 zip 压缩包，或文件不完整）") from None
+        infos = self.zip.infolist()
+        if len(infos) > MAX_MEMBERS:
+            self.close()
+            raise ReadError(path, f"压缩包内有 {len(infos)} 个条目，超过上限 {MAX_MEMBERS}，拒绝读取")
+        self.names: Dict[str, zipfile.ZipInfo] = {}
+        for info in infos:
+            self.names.setdefault(info.filename.lstrip("/"), info)
+        declared = sum(i.file_size for i in infos if i.filename.endswith((".xml", ".rels")))
+        if declared > MAX_TOTAL_SIZE:
+            self.close()
+            raise ReadError(path, _too_big(declared))
+
+    def close(self) -> None:
+        self.zip.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def has(self, name: str) -> bool:
+        return name.lstrip("/") in self.names
+
+    def read(self, name: str) -> bytes:
+        """The inflated bytes of ``name``, refusing anything over the limits."""
+        info = self.names.get(name.lstrip("/"))
+        if info is None:
+            raise ReadError(self.path, f"缺少 {name}")
+        if info.file_size > MAX_MEMBER_SIZE or self.total + info.file_size > MAX_TOTAL_SIZE:
+            raise ReadError(self.path, _too_big(max(info.file_size, self.total + info.file_size)))
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise ReadError(
+                self.path,
+                f"{name} 压缩比异常（{info.compress_size} 字节解压为 {info.file_size} 字节），疑似压缩炸弹，拒绝读取",
+            )
+        limit = min(MAX_MEMBER_SIZE, MAX_TOTAL_SIZE - self.total)
+        chunks = []
+        size = 0
+        try:
+            with self.zip.open(info) as stream:
+                while True:
+                    chunk = stream.read(CHUNK)
+                    if not chunk:
+                        break
+                    size += len(chunk)
+                    if size > limit:
+                        raise ReadError(self.path, _too_big(size, lied=True))
+                    chunks.append(chunk)
+        except ReadError:
+            raise
+        except RuntimeError:  # encrypted member
+            raise ReadError(self.path, "文件已加密，无法读取（请先取消密码保护）") from None
+        except NotImplementedError:
+            raise ReadError(self.path, f"{name} 使用了不支持的压缩方式") from None
+        except (zipfile.BadZipFile, EOFError, zlib.error, OSError, ValueError) as exc:
+            raise ReadError(self.path, f"{name} 已损坏，无法解压（{exc}）") from None
+        self.total += size
+        return b"".join(chunks)
+
+    def xml(self, name: str):
+        """Parse part ``name``; ``None`` when the zip has no such part."""
+        if not self.has(name):
+            return None
+        data = self.read(name)
+        if b"purl.oclc.org/ooxml/" in data[:8192]:  # ISO 29500 Strict: same vocabulary, other names
+            self.strict = True
+            data = data.replace(W_STRICT_NS.encode(), W_NS.encode()).replace(
+                R_STRICT_NS.encode(), R_NS.encode())
+        return parse_xml(data, self.path, name)
+
+    def rels(self, part: str) -> Dict[str, tuple]:
+        """Relationships of ``part``: id -> (type suffix, target part name)."""
+        folder, base = posixpath.split(part)
+        rels_name = posixpath.join(folder, "_rels", base + ".rels")
+        root = self.xml(rels_name)
+        out: Dict[str, tuple] = {}
+        if root is None:
+            return out
+        for rel in root:
+            if not isinstance(rel.tag, str) or not rel.tag.endswith("Relationship"):
+                continue
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target") or ""
+            if target.startswith("/"):
+                name = target.lstrip("/")
+            else:
+                name = posixpath.normpath(posixpath.join(folder, target))
+            rtype = rel.get("Type") or ""
+            out[rel.get("Id") or ""] = (rtype[rtype.rfind("/"):], name)
+        return out
+
+    def main_part(self) -> str:
+        """The name of the main document part (normally ``word/document.xml``)."""
+        for rtype, name in self.rels("").values():
+            if rtype == OFFICE_DOC_REL and self.has(name):
+                return name
+        if self.has("word/document.xml"):
+            return "word/document.xml"
+        raise ReadError(self.path, "不是有效的 .docx 文件：压缩包里没有 word/document.xml")
+
+
+def _too_big(size: int, lied: bool = False) -> str:
+    mb = size / (1024 * 1024)
+    why = "（实际解压量超过压缩包声明的大小）" if lied else ""
+    return (
+        f"解压后超过 {MAX_TOTAL_SIZE // (1024 * 1024)} MB 的安全上限（至少 {mb:.0f} MB）{why}，"
+        "疑似压缩炸弹，拒绝读取"
+    )
+
+
+def open_docx(path: str, fileobj=None) -> SafeZip:
+    return SafeZip(path, fileobj)
+
+
+
+# --- the parts a linter needs ------------------------------------------------
+
+
+def w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+def wval(el, tag: str = None, attr: str = "val"):
+    """``w:val`` (or another ``w:`` attribute) of ``el`` or of its child ``tag``."""
+    if el is None:
+        return None
+    if tag is not None:
+        el = el.find(w(tag))
+        if el is None:
+            return None
+    return el.get(w(attr))
+
+
+class DocxParts:
+    """The parsed parts of one .docx that lint rules look at.
+
+    ``document``, ``styles``, ``settings``, ``numbering`` are root elements
+    (``None`` when the part is absent); ``footers`` maps a relationship id of
+    the main part to a footer's root; ``elements[i]`` is the ``w:p`` element of
+    paragraph ``i + 1`` of the Source and ``where[i]`` says where it sits
+    (``body``, ``table`` or ``textbox``).
+    """
+
+    def __init__(self, path: str):
+        self.path = path
+        self.main = "word/document.xml"
+        self.document = None
+        self.body = None
+        self.styles = None
+        self.settings = None
+        self.numbering = None
+        self.footers: Dict[str, object] = {}
+        self.headers: Dict[str, str] = {}
+        self.has_theme = False
+        self.elements: list = []
+        self.where: list = []
+        self._styles: Dict[str, object] = {}
+        self._default_style: Dict[str, str] = {}
+
+    # styles ---------------------------------------------------------------
+
+    def _index_styles(self) -> None:
+        if self.styles is None:
+            return
+        for st in self.styles.iterfind(w("style")):
+            sid = st.get(w("styleId"))
+            if sid is None:
+                continue
+            self._styles.setdefault(sid, st)
+            if st.get(w("default")) in ("1", "true", "on"):
+                self._default_style.setdefault(st.get(w("type")) or "paragraph", sid)
+
+    def style(self, sid):
+        return self._styles.get(sid) if sid else None
+
+    def default_style(self, kind: str = "paragraph"):
+        return self._default_style.get(kind)
+
+    def style_chain(self, sid, kind: str = "paragraph") -> list:
+        """Style ``sid`` (or the default style of ``kind``) and its ``basedOn`` ancestors."""
+        if not sid or sid not in self._styles:
+            sid = self._default_style.get(kind)
+        chain, seen = [], set()
+        while sid and sid not in seen and sid in self._styles and len(chain) < 32:
+            seen.add(sid)
+            st = self._styles[sid]
+            chain.append(st)
+            sid = wval(st, "basedOn")
+        return chain
+
+    def doc_defaults(self, what: str):
+        """``w:rPr`` (what="rPr") or ``w:pPr`` of docDefaults, or None."""
+        if self.styles is None:
+            return None
+        dd = self.styles.find(w("docDefaults"))
+        if dd is None:
+            return None
+        holder = dd.find(w(what + "Default"))
+        return None if holder is None else holder.find(w(what))
+
+    def section_properties(self) -> list:
+        """Every ``w:sectPr`` of the body, in order (the last one is the body's own)."""
+        if self.body is None:
+            return []
+        return [s for s in self.body.iter(w("sectPr")) if s.getparent().tag != w("sectPrChange")]
+
+    def setting(self, tag: str):
+        return None if self.settings is None else self.settings.find(w(tag))
+
+
+def load_parts(path: str, fileobj=None) -> DocxParts:
+    """Open ``path`` safely and parse the parts lint needs."""
+    parts = DocxParts(path)
+    with open_docx(path, fileobj) as z:
+        parts.main = z.main_part()
+        parts.document = z.xml(parts.main)
+        if parts.document is None or parts.document.tag != w("document"):
+            raise ReadError(path, f"{parts.main} 不是 Word 正文（根元素不是 w:document）")
+        parts.body = parts.document.find(w("body"))
+        rels = z.rels(parts.main)
+        by_type: Dict[str, str] = {}
+        for rid, (rtype, name) in rels.items():
+            by_type.setdefault(rtype, name)
+        parts.styles = z.xml(by_type.get("/styles", "word/styles.xml"))
+        parts.settings = z.xml(by_type.get("/settings", "word/settings.xml"))
+        parts.numbering = z.xml(by_type.get("/numbering", "word/numbering.xml"))
+        parts.has_theme = "/theme" in by_type
+        wanted = set()
+        for sect in parts.section_properties():
+            for ref in sect.iterfind(w("footerReference")):
+                wanted.add(ref.get(f"{{{R_NS}}}id"))
+        for rid in wanted:
+            rel = rels.get(rid)
+            if rel and rel[0] == "/footer" and z.has(rel[1]):
+                parts.footers[rid] = z.xml(rel[1])
+    parts._index_styles()
+    return parts
