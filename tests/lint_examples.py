@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from gongwen.lint.engine import LintConfig, config_from_mapping, lint_source, source_from_text
+from gongwen.lint.engine import LintConfig, config_from_mapping, lint_source
+
+from gongwen.draft.source import source_from_text
 from gongwen.draft.yamlsource import yaml_source
 
 

@@ -263,7 +263,7 @@ def test_fixed_copy_ignores_labels_and_changed_files(tmp_path):
 
 def test_no_fixed_copy_for_strict_open_xml(tmp_path):
     from gongwen.lint.docxfix import write_fixed_copy
-    from gongwen.draft.read import ReadError
+    from gongwen.errors import ReadError
 
     path = tmp_path / "strict.docx"
     with zipfile.ZipFile(path, "w") as z:

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from gongwen.lint.engine import LintConfig, lint_source, load_source, source_from_text
+from gongwen.lint.engine import LintConfig, lint_source, load_source
+
+from gongwen.draft.source import source_from_text
 
 from conftest import CONTENT, SEED
 

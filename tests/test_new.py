@@ -15,7 +15,8 @@ from gongwen.content import variables
 from gongwen.api import build_one
 from gongwen.cli import main
 from gongwen.errors import GongwenError
-from gongwen.lint.engine import LintConfig, config_from_mapping, lint_source, source_from_text
+from gongwen.lint.engine import LintConfig, config_from_mapping, lint_source
+from gongwen.draft.source import source_from_text
 from gongwen.draft.yamlsource import yaml_source
 from gongwen.importer.newdoc import MARK_RE, from_last, mark_figures, skeleton
 

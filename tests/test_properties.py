@@ -213,7 +213,8 @@ def test_fixing_arbitrary_text_never_raises_and_only_touches_reported_spans(text
 @settings(max_examples=100)
 @given(st.binary(max_size=2000))
 def test_decoding_arbitrary_bytes_raises_only_read_error(data):
-    from gongwen.draft.read import ReadError, decode_text
+    from gongwen.errors import ReadError
+    from gongwen.textio import decode_text
 
     try:
         text = decode_text(data, "x.txt")

@@ -7,7 +7,13 @@ import zipfile
 
 import pytest
 
-from gongwen.draft.read import ReadError, decode_text, format_number, read_docx, read_source
+from gongwen.errors import ReadError
+
+from gongwen.textio import decode_text
+
+from gongwen.ooxml.numbering import format_number
+
+from gongwen.draft.read import read_docx, read_source
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 MC_NS = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'

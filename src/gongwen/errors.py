@@ -54,3 +54,18 @@ class ContentErrors(GongwenError):
 
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)
+
+
+class ReadError(GongwenError):
+    """A file cannot be read at all: missing, not a .docx, undecodable, hostile.
+
+    Commands report it with the file's name and go on with the other files (lint exits 2).
+    """
+
+    def __init__(self, path: str, message: str):
+        super().__init__(message, Place(path=path or "<标准输入>"))
+        self.path = path
+
+
+class ImportFailure(GongwenError):
+    """Nothing could be imported (a file with no text)."""

@@ -148,8 +148,8 @@ def jinja_source(document_xml: bytes, path: str = "") -> str:
     if root.getroottree().docinfo.doctype:
         raise TemplateError("模板的 document.xml 带有文档类型声明（DOCTYPE），为安全起见不使用", Place(path))
     tags: List[str] = []
-    for para in root.iter(f"{{{W}}}p"):
-        texts = list(para.iter(f"{{{W}}}t"))
+    for para in root.iter(W + "p"):
+        texts = list(para.iter(W + "t"))
         _join_split_tags(texts)
         whole = "".join(t.text or "" for t in texts)
         m = PARA_TAG.match(whole)

@@ -173,7 +173,7 @@ def _inspect(path: str) -> List[Problem]:
                         "为安全起见不使用这个模板")]
     problems: List[Problem] = []
     paras = _paragraphs(root, problems)
-    if root.find(f".//{{{W}}}ins") is not None or root.find(f".//{{{W}}}del") is not None:
+    if root.find(".//" + W + "ins") is not None or root.find(".//" + W + "del") is not None:
         problems.append(Problem("模板中有未接受的修订（修订模式下的改动），这些修订标记会带进每份成稿；"
                                 "请在 Word 中“审阅 → 接受所有修订”后再保存", error=False))
     for name, data in sorted(others.items()):
@@ -195,12 +195,12 @@ def _paragraph_number(problem: Problem) -> int:
 def _paragraphs(root, problems: List[Problem]) -> List[_Para]:
     """Every body paragraph with its text; split tags and per-paragraph tag faults reported."""
     paras = []
-    for number, element in enumerate(root.iter(f"{{{W}}}p"), 1):
-        texts = [t.text or "" for t in element.iter(f"{{{W}}}t")]
+    for number, element in enumerate(root.iter(W + "p"), 1):
+        texts = [t.text or "" for t in element.iter(W + "t")]
         para = _Para(number, "".join(texts))
         paras.append(para)
         _split_tags(para, texts, problems)
-        if any(_THEME_FONT.search(k) for f in element.iter(f"{{{W}}}rFonts") for k in f.attrib):
+        if any(_THEME_FONT.search(k) for f in element.iter(W + "rFonts") for k in f.attrib):
             problems.append(Problem(f"{para.where()}：用了主题字体（如“+中文正文”），在 Word、WPS 中会盖过"
                                     "写明的字体；请改选具体字体名（仿宋_GB2312、黑体……）", error=False))
         m = PARA_TAG.match(para.text)
@@ -224,10 +224,10 @@ def _theme_styles(styles: bytes, parser) -> List[Problem]:
     except etree.XMLSyntaxError as exc:
         return [Problem(f"样式表（styles.xml）已损坏，无法解析：{exc}")]
     names = []
-    for style in root.iter(f"{{{W}}}style"):
-        if any(_THEME_FONT.search(k) for f in style.iter(f"{{{W}}}rFonts") for k in f.attrib):
-            name = style.find(f"{{{W}}}name")
-            names.append(name.get(f"{{{W}}}val") if name is not None else style.get(f"{{{W}}}styleId"))
+    for style in root.iter(W + "style"):
+        if any(_THEME_FONT.search(k) for f in style.iter(W + "rFonts") for k in f.attrib):
+            name = style.find(W + "name")
+            names.append(name.get(W + "val") if name is not None else style.get(W + "styleId"))
     if not names:
         return []
     return [Problem(f"样式“{'”“'.join(names)}”用了主题字体（如“+中文正文”），在 Word、WPS 中会盖过写明的字体；"

@@ -17,7 +17,7 @@ import sys
 import zipfile
 from pathlib import Path
 from typing import Dict, List, NamedTuple, Tuple
-from gongwen.ooxml.names import R, W, escape, quoteattr
+from gongwen.ooxml.names import R_NS, W_NS, escape, quoteattr
 
 # --- GB/T 9704-2012 numbers (see gbt9704.md) --------------------------------
 PAGE = {"w": 11906, "h": 16838}  # A4 in twips
@@ -133,7 +133,7 @@ def document_xml(faces: Dict[str, str]) -> str:
     body.append(tag_paragraph("{%p endif %}"))
     body.append(tag_paragraph("{%p endfor %}"))
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{"".join(body)}{sect_pr()}'
+            f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{"".join(body)}{sect_pr()}'
             f"</w:body></w:document>")
 
 
@@ -159,7 +159,7 @@ def styles_xml(faces: Dict[str, str]) -> str:
             f"{ppr(kind, with_style=False)}"
             f"{rpr(face, kind.size, spacing)}</w:style>")
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:styles xmlns:w="{W}">{defaults}{"".join(styles)}</w:styles>')
+            f'<w:styles xmlns:w="{W_NS}">{defaults}{"".join(styles)}</w:styles>')
 
 
 def footer_xml(odd: bool, faces: Dict[str, str]) -> str:
@@ -176,12 +176,12 @@ def footer_xml(odd: bool, faces: Dict[str, str]) -> str:
             + r('<w:fldChar w:fldCharType="separate"/>') + r("<w:t>1</w:t>")
             + r('<w:fldChar w:fldCharType="end"/>') + r('<w:t xml:space="preserve"> —</w:t>'))
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:ftr xmlns:w="{W}" xmlns:r="{R}"><w:p><w:pPr><w:pStyle w:val="Footer"/>{ind}'
+            f'<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr><w:pStyle w:val="Footer"/>{ind}'
             f'<w:jc w:val="{align}"/></w:pPr>{runs}</w:p></w:ftr>')
 
 
 SETTINGS = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:settings xmlns:w="{W}"><w:evenAndOddHeaders/><w:defaultTabStop w:val="420"/>'
+            f'<w:settings xmlns:w="{W_NS}"><w:evenAndOddHeaders/><w:defaultTabStop w:val="420"/>'
             f'<w:characterSpacingControl w:val="compressPunctuation"/>'
             f'<w:compat><w:compatSetting w:name="compatibilityMode" '
             f'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>')
@@ -192,7 +192,7 @@ def font_table(faces: Dict[str, str]) -> str:
     fonts = "".join(f'<w:font w:name={quoteattr(n)}><w:charset w:val="{"00" if n == LATIN else "86"}"/>'
                     f'<w:family w:val="{"roman" if n == LATIN else "modern"}"/></w:font>' for n in names)
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:fonts xmlns:w="{W}">{fonts}</w:fonts>')
+            f'<w:fonts xmlns:w="{W_NS}">{fonts}</w:fonts>')
 
 
 CT = "application/vnd.openxmlformats-officedocument"
@@ -214,19 +214,19 @@ CONTENT_TYPES = (
 PACKAGE_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    f'<Relationship Id="rId1" Type="{R}/officeDocument" Target="word/document.xml"/>'
+    f'<Relationship Id="rId1" Type="{R_NS}/officeDocument" Target="word/document.xml"/>'
     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
-    f'<Relationship Id="rId3" Type="{R}/extended-properties" Target="docProps/app.xml"/>'
+    f'<Relationship Id="rId3" Type="{R_NS}/extended-properties" Target="docProps/app.xml"/>'
     "</Relationships>")
 
 DOCUMENT_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    f'<Relationship Id="rIdStyles" Type="{R}/styles" Target="styles.xml"/>'
-    f'<Relationship Id="rIdSettings" Type="{R}/settings" Target="settings.xml"/>'
-    f'<Relationship Id="rIdFonts" Type="{R}/fontTable" Target="fontTable.xml"/>'
-    f'<Relationship Id="rIdFooterOdd" Type="{R}/footer" Target="footer1.xml"/>'
-    f'<Relationship Id="rIdFooterEven" Type="{R}/footer" Target="footer2.xml"/>'
+    f'<Relationship Id="rIdStyles" Type="{R_NS}/styles" Target="styles.xml"/>'
+    f'<Relationship Id="rIdSettings" Type="{R_NS}/settings" Target="settings.xml"/>'
+    f'<Relationship Id="rIdFonts" Type="{R_NS}/fontTable" Target="fontTable.xml"/>'
+    f'<Relationship Id="rIdFooterOdd" Type="{R_NS}/footer" Target="footer1.xml"/>'
+    f'<Relationship Id="rIdFooterEven" Type="{R_NS}/footer" Target="footer2.xml"/>'
     "</Relationships>")
 
 

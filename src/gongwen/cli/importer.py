@@ -53,13 +53,13 @@ def write_text_file(path: Path, text: str, force: bool) -> None:
 def import_(file, kind, out, force):
     from gongwen.content.dumper import dump
     from gongwen.errors import GongwenError
-    from gongwen.importer.outline import ImportFailure, import_file
+    from gongwen.importer.outline import import_file
 
     if out and Path(out).exists() and not force:
         raise click.ClickException(f"{out} 已存在，未覆盖；确需覆盖请加 --force")
     try:
         result = import_file(file, kind=kind)
-    except (GongwenError, ImportFailure) as exc:
+    except GongwenError as exc:
         raise click.ClickException(str(exc)) from None
     doc = result.document
     if result.kind_guessed:

@@ -44,7 +44,6 @@ KIND 是 speech（讲话稿）或 report（调研报告）。
 def new(kind, out, from_, year, force):
     from gongwen.cli.importer import write_text_file
     from gongwen.errors import GongwenError
-    from gongwen.importer.outline import ImportFailure
     from gongwen.importer.newdoc import from_last, skeleton
 
     if out and Path(out).exists() and not force:
@@ -60,7 +59,7 @@ def new(kind, out, from_, year, force):
         else:
             text = skeleton(kind, year=year, org=_office_org(out))
             notes.append("已生成骨架：把每个“【待补充】”换成实际内容（gongwen lint 会列出还没填的地方）")
-    except (GongwenError, ImportFailure) as exc:
+    except GongwenError as exc:
         raise click.ClickException(str(exc)) from None
     if out:
         write_text_file(Path(out), text, force)

@@ -7,7 +7,7 @@ scalars.  Multi-line plain and folded scalars carry per-line ``segments``; a
 quoted scalar with escapes cannot be mapped character by character, so its
 findings point at the scalar's start and its fixes are not applied in place.
 
-The composed tree is kept on the source (``source.yaml_root``) for the
+The composed tree is kept on the source (``source.yaml``) for the
 content rules (typed markers in headings, one-item series, …).
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from gongwen.lint.engine import Para, Source
+from gongwen.draft.source import Para, Source
 
 #: Keys whose string values are text a reader sees.  ``paragraphs``/``text``/``opening``… may
 #: be one string (a paragraph per line) or a list of strings.
@@ -46,8 +46,7 @@ def yaml_source(text: str, path: str = "<yaml>") -> Source:
         place = Place(path, mark.line + 1, mark.column + 1) if mark else Place(path)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise GongwenError(f"YAML 语法错误（{problem}），无法检查", place) from None
-    src = Source(path, [], "yaml", text=text)
-    src.yaml_root = root
+    src = Source(path, [], "yaml", text=text, yaml=root)
     if root is not None:
         # YAML breaks lines at U+0085, U+2028 and U+2029 too; its marks count them.
         _walk(root, "", None, re.split("[\n\x85\u2028\u2029]", text), src.paras)
@@ -56,7 +55,7 @@ def yaml_source(text: str, path: str = "<yaml>") -> Source:
 
 def is_content(source: Source) -> bool:
     """Does this YAML look like gongwen content (a mapping with ``kind`` or ``title``)?"""
-    root = getattr(source, "yaml_root", None)
+    root = source.yaml
     if root is None or root.tag != "tag:yaml.org,2002:map":
         return False
     keys = {k.value for k, _ in root.value if hasattr(k, "value") and isinstance(k.value, str)}

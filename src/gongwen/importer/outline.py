@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
 from gongwen.content.loader import XML_ILLEGAL
+from gongwen.errors import ImportFailure, Place
 from gongwen.spec.markers import find_series, format_marker, format_series, from_chinese, parse_marker, series_at_start
 from gongwen.content.model import Document, Item, Point, Section, Series
 
@@ -100,10 +101,6 @@ class ImportResult:
     @property
     def kind_guessed(self) -> bool:
         return bool(self.kind_reason)
-
-
-class ImportFailure(Exception):
-    """Nothing could be imported (an empty file)."""
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -213,7 +210,7 @@ class _Importer:
     # -- overall --------------------------------------------------------------------------
     def run(self) -> ImportResult:
         if not self.lines:
-            raise ImportFailure("文件中没有文字，无法导入")
+            raise ImportFailure("文件中没有文字，无法导入", Place(self.path))
         doc = Document(kind="", title="")
         body = self.front(doc)
         salutation = None

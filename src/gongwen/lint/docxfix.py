@@ -34,9 +34,11 @@ def write_fixed_copy(source, findings, skipped: Optional[list] = None) -> str:
     """Apply the fixes of ``findings`` to a copy of ``source.path``; return the copy's path."""
     from lxml import etree
 
-    from gongwen.ooxml import package as docxsafe
-
-    from gongwen.draft import read as reader
+    from gongwen.errors import ReadError
+    from gongwen.ooxml.names import w
+    from gongwen.ooxml.package import open_docx
+    from gongwen.ooxml.parts import DocxParts
+    from gongwen.ooxml.text import paragraph_texts, text_nodes
 
     by_para: Dict[int, list] = {}
     for f in findings:
@@ -46,23 +48,23 @@ def write_fixed_copy(source, findings, skipped: Optional[list] = None) -> str:
             skipped.append(f)
     target = fixed_path(source.path)
     if os.path.abspath(target) == os.path.abspath(source.path):  # pragma: no cover - defensive
-        raise reader.ReadError(source.path, "修正后的副本不能覆盖原文件")
+        raise ReadError(source.path, "修正后的副本不能覆盖原文件")
 
-    with docxsafe.open_docx(source.path) as z:
+    with open_docx(source.path) as z:
         main = z.main_part()
         root = z.xml(main)
         if z.strict:
-            raise reader.ReadError(source.path, "这是 Strict Open XML 格式的文件，暂不能写修正副本；"
+            raise ReadError(source.path, "这是 Strict Open XML 格式的文件，暂不能写修正副本；"
                                                 "请在 Word 中另存为普通 .docx 后再修正")
-        parts = docxsafe.DocxParts(source.path)
+        parts = DocxParts(source.path)
         parts.document = root
-        parts.body = root.find(docxsafe.w("body"))
-        reader.paragraph_texts(parts)  # the same walk as the reader: same paragraphs, same order
+        parts.body = root.find(w("body"))
+        paragraph_texts(parts)  # the same walk as the reader: same paragraphs, same order
         if len(parts.elements) != len(source.paras):
-            raise reader.ReadError(source.path, "文件在检查之后被改动，未写入修正副本")
+            raise ReadError(source.path, "文件在检查之后被改动，未写入修正副本")
         for index, group in by_para.items():
             para = source.paras[index]
-            pieces, nodes = reader.text_nodes(parts.elements[index])
+            pieces, nodes = text_nodes(parts.elements[index])
             if "".join(pieces) != para.text[para.label_len:]:
                 if skipped is not None:
                     skipped.extend(group)
@@ -114,9 +116,8 @@ def _write_zip(z, main: str, data: bytes, target: str) -> None:
     import zipfile
     import zlib
 
-    from gongwen.draft.read import ReadError
-
     from gongwen import atomic
+    from gongwen.errors import ReadError
 
     try:
         copied = 0

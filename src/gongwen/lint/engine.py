@@ -38,58 +38,7 @@ LAYOUT_RULE_MODULES = ("gongwen.lint.rules.layout",)
 PRACTICE = "practice"
 
 
-# --- what readers produce ----------------------------------------------------
-
-
-@dataclass
-class Para:
-    """One paragraph as the rules see it.
-
-    ``line`` is the 1-based line of a text file, the 1-based index of the
-    paragraph among all body ``w:p`` of a .docx, or the line in a YAML file.
-    ``column`` is where ``text`` starts (YAML values sit mid-line).
-    ``label_len`` is the length of a Word auto-numbering label rendered into
-    the start of ``text``: findings may point into it, fixes never touch it.
-    ``segments`` (YAML only) maps text offsets to file positions when the text
-    spans several source lines: ``(offset, line, column)`` triples, each
-    segment running linearly until the next.  ``exact=False`` means offsets
-    cannot be mapped (a quoted scalar with escapes): every finding points at
-    the start of the text and no fix is applied in place.
-    """
-
-    line: int
-    text: str
-    column: int = 1
-    label_len: int = 0
-    kind: str = "text"  # 'text' | 'heading' (markdown #) | 'yaml:<key>' …
-    key: str = ""  # YAML key path, e.g. problems.points[2].text
-    segments: Tuple[Tuple[int, int, int], ...] = ()
-    exact: bool = True
-
-    def position(self, offset: int) -> Tuple[int, int]:
-        """File ``(line, column)`` of character ``offset`` of :attr:`text`."""
-        if not self.exact:
-            return self.line, self.column
-        if self.segments:
-            line, column, base = self.line, self.column, 0
-            for seg_offset, seg_line, seg_column in self.segments:
-                if seg_offset > offset:
-                    break
-                line, column, base = seg_line, seg_column, seg_offset
-            return line, column + offset - base
-        return self.line, self.column + offset
-
-
-@dataclass
-class Source:
-    """One file to lint."""
-
-    path: str
-    paras: List[Para]
-    format: str  # 'txt' | 'md' | 'docx' | 'yaml'
-    docx: object = None  # the reader's DocxParts, for layout rules
-    text: Optional[str] = None  # the decoded file (txt/md/yaml): fixes and suppression comments
-
+from gongwen.draft.source import Para, Source, source_from_text  # noqa: E402
 
 # --- what rules produce ------------------------------------------------------
 
@@ -575,17 +524,6 @@ def config_of(source: Source) -> LintConfig:
     return source.__dict__.get("_gw_config") or LintConfig()
 
 
-def source_from_text(text: str, path: str = "<text>", fmt: str = "txt") -> Source:
-    """A text source without a reader: a line is a paragraph (used by tests and examples)."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    paras = [Para(i, line) for i, line in enumerate(lines, 1)]
-    return Source(path, paras, fmt, text=text)
-
 
 def lint_text(text: str, fmt: str = "txt", config: Optional[LintConfig] = None,
               select: Optional[Sequence[str]] = None, path: str = "<text>") -> List[Finding]:
@@ -644,12 +582,8 @@ def format_of(path: str) -> str:
 def load_source(path: str) -> Source:
     """Read one file for linting.  Text and .docx go through :func:`gongwen.draft.read.read_source`;
     YAML content is parsed here with positions.  Raises a ``GongwenError`` that names the file."""
-    from gongwen.draft.read import decode_text, read_bytes, read_source
+    from gongwen.draft.read import read_source
 
-    if path != "-" and format_of(path) == "yaml":
-        from gongwen.draft.yamlsource import yaml_source
-
-        return yaml_source(decode_text(read_bytes(path), path), path)
     return read_source(path)
 
 

@@ -23,8 +23,9 @@ from typing import List, Optional, Tuple
 
 import click
 
-from gongwen.draft.read import ReadError
-from gongwen.lint.engine import Finding, LintConfig, Source, lint_source, source_from_text
+from gongwen.errors import ReadError
+from gongwen.lint.engine import Finding, LintConfig, lint_source
+from gongwen.draft.source import Source, source_from_text
 
 MAX_ROUNDS = 8
 BOM = b"\xef\xbb\xbf"
@@ -61,7 +62,7 @@ class TextFile:
 
     @classmethod
     def read(cls, path: str) -> "TextFile":
-        from gongwen.draft.read import decode_text_as
+        from gongwen.textio import decode_text_as
 
         with open(path, "rb") as fh:
             data = fh.read()

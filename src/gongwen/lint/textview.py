@@ -19,7 +19,7 @@ import re
 from typing import List, Optional, Tuple
 
 from gongwen.spec.markers import DraftMarker, read_marker
-from gongwen.lint.engine import Para, Source
+from gongwen.draft.source import Para, Source
 
 SYNTAX = "\x01"
 OPAQUE = "\x02"

@@ -1,11 +1,27 @@
-"""The few XML helpers shared by the template maker and the renderer.
+"""Namespaces of WordprocessingML and the helpers that spell names in them: the one place.
 
-``xml.sax.saxutils`` would do, but importing it pulls in urllib and http.client:
-30 ms of start-up on every ``gongwen build``.
+``xml.sax.saxutils`` would do for escaping, but importing it pulls in urllib and
+http.client: 30 ms of start-up on every ``gongwen build``.
 """
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W_STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+R_STRICT_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+#: Clark-notation prefixes: ``W + "p"`` is ``{…/main}p``.
+W = "{" + W_NS + "}"
+R = "{" + R_NS + "}"
+MC = "{" + MC_NS + "}"
+VAL = W + "val"
+R_ID = R + "id"
+
+
+def w(tag: str) -> str:
+    """The Clark name of ``w:tag``."""
+    return W + tag
 
 
 def escape(text: str) -> str:

@@ -21,78 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, List, Optional
 
-DIGITS = "零一二三四五六七八九"
-_DIGIT_VALUE = {c: i for i, c in enumerate(DIGITS)}
-_DIGIT_VALUE.update({"〇": 0, "两": 2})
-_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-#: Characters that may make up a Chinese numeral (canonical or not).
-NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
-def to_chinese(n: int) -> str:
-    """Write ``n`` (1..9999) as GB/T 15835 numbers it in headings.
-
-    >>> [to_chinese(i) for i in (1, 10, 11, 20, 21, 100, 101, 110, 199)]
-    ['一', '十', '十一', '二十', '二十一', '一百', '一百零一', '一百一十', '一百九十九']
-    """
-    if not 1 <= n <= 9999:
-        raise ValueError(f"marker number out of range: {n}")
-    if n < 10:
-        return DIGITS[n]
-    if n < 20:
-        return "十" + (DIGITS[n - 10] if n > 10 else "")
-    out = []
-    zero = False
-    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit = n // unit % 10
-        if digit:
-            if zero and out:
-                out.append("零")
-            out.append(DIGITS[digit] + name)
-            zero = False
-        elif out:
-            zero = True
-    return "".join(out)
-
-
-def from_chinese(text: str) -> Optional[int]:
-    """Read a Chinese numeral; ``None`` when it is not one.
-
-    Lenient on purpose (``一十一`` and ``两`` read as numbers) so that a reviewer
-    can be told what the canonical form is: compare with :func:`to_chinese`.
-    """
-    if not text or any(c not in _DIGIT_VALUE and c not in _UNITS for c in text):
-        return None
-    if all(c in _DIGIT_VALUE for c in text):
-        if len(text) == 1:
-            return _DIGIT_VALUE[text] or None
-        return None  # 一一, 二〇: not a heading numeral
-    total, digit = 0, None
-    last_unit = 10**9
-    for c in text:
-        if c in _DIGIT_VALUE:
-            if digit is not None and _DIGIT_VALUE[c] and _DIGIT_VALUE[digit]:
-                return None  # two digits in a row: 一二十
-            digit = c
-        else:
-            unit = _UNITS[c]
-            if unit >= last_unit:
-                return None  # 十百, 十十
-            total += (_DIGIT_VALUE[digit] if digit is not None else 1) * unit
-            if digit is not None and _DIGIT_VALUE[digit] == 0:
-                return None
-            digit, last_unit = None, unit
-    if digit is not None:
-        total += _DIGIT_VALUE[digit]
-    return total or None
-
-
-def is_canonical_chinese(text: str) -> bool:
-    n = from_chinese(text)
-    return n is not None and to_chinese(n) == text
-
+from gongwen.spec.numerals import (DIGITS, FULLWIDTH_TO_ASCII, NUMERAL_CHARS, from_chinese, is_canonical_chinese,
+                                   to_chinese)
 
 # --- heading markers -------------------------------------------------------
 
@@ -168,7 +98,7 @@ class Marker:
 def _number(level: int, num: str) -> Optional[int]:
     num = num.replace(" ", "").replace("\u3000", "")
     if level in (3, 4):
-        value = int(num.translate(_FULLWIDTH_DIGITS))
+        value = int(num.translate(FULLWIDTH_TO_ASCII))
         return value or None
     return from_chinese(num)
 
@@ -184,7 +114,7 @@ def parse_marker(text: str) -> Optional[Marker]:
         if not m:
             continue
         if level in (3, 4):
-            digits = m.group("num").translate(_FULLWIDTH_DIGITS)
+            digits = m.group("num").translate(FULLWIDTH_TO_ASCII)
             if len(digits) > 3:
                 continue  # a year or an amount: 2022. is not a marker
         raw = m.group(0)

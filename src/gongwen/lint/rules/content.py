@@ -58,7 +58,7 @@ def typed_series_opener(source):
     for para in source.paras:
         if not (para.kind == "yaml:items" or (para.kind == "yaml:lead" and ".items[" in para.key)
                 or (para.kind == "yaml:text" and re.search(r"\.items\[\d+\]\.text$", para.key)
-                    and key_node(source.yaml_root, para.key[: -len(".text")] + ".lead") is None)):
+                    and key_node(source.yaml, para.key[: -len(".text")] + ".lead") is None)):
             continue
         lead = _lead(para.text)
         mark = series_at_start(para.text[lead:])
@@ -108,7 +108,7 @@ def _at(source, node, message):
       bad=[_DOC + "  - heading: 总体要求\n    items:\n      - 加强领导"],
       good=[_DOC + "  - heading: 总体要求\n    items:\n      - 加强领导\n      - 明确责任"])
 def one_item_series(source):
-    for key, seq in _lists(source.yaml_root, "", "items"):
+    for key, seq in _lists(source.yaml, "", "items"):
         if len(seq.value) == 1:
             yield _at(source, seq.value[0], f"{key} 只有一项，生成后只有“一是”没有“二是”。")
 
@@ -118,7 +118,7 @@ def one_item_series(source):
       bad=[_DOC + "  - heading: 总体要求\n    points:\n      - heading: 加强领导"],
       good=[_DOC + "  - heading: 总体要求\n    points:\n      - heading: 加强领导\n      - heading: 明确责任"])
 def one_point(source):
-    for key, seq in _lists(source.yaml_root, "", "points"):
+    for key, seq in _lists(source.yaml, "", "points"):
         if len(seq.value) == 1:
             yield _at(source, seq.value[0], f"{key} 只有一项，生成后只有“（一）”没有“（二）”。")
 
@@ -126,7 +126,7 @@ def one_point(source):
 def _standalone(source, para) -> bool:
     """Is the heading at ``para`` set on its own line (a section, or a point with no run-in text)?"""
     owner = para.key[: -len(".heading")]
-    node = key_node(source.yaml_root, owner)
+    node = key_node(source.yaml, owner)
     fields = dict(mapping_items(node))
     if re.search(r"(^|\.)points\[\d+\]$", owner):
         run_in = fields.get("run_in")
@@ -174,7 +174,7 @@ def lead_in_ending(source):
       bad=[_DOC + "  - heading: 总体要求\n    paragraphs:\n      - \"\"\n      - 正文。"],
       good=[_DOC + "  - heading: 总体要求\n    paragraphs:\n      - 正文。"])
 def empty_text(source):
-    root = getattr(source, "yaml_root", None)
+    root = source.yaml
     for key, seq in list(_lists(root, "", "paragraphs")) + list(_lists(root, "", "items")) + \
             list(_lists(root, "", "opening")) + list(_lists(root, "", "closing")) + list(_lists(root, "", "intro")):
         for i, item in enumerate(seq.value):

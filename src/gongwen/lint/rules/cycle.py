@@ -43,7 +43,7 @@ def document_year(source) -> Optional[int]:
 
 
 def _yaml_year(source) -> Optional[int]:
-    root = getattr(source, "yaml_root", None)
+    root = source.yaml
     if root is None or root.tag != "tag:yaml.org,2002:map":
         return None
     for knode, vnode in root.value:

@@ -25,7 +25,8 @@ import re
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from gongwen.spec.markers import parse_marker
-from gongwen.lint.engine import Finding, Source, config_of, hit, rule
+from gongwen.lint.engine import Finding, config_of, hit, rule
+from gongwen.draft.source import Source
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
