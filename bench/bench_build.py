@@ -122,13 +122,12 @@ def ensure_pyinstrument() -> Path:
 
 
 def stages(tmp: Path, n: int = 40) -> None:
-    """In-process time of each stage of ``api.build_one``, per document, after warm-up."""
+    """In-process time of each stage of ``builder.pipeline.build_one``, per document, after warm-up."""
     sys.path.insert(0, str(CONTENT.parent / "src"))
-    from gongwen import api
+    from gongwen import settings
+    from gongwen.builder import numbering, render
+    from gongwen.builder.templates import resolve_template
     from gongwen.content import loader
-    from gongwen.builder import numbering
-    from gongwen import settings as house_profile
-    from gongwen.builder import render
 
     heading(f"stages of one build, in process, mean of {n} documents after one warm-up")
     sources = [CONTENT / "speech.yaml", CONTENT / "report.yaml"]
@@ -147,8 +146,8 @@ def stages(tmp: Path, n: int = 40) -> None:
 
         data = source.read_bytes(); lap("read")
         doc = loader.load(source); lap("yaml compose + validate")
-        house = house_profile.load(source); lap("profile")
-        tpl = render.load_template(api.resolve_template(doc.kind, source), house.face_map,
+        house = settings.house(source); lap("profile")
+        tpl = render.load_template(resolve_template(doc.kind, source), house.face_map,
                                    house.page_numbers); lap("template (cached)")
         paras = numbering.paragraphs(doc, level3=house.level3); lap("numbering")
         parts = tpl.render(paras, doc.title, render.digest(data)); lap("render (jinja)")

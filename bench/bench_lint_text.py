@@ -16,7 +16,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from gongwen.lint.engine import LintConfig, all_rules, lint_source, source_from_text  # noqa: E402
+from gongwen.settings import LintSettings
+
+from gongwen.lint.registry import all_rules
+
+from gongwen.lint.engine import lint_source
+
+from gongwen.draft.source import source_from_text
 
 
 def corpus(size: int) -> str:
@@ -47,7 +53,7 @@ def main() -> None:
     for _ in range(args.repeat):
         t0 = time.perf_counter()
         source = source_from_text(text, "bench.txt")
-        findings = lint_source(source, LintConfig())
+        findings = lint_source(source, LintSettings())
         elapsed = time.perf_counter() - t0
         best = elapsed if best is None else min(best, elapsed)
     print(f"文本 {len(text):,} 字符，{len(source.paras):,} 段，{len(rules)} 条文本规则，{len(findings):,} 处问题")

@@ -67,7 +67,7 @@ def docx_paragraphs(path: Path) -> List[str]:
 
 def roundtrip(path: Path, workdir: Path, kind=None) -> RoundTrip:
     """Import ``path``, build the YAML, compare the built paragraphs with the source."""
-    from gongwen.api import build_one
+    from gongwen.builder.pipeline import build_one
     from gongwen.content.dumper import dump
     from gongwen.importer.outline import import_file
 
@@ -94,7 +94,7 @@ def roundtrip(path: Path, workdir: Path, kind=None) -> RoundTrip:
 
 def default_documents(workdir: Path) -> List[Path]:
     """The fixtures, plus the .docx gongwen builds from each YAML fixture."""
-    from gongwen.api import build_one
+    from gongwen.builder.pipeline import build_one
 
     docs = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".docx", ".md"))
     for yaml_path in sorted(FIXTURES.glob("*.yaml")):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from gongwen.lint.engine import LintConfig, config_from_mapping, lint_source
+from gongwen.settings import LintSettings, lint_settings_from
+
+from gongwen.lint.engine import lint_source
 
 from gongwen.draft.source import source_from_text
 from gongwen.draft.yamlsource import yaml_source
@@ -16,7 +18,7 @@ def source_of(text: str, fmt: str = "txt", path: str = "<example>"):
 
 def lint(text: str, fmt: str = "txt", select=None, **settings):
     """Findings for ``text``; ``select`` narrows the rules, ``settings`` are house settings."""
-    config = config_from_mapping(settings, "<test>") if settings else LintConfig()
+    config = lint_settings_from(settings, "<test>") if settings else LintSettings()
     if select is not None:
         config.select = [select] if isinstance(select, str) else list(select)
     return lint_source(source_of(text, fmt), config)

@@ -9,7 +9,9 @@ from docx.shared import Mm, Pt
 from lxml import etree
 
 import gongwen
-from gongwen.api import build_one
+import gongwen.builder.pipeline
+import gongwen.builder.templates
+from gongwen.builder.pipeline import build_one
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -177,7 +179,7 @@ def test_page_numbers_odd_right_even_left(built):
 
 
 def test_output_marked_as_gongwen(built):
-    assert gongwen.api.made_by_gongwen(built)
+    assert gongwen.builder.pipeline.made_by_gongwen(built)
     assert docx.Document(built).core_properties.title == "在全县安全生产工作会议上的讲话"
 
 
@@ -250,7 +252,7 @@ def test_renderer_itself_is_sandboxed_and_refuses_doctype(tmp_path):
     from gongwen.builder import render
     from gongwen.errors import TemplateError
 
-    src = gongwen.api.BUILTIN_TEMPLATES / "speech.docx"
+    src = gongwen.builder.templates.BUILTIN_TEMPLATES / "speech.docx"
     with zipfile.ZipFile(src) as zf:
         parts = {n: zf.read(n) for n in zf.namelist()}
     cases = {

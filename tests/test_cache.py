@@ -9,7 +9,7 @@ from gongwen.builder import cache
 from gongwen.builder import render
 
 from gongwen.builder import templatecheck
-from gongwen.api import build_one
+from gongwen.builder.pipeline import build_one
 
 GOOD = "kind: speech\ntitle: 讲话\nsections:\n  - heading: 甲\n    paragraphs: 乙。\n"
 

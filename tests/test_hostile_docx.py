@@ -41,7 +41,7 @@ FORMATS = ["text", "json", "github", "sarif"]
 @pytest.fixture(scope="module")
 def good_docx(tmp_path_factory) -> Path:
     """A real gongwen-built .docx (the speech example)."""
-    from gongwen.api import build_one
+    from gongwen.builder.pipeline import build_one
 
     folder = tmp_path_factory.mktemp("good")
     result = build_one(ROOT / "content" / "speech.yaml", folder / "speech.docx")

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongwen.content import loader
-from gongwen.api import build_one
+from gongwen.builder.pipeline import build_one
 from gongwen.content.dumper import dump
 from gongwen.importer.outline import import_file
 from gongwen.content.model import Document, Item, Point, Section, Series

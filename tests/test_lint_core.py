@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from gongwen.lint.engine import (Finding, Fix, LintConfig, Para, Source, config_from_mapping, find_config, is_selected,
-                               lint_source, parse_suppressions, source_from_text)
+from gongwen.lint.findings import Finding, Fix
+
+from gongwen.settings import LintSettings, is_selected, lint_settings_from
+
+from gongwen.draft.source import Para, Source, source_from_text
+
+from gongwen import settings
+
+from gongwen.lint.engine import lint_source
+
+from gongwen.lint.suppress import parse_suppressions
 from gongwen.lint.fix import fix_text
 
 from lint_examples import codes, where
@@ -18,14 +27,14 @@ def test_is_selected_longest_prefix_wins():
 
 
 def test_config_from_mapping_and_problems():
-    cfg = config_from_mapping({"select": "GW1, GW4", "ignore": ["gw401"], "extend-ignore": "GW9",
+    cfg = lint_settings_from({"select": "GW1, GW4", "ignore": ["gw401"], "extend-ignore": "GW9",
                                "severity": "GW413=error, GW110:warning", "year": "2024", "level3": "．",
                                "strict": "yes", "colour": "x"}, "setup.cfg")
     assert cfg.select == ["GW1", "GW4"] and cfg.ignore == ["GW401", "GW9"]
     assert cfg.severity == {"GW413": "error", "GW110": "warning"}
     assert (cfg.year, cfg.level3, cfg.strict) == (2024, "．", True)
     assert any("colour" in p for p in cfg.problems)
-    bad = config_from_mapping({"severity": {"GW413": "fatal"}, "year": "明年", "level3": "、"}, "g.yaml")
+    bad = lint_settings_from({"severity": {"GW413": "fatal"}, "year": "明年", "level3": "、"}, "g.yaml")
     assert len(bad.problems) == 3 and bad.severity == {}
 
 
@@ -33,17 +42,19 @@ def test_find_config_prefers_the_nearest_folder(tmp_path):
     (tmp_path / "setup.cfg").write_text("[gongwen.lint]\nignore = GW4\n", encoding="utf-8")
     sub = tmp_path / "a" / "b"
     sub.mkdir(parents=True)
-    assert find_config(str(sub)).ignore == ["GW4"]
+    assert settings.load(str(sub)).lint.ignore == ["GW4"]
     (tmp_path / "a" / "gongwen.yaml").write_text("lint:\n  ignore: [GW5]\n", encoding="utf-8")
-    cfg = find_config(str(sub))
+    cfg = settings.load(str(sub)).lint
     assert cfg.ignore == ["GW5"] and cfg.origin.endswith("gongwen.yaml")
-    # a gongwen.yaml without a lint section does not stop the search
-    (sub / "gongwen.yaml").write_text("profile:\n  name: x\n", encoding="utf-8")
-    assert find_config(str(sub)).ignore == ["GW5"]
+    # the nearest settings file decides alone, for lint as for build (a wrong key is reported)
+    (sub / "gongwen.yml").write_text("profile:\n  name: x\n", encoding="utf-8")
+    nearest = settings.load(str(sub))
+    assert nearest.path.endswith("gongwen.yml") and nearest.lint.ignore == []
+    assert any("profile" in p for p in nearest.lint.problems)
 
 
 def test_severity_override_applies_to_practice_rules_only():
-    cfg = LintConfig(severity={"GW413": "error", "GW401": "warning", "GW6": "warning"})
+    cfg = LintSettings(severity={"GW413": "error", "GW401": "warning", "GW6": "warning"})
     found = {f.code: f.severity for f in lint_source(source_from_text("推进产业 工人,队伍有*人。"), cfg)}
     assert found == {"GW413": "error", "GW401": "error", "GW601": "warning"}
 
@@ -83,7 +94,7 @@ def test_fixes_never_touch_a_word_numbering_label():
     # docx paragraphs carry the rendered w:numPr label; a fix inside it cannot be applied
     para = Para(1, "一.总体要求", label_len=2)
     source = Source("x.docx", [para], "docx")
-    found = lint_source(source, LintConfig(select=["GW101"]))
+    found = lint_source(source, LintSettings(select=["GW101"]))
     assert [f.code for f in found] == ["GW101"]
     assert found[0].fix is None
 
@@ -124,5 +135,5 @@ def test_finding_filled_by_engine():
 def test_table_cells_are_not_part_of_the_outline():
     paras = [Para(1, "一、总体要求"), Para(2, "1、序号", kind="table"), Para(3, "二、工作任务"),
              Para(4, "这是表格里的一段长文字，写的是短语而不是句子，所以没有句号", kind="table")]
-    found = lint_source(Source("x.docx", paras, "docx"), LintConfig(ignore=["GW8"]))
+    found = lint_source(Source("x.docx", paras, "docx"), LintSettings(ignore=["GW8"]))
     assert found == []

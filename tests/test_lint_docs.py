@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gongwen.lint.engine import all_rules
+from gongwen.lint.registry import all_rules
 from gongwen.lint.output import rules_markdown
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "rules.md"

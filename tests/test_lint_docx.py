@@ -8,7 +8,11 @@ import zipfile
 
 import pytest
 
-from gongwen.lint.engine import Finding, Fix, all_rules, lint_source
+from gongwen.lint.findings import Finding, Fix
+
+from gongwen.lint.registry import all_rules
+
+from gongwen.lint.engine import lint_source
 from gongwen.lint.rules.layout import example_docx, example_source, face_family
 from gongwen.draft.read import read_source
 

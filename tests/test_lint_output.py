@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from gongwen.lint.engine import all_rules, lint_source
+from gongwen.lint.registry import all_rules
+
+from gongwen.lint.engine import lint_source
 from gongwen.lint.output import explain_rule, format_findings, rule_line, rules_markdown
 
 from lint_examples import source_of

@@ -6,7 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from gongwen.lint.engine import LintConfig, lint_source, load_source
+from gongwen.settings import LintSettings
+
+from gongwen.lint.engine import lint_source
+
+from gongwen.draft.read import read_source as load_source
 
 from gongwen.draft.source import source_from_text
 
@@ -59,7 +63,7 @@ def built(tmp_path_factory):
 
 
 def _text_rules_only():
-    return LintConfig(ignore=["GW8"])
+    return LintSettings(ignore=["GW8"])
 
 
 def test_built_documents_pass_the_text_rules(built):

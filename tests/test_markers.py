@@ -1,8 +1,8 @@
 import pytest
 
-from gongwen.spec.markers import (find_series, format_marker, format_series, from_chinese,
-                             is_canonical_chinese, parse_marker, series_at_start, strip_marker,
-                             to_chinese)
+from gongwen.spec.markers import find_series, format_marker, format_series, parse_marker, series_at_start, strip_marker
+
+from gongwen.spec.numerals import from_chinese, is_canonical_chinese, to_chinese
 
 KNOWN = {1: "一", 9: "九", 10: "十", 11: "十一", 19: "十九", 20: "二十", 21: "二十一",
          30: "三十", 45: "四十五", 99: "九十九", 100: "一百", 101: "一百零一", 110: "一百一十",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import importlib
 from pathlib import Path
 
 import pytest
@@ -12,10 +11,11 @@ from click.testing import CliRunner
 from gongwen.content import loader
 
 from gongwen.content import variables
-from gongwen.api import build_one
+from gongwen.builder.pipeline import build_one
 from gongwen.cli import main
 from gongwen.errors import GongwenError
-from gongwen.lint.engine import LintConfig, config_from_mapping, lint_source
+from gongwen.settings import LintSettings, lint_settings_from
+from gongwen.lint.engine import lint_source
 from gongwen.draft.source import source_from_text
 from gongwen.draft.yamlsource import yaml_source
 from gongwen.importer.newdoc import MARK_RE, from_last, mark_figures, skeleton
@@ -191,20 +191,13 @@ def test_from_last_edge_cases(tmp_path):
 
 @pytest.fixture
 def gw901():
-    """Register GW901 for one test (core lists the rule modules; see rules_cycle.py)."""
-    from gongwen.lint import engine as core
+    from gongwen.lint.registry import get_rule
 
-    had = "GW901" in core._REGISTRY
-    module = importlib.import_module("gongwen.lint.rules.cycle")
-    if "GW901" not in core._REGISTRY:
-        importlib.reload(module)
-    yield core.get_rule("GW901") or core._REGISTRY["GW901"]
-    if not had:
-        core._REGISTRY.pop("GW901", None)
+    return get_rule("GW901")
 
 
 def gw901_findings(rule, source, **settings):
-    config = config_from_mapping(settings, "<t>") if settings else LintConfig()
+    config = lint_settings_from(settings, "<t>") if settings else LintSettings()
     return [(f.line, f.message) for f in lint_source(source, config, rules=[rule])]
 
 

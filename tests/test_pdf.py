@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from gongwen.builder import pdf
-from gongwen.api import build_one
+from gongwen.builder.pipeline import build_one
 from gongwen.cli.pdf import add_pdf
 from gongwen.builder.templatemaker import MARGINS, PAGE, PAGE_NUMBER_SIZE
 

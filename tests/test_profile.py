@@ -5,8 +5,8 @@ import zipfile
 import pytest
 from click.testing import CliRunner
 
-from gongwen import settings as profile
-from gongwen.api import build_one
+from gongwen import settings
+from gongwen.builder.pipeline import build_one
 from gongwen.cli import main
 from gongwen.errors import GongwenError
 
@@ -38,9 +38,9 @@ def office(tmp_path, monkeypatch):
     (tmp_path / "gongwen.yaml").write_text(HOUSE, encoding="utf-8")
     (tmp_path / "report.yaml").write_text(REPORT, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    profile._cache.clear()
+    settings._cache.clear()
     yield tmp_path
-    profile._cache.clear()
+    settings._cache.clear()
 
 
 def test_build_uses_faces_page_numbers_level3_and_author(office):
@@ -64,7 +64,7 @@ def test_what_is_built_for_the_office_lints_clean(office):
 
 def test_setup_cfg_section(tmp_path):
     (tmp_path / "setup.cfg").write_text("[gongwen]\nface_body = 仿宋\nlevel3 = 1．\n", encoding="utf-8")
-    house = profile._read(tmp_path / "setup.cfg")
+    house = settings.read(tmp_path / "setup.cfg").house
     assert house.faces["body"] == "仿宋" and house.level3 == "．"
     assert house.face_map == {"仿宋_GB2312": "仿宋"}
 
@@ -78,5 +78,5 @@ def test_setup_cfg_section(tmp_path):
 def test_bad_profile_is_a_clear_error(tmp_path, text, message):
     (tmp_path / "gongwen.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(GongwenError) as info:
-        profile._read(tmp_path / "gongwen.yaml")
+        settings.read(tmp_path / "gongwen.yaml").require_house()
     assert message in str(info.value) and "gongwen.yaml" in str(info.value)

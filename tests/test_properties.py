@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from gongwen.spec import markers
-from gongwen.spec.markers import (LEVELS, find_series, format_marker, format_series, from_chinese, parse_marker,
-                             read_marker, series_at_start, to_chinese)
+from gongwen.spec.markers import LEVELS, find_series, format_marker, format_series, parse_marker, read_marker, series_at_start
+from gongwen.spec.numerals import from_chinese, to_chinese
 
 settings.register_profile("default", max_examples=150, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import docx
 
-from gongwen.api import build_one
+from gongwen.builder.pipeline import build_one
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -146,7 +146,7 @@ def test_text_without_braces_is_untouched(text):
 
 
 def test_build_substitutes(tmp_path):
-    from gongwen.api import build_one
+    from gongwen.builder.pipeline import build_one
 
     path = tmp_path / "s.yaml"
     path.write_text(EVERYWHERE, encoding="utf-8")

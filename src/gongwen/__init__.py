@@ -1,24 +1,21 @@
-"""gongwen: Chinese official documents (公文) from structured content.
+"""gongwen: Chinese official documents (公文) from structured content, checked against GB/T 9704.
 
-The library API is imported lazily so that ``import gongwen`` (and the
-``gongwen --version`` / ``--help`` commands) stay fast: python-docx, lxml and
-jinja2 are loaded only by the functions that need them.
+The library API (:mod:`gongwen.api`) is imported lazily so that ``import gongwen``
+(and ``gongwen --version`` / ``--help``) stay fast: python-docx, lxml and jinja2
+are loaded only by the functions that need them.
 """
 
 __version__ = "0.1.0"
 
-__all__ = ["build", "load", "BuildResult", "GongwenError", "__version__"]
+_API = ("build", "check", "import_document", "start_from", "load", "BuildResult", "CheckResult")
+__all__ = [*_API, "GongwenError", "__version__"]
 
 
 def __getattr__(name):
-    if name in ("build", "BuildResult"):
+    if name in _API:
         from gongwen import api
 
         return getattr(api, name)
-    if name == "load":
-        from gongwen.content.loader import load
-
-        return load
     if name == "GongwenError":
         from gongwen.errors import GongwenError
 

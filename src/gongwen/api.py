@@ -1,202 +1,78 @@
-"""The library API: the build pipeline in a few readable lines.
+"""The library API: what the command line calls, and what a library user calls.
 
-    content.yaml ─load→ Document ─number→ paragraphs ─render→ .docx (atomic)
+    import gongwen
+    gongwen.build("content/", "out/")             # [BuildResult(source, target, ok, errors, warnings)]
+    gongwen.check(["草稿.docx"])                   # CheckResult(findings, problems, files)
+    gongwen.import_document("去年讲话.docx")        # ImportResult(document, warnings, …)
+    gongwen.start_from("content/2023/speech.yaml")  # NewDocument(text, marked, …)
+    gongwen.load("content/speech.yaml")           # the validated content model
 
-``build()`` never raises for a bad document: each result says what happened,
-so one broken file in a batch does not stop the others.
+None of these needs click; each imports what it needs when it is called.
 """
 
 from __future__ import annotations
 
 import os
-import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Callable, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Optional, Sequence, Union
 
-from gongwen.errors import GongwenError, Place, TemplateError
+from gongwen.builder.pipeline import BuildResult, build
 
-PathLike = Union[str, os.PathLike]
-CONTENT_SUFFIXES = (".yaml", ".yml")
-#: Files in a content folder that are settings, not documents.
-NOT_CONTENT = {"gongwen.yaml", "gongwen.yml", ".pre-commit-hooks.yaml"}
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent / "templates"
+PathLike = Union[str, "os.PathLike[str]"]
 
 
 @dataclass
-class BuildResult:
-    source: str
-    target: str
-    ok: bool = False
-    errors: List[str] = field(default_factory=list)
-    warnings: List[str] = field(default_factory=list)
+class CheckResult:
+    """What :func:`check` found: findings, the files it could not read, how many it linted."""
+
+    findings: list = field(default_factory=list)
+    problems: list = field(default_factory=list)  # GongwenError per unreadable file
+    files: int = 0
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
 
 
-def collect(paths: Iterable[PathLike], out_dir: PathLike = "out") -> List[Tuple[Path, Path]]:
-    """(content file, output .docx) pairs; folders are searched recursively.
+def check(paths: Union[PathLike, Sequence[PathLike]], *, select: Optional[Sequence[str]] = None,
+          ignore: Sequence[str] = (), year: Optional[int] = None) -> CheckResult:
+    """Lint files and folders (.docx .txt .md and YAML content), each with its own settings file."""
+    from gongwen.lint.engine import lint_source
+    from gongwen.lint.files import is_content, settings_for, sources
+    from gongwen.settings import LintOverrides
 
-    Sub-folders are mirrored under ``out_dir`` so that ``2022/speech.yaml`` and
-    ``2023/speech.yaml`` do not overwrite each other.  A missing path raises
-    :class:`GongwenError`.
-    """
-    out_dir = Path(out_dir)
-    pairs: List[Tuple[Path, Path]] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix in CONTENT_SUFFIXES
-                           and p.is_file() and p.name not in NOT_CONTENT
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            pairs.extend((f, out_dir / f.relative_to(path).with_suffix(".docx")) for f in files)
-        elif path.is_file():
-            pairs.append((path, out_dir / (path.stem + ".docx")))
-        else:
-            raise GongwenError("找不到这个文件或文件夹", Place(str(path)))
-    return pairs
-
-
-def build(paths: Union[PathLike, Sequence[PathLike]], out_dir: PathLike = "out", *,
-          template: Optional[str] = None, force: bool = False, jobs: int = 1,
-          progress: Optional[Callable[[BuildResult], None]] = None) -> List[BuildResult]:
-    """Build every content file under ``paths`` into ``out_dir``; one result per document.
-
-    ``jobs > 1`` builds in that many processes; results keep the input order,
-    ``progress`` is called as each document finishes.
-    """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    return build_pairs(collect(paths, out_dir), template=template, force=force, jobs=jobs,
-                       progress=progress)
-
-
-def build_pairs(pairs: Sequence[Tuple[Path, Path]], *, template: Optional[str] = None,
-                force: bool = False, jobs: int = 1,
-                progress: Optional[Callable[[BuildResult], None]] = None) -> List[BuildResult]:
-    """Build (content file, output) pairs as :func:`collect` gives them."""
-    results: List[BuildResult] = []
-    todo: List[Tuple[int, Path, Path]] = []
-    targets: dict = {}
-    for source, target in pairs:
-        result = BuildResult(str(source), str(target))
-        key = os.path.normcase(os.path.abspath(target))
-        if key in targets:
-            result.errors.append(f"{source}: 输出 {target} 与 {targets[key]} 重名，已跳过以免覆盖")
-        else:
-            targets[key] = source
-            todo.append((len(results), source, target))
-        results.append(result)
-    done = set(range(len(results))) - {i for i, _, _ in todo}
-    for i in sorted(done):
-        if progress:
-            progress(results[i])
-    if jobs > 1 and len(todo) > 1:
-        _build_parallel(todo, results, template, force, jobs, progress)
-    else:
-        for i, source, target in todo:
-            build_one(source, target, template=template, force=force, result=results[i])
-            if progress:
-                progress(results[i])
-    return results
-
-
-def _build_task(task) -> BuildResult:
-    source, target, template, force = task
-    return build_one(source, target, template=template, force=force)
-
-
-def _build_parallel(todo, results, template, force, jobs, progress) -> None:
-    import concurrent.futures as cf
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    # Chunks amortise process hand-offs; each worker compiles the template once.
-    chunk = max(1, min(50, len(todo) // (jobs * 4)))
-    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        tasks = [(source, target, template, force) for _, source, target in todo]
-        for (i, _, _), result in zip(todo, pool.map(_build_task, tasks, chunksize=chunk)):
-            results[i] = result
-            if progress:
-                progress(result)
-
-
-def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = None,
-              force: bool = False, result: Optional[BuildResult] = None) -> BuildResult:
-    """Build one content file into ``target``."""
-    from gongwen.content import loader
-    from gongwen.builder import numbering
-    from gongwen import settings as profile
-    from gongwen.builder import render
-    from gongwen.builder import templatecheck
-    from gongwen.content import variables
-    from gongwen.errors import ContentErrors
-
-    source, target = Path(source), Path(target)
-    result = result or BuildResult(str(source), str(target))
-    try:
-        data = source.read_bytes()
-        doc = loader.load(source, data)
-        result.warnings.extend(doc.warnings)
-        house = profile.load(source)
-        variables.substitute(doc, defaults={"org": house.org} if house.org else None)
-        if doc.kind == "report" and not doc.byline:
-            doc.byline = house.author
-        template_path = resolve_template(template or doc.template or doc.kind, source)
-        paragraphs = numbering.paragraphs(doc, level3=house.level3)
-        result.warnings.extend(templatecheck.ensure(template_path, {p["kind"] for p in paragraphs}))
-        tpl = render.load_template(template_path, house.face_map, house.page_numbers)
-        parts = tpl.render(paragraphs, doc.title, render.digest(data))
-        guard_overwrite(target, source, force)
-        render.write_docx(parts, tpl.order, target)
-        result.ok = True
-    except ContentErrors as exc:
-        result.errors.extend(str(e) for e in exc.errors)
-    except GongwenError as exc:
-        result.errors.append(str(exc))
-    except OSError as exc:
-        result.errors.append(f"{exc.filename or source}: 无法读写：{exc.strerror or exc}")
+    extra = LintOverrides(select=list(select) if select else None, ignore=list(ignore), year=year)
+    result = CheckResult()
+    for path, _, source in sources([os.fspath(p) for p in paths]):
+        if isinstance(source, Exception):
+            result.problems.append(source)
+        elif is_content(source):
+            result.files += 1
+            result.findings.extend(lint_source(source, settings_for(path, extra)))
     return result
 
 
-def resolve_template(name: str, source: Optional[Path] = None) -> str:
-    """A template name (``speech``) or a path, relative to the content file or the cwd."""
-    candidates = []
-    if name.endswith(".docx") or os.sep in name or "/" in name:
-        if source is not None and not os.path.isabs(name):
-            candidates.append(source.parent / name)
-        candidates.append(Path(name))
-    else:
-        # An office's own copy (templates/ beside its gongwen.yaml, or in the cwd) wins over the built-in.
-        from gongwen.settings import find
+def import_document(path: PathLike, kind: Optional[str] = None):
+    """Read an old document (.docx .txt .md) into the content model; raises a GongwenError."""
+    from gongwen.importer import import_file
 
-        house = find(source) if source is not None else None
-        if house is not None:
-            candidates.append(house.parent / "templates" / f"{name}.docx")
-        candidates.append(Path("templates") / f"{name}.docx")
-        candidates.append(BUILTIN_TEMPLATES / f"{name}.docx")
-    for candidate in candidates:
-        if candidate.is_file():
-            return str(candidate)
-    known = "、".join(sorted(p.stem for p in BUILTIN_TEMPLATES.glob("*.docx")))
-    raise TemplateError(f"找不到模板 {name}（内置模板：{known}；也可以写 .docx 文件的路径）",
-                        Place(str(source) if source else ""))
+    return import_file(os.fspath(path), kind=kind)
 
 
-def made_by_gongwen(path: Path) -> bool:
-    """True when ``path`` carries gongwen's document property (see render.py)."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            info = zf.getinfo("docProps/custom.xml")
-            if info.file_size > 1_000_000:
-                return False
-            return b'name="gongwen"' in zf.read(info)
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return False
+def start_from(path: PathLike, year: Optional[int] = None, kind: Optional[str] = None):
+    """Next year's content from last year's (YAML or an old document), figures marked 【核实：…】."""
+    from gongwen.importer.newdoc import from_last
+
+    return from_last(path, year=year, kind=kind)
 
 
-def guard_overwrite(target: Path, source: Path, force: bool) -> None:
-    """Refuse to replace a .docx someone edited by hand (newer than its content, not ours)."""
-    if force or not target.exists():
-        return
-    if target.stat().st_mtime > source.stat().st_mtime and not made_by_gongwen(target):
-        raise GongwenError("输出文件已存在、比内容新，且不是 gongwen 生成的（可能被手工修改过）；"
-                           "为免丢失修改，未覆盖。确需覆盖请加 --force", Place(str(target)))
+def load(path: PathLike):
+    """The validated content model of one YAML file; raises ContentErrors with every fault."""
+    from gongwen.content.loader import load as load_content
+
+    return load_content(path)
+
+
+__all__ = ["BuildResult", "CheckResult", "build", "check", "import_document", "load", "start_from"]

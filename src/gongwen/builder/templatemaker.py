@@ -19,26 +19,10 @@ from pathlib import Path
 from typing import Dict, List, NamedTuple, Tuple
 from gongwen.ooxml.names import R_NS, W_NS, escape, quoteattr
 
-# --- GB/T 9704-2012 numbers (see gbt9704.md) --------------------------------
-PAGE = {"w": 11906, "h": 16838}  # A4 in twips
-MARGINS = {"top": 2098, "bottom": 1984, "left": 1587, "right": 1474}  # 37/35/28/26 mm
-FOOTER_DISTANCE = 1417  # 25 mm: puts the — N — line about 7 mm below the text block
-LINE_PITCH = 579  # twips: 28.95 pt, 22 lines in the 225 mm text block
-CHAR_SPACING = -5  # twentieths of a point: -0.25 pt, 28 characters of 16 pt in 156 mm
-BODY_SIZE = 32  # half-points: 三号 16 pt
-TITLE_SIZE = 44  # 二号 22 pt
-PAGE_NUMBER_SIZE = 28  # 四号 14 pt
-INDENT = 640  # two 16 pt characters
-LATIN = "Times New Roman"
+from gongwen.spec.gbt9704 import (A4, BODY_SIZE, CHAR_SPACING, DEFAULT_FACES as FACES, FOOTER_DISTANCE, INDENT,
+                                  LATIN_FACE as LATIN, LINE_PITCH, MARGINS, PAGE_NUMBER_SIZE, TITLE_SIZE)
 
-#: Official faces by role; an office profile may swap them (仿宋 for 仿宋_GB2312).
-FACES = {
-    "title": "方正小标宋简体",
-    "h1": "黑体",
-    "h2": "楷体_GB2312",
-    "body": "仿宋_GB2312",
-    "page": "宋体",
-}
+PAGE = {"w": A4[0], "h": A4[1]}
 
 
 class Kind(NamedTuple):

@@ -16,7 +16,7 @@ from gongwen import __version__
 COMMANDS = {
     "build": ("gongwen.cli.build", "build", "把 YAML 内容生成符合 GB/T 9704 的 .docx 公文"),
     "lint": ("gongwen.cli.lint", "lint", "检查公文草稿（.docx .txt .md .yaml）的格式与标点"),
-    "rule": ("gongwen.cli.lint", "rule", "解释一条检查规则"),
+    "rule": ("gongwen.cli.rule", "rule", "解释一条检查规则"),
     "import": ("gongwen.cli.importer", "import_", "把已有公文（.docx .txt .md）转成 YAML 内容"),
     "new": ("gongwen.cli.new", "new", "新建内容：空白骨架，或从去年的内容开始"),
     "templates": ("gongwen.cli.templates", "templates", "列出、复制、检查模板"),

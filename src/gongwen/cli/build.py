@@ -35,7 +35,7 @@ PATH 可以是内容文件，也可以是文件夹（递归查找 *.yaml、*.yml
 @click.option("--pdf", "want_pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF（放在 .docx 旁边）")
 @click.option("--png", "want_png", is_flag=True, help="同时生成 PDF 和第 1 页的图片（.png），便于快速查看")
 def build(paths, out_dir, template, force, jobs, want_pdf, want_png):
-    from gongwen.api import build_pairs, collect
+    from gongwen.builder.pipeline import build_pairs, collect
     from gongwen.errors import GongwenError
 
     try:

@@ -1,15 +1,18 @@
-"""``gongwen lint`` and ``gongwen rule``: thin click adapters over :mod:`gongwen.lint.engine`."""
+"""``gongwen lint``: a thin click adapter over :mod:`gongwen.lint` (files, engine, fixes, output)."""
 
 from __future__ import annotations
 
 import sys
-from typing import List, Optional
+from typing import List
 
 import click
 
 from gongwen.errors import GongwenError
-from gongwen.lint.engine import (LintConfig, Source, all_rules, expand_paths, find_config, get_rule, lint_source, load_source,
-                   rules_for)
+from gongwen.draft.source import Source
+from gongwen.lint.engine import lint_source, rules_for
+from gongwen.lint.files import is_content, settings_for, sources
+from gongwen.lint.registry import all_rules
+from gongwen.settings import LintOverrides, LintSettings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -31,7 +34,8 @@ PATH 可以是文件、文件夹（递归查找 .docx .txt .md .yaml），或 - 
   cat 草稿.txt | gongwen lint -          检查标准输入
 
 \b
-设置：当前目录或上级目录的 gongwen.yaml（lint: 一节）或 setup.cfg（[gongwen.lint] 一节），
+设置：每个文件所在文件夹或上级文件夹中最近的 gongwen.yaml / gongwen.yml（lint: 一节）或
+setup.cfg（[gongwen.lint] 一节），与 gongwen build 读取的是同一个文件；
 可写 select、ignore、severity（如 GW413=error，只能调整“办公实践”类规则）、year、level3、strict。
 行内关闭：.md 中写 <!-- gongwen: disable=GW201 -->，.txt/.yaml 中写 # gongwen: disable=GW201
 （与文字同行只管这一行；单独一行则管到文件末尾或 enable 处）。
@@ -48,26 +52,19 @@ def _codes(values) -> List[str]:
     return out
 
 
-def build_config(select, ignore, severity, year, strict) -> LintConfig:
-    config = find_config()
-    if select:
-        config.select = _codes(select)
-    if ignore:
-        config.ignore = config.ignore + _codes(ignore)
+def overrides(select, ignore, severity, year, strict) -> LintOverrides:
+    """The command line's settings, applied on top of each file's settings file."""
+    out = LintOverrides(select=_codes(select) or None, ignore=_codes(ignore), year=year, strict=strict)
     for item in severity or ():
         code, _, level = item.replace("＝", "=").partition("=")
         level = level.strip().lower()
         if level not in ("error", "warning"):
             raise click.BadParameter(f"“{item}”应写作 代码=error 或 代码=warning", param_hint="--severity")
-        config.severity[code.strip().upper()] = level
-    if year is not None:
-        config.year = year
-    if strict:
-        config.strict = True
-    return config
+        out.severity[code.strip().upper()] = level
+    return out
 
 
-def _warn_unknown(config: LintConfig) -> None:
+def _warn_unknown(config: LintSettings) -> None:
     known = {r.code for r in all_rules(layout=False)}
     for code in list(config.select) + list(config.ignore) + list(config.severity):
         if code.startswith("GW8") or code in ("GW", "G"):
@@ -106,15 +103,13 @@ def lint(paths, fmt, select, ignore, severity, year, fix, diff, strict, list_rul
         return
     if not paths:
         raise click.UsageError("请给出要检查的文件或文件夹（- 表示标准输入）。")
-    config = build_config(select, ignore, severity, year, strict)
-    for problem in config.problems:
-        click.echo(f"设置有误：{problem}", err=True)
-    _warn_unknown(config)
-    sys.exit(run(paths, config, fmt, fix=fix, diff=diff))
+    extra = overrides(select, ignore, severity, year, strict)
+    _warn_unknown(extra.apply(LintSettings()))
+    sys.exit(run(paths, extra, fmt, fix=fix, diff=diff))
 
 
-def run(paths, config: LintConfig, fmt: str = "text", fix: bool = False, diff: bool = False) -> int:
-    """Lint, fix, print; return the exit code."""
+def run(paths, extra: LintOverrides, fmt: str = "text", fix: bool = False, diff: bool = False) -> int:
+    """Lint, fix, print; return the exit code.  Each file is linted with its own settings."""
     from gongwen.lint.output import format_findings
 
     findings = []
@@ -123,24 +118,23 @@ def run(paths, config: LintConfig, fmt: str = "text", fix: bool = False, diff: b
     files = 0
     fixed_count = 0
     fix_out = sys.stderr if fmt != "text" else sys.stdout
-    for path, explicit in expand_paths(paths):
-        try:
-            source = load_source(path)
-        except GongwenError as exc:
-            click.echo(f"{exc}", err=True)
+    told = set()
+    strict = extra.strict
+    for path, explicit, source in sources(paths):
+        if isinstance(source, GongwenError):
+            click.echo(f"{source}", err=True)
             unreadable += 1
             continue
-        except OSError as exc:  # pragma: no cover - the reader turns these into ReadError
-            click.echo(f"{path}: 无法读取：{exc}", err=True)
-            unreadable += 1
+        if not is_content(source):
+            if explicit:
+                click.echo(f"{path}: 不是 gongwen 内容文件（没有 kind/title），已跳过", err=True)
             continue
-        if source.format == "yaml":
-            from gongwen.draft.yamlsource import is_content
-
-            if not is_content(source):
-                if explicit:
-                    click.echo(f"{path}: 不是 gongwen 内容文件（没有 kind/title），已跳过", err=True)
-                continue
+        config = settings_for(path, extra)
+        for problem in config.problems:
+            if problem not in told:
+                told.add(problem)
+                click.echo(f"设置有误：{problem}", err=True)
+        strict = strict or config.strict
         files += 1
         for r in rules_for(source, config):
             ran_rules.setdefault(r.code, r)
@@ -163,7 +157,7 @@ def run(paths, config: LintConfig, fmt: str = "text", fix: bool = False, diff: b
         _summary(files, errors, warnings, sum(1 for f in findings if f.fix), fixed_count, unreadable, fix or diff)
     if unreadable:
         return EXIT_UNREADABLE
-    if errors or (config.strict and warnings):
+    if errors or (strict and warnings):
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
@@ -234,32 +228,3 @@ def _fix_docx(source: Source, found, fix: bool, out):
     click.echo(f"{source.path}: 修正后的副本已写到 {path}（原文件未改动）", err=True)
     applied_ids = {id(f) for f in applied}
     return [f for f in found if id(f) not in applied_ids], len(applied)
-
-
-RULE_HELP = """解释一条检查规则：问题、级别、依据、错误和正确示例。
-
-\b
-示例：
-  gongwen rule GW101
-  gongwen rule --docs > docs/rules.md    生成全部规则的说明文档
-"""
-
-
-@click.command("rule", help=RULE_HELP, context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("code", required=False)
-@click.option("--docs", is_flag=True, help="输出全部规则的 Markdown 文档（docs/rules.md）")
-def rule(code: Optional[str], docs: bool):
-    from gongwen.lint.output import explain_rule, rule_line, rules_markdown
-
-    if docs:
-        click.echo(rules_markdown(all_rules()), nl=False)
-        return
-    if not code:
-        for r in all_rules():
-            click.echo(rule_line(r))
-        return
-    r = get_rule(code)
-    if r is None:
-        click.echo(f"没有规则 {code.upper()}；gongwen lint --list-rules 列出全部规则。", err=True)
-        sys.exit(EXIT_UNREADABLE)
-    click.echo(explain_rule(r), nl=False)

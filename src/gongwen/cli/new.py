@@ -71,11 +71,7 @@ def new(kind, out, from_, year, force):
 
 
 def _office_org(out) -> str:
-    """The office's name from its profile (gongwen.yaml ``org``), for the skeleton's vars."""
-    from gongwen import settings as profile
-    from gongwen.errors import GongwenError
+    """The office's name from its settings (gongwen.yaml ``org``), for the skeleton's vars."""
+    from gongwen import settings
 
-    try:
-        return profile.load(Path(out).resolve().parent if out else None).org
-    except GongwenError:
-        return ""
+    return settings.load(Path(out).resolve().parent if out else None).house.org

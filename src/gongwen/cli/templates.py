@@ -8,13 +8,12 @@ current folder's ``templates/``).
 from __future__ import annotations
 
 import os
-import re
 import shutil
-import zipfile
 from pathlib import Path
-from typing import List, Optional, Tuple
 
 import click
+
+from gongwen.builder.templates import all_templates, title_of
 
 HELP = """列出、复制、检查 .docx 模板。
 
@@ -53,51 +52,9 @@ CHECK_HELP = """检查模板：未知变量、缺少的段落类型、被 Word �
 """
 
 
-def builtin_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "templates"
-
-
-def office_dirs(start: Optional[Path] = None) -> List[Path]:
-    """The office's template folders: beside the nearest gongwen.yaml, then ``./templates``."""
-    from gongwen.settings import find
-
-    start = Path(start or Path.cwd())
-    found: List[Path] = []
-    profile = find(start)
-    for folder in ([profile.parent / "templates"] if profile else []) + [start / "templates"]:
-        if folder.is_dir() and folder.resolve() != builtin_dir().resolve() \
-                and folder.resolve() not in [f.resolve() for f in found]:
-            found.append(folder)
-    return found
-
-
-def all_templates(start: Optional[Path] = None) -> List[Tuple[str, str, Path]]:
-    """(name, where: 内置/本单位, path) for every template, built-in first."""
-    out = [(p.stem, "内置", p) for p in sorted(builtin_dir().glob("*.docx"))]
-    for folder in office_dirs(start):
-        out.extend((p.stem, "本单位", p) for p in sorted(folder.glob("*.docx"))
-                   if not p.name.startswith(("~$", ".")))
-    return out
-
-
-def title_of(path: Path) -> str:
-    """The template's title property, when it has one (Word: 文件 → 信息 → 标题)."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            core = zf.read("docProps/core.xml").decode("utf-8", "replace")
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return ""
-    m = re.search(r"<dc:title>(.*?)</dc:title>", core, re.S)
-    if not m:
-        return ""
-    from xml.sax.saxutils import unescape
-
-    return unescape(m.group(1)).strip()
-
-
 def resolve(name: str) -> Path:
     """A template name or .docx path → the file (as ``build --template`` resolves it)."""
-    from gongwen.api import resolve_template
+    from gongwen.builder.templates import all_templates, resolve_template
     from gongwen.errors import GongwenError
 
     if os.path.isfile(name):

@@ -1,1 +1,9 @@
-"""Old documents → content model: paragraphs and their roles become sections, points and series."""
+"""Old documents → content model: paragraphs and their roles become sections, points and series.
+
+    from gongwen.importer import import_file
+    result = import_file("去年讲话.docx")     # ImportResult(document, warnings, kind_reason, paragraphs)
+"""
+
+from gongwen.importer.outline import ImportResult, ImportWarning, Line, import_file, import_paragraphs
+
+__all__ = ["ImportResult", "ImportWarning", "Line", "import_file", "import_paragraphs"]

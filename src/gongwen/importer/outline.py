@@ -28,7 +28,8 @@ from typing import List, Optional, Sequence, Tuple
 
 from gongwen.content.loader import XML_ILLEGAL
 from gongwen.errors import ImportFailure, Place
-from gongwen.spec.markers import find_series, format_marker, format_series, from_chinese, parse_marker, series_at_start
+from gongwen.spec.markers import find_series, format_marker, format_series, parse_marker, series_at_start
+from gongwen.spec.numerals import from_chinese
 from gongwen.content.model import Document, Item, Point, Section, Series
 
 try:  # the tolerant reader of draft markers (junk inside markers, ``1）``)

@@ -21,32 +21,23 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
-import click
-
 from gongwen.errors import ReadError
-from gongwen.lint.engine import Finding, LintConfig, lint_source
+from gongwen.lint.engine import lint_source
+from gongwen.lint.findings import Finding
+from gongwen.settings import LintSettings
 from gongwen.draft.source import Source, source_from_text
 
 MAX_ROUNDS = 8
 BOM = b"\xef\xbb\xbf"
-#: Line ends as the readers split lines (reader.split_lines, core.source_from_text).
+#: Line ends as the readers split lines (textio.split_lines, draft.source.source_from_text).
 _LINE_END_RE = re.compile(r"\r\n|\r|\n")
 
 
-class FixRefused(ReadError, click.ClickException):
+class FixRefused(ReadError):
     """A file ``--fix`` will not rewrite: writing it back would change bytes no finding reports.
 
-    A :class:`~gongwen.draft.read.ReadError` for the library; for ``gongwen lint`` also a click
-    exception, so the command stops with the message and exit code 2, the file untouched.
+    ``gongwen lint`` reports it like an unreadable file (exit 2), the file untouched.
     """
-
-    exit_code = 2
-
-    def format_message(self) -> str:
-        return str(self)
-
-    def show(self, file=None) -> None:
-        click.echo(str(self), file=file, err=file is None)
 
 
 @dataclass
@@ -106,6 +97,7 @@ class FixResult:
 
 
 def make_source(text: str, path: str, fmt: str) -> Source:
+    """The Source of ``text`` read as ``fmt`` (as the reader would read that file)."""
     if fmt == "yaml":
         from gongwen.draft.yamlsource import yaml_source
 
@@ -150,12 +142,12 @@ def _yaml_shape(text: str):
     return [(p.key, p.kind) for p in src.paras]
 
 
-def fix_text(text: str, path: str, fmt: str, config: Optional[LintConfig] = None) -> FixResult:
+def fix_text(text: str, path: str, fmt: str, config: Optional[LintSettings] = None) -> FixResult:
     """Apply every safe fix to ``text`` (a whole file, any line ends) until none is left.
 
     Line ends are kept as they are: a fix never spans one.
     """
-    config = config or LintConfig()
+    config = config or LintSettings()
     result = FixResult(text, text)
     shape = _yaml_shape(text) if fmt == "yaml" else None
     for _ in range(MAX_ROUNDS):
@@ -201,7 +193,7 @@ def fix_text(text: str, path: str, fmt: str, config: Optional[LintConfig] = None
     return result
 
 
-def fix_file(path: str, fmt: str, config: Optional[LintConfig] = None, write: bool = True) -> FixResult:
+def fix_file(path: str, fmt: str, config: Optional[LintSettings] = None, write: bool = True) -> FixResult:
     """Fix ``path`` in place (``write=False``: only compute the result, for ``--diff``).
 
     Raises :class:`FixRefused` (the file untouched) when there is something to fix in a file

@@ -6,7 +6,8 @@ import json
 from typing import Iterable, List, Sequence
 
 from gongwen import __version__
-from gongwen.lint.engine import Finding, Rule
+from gongwen.lint.findings import Finding
+from gongwen.lint.registry import FAMILY_TABLE, Rule
 
 FORMATS = ("text", "json", "github", "sarif")
 SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
@@ -127,16 +128,7 @@ def format_findings(findings: Sequence[Finding], fmt: str, rules: Iterable[Rule]
 
 # --- the catalogue -----------------------------------------------------------
 
-FAMILY_TITLES = {
-    "marker": "标题序号的写法（GW1xx）",
-    "structure": "全文的层次与序号（GW2xx）",
-    "series": "“一是……二是……”序列（GW3xx）",
-    "punctuation": "标点符号（GW4xx）",
-    "number": "数字与日期（GW5xx）",
-    "leftover": "草稿残留（GW6xx）",
-    "content": "YAML 内容的结构（GW7xx）",
-    "layout": ".docx 版式（GW8xx）",
-}
+FAMILY_TITLES = {f.name: f.title for f in FAMILY_TABLE}
 
 
 def rule_line(r: Rule) -> str:

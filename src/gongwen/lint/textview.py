@@ -10,7 +10,7 @@ original line.  So each paragraph gets a *masked* copy of the same length:
 * ``OPAQUE`` (``\\x02``) replaces literal material (URLs, code, file
   extensions); it counts as a non-Chinese character.
 
-Everything is computed once per source and cached on it.
+Everything is computed once per source and kept in the lint context (:meth:`Context.shared`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import re
 from typing import List, Optional, Tuple
 
 from gongwen.spec.markers import DraftMarker, read_marker
-from gongwen.draft.source import Para, Source
+from gongwen.draft.source import Para
+from gongwen.lint.context import Context
 
 SYNTAX = "\x01"
 OPAQUE = "\x02"
@@ -422,35 +423,35 @@ def _md_masks(lines: List[str]) -> List[str]:
     return out
 
 
-# --- per-source cache --------------------------------------------------------
+# --- shared analyses --------------------------------------------------------
 
 
-def masked(source: Source) -> List[str]:
-    """The masked text of every paragraph of ``source`` (same lengths, same order)."""
-    cache = source.__dict__.setdefault("_gw_cache", {})
-    if "masked" in cache:
-        return cache["masked"]
-    texts = [p.text for p in source.paras]
-    if source.format == "md":
-        base = _md_masks_by_line(source)
+def masked(ctx: Context) -> List[str]:
+    """The masked text of every paragraph of ``ctx`` (same lengths, same order)."""
+    return ctx.shared("masked", _masked)
+
+
+def _masked(ctx: Context) -> List[str]:
+    texts = [p.text for p in ctx.paras]
+    if ctx.format == "md":
+        base = _md_masks_by_line(ctx)
     else:
         base = texts
     out = []
-    for para, text, pre in zip(source.paras, texts, base):
+    for para, text, pre in zip(ctx.paras, texts, base):
         if "." not in text and "@" not in text and "gongwen" not in text and "{" not in text:
             out.append(pre)
             continue
         chars = list(pre)
-        _mask_common(text, chars, source.format)
+        _mask_common(text, chars, ctx.format)
         out.append("".join(chars))
-    cache["masked"] = out
     return out
 
 
-def _md_masks_by_line(source: Source) -> List[str]:
+def _md_masks_by_line(ctx: Context) -> List[str]:
     # Markdown state (fences, front matter) runs across lines: feed the lines in file order,
     # with the gaps (lines the reader left out) as blank lines.
-    paras = source.paras
+    paras = ctx.paras
     if not paras:
         return []
     if all(p.line == i for i, p in enumerate(paras, 1)):
@@ -516,19 +517,20 @@ def paragraph_marker(para: Para, mtext: str) -> Optional[Tuple[DraftMarker, int]
 _ATTACHMENT_RE = re.compile(r"^[ \t\u3000]*附\s*件[：:]")
 
 
-def headings(source: Source) -> List[Heading]:
-    """Every heading paragraph of ``source`` in order (YAML content has none: its markers are generated).
+def headings(ctx: Context) -> List[Heading]:
+    """Every heading paragraph of ``ctx`` in order (YAML content has none: its markers are generated).
 
     The list of an attachment note (``附件：1. 方案`` and the ``2. …`` lines under
     it) is not part of the outline.
     """
-    cache = source.__dict__.setdefault("_gw_cache", {})
-    if "headings" in cache:
-        return cache["headings"]
+    return ctx.shared("headings", _headings)
+
+
+def _headings(ctx: Context) -> List[Heading]:
     out: List[Heading] = []
-    if source.format != "yaml":
+    if ctx.format != "yaml":
         in_attachments = False
-        for i, (para, mtext) in enumerate(zip(source.paras, masked(source))):
+        for i, (para, mtext) in enumerate(zip(ctx.paras, masked(ctx))):
             if para.kind not in ("text", "heading"):
                 continue  # table cells and text boxes are not part of the outline
             if _ATTACHMENT_RE.match(mtext):
@@ -544,18 +546,14 @@ def headings(source: Source) -> List[Heading]:
                 continue
             in_attachments = False
             out.append(Heading(i, para, marker, offset))
-    cache["headings"] = out
     return out
 
 
-def heading_at(source: Source) -> dict:
+def heading_at(ctx: Context) -> dict:
     """``{paragraph index: Heading}``."""
-    cache = source.__dict__.setdefault("_gw_cache", {})
-    if "heading_at" not in cache:
-        cache["heading_at"] = {h.index: h for h in headings(source)}
-    return cache["heading_at"]
+    return ctx.shared("heading_at", lambda c: {h.index: h for h in headings(c)})
 
 
-def items(source: Source):
+def items(ctx: Context):
     """``(index, para, masked text)`` for every paragraph."""
-    return zip(range(len(source.paras)), source.paras, masked(source))
+    return zip(range(len(ctx.paras)), ctx.paras, masked(ctx))

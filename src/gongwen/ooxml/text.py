@@ -8,7 +8,7 @@ controls and fields, without deleted text or field codes.
 
 from __future__ import annotations
 
-from gongwen.ooxml.names import MC, VAL, W
+from gongwen.ooxml.names import MC, W
 from gongwen.ooxml.numbering import Numbering
 
 P, R, T, TAB, PTAB, BR, CR = (W + t for t in ("p", "r", "t", "tab", "ptab", "br", "cr"))

@@ -21,8 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, List, Optional
 
-from gongwen.spec.numerals import (DIGITS, FULLWIDTH_TO_ASCII, NUMERAL_CHARS, from_chinese, is_canonical_chinese,
-                                   to_chinese)
+from gongwen.spec.numerals import FULLWIDTH_TO_ASCII, NUMERAL_CHARS, from_chinese, to_chinese
 
 # --- heading markers -------------------------------------------------------
 

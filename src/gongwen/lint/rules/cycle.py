@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from gongwen.lint.engine import config_of, hit, rule
+from gongwen.lint.findings import hit
+from gongwen.lint.registry import rule
 from gongwen.lint.textview import items
 
 _YEAR_RE = re.compile(r"(?<![0-9０-９.．])((?:19|20)\d\d)年")
@@ -30,11 +31,11 @@ _PAST_BEFORE = re.compile(r"(?:比|较|自|从|与|同|和|截至|截止|早在|
 STALE_SPAN = 2
 
 
-def document_year(source) -> Optional[int]:
+def document_year(ctx) -> Optional[int]:
     """The year a document is dated, or ``None``."""
-    if source.format == "yaml":
-        return _yaml_year(source)
-    texts = [p.text.strip() for p in source.paras if p.text.strip()]
+    if ctx.format == "yaml":
+        return _yaml_year(ctx)
+    texts = [p.text.strip() for p in ctx.paras if p.text.strip()]
     for text in texts[:6] + texts[-3:]:
         m = _DATE_LINE_RE.fullmatch(text)
         if m:
@@ -42,8 +43,8 @@ def document_year(source) -> Optional[int]:
     return None
 
 
-def _yaml_year(source) -> Optional[int]:
-    root = source.yaml
+def _yaml_year(ctx) -> Optional[int]:
+    root = ctx.yaml
     if root is None or root.tag != "tag:yaml.org,2002:map":
         return None
     for knode, vnode in root.value:
@@ -62,18 +63,18 @@ def _yaml_year(source) -> Optional[int]:
     return None
 
 
-def _taken_by_gw607(source) -> set:
+def _taken_by_gw607(ctx) -> set:
     """Positions GW607 reports (it needs the office's ``year`` setting)."""
-    if not config_of(source).year:
+    if not ctx.settings.year:
         return set()
     try:
         from gongwen.lint.rules.leftover import stale_year
     except ImportError:  # pragma: no cover
         return set()
-    return {(id(f.para), f.offset) for f in stale_year(source) or ()}
+    return {(id(f.para), f.offset) for f in stale_year(ctx) or ()}
 
 
-@rule("GW901", "year-behind-date", family="leftover", severity="warning", source="practice",
+@rule("GW901", "year-behind-date", severity="warning", source="practice",
       message="文中的年份早于文档日期的年份：沿用往年稿件时可能忘了改，请核实。",
       why="一份文档的日期（标题下的日期行、文末落款或 YAML 的 date）说明它是哪一年的；"
           "正文里出现前一两年的年份（“研究了2022年的工作重点”），多半是从去年的稿子改来时漏改的。"
@@ -83,12 +84,12 @@ def _taken_by_gw607(source) -> set:
       good=["在全市2023年防汛抗旱工作会议上的讲话\n（2023年4月18日）\n"
             "2022年以来，全市共排查隐患4860余项，比2021年增加12%。",
             "在全县安全生产工作会议上的讲话\n（2023年2月16日）\n刚才，我们研究了2023年的工作重点。"])
-def year_behind_date(source):
-    year = document_year(source)
+def year_behind_date(ctx):
+    year = document_year(ctx)
     if year is None:
         return
-    taken = _taken_by_gw607(source)
-    for _, para, mtext in items(source):
+    taken = _taken_by_gw607(ctx)
+    for _, para, mtext in items(ctx):
         text = para.text
         if _DATE_LINE_RE.fullmatch(text.strip()) or "年" not in text:
             continue

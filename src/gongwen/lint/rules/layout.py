@@ -25,54 +25,21 @@ import re
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from gongwen.spec.markers import parse_marker
-from gongwen.lint.engine import Finding, config_of, hit, rule
+from gongwen.lint.findings import Finding, hit
+from gongwen.lint.registry import rule
 from gongwen.draft.source import Source
+from gongwen.lint.context import Context
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 VAL = W + "val"
 
-# --- the numbers (twips unless said otherwise) --------------------------------
+from gongwen.spec.gbt9704 import (A4, BODY_SIZE, CHARS_PER_LINE, INDENT_CHARS, INDENT_RANGE, LINES_PER_PAGE,  # noqa: F401
+                                  MARGIN_TOLERANCE_MM as MM_TOLERANCE, MARGINS, PAGE_NUMBER_SIZE, ROLE_FAMILY,
+                                  TITLE_SIZE, TWIPS_PER_MM, face_family, mm)
 
-TWIPS_PER_MM = 1440 / 25.4
-A4 = (11906, 16838)
-MARGINS = {"top": 2098, "bottom": 1984, "left": 1587, "right": 1474}  # 37/35/28/26 mm
-MM_TOLERANCE = 1.0
-LINES_PER_PAGE = 22
-CHARS_PER_LINE = 28
-BODY_SIZE = 32  # half-points: 三号
-TITLE_SIZE = 44  # 二号
-PAGE_NUMBER_SIZE = 28  # 四号
-INDENT_CHARS = 200  # hundredths of a character
-INDENT_RANGE = (600, 680)  # two characters of 16 pt (15.75 pt with −0.25 pt spacing), in twips
-
-#: Face families by role: a face belongs to a family when its name contains one of these.
-FAMILY_NAMES = {
-    "小标宋": ("小标宋", "xiaobiaosong", "fzxbs"),
-    "仿宋": ("仿宋", "fangsong", "fang song"),
-    "楷体": ("楷体", "楷书", "kaiti", "stkaiti", "kai ti"),
-    "黑体": ("黑体", "simhei", "heiti", "hei ti", "stheiti"),
-    "宋体": ("宋体", "simsun", "songti", "song ti", "nsimsun"),
-}
-ROLE_FAMILY = {"title": "小标宋", "h1": "黑体", "h2": "楷体", "h3": "仿宋", "h4": "仿宋", "body": "仿宋",
-               "salutation": "仿宋"}
 ROLE_NAME = {"title": "标题", "h1": "一级标题", "h2": "二级标题", "h3": "三级标题", "h4": "四级标题",
              "body": "正文", "salutation": "称谓行"}
-
-
-def face_family(name: Optional[str]) -> Optional[str]:
-    """The family (小标宋, 仿宋, 楷体, 黑体, 宋体) a font name belongs to, or None."""
-    if not name:
-        return None
-    low = name.lower()
-    for family, needles in FAMILY_NAMES.items():  # 小标宋 and 仿宋 before 宋体
-        if any(n in low for n in needles):
-            return family
-    return None
-
-
-def mm(twips: float) -> str:
-    return f"{twips / TWIPS_PER_MM:.1f}".rstrip("0").rstrip(".")
 
 
 def _int(value, default=None):
@@ -289,7 +256,7 @@ class Paragraph:
         self.heading_end = heading_end  # end of the heading part in text (run-in headings)
 
 
-def classify(source: Source, res: Resolver) -> List[Paragraph]:
+def classify(ctx: Context, res: Resolver) -> List[Paragraph]:
     """Body paragraphs with a role: title, h1–h4, salutation, body; others left out.
 
     Left out: tables, text boxes, empty paragraphs, template placeholders, the
@@ -297,12 +264,12 @@ def classify(source: Source, res: Resolver) -> List[Paragraph]:
     the title (byline, date, signature), the 版记 (抄送, 印发), and the list of
     attachments under “附件：” (aligned under its first item, not indented).
     """
-    parts = source.docx
+    parts = ctx.docx
     out: List[Paragraph] = []
     title_key = None
     seen_text = 0
     in_attachments = False
-    for i, para in enumerate(source.paras):
+    for i, para in enumerate(ctx.paras):
         if i >= len(parts.elements) or parts.where[i] != "body":
             continue
         text = para.text
@@ -426,17 +393,17 @@ def dominant(infos: List[RunInfo], key, span=None, cjk_only=False):
     return max(weight.items(), key=lambda kv: kv[1])[0]
 
 
-# --- the shared analysis, done once per source ---------------------------------
+# --- the shared analysis, done once per ctx ---------------------------------
 
 
 class Layout:
     """Everything the GW8xx rules look at, computed once per Source."""
 
-    def __init__(self, source: Source):
-        self.source = source
-        self.parts = source.docx
+    def __init__(self, ctx: Context):
+        self.source = ctx
+        self.parts = ctx.docx
         self.res = Resolver(self.parts)
-        self.paragraphs = classify(source, self.res)
+        self.paragraphs = classify(ctx, self.res)
         self.infos = {id(p): run_infos(self.res, p) for p in self.paragraphs}
         self.sections = self._sections()
 
@@ -461,14 +428,11 @@ class Layout:
         return A4[0] - MARGINS["left"] - MARGINS["right"], A4[1] - MARGINS["top"] - MARGINS["bottom"]
 
 
-def layout_of(source: Source) -> Optional[Layout]:
-    if source.docx is None:
+def layout_of(ctx: Context) -> Optional[Layout]:
+    """The layout analysis of a .docx, shared by the GW8xx rules (None for other formats)."""
+    if ctx.docx is None:
         return None
-    cached = getattr(source.docx, "_layout", None)
-    if cached is None or cached.source is not source:
-        cached = Layout(source)
-        source.docx._layout = cached
-    return cached
+    return ctx.shared("layout", Layout)
 
 
 class Grouped:
@@ -491,8 +455,8 @@ class Grouped:
             yield hit(par.para, 0, message + more)
 
 
-def doc_finding(source: Source, message: str, line: int = 1) -> Finding:
-    return Finding(path=source.path, line=line, column=1, message=message)
+def doc_finding(ctx: Context, message: str, line: int = 1) -> Finding:
+    return Finding(path=ctx.path, line=line, column=1, message=message)
 
 
 def _face_desc(value) -> str:
@@ -526,12 +490,12 @@ def layout_rule(code: str, name: str, **kw):
 # --- page ---------------------------------------------------------------------
 
 
-@layout_rule("GW801", "page-not-a4", family="layout", severity="error",
+@layout_rule("GW801", "page-not-a4", severity="error",
       message="纸张不是 A4（210 mm × 297 mm）",
       source="GB/T 9704-2012 5.1", bad=["page: 216x279mm"], good=["page: 210x297mm", "page: 297x210mm"])
-def page_not_a4(source: Source):
+def page_not_a4(ctx: Context):
     """公文用纸采用 GB/T 148 规定的 A4 型纸，成品幅面为 210 mm × 297 mm。"""
-    lay = layout_of(source)
+    lay = layout_of(ctx)
     if lay is None:
         return
     seen = set()
@@ -550,18 +514,18 @@ def page_not_a4(source: Source):
         seen.add(size)
         what = "未设置纸张大小（Word 会用默认的 Letter 纸）" if size is None else \
             f"纸张为 {mm(size[0])} mm × {mm(size[1])} mm"
-        yield doc_finding(source, f"{what}，应为 A4（210 mm × 297 mm）")
+        yield doc_finding(ctx, f"{what}，应为 A4（210 mm × 297 mm）")
 
 
-@layout_rule("GW802", "page-margins", family="layout", severity="error",
+@layout_rule("GW802", "page-margins", severity="error",
       message="页边距不符：应为上 37 mm、下 35 mm、左 28 mm、右 26 mm（允许误差 1 mm）",
       source="GB/T 9704-2012 5.2.1",
       bad=["margins: top=25.4 bottom=25.4 left=31.8 right=31.8"],
       good=["margins: top=37 bottom=35 left=28 right=26", "margins: top=37.5 bottom=35 left=28 right=26"])
-def page_margins(source: Source):
+def page_margins(ctx: Context):
     """公文用纸天头（上白边）37 mm ± 1 mm，订口（左白边）28 mm ± 1 mm，版心 156 mm × 225 mm，
     因此下白边 35 mm、右白边 26 mm。横向页（如宽表格）不检查。"""
-    lay = layout_of(source)
+    lay = layout_of(ctx)
     if lay is None:
         return
     seen = set()
@@ -575,7 +539,7 @@ def page_margins(source: Source):
         if mar is None:
             if None not in seen:
                 seen.add(None)
-                yield doc_finding(source, "未设置页边距，应为上 37 mm、下 35 mm、左 28 mm、右 26 mm")
+                yield doc_finding(ctx, "未设置页边距，应为上 37 mm、下 35 mm、左 28 mm、右 26 mm")
             continue
         got = {k: abs(_int(mar.get(W + k), 0)) for k in MARGINS}
         got["left"] += _int(mar.get(W + "gutter"), 0) or 0
@@ -585,7 +549,7 @@ def page_margins(source: Source):
             continue
         seen.add(key)
         now = "、".join(f"{names[k]} {mm(got[k])} mm" for k in MARGINS)
-        yield doc_finding(source, f"页边距为{now}，应为上 37 mm、下 35 mm、左 28 mm、右 26 mm（允许误差 1 mm）")
+        yield doc_finding(ctx, f"页边距为{now}，应为上 37 mm、下 35 mm、左 28 mm、右 26 mm（允许误差 1 mm）")
 
 
 # --- fonts ----------------------------------------------------------------------
@@ -595,9 +559,9 @@ def _ea(props):
     return props.get("eastAsia")
 
 
-def _face_check(source: Source, roles, size_name: str):
+def _face_check(ctx: Context, roles, size_name: str):
     """Shared body of the face-and-size rules for the paragraph roles in ``roles``."""
-    lay = layout_of(source)
+    lay = layout_of(ctx)
     if lay is None:
         return
     group = Grouped()
@@ -622,66 +586,66 @@ def _face_check(source: Source, roles, size_name: str):
     yield from group.findings(lay.res)
 
 
-@layout_rule("GW803", "body-font", family="layout", severity="error",
+@layout_rule("GW803", "body-font", severity="error",
       message="正文应为三号（16 磅）仿宋_GB2312（或仿宋）",
       source="GB/T 9704-2012 5.2.2、7.3.3",
       bad=["body: font=宋体", "body: size=12pt"], good=["body: font=仿宋_GB2312 size=16pt", "body: font=仿宋"])
-def body_font(source: Source):
+def body_font(ctx: Context):
     """正文用 3 号仿宋体字。按段落中多数汉字的字体和字号判断，个别加粗或换字体强调的词语不算。"""
-    yield from _face_check(source, ("body", "salutation"), "三号（16 磅）")
+    yield from _face_check(ctx, ("body", "salutation"), "三号（16 磅）")
 
 
-@layout_rule("GW804", "title-font", family="layout", severity="error",
+@layout_rule("GW804", "title-font", severity="error",
       message="标题应为二号（22 磅）方正小标宋简体",
       source="GB/T 9704-2012 7.3.1",
       bad=["title: font=黑体", "title: size=18pt", "title: align=left"],
       good=["title: font=方正小标宋简体 size=22pt"])
-def title_font(source: Source):
+def title_font(ctx: Context):
     """标题一般用 2 号小标宋体字，居中排布。标题指文首居中的第一段（跳过版头的发文机关标志和
     发文字号；文首第一段短而无句末标点时，不居中也算标题），及紧随其后、样式和字号相同的续行。"""
-    yield from _face_check(source, ("title",), "二号（22 磅）")
-    lay = layout_of(source)
+    yield from _face_check(ctx, ("title",), "二号（22 磅）")
+    lay = layout_of(ctx)
     for par in lay.paragraphs if lay else ():
         if par.role == "title" and par.props.get("jc", "left") != "center":
             yield hit(par.para, 0, "标题没有居中，应居中排布（二号小标宋体）")
             break
 
 
-@layout_rule("GW805", "heading1-font", family="layout", severity="error",
+@layout_rule("GW805", "heading1-font", severity="error",
       message="一级标题（一、）应为三号黑体",
       source="GB/T 9704-2012 7.3.3",
       bad=["h1: font=仿宋_GB2312"], good=["h1: font=黑体"])
-def heading1_font(source: Source):
+def heading1_font(ctx: Context):
     """结构层次序数第一层用黑体字。层级按段首序数判断（含 Word 自动编号）；段内标题只看标题部分。"""
-    yield from _face_check(source, ("h1",), "三号（16 磅）")
+    yield from _face_check(ctx, ("h1",), "三号（16 磅）")
 
 
-@layout_rule("GW806", "heading2-font", family="layout", severity="error",
+@layout_rule("GW806", "heading2-font", severity="error",
       message="二级标题（（一））应为三号楷体_GB2312（或楷体）",
       source="GB/T 9704-2012 7.3.3",
       bad=["h2: font=黑体"], good=["h2: font=楷体_GB2312", "h2: font=楷体"])
-def heading2_font(source: Source):
+def heading2_font(ctx: Context):
     """结构层次序数第二层用楷体字；段内标题（“（一）……。”后接正文）只看标题部分。"""
-    yield from _face_check(source, ("h2",), "三号（16 磅）")
+    yield from _face_check(ctx, ("h2",), "三号（16 磅）")
 
 
-@layout_rule("GW807", "heading34-font", family="layout", severity="error",
+@layout_rule("GW807", "heading34-font", severity="error",
       message="三级、四级标题（1. 和（1））应为三号仿宋_GB2312（或仿宋）",
       source="GB/T 9704-2012 7.3.3",
       bad=["h3: font=黑体", "h4: font=楷体_GB2312"], good=["h3: font=仿宋_GB2312", "h4: font=仿宋"])
-def heading34_font(source: Source):
+def heading34_font(ctx: Context):
     """结构层次序数第三层和第四层用仿宋体字（与正文相同）。"""
-    yield from _face_check(source, ("h3", "h4"), "三号（16 磅）")
+    yield from _face_check(ctx, ("h3", "h4"), "三号（16 磅）")
 
 
-@layout_rule("GW808", "no-east-asian-font", family="layout", severity="error",
+@layout_rule("GW808", "no-east-asian-font", severity="error",
       message="汉字没有明确的中文字体（w:eastAsia），Word 与 WPS 会用各自的默认字体显示",
       source="GB/T 9704-2012 5.2.2（字体须可确定）",
       bad=["defaults: font=none\nbody: font=none"], good=["body: font=仿宋_GB2312"])
-def no_east_asian_font(source: Source):
+def no_east_asian_font(ctx: Context):
     """每段文字都应能解析到一个明确的中文字体名（字符本身、字符样式、段落样式或文档默认值）。
     没有时，显示和打印效果取决于打开它的软件。"""
-    lay = layout_of(source)
+    lay = layout_of(ctx)
     if lay is None:
         return
     group = Grouped()
@@ -693,14 +657,14 @@ def no_east_asian_font(source: Source):
     yield from group.findings(lay.res)
 
 
-@layout_rule("GW809", "theme-font", family="layout", severity="error",
+@layout_rule("GW809", "theme-font", severity="error",
       message="文字使用了主题字体（如 +中文正文），应写明字体名称",
       source="GB/T 9704-2012 5.2.2（字体须可确定）",
       bad=["defaults: theme=minorEastAsia\nbody: font=inherit"], good=["body: font=仿宋_GB2312"])
-def theme_font(source: Source):
+def theme_font(ctx: Context):
     """主题字体（w:eastAsiaTheme、w:asciiTheme）随主题和软件变化，而且在 Word 和 WPS 中优先于
     写明的字体名：公文的字体应直接写明（如 仿宋_GB2312、Times New Roman）。"""
-    lay = layout_of(source)
+    lay = layout_of(ctx)
     if lay is None:
         return
     group = Grouped()
@@ -731,16 +695,16 @@ def _pitch(props: dict, grid) -> Tuple[Optional[float], str]:
     return None, f"{line / 240:g} 倍行距" if rule_ == "auto" else str(line)
 
 
-@layout_rule("GW810", "line-pitch", family="layout", severity="warning",
+@layout_rule("GW810", "line-pitch", severity="warning",
       message="正文行距应使每页排 22 行：固定值 28.95 磅（579 缇），或文档网格行距 579 缇",
       source="GB/T 9704-2012 5.2.3（一般每面排 22 行）",
       bad=["body: line=auto:360", "body: line=exact:600"],
       good=["body: line=exact:579", "body: line=auto:240\ngrid: lines:579"])
-def line_pitch(source: Source):
+def line_pitch(ctx: Context):
     """版心高 225 mm，一般每面排 22 行：行距在 LibreOffice 7.4 实测为固定值 579 缇（28.95 磅）
     或 w:docGrid w:type="lines" w:linePitch="579"。按标准版心（156 mm × 225 mm）计算每页行数，
     纸张和页边距另由 GW801、GW802 检查。"""
-    lay = layout_of(source)
+    lay = layout_of(ctx)
     if lay is None:
         return
     _, height = lay.text_block()
@@ -758,21 +722,21 @@ def line_pitch(source: Source):
     yield from group.findings(lay.res)
 
 
-@layout_rule("GW811", "chars-per-line", family="layout", severity="warning",
+@layout_rule("GW811", "chars-per-line", severity="warning",
       message="正文每行应排 28 字：三号字加字符间距 −0.25 磅（w:spacing w:val=\"-5\"）",
       source="GB/T 9704-2012 5.2.3（一般每行排 28 个字）",
       bad=["body: spacing=0", "grid: linesAndChars:579:-1000"], good=["body: spacing=-0.25pt"])
-def chars_per_line(source: Source):
+def chars_per_line(ctx: Context):
     """版心宽 156 mm（442.25 磅），28 个三号字需 448 磅，放不下：实测需字符间距紧缩 0.25 磅，
     每行才排 28 字。“网格：指定行和字符网格”（linesAndChars）在 LibreOffice 中只排 14 字，不要用。"""
-    lay = layout_of(source)
+    lay = layout_of(ctx)
     if lay is None:
         return
     width, _ = lay.text_block()
     for sect in lay.sections:
         grid = sect["grid"]
         if grid is not None and grid.get(W + "type") in ("linesAndChars", "snapToChars"):
-            yield doc_finding(source, "文档网格设为“指定行和字符网格”，LibreOffice 中每行只排 14 字；"
+            yield doc_finding(ctx, "文档网格设为“指定行和字符网格”，LibreOffice 中每行只排 14 字；"
                                       "应只指定行网格，用字符间距 −0.25 磅排 28 字")
             return  # the character grid decides the characters per line, not the spacing
     group = Grouped()
@@ -790,14 +754,14 @@ def chars_per_line(source: Source):
     yield from group.findings(lay.res)
 
 
-@layout_rule("GW812", "first-line-indent", family="layout", severity="error",
+@layout_rule("GW812", "first-line-indent", severity="error",
       message="正文和各级标题应首行缩进 2 个字符",
       source="GB/T 9704-2012 7.3.3",
       bad=["body: indent=0", "h1: indent=0"], good=["body: indent=2chars", "body: indent=640"])
-def first_line_indent(source: Source):
+def first_line_indent(ctx: Context):
     """正文段落首行左空二字，回行顶格（w:ind w:firstLineChars="200" 或 w:firstLine="640"）。
     称谓行（如“同志们：”）顶格，不检查；用全角空格缩进的段落由 GW6xx 规则报告。"""
-    lay = layout_of(source)
+    lay = layout_of(ctx)
     if lay is None:
         return
     group = Grouped()
@@ -911,13 +875,13 @@ def _footers(lay: Layout):
     return [(t, lay.parts.footers.get(refs.get(t))) for t in want]
 
 
-@layout_rule("GW813", "page-number-form", family="layout", severity="error",
+@layout_rule("GW813", "page-number-form", severity="error",
       message="页码应为页脚中的“— N —”（一字线夹阿拉伯数字，由 PAGE 域生成）",
       source="GB/T 9704-2012 7.5",
       bad=["footer: text=第N页", "footer: none", "footer: text=-N-"], good=['footer: text="— N —"'])
-def page_number_form(source: Source):
+def page_number_form(ctx: Context):
     """页码用阿拉伯数字，数字左右各放一条一字线（—，U+2014），由 PAGE 域自动生成。"""
-    lay = layout_of(source)
+    lay = layout_of(ctx)
     if lay is None:
         return
     if not lay.sections:
@@ -926,25 +890,25 @@ def page_number_form(source: Source):
         which = "双页页脚" if kind == "even" else "页脚"
         if root is None:
             if kind == "default":
-                yield doc_finding(source, "文档没有页脚页码，应在页脚加“— N —”形式的页码（PAGE 域）")
+                yield doc_finding(ctx, "文档没有页脚页码，应在页脚加“— N —”形式的页码（PAGE 域）")
             continue
         found = _page_paragraph(root)
         if found is None:
-            yield doc_finding(source, f"{which}中没有页码域（PAGE），应为“— N —”形式的页码")
+            yield doc_finding(ctx, f"{which}中没有页码域（PAGE），应为“— N —”形式的页码")
             continue
         _, text, _ = found
         if not _PAGE_FORM.fullmatch(text):
             shown = text.strip().replace("N", "1")
-            yield doc_finding(source, f"{which}页码显示为“{shown}”，应为“— 1 —”（一字线 U+2014 夹数字）")
+            yield doc_finding(ctx, f"{which}页码显示为“{shown}”，应为“— 1 —”（一字线 U+2014 夹数字）")
 
 
-@layout_rule("GW814", "page-number-font", family="layout", severity="error",
+@layout_rule("GW814", "page-number-font", severity="error",
       message="页码应为四号（14 磅）半角宋体阿拉伯数字",
       source="GB/T 9704-2012 7.5",
       bad=['footer: font="Times New Roman"', "footer: size=10.5pt"], good=["footer: font=宋体 size=14pt"])
-def page_number_font(source: Source):
+def page_number_font(ctx: Context):
     """页码一般用 4 号半角宋体阿拉伯数字。数字由 w:ascii 字体显示，所以要看页码域结果的 w:ascii 字体。"""
-    lay = layout_of(source)
+    lay = layout_of(ctx)
     if lay is None:
         return
     seen = set()
@@ -962,41 +926,41 @@ def page_number_font(source: Source):
                 key = ("face", face)
                 if key not in seen:
                     seen.add(key)
-                    yield doc_finding(source, f"{which}数字字体为{_face_desc(face)}，应为宋体（w:ascii）")
+                    yield doc_finding(ctx, f"{which}数字字体为{_face_desc(face)}，应为宋体（w:ascii）")
             size = props.get("sz")
             if size != PAGE_NUMBER_SIZE:
                 key = ("size", size)
                 if key not in seen:
                     seen.add(key)
                     shown = "未设置" if size is None else f"{size / 2:g} 磅"
-                    yield doc_finding(source, f"{which}字号为 {shown}，应为四号（14 磅）")
+                    yield doc_finding(ctx, f"{which}字号为 {shown}，应为四号（14 磅）")
 
 
-@layout_rule("GW815", "page-number-sides", family="layout", severity="error",
+@layout_rule("GW815", "page-number-sides", severity="error",
       message="单页页码应居右、双页页码应居左（奇偶页不同页脚）",
       source="GB/T 9704-2012 7.5",
       bad=["evenodd: no", "footer: align=center"], good=["evenodd: yes"])
-def page_number_sides(source: Source):
+def page_number_sides(ctx: Context):
     """单页码居右空一字，双页码居左空一字：需在设置中打开“奇偶页不同”（w:evenAndOddHeaders），
     默认页脚右对齐，偶数页页脚左对齐。"""
-    lay = layout_of(source)
+    lay = layout_of(ctx)
     if lay is None or not lay.sections:
         return
     refs = lay.sections[-1]["footers"]
     default = lay.parts.footers.get(refs.get("default"))
     if _page_paragraph(default) is None:
         return  # no page number at all: GW813
-    if config_of(source).page_numbers == "center":
-        yield from _centred_page_numbers(source, lay, refs)
+    if ctx.settings.page_numbers == "center":
+        yield from _centred_page_numbers(ctx, lay, refs)
         return
     if not _on(lay.parts.setting("evenAndOddHeaders")):
-        yield doc_finding(source, "未设置“奇偶页不同”，单页页码居右、双页页码居左无法实现")
+        yield doc_finding(ctx, "未设置“奇偶页不同”，单页页码居右、双页页码居左无法实现")
     for kind, want, shown in (("default", ("right", "end"), "居右"), ("even", ("left", "start"), "居左")):
         root = lay.parts.footers.get(refs.get(kind))
         if kind == "even" and not _on(lay.parts.setting("evenAndOddHeaders")):
             continue
         if root is None:
-            yield doc_finding(source, "没有双页（偶数页）页脚，双页页码应居左")
+            yield doc_finding(ctx, "没有双页（偶数页）页脚，双页页码应居左")
             continue
         found = _page_paragraph(root)
         if found is None or any(a.tag == W + "txbxContent" for a in found[0].iterancestors()):
@@ -1010,10 +974,10 @@ def page_number_sides(source: Source):
                 continue  # outside: right on odd pages, left on even ones
         if jc not in want:
             which = "双页" if kind == "even" else "单页"
-            yield doc_finding(source, f"{which}页码{_JC.get(jc, jc)}，应{shown}")
+            yield doc_finding(ctx, f"{which}页码{_JC.get(jc, jc)}，应{shown}")
 
 
-def _centred_page_numbers(source: Source, lay, refs):
+def _centred_page_numbers(ctx: Context, lay, refs):
     """An office profile with ``page_numbers: center``: every page number centred."""
     for kind in ("default", "even"):
         found = _page_paragraph(lay.parts.footers.get(refs.get(kind)))
@@ -1022,7 +986,7 @@ def _centred_page_numbers(source: Source, lay, refs):
         jc = lay.res.para(found[0])[1].get("jc", "left")
         if jc != "center":
             which = "双页" if kind == "even" else "单页"
-            yield doc_finding(source, f"{which}页码{_JC.get(jc, jc)}，本单位设置为居中（page_numbers: center）")
+            yield doc_finding(ctx, f"{which}页码{_JC.get(jc, jc)}，本单位设置为居中（page_numbers: center）")
 
 
 _JC = {"center": "居中", "left": "居左", "start": "居左", "right": "居右", "end": "居右",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from gongwen.lint.engine import config_of, hit, replace, rule
+from gongwen.lint.findings import hit, replace
+from gongwen.lint.registry import rule
 from gongwen.lint.textview import SYNTAX, is_cjk, is_cn, items, next_char, prev_char
 
 _BLANK = " \u3000\t\u00a0"
@@ -12,11 +13,11 @@ _STRONG_RE = re.compile(r"\*\*(?=[^\s*])([^*]{1,40}?)(?<=[^\s*])\*\*")
 
 
 @rule("GW601", "star-placeholder", why="草稿中常用“*”代替待补的数字或地名（“*万人”“从*的情况看”）。Markdown 的强调标记（*重点*）不算。",
-     family="leftover", severity="error", source="practice",
+     severity="error", source="practice",
       message="“*”是未填写的占位符，应补上实际内容。",
       bad=["全市制造业从业人员*万人。", "截至*年*月，共完成*%。"], good=["全市制造业从业人员12.5万人。", "面积3*4米"])
-def star_placeholder(source):
-    for _, para, mtext in items(source):
+def star_placeholder(ctx):
+    for _, para, mtext in items(ctx):
         if "*" not in mtext:
             continue
         strong = set()
@@ -42,12 +43,12 @@ _X_HINT_RE = re.compile(r"[XxＸｘ×□△○]")
 _SINGLE_X_AFTER = "年月日号时分市县区省镇乡村局厅委办部处科人名个家项万亿元条款章次届期批%"
 
 
-@rule("GW602", "x-placeholder", family="leftover", severity="error", source="practice",
+@rule("GW602", "x-placeholder", severity="error", source="practice",
       message="“XX”“××”“×××”等是未填写的占位符，应补上实际内容。",
       bad=["定于XX月召开。", "××市人民政府", "请×××同志发言。", "定于×月×日召开。"],
       good=["X射线检查", "面积3×4米", "XXL号", "市委副书记　张某某", "体积为长×宽×高。"])
-def x_placeholder(source):
-    for _, para, mtext in items(source):
+def x_placeholder(ctx):
+    for _, para, mtext in items(ctx):
         if not _X_HINT_RE.search(mtext):
             continue
         for m in _X_RE.finditer(mtext):
@@ -73,12 +74,12 @@ _TODO_RE = re.compile(
 _TODO_HINT_RE = re.compile(r"[【待此?？]|TODO|FIXME|TBD")
 
 
-@rule("GW603", "todo-placeholder", family="leftover", severity="error", source="practice",
+@rule("GW603", "todo-placeholder", severity="error", source="practice",
       message="草稿中的待办标记（“【待补充】”“TODO”“（此处加盖公章）”等）应处理后删去。",
       bad=["全年完成投资【待补充】亿元。", "TODO 核实数据", "（此处加盖公章）"],
       good=["全年完成投资12亿元。", "各单位待遇保障到位。"])
-def todo_placeholder(source):
-    for _, para, mtext in items(source):
+def todo_placeholder(ctx):
+    for _, para, mtext in items(ctx):
         if not _TODO_HINT_RE.search(mtext):
             continue
         for m in _TODO_RE.finditer(mtext):
@@ -91,12 +92,12 @@ _ENTITY = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&ldquo;": "�
            "&middot;": "·", "&hellip;": "……", "&mdash;": "—"}
 
 
-@rule("GW604", "junk-markup", family="leftover", severity="error", fixable=True, source="practice",
+@rule("GW604", "junk-markup", severity="error", fixable=True, source="practice",
       message="复制粘贴留下的网页代码（“##paidbegin##”“<br>”“&nbsp;”等）应删去。",
       bad=["加强组织领导##paidbegin##，明确责任。", "第一段<br>第二段", "主要&nbsp;任务"],
       good=["加强组织领导，明确责任。"])
-def junk_markup(source):
-    for _, para, mtext in items(source):
+def junk_markup(ctx):
+    for _, para, mtext in items(ctx):
         if "#" not in mtext and "<" not in mtext and "&" not in mtext:
             continue
         for m in _JUNK_RE.finditer(mtext):
@@ -108,11 +109,11 @@ def junk_markup(source):
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069\u2028\u2029]+")
 
 
-@rule("GW605", "invisible-characters", family="leftover", severity="error", fixable=True, source="practice",
+@rule("GW605", "invisible-characters", severity="error", fixable=True, source="practice",
       message="文本中有看不见的零宽字符或方向控制字符，应删去。",
       bad=["加强\u200b组织领导"], good=["加强组织领导"])
-def invisible_characters(source):
-    for _, para, _mtext in items(source):
+def invisible_characters(ctx):
+    for _, para, _mtext in items(ctx):
         text = para.text
         for m in _INVISIBLE_RE.finditer(text):
             names = "、".join(f"U+{ord(c):04X}" for c in dict.fromkeys(m.group(0)))
@@ -120,20 +121,20 @@ def invisible_characters(source):
 
 
 @rule("GW606", "typed-indent", why="Word 文档的首行缩进应由段落格式设置；从网页或纯文本粘贴来的“　　”会与格式缩进叠加。署名、日期等短行用空格对齐的不在此列。",
-     family="leftover", severity="warning", source="practice", formats=("docx", "yaml"),
+     severity="warning", source="practice", formats=("docx", "yaml"),
       message="正文段落不要用空格或全角空格排出首行缩进：缩进由段落格式设置。",
       bad=['kind: speech\ntitle: 在全市工作会议上的讲话\nopening:\n  - "　　各单位要高度重视。"'],
       good=['kind: speech\ntitle: 在全市工作会议上的讲话\nspeaker: 市委副书记　张某某\nopening:\n  - 各单位要高度重视。'],
       example_format="yaml")
-def typed_indent(source):
-    for _, para, mtext in items(source):
+def typed_indent(ctx):
+    for _, para, mtext in items(ctx):
         text = para.text
         if not text.strip(_BLANK):
             continue
         lead = len(text) - len(text.lstrip(_BLANK))
         if not lead or para.label_len:
             continue
-        if source.format == "yaml":
+        if ctx.format == "yaml":
             yield replace(para, 0, lead, "", "段首用空格排出了缩进，应删去（缩进由模板的段落格式设置）。")
         elif len(text) - lead >= 20 and re.search("[，。；]", text):
             # a body paragraph indented by typing; short lines (署名、日期) aligned with spaces are left alone
@@ -144,15 +145,15 @@ _STALE_RE = re.compile(r"((?:19|20)\d\d)年(?:的)?(?:(?:全年|全市|全县|�
 
 
 @rule("GW607", "stale-year", why="需要在设置中写明本年度（year = 2024 或 --year 2024）；只检查“2023年的工作重点/要点/计划/任务/目标”这类说法中的上一年。",
-     family="leftover", severity="warning", source="practice",
+     severity="warning", source="practice",
       message="沿用旧稿时留下了往年的年份（如今年的文件仍写“2022年的工作重点”）；需在设置中写明 year。",
       bad=["刚才，我们研究了2022年的工作重点。"], good=["刚才，我们研究了2023年的工作重点。", "2022年全年完成投资12亿元。"],
       example_config={"year": 2023})
-def stale_year(source):
-    year = config_of(source).year
+def stale_year(ctx):
+    year = ctx.settings.year
     if not year:
         return
-    for _, para, mtext in items(source):
+    for _, para, mtext in items(ctx):
         for m in _STALE_RE.finditer(mtext):
             if int(m.group(1)) == year - 1:
                 yield hit(para, m.start(), f"“{m.group(0)}”：本年度为{year}年，这里是否应为“{year}年”？")
@@ -161,11 +162,11 @@ def stale_year(source):
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]+")
 
 
-@rule("GW608", "garbled-characters", family="leftover", severity="error", source="practice",
+@rule("GW608", "garbled-characters", severity="error", source="practice",
       message="文本中有乱码（替换字符“\ufffd”或控制字符），多为编码转换出错，应核对原文。",
       bad=["加强\ufffd\ufffd领导"], good=["加强组织领导"])
-def garbled_characters(source):
-    for _, para, _mtext in items(source):
+def garbled_characters(ctx):
+    for _, para, _mtext in items(ctx):
         for m in _CONTROL_RE.finditer(para.text):
             yield hit(para, m.start(), "此处有乱码或控制字符，应核对原文。")
 
@@ -174,11 +175,11 @@ _MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+\S")
 _MD_BULLET_RE = re.compile(r"^[ \t]{0,3}[-*+][ \t]+\S")
 
 
-@rule("GW609", "markdown-syntax", family="leftover", severity="warning", formats=("txt", "docx", "yaml"),
+@rule("GW609", "markdown-syntax", severity="warning", formats=("txt", "docx", "yaml"),
       source="practice", message="纯文本或 Word 文档中残留 Markdown 标记（“# ”“**粗体**”“- ”），应删去。",
       bad=["## 一、总体要求", "要**高度重视**安全生产。"], good=["一、总体要求", "要高度重视安全生产。"])
-def markdown_syntax(source):
-    for _, para, mtext in items(source):
+def markdown_syntax(ctx):
+    for _, para, mtext in items(ctx):
         if _MD_HEADING_RE.match(mtext) and SYNTAX not in mtext[:8]:
             yield hit(para, 0, "段首的“#”是 Markdown 标题标记，应删去。")
         elif _MD_BULLET_RE.match(mtext) and mtext.lstrip()[:1] == "*":

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
-from gongwen.spec.markers import MARKER_JUNK_RE, NUMERAL_CHARS
-from gongwen.lint.engine import config_of, hit, replace, rule
+from gongwen.spec.markers import MARKER_JUNK_RE
+
+from gongwen.spec.numerals import NUMERAL_CHARS
+from gongwen.lint.findings import hit, replace
+from gongwen.lint.registry import rule
 from gongwen.lint.textview import OPAQUE, SYNTAX, headings, items
 
 TEXT_FORMATS = ("txt", "md", "docx")
@@ -26,8 +29,8 @@ def _parts(h):
     return m
 
 
-def _clean_headings(source):
-    for h in headings(source):
+def _clean_headings(ctx):
+    for h in headings(ctx):
         if h.marker.junk or h.start < h.para.label_len and h.para.label_len < h.end:
             continue
         m = _parts(h)
@@ -35,14 +38,14 @@ def _clean_headings(source):
             yield h, m
 
 
-@rule("GW101", "level1-separator", family="marker", severity="error", formats=TEXT_FORMATS, fixable=True,
+@rule("GW101", "level1-separator", severity="error", formats=TEXT_FORMATS, fixable=True,
       message="一级标题序号后应使用顿号，写作“一、”。",
       source="GB/T 9704-2012 7.3.3；GB/T 15834-2011 B.3.2",
       bad=["一.总体要求", "一，总体要求", "一 、总体要求", "二．工作措施"],
       good=["一、总体要求\n二、工作措施"])
-def level1_separator(source):
+def level1_separator(ctx):
     """The level-1 marker is a Chinese numeral followed by 顿号 and nothing else."""
-    for h, m in _clean_headings(source):
+    for h, m in _clean_headings(ctx):
         if h.level != 1:
             continue
         if m.group("sep") != "、" or re.search(f"[{_BLANK}]", h.marker.raw[m.end("num"):]):
@@ -52,13 +55,13 @@ def level1_separator(source):
                           f"一级标题序号“{h.marker.raw}”应写作“{new}”（汉字数字后用顿号）。")
 
 
-@rule("GW102", "marker-brackets", family="marker", severity="error", formats=TEXT_FORMATS, fixable=True,
+@rule("GW102", "marker-brackets", severity="error", formats=TEXT_FORMATS, fixable=True,
       message="二级、四级标题序号应使用全角括号，写作“（一）”“（1）”，括号内外不加空格。",
       source="GB/T 9704-2012 7.3.3",
       bad=["(一)加强组织领导", "(一）加强组织领导", "(1)明确责任", "（ 二 ）强化保障"],
       good=["（一）加强组织领导", "（1）明确责任"])
-def marker_brackets(source):
-    for h, m in _clean_headings(source):
+def marker_brackets(ctx):
+    for h, m in _clean_headings(ctx):
         if h.level not in (2, 4) or h.marker.half_bracket:
             continue
         raw = h.marker.raw
@@ -71,13 +74,13 @@ def marker_brackets(source):
                       f"标题序号“{core}”应写作“{new}”（全角括号）。")
 
 
-@rule("GW103", "bracket-marker-punctuation", family="marker", severity="error", formats=TEXT_FORMATS,
+@rule("GW103", "bracket-marker-punctuation", severity="error", formats=TEXT_FORMATS,
       fixable=True, message="带括号的标题序号后不加任何标点，“（一）、”应写作“（一）”。",
       source="GB/T 15834-2011 B.3.4",
       bad=["（一）、加强组织领导", "（1）、明确责任", "（一）.加强组织领导"],
       good=["（一）加强组织领导", "（1）明确责任"])
-def bracket_marker_punctuation(source):
-    for h, m in _clean_headings(source):
+def bracket_marker_punctuation(ctx):
+    for h, m in _clean_headings(ctx):
         if h.level not in (2, 4) or not m.group("sep"):
             continue
         cut = len(m.group("gap")) + len(m.group("sep"))
@@ -86,14 +89,14 @@ def bracket_marker_punctuation(source):
                       f"“{h.marker.raw}”中括号后的“{m.group('sep')}”多余，应写作“{core}”。")
 
 
-@rule("GW104", "arabic-marker-dunhao", family="marker", severity="error", formats=TEXT_FORMATS, fixable=True,
+@rule("GW104", "arabic-marker-dunhao", severity="error", formats=TEXT_FORMATS, fixable=True,
       message="三级标题序号为阿拉伯数字加下脚点，“1、”应写作“1.”。",
       source="GB/T 15834-2011 B.3.3",
       bad=["1、统一思想", "2 .明确任务"],
       good=["1.统一思想\n2.明确任务"])
-def arabic_marker_dunhao(source):
-    level3 = config_of(source).level3
-    for h, m in _clean_headings(source):
+def arabic_marker_dunhao(ctx):
+    level3 = ctx.settings.level3
+    for h, m in _clean_headings(ctx):
         if h.level != 3:
             continue
         sep = m.group("sep")
@@ -104,13 +107,13 @@ def arabic_marker_dunhao(source):
 
 
 @rule("GW105", "arabic-marker-fullwidth-point", why="GB/T 15834-2011 B.3.3 把“1.”中的点视为西文下脚点（半角）；不少单位习惯用全角“1．”。两种写法不要混用：设置 level3 = ． 即以全角为准。",
-     family="marker", severity="warning", formats=TEXT_FORMATS,
+     severity="warning", formats=TEXT_FORMATS,
       fixable=True, source="practice",
       message="三级标题序号“1．”用了全角点，标准写法为半角“1.”（若本单位统一用“1．”，可在设置中 level3 = ．）。",
       bad=["1．统一思想"], good=["1.统一思想"])
-def arabic_marker_fullwidth_point(source):
-    level3 = config_of(source).level3
-    for h, m in _clean_headings(source):
+def arabic_marker_fullwidth_point(ctx):
+    level3 = ctx.settings.level3
+    for h, m in _clean_headings(ctx):
         if h.level != 3 or re.search(f"[{_BLANK}]", h.marker.raw[m.end("num"):]):
             continue
         sep = m.group("sep")
@@ -120,12 +123,12 @@ def arabic_marker_fullwidth_point(source):
                           f"三级标题序号“{h.marker.raw}”应写作“{num}{level3}”（本单位统一写法）。")
 
 
-@rule("GW106", "fullwidth-digit-marker", family="marker", severity="error", formats=TEXT_FORMATS, fixable=True,
+@rule("GW106", "fullwidth-digit-marker", severity="error", formats=TEXT_FORMATS, fixable=True,
       message="标题序号中的阿拉伯数字应使用半角，“１.”“（２）”应写作“1.”“（2）”。",
       source="GB/T 15835-2011 5.1",
       bad=["１.统一思想", "（１）明确责任"], good=["1.统一思想", "（1）明确责任"])
-def fullwidth_digit_marker(source):
-    for h, m in _clean_headings(source):
+def fullwidth_digit_marker(ctx):
+    for h, m in _clean_headings(ctx):
         if h.level not in (3, 4):
             continue
         num = m.group("num")
@@ -135,22 +138,22 @@ def fullwidth_digit_marker(source):
                           f"标题序号中的“{num}”应写作半角“{num.translate(_FW)}”。")
 
 
-@rule("GW107", "empty-heading", family="marker", severity="error", formats=TEXT_FORMATS, source="practice",
+@rule("GW107", "empty-heading", severity="error", formats=TEXT_FORMATS, source="practice",
       message="段落只有标题序号，没有标题文字。",
       bad=["一、总体要求\n（一）\n加强组织领导。"], good=["一、总体要求\n（一）加强组织领导"])
-def empty_heading(source):
-    view = dict((i, mt) for i, _, mt in items(source))
-    for h in headings(source):
+def empty_heading(ctx):
+    view = dict((i, mt) for i, _, mt in items(ctx))
+    for h in headings(ctx):
         rest = view[h.index][h.end:]
         if not rest.strip(_BLANK + SYNTAX + OPAQUE):
             yield hit(h.para, h.start, f"“{h.marker.raw.strip()}”后没有标题文字：补上标题，或删去这个序号。")
 
 
-@rule("GW108", "garbled-marker", family="marker", severity="error", formats=TEXT_FORMATS, fixable=True,
+@rule("GW108", "garbled-marker", severity="error", formats=TEXT_FORMATS, fixable=True,
       source="practice", message="标题序号中夹有复制粘贴留下的乱码，如“（##paidbegin##三）”应为“（三）”。",
       bad=["（##paidbegin##一）加强宣传"], good=["（一）加强宣传"])
-def garbled_marker(source):
-    for h in headings(source):
+def garbled_marker(ctx):
+    for h in headings(ctx):
         if not h.marker.junk:
             continue
         new = MARKER_JUNK_RE.sub("", h.marker.raw)
@@ -162,11 +165,11 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CIRCLED_PUNCT_RE = re.compile(f"([{_CIRCLED}])([{_BLANK}]*[、.．,，:：])")
 
 
-@rule("GW109", "circled-number-punctuation", family="marker", severity="error", fixable=True,
+@rule("GW109", "circled-number-punctuation", severity="error", fixable=True,
       message="带圈序号后不加标点，“①、”应写作“①”。", source="GB/T 15834-2011 B.3.4",
       bad=["主要有：①、资金不足；②、人员短缺。"], good=["主要有：①资金不足；②人员短缺。"])
-def circled_number_punctuation(source):
-    for _, para, mtext in items(source):
+def circled_number_punctuation(ctx):
+    for _, para, mtext in items(ctx):
         if not any(c in mtext for c in _CIRCLED):
             continue
         for m in _CIRCLED_PUNCT_RE.finditer(mtext):
@@ -174,11 +177,11 @@ def circled_number_punctuation(source):
                           f"带圈序号“{m.group(1)}”后的“{m.group(2).strip()}”多余，应写作“{m.group(1)}”。")
 
 
-@rule("GW110", "marker-space", family="marker", severity="warning", formats=TEXT_FORMATS, fixable=True,
+@rule("GW110", "marker-space", severity="warning", formats=TEXT_FORMATS, fixable=True,
       source="practice", message="标题序号与标题文字之间不留空格。",
       bad=["一、 总体要求", "（一）　加强组织领导"], good=["一、总体要求", "（一）加强组织领导"])
-def marker_space(source):
-    for h in headings(source):
+def marker_space(ctx):
+    for h in headings(ctx):
         if h.level not in (1, 2) or h.marker.junk or h.start < h.para.label_len:
             continue
         text = h.para.text
@@ -189,11 +192,11 @@ def marker_space(source):
             yield replace(h.para, h.end, end, "", f"“{h.marker.raw}”后的空格应删去。")
 
 
-@rule("GW111", "marker-missing-bracket", family="marker", severity="error", formats=TEXT_FORMATS, fixable=True,
+@rule("GW111", "marker-missing-bracket", severity="error", formats=TEXT_FORMATS, fixable=True,
       message="标题序号缺少前括号，“1）”“一）”应写作“（1）”“（一）”。", source="GB/T 9704-2012 7.3.3",
       bad=["1）明确责任", "一）加强领导"], good=["（1）明确责任", "（一）加强领导"])
-def marker_missing_bracket(source):
-    for h in headings(source):
+def marker_missing_bracket(ctx):
+    for h in headings(ctx):
         if not h.marker.half_bracket or h.marker.junk:
             continue
         num = h.marker.raw[:-1].translate(_FW)

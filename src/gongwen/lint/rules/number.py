@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from gongwen.lint.engine import hit, replace, rule
+from gongwen.lint.findings import hit, replace
+from gongwen.lint.registry import rule
 from gongwen.lint.rules.punctuation import recipient_colon, recipient_ranks
 from gongwen.lint.textview import is_cjk, items, prev_char
 
@@ -13,11 +14,11 @@ _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "o": 0, "Ｏ": 0, "0": 0, "�
 _BLANK = " \u3000\t\u00a0"
 
 
-@rule("GW501", "abbreviated-year", family="number", severity="error",
+@rule("GW501", "abbreviated-year", severity="error",
       message="年份应写全，“25年底”应写作“2025年底”。", source="GB/T 15835-2011 5.2.2",
       bad=["力争25年底前完成。", "22年3月召开。"], good=["力争2025年底前完成。", "改革开放40年来，成就巨大。"])
-def abbreviated_year(source):
-    for _, para, mtext in items(source):
+def abbreviated_year(ctx):
+    for _, para, mtext in items(ctx):
         if "年" not in mtext:
             continue
         for m in re.finditer(r"(?<![0-9０-９.\-／/])'?([0-9]{2})年(?=底|初|末|度|上半年|下半年|[0-9]{1,2}月|第[一二三四]季度)", mtext):
@@ -30,11 +31,11 @@ def abbreviated_year(source):
             yield hit(para, m.start(), f"年份“{yy}年”应写全，如“20{yy}年”。")
 
 
-@rule("GW502", "date-leading-zero", family="number", severity="error", fixable=True,
+@rule("GW502", "date-leading-zero", severity="error", fixable=True,
       message="日期中的月、日不加前导零，“2024年03月05日”应写作“2024年3月5日”。", source="GB/T 9704-2012 7.3.5.4",
       bad=["2024年03月05日"], good=["2024年3月5日", "2024年10月20日"])
-def date_leading_zero(source):
-    for _, para, mtext in items(source):
+def date_leading_zero(ctx):
+    for _, para, mtext in items(ctx):
         if "月" not in mtext:
             continue
         for m in re.finditer(r"(?:(?<=年)|(?<=年 ))0([1-9])月|(?<=月)0([1-9])日", mtext):
@@ -59,11 +60,11 @@ def _cn_small(text):
     return t * 10 + o
 
 
-@rule("GW503", "chinese-numeral-date", family="number", severity="error", fixable=True,
+@rule("GW503", "chinese-numeral-date", severity="error", fixable=True,
       message="日期用阿拉伯数字，“二〇二四年三月五日”应写作“2024年3月5日”。", source="GB/T 9704-2012 7.3.5.4",
       bad=["二〇二四年三月五日", "二零二二年十二月"], good=["2024年3月5日", "二〇二四年是关键之年。"])
-def chinese_numeral_date(source):
-    for _, para, mtext in items(source):
+def chinese_numeral_date(ctx):
+    for _, para, mtext in items(ctx):
         if "月" not in mtext:
             continue
         for m in _CN_DATE_RE.finditer(mtext):
@@ -76,11 +77,11 @@ def chinese_numeral_date(source):
             yield replace(para, m.start(), m.end(), new, f"日期“{m.group(0)}”应写作“{new}”。")
 
 
-@rule("GW504", "chinese-year-zero", family="number", severity="error", fixable=True,
+@rule("GW504", "chinese-year-zero", severity="error", fixable=True,
       message="汉字年份中的零写作“〇”，“二零二二年”“二O二二年”应写作“二〇二二年”。", source="GB/T 15835-2011 4.1.3",
       bad=["二零二二年", "二O二二年", "二○二二年"], good=["二〇二二年"])
-def chinese_year_zero(source):
-    for _, para, mtext in items(source):
+def chinese_year_zero(ctx):
+    for _, para, mtext in items(ctx):
         if "年" not in mtext:
             continue
         for m in re.finditer(rf"(?<![A-Za-z0-9]){_CN_YEAR}{{4}}(?=年)", mtext):
@@ -96,12 +97,12 @@ _DOC_NUMBER_RE = re.compile(
     r"(?P<b2>\s*[\]］】)）〕>〉}])(?P<di>\s*(?:第\s*)?)(?P<num>0*\d{1,4})(?P<hao>\s*号)")  # one \s* per gap
 
 
-@rule("GW505", "document-number", family="number", severity="error", fixable=True,
+@rule("GW505", "document-number", severity="error", fixable=True,
       message="发文字号写作“机关代字〔年份〕序号号”，用六角括号“〔〕”，序号不加“第”、不编虚位，如“国办发〔2024〕1号”。",
       source="GB/T 9704-2012 7.2.5",
       bad=["国办发[2024]第01号", "京政发（2024）5号"], good=["国办发〔2024〕1号"])
-def document_number(source):
-    for _, para, mtext in items(source):
+def document_number(ctx):
+    for _, para, mtext in items(ctx):
         if "号" not in mtext:
             continue
         for m in _DOC_NUMBER_RE.finditer(mtext):
@@ -113,12 +114,12 @@ def document_number(source):
                               f"发文字号“{m.group(0)}”应写作“{new}”。")
 
 
-@rule("GW506", "recipient-colon", family="number", severity="error", fixable=True,
+@rule("GW506", "recipient-colon", severity="error", fixable=True,
       message="主送机关（称谓）后用全角冒号，“各单位:”应写作“各单位：”。", source="GB/T 9704-2012 7.3.2",
       bad=["各区县人民政府,市政府各部门:", "同志们:"], good=["各区县人民政府，市政府各部门：", "同志们："])
-def recipient_colon_rule(source):
-    ranks = recipient_ranks(source)
-    for i, para, mtext in items(source):
+def recipient_colon_rule(ctx):
+    ranks = recipient_ranks(ctx)
+    for i, para, mtext in items(ctx):
         pos = recipient_colon(para, mtext, ranks.get(i, 99))
         if pos >= 0:
             yield replace(para, pos, pos + 1, "：", "主送机关（称谓）后的“:”应写作全角“：”。")
@@ -128,10 +129,10 @@ _ATTACH_RE = re.compile(r"^(?P<lead>[ \t\u3000]*附\s*件\s*[：:][ \t\u3000]*)"
 _ATTACH_ITEM_RE = re.compile(r"(?P<num>[0-9０-９]{1,2})(?P<sep>[ \t\u3000]*[、．.，,](?![0-9]))(?P<space>[ \t\u3000]*)")
 
 
-def _attachment_lines(source):
+def _attachment_lines(ctx):
     """``(para, masked text, offset of the item)`` for the lines of an attachment note."""
     inside = False
-    for _, para, mtext in items(source):
+    for _, para, mtext in items(ctx):
         m = _ATTACH_RE.match(mtext)
         if m:
             inside = True
@@ -145,11 +146,11 @@ def _attachment_lines(source):
             inside = False
 
 
-@rule("GW507", "attachment-number", family="number", severity="error", fixable=True,
+@rule("GW507", "attachment-number", severity="error", fixable=True,
       message="附件说明中的序号写作“1.”“2.”，不用“1、”。", source="GB/T 9704-2012 7.3.4",
       bad=["附件：1、实施方案\n　　　2、任务分工"], good=["附件：1. 实施方案\n　　　2. 任务分工"])
-def attachment_number(source):
-    for para, mtext, offset in _attachment_lines(source):
+def attachment_number(ctx):
+    for para, mtext, offset in _attachment_lines(ctx):
         m = _ATTACH_ITEM_RE.match(mtext, offset)
         if not m or m.group("sep").strip() == ".":
             continue
@@ -157,11 +158,11 @@ def attachment_number(source):
         yield replace(para, m.start(), m.end("sep"), num + ".", f"附件序号“{m.group('num')}{m.group('sep')}”应写作“{num}.”。")
 
 
-@rule("GW508", "attachment-punctuation", family="number", severity="error", fixable=True,
+@rule("GW508", "attachment-punctuation", severity="error", fixable=True,
       message="附件名称后不加标点符号，“附件：1. 实施方案。”应写作“附件：1. 实施方案”。", source="GB/T 9704-2012 7.3.4",
       bad=["附件：实施方案。", "附件：1. 实施方案；\n　　　2. 任务分工。"], good=["附件：实施方案", "附件：1. 实施方案\n　　　2. 任务分工"])
-def attachment_punctuation(source):
-    for para, mtext, offset in _attachment_lines(source):
+def attachment_punctuation(ctx):
+    for para, mtext, offset in _attachment_lines(ctx):
         text = mtext.rstrip(_BLANK)
         if len(text) > offset and text[-1] in "。；，、.;,":
             yield replace(para, len(text) - 1, len(text), "", f"附件名称后的“{text[-1]}”应删去。")
@@ -170,11 +171,11 @@ def attachment_punctuation(source):
 _NUMERIC_DATE_RE = re.compile(r"(?<![0-9A-Za-z./\-])((?:19|20)\d\d)([./\-])(\d{1,2})\2(\d{1,2})(?![0-9A-Za-z./\-])")
 
 
-@rule("GW509", "numeric-date", family="number", severity="warning", fixable=True, source="practice",
+@rule("GW509", "numeric-date", severity="warning", fixable=True, source="practice",
       message="公文正文中的日期写作“2024年3月5日”，不用“2024-03-05”“2024.3.5”“2024/3/5”。",
       bad=["会议定于2024.3.5召开。", "截至2024-03-05，共完成。"], good=["会议定于2024年3月5日召开。", "版本 v2024.3.5 已发布"])
-def numeric_date(source):
-    for _, para, mtext in items(source):
+def numeric_date(ctx):
+    for _, para, mtext in items(ctx):
         for m in _NUMERIC_DATE_RE.finditer(mtext):
             month, day = int(m.group(3)), int(m.group(4))
             if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -186,11 +187,11 @@ def numeric_date(source):
             yield replace(para, m.start(), m.end(), new, f"日期“{m.group(0)}”应写作“{new}”。")
 
 
-@rule("GW510", "date-hao", family="number", severity="warning", fixable=True, source="practice",
+@rule("GW510", "date-hao", severity="warning", fixable=True, source="practice",
       message="公文中日期用“日”，不用口语的“号”，“3月5号”应写作“3月5日”。",
       bad=["定于3月5号召开。"], good=["定于3月5日召开。", "国办发〔2024〕5号"])
-def date_hao(source):
-    for _, para, mtext in items(source):
+def date_hao(ctx):
+    for _, para, mtext in items(ctx):
         if "号" not in mtext:
             continue
         for m in re.finditer(r"(?<![0-9])([0-9]{1,2})月([0-9]{1,2})号(?![楼院室线])", mtext):

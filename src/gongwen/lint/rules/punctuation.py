@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 
-from gongwen.lint.engine import hit, replace, rule
+from gongwen.lint.findings import hit, replace
+from gongwen.lint.registry import rule
 from gongwen.lint.textview import OPAQUE, SYNTAX, heading_at, is_cjk, is_cn, items, next_char, prev_char
 
 _BLANK = " \u3000\t\u00a0"
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
-def _skip_regions(source):
+def _skip_regions(ctx):
     """``{paragraph index: (start, end)}`` of heading markers, which the marker rules own."""
-    return {i: (h.start, h.end) for i, h in heading_at(source).items()}
+    return {i: (h.start, h.end) for i, h in heading_at(ctx).items()}
 
 
 def _in(pos, region):
@@ -39,10 +40,10 @@ def recipient_colon(para, mtext, rank: int = 0):
     return -1
 
 
-def recipient_ranks(source):
+def recipient_ranks(ctx):
     """``{paragraph index: rank among non-empty paragraphs}`` for the first few paragraphs."""
     out, rank = {}, 0
-    for i, _, mtext in items(source):
+    for i, _, mtext in items(ctx):
         if rank >= 8:
             break
         if mtext.strip(_BLANK + SYNTAX):
@@ -51,16 +52,16 @@ def recipient_ranks(source):
     return out
 
 
-@rule("GW401", "halfwidth-punctuation", family="punctuation", severity="error", fixable=True,
+@rule("GW401", "halfwidth-punctuation", severity="error", fixable=True,
       message="中文文本中应使用全角标点：“,”“;”“:”“?”“!”应写作“，”“；”“：”“？”“！”。",
       source="GB/T 15834-2011 3、5",
       bad=["大家讲得很好,有工作思路,有具体措施。", "主要任务如下:一是加强领导。", "这项工作完成了吗?"],
       good=["大家讲得很好，有工作思路。", "全年增长1.8万人，会议14:30开始，详见https://www.gov.cn/a,b。",
             "他说：Hello, world! 比例为3:2，共1,000人。"])
-def halfwidth_punctuation(source):
-    skip = _skip_regions(source)
-    ranks = recipient_ranks(source)
-    for i, para, mtext in items(source):
+def halfwidth_punctuation(ctx):
+    skip = _skip_regions(ctx)
+    ranks = recipient_ranks(ctx)
+    for i, para, mtext in items(ctx):
         if not any(c in mtext for c in ",;:?!"):
             continue
         colon_at = recipient_colon(para, mtext, ranks.get(i, 99))
@@ -87,13 +88,13 @@ def halfwidth_punctuation(source):
             yield replace(para, pos, end, full, f"中文文本中的半角“{mark}”应写作全角“{full}”。")
 
 
-@rule("GW402", "halfwidth-period", family="punctuation", severity="error", fixable=True,
+@rule("GW402", "halfwidth-period", severity="error", fixable=True,
       message="中文句末应使用句号“。”，不用半角“.”或全角“．”。", source="GB/T 15834-2011 4.1",
       bad=["会议取得圆满成功.", "各单位要高度重视．认真落实。"],
       good=["会议取得圆满成功。", "增长1.8万人，详见附件.docx和www.gov.cn。", "1.统一思想"])
-def halfwidth_period(source):
-    skip = _skip_regions(source)
-    for i, para, mtext in items(source):
+def halfwidth_period(ctx):
+    skip = _skip_regions(ctx)
+    for i, para, mtext in items(ctx):
         if "." not in mtext and "．" not in mtext:
             continue
         region = skip.get(i)
@@ -132,13 +133,13 @@ def paren_pairs(mtext):
     return pairs, unmatched + stack
 
 
-@rule("GW403", "halfwidth-brackets", family="punctuation", severity="error", fixable=True,
+@rule("GW403", "halfwidth-brackets", severity="error", fixable=True,
       message="中文文本中的括号应使用全角“（）”，不用半角“()”或一半一全。", source="GB/T 15834-2011 4.9",
       bad=["国内生产总值(GDP)增长5%。", "按照要求(试行）执行。"],
       good=["国内生产总值（GDP）增长5%。", "调用f(x)函数，见 Python (3.11) 文档。"])
-def halfwidth_brackets(source):
-    skip = _skip_regions(source)
-    for i, para, mtext in items(source):
+def halfwidth_brackets(ctx):
+    skip = _skip_regions(ctx)
+    for i, para, mtext in items(ctx):
         if "(" not in mtext and ")" not in mtext:
             continue
         region = skip.get(i)
@@ -155,11 +156,11 @@ def halfwidth_brackets(source):
                           f"“{mtext[a]}…{mtext[b]}”应写作全角括号“（…）”。")
 
 
-@rule("GW404", "doubled-punctuation", family="punctuation", severity="error", fixable=True, source="practice",
+@rule("GW404", "doubled-punctuation", severity="error", fixable=True, source="practice",
       message="标点重复，如“、、”“，，”“。。”，应只保留一个。",
       bad=["加强领导、、明确责任。", "会议结束。。"], good=["加强领导、明确责任。"])
-def doubled_punctuation(source):
-    for _, para, mtext in items(source):
+def doubled_punctuation(ctx):
+    for _, para, mtext in items(ctx):
         for m in re.finditer(r"([，、；：。？！])\1+", mtext):
             if m.group(1) == "。" and len(m.group(0)) >= 3:
                 continue  # 。。。 is an ellipsis typed wrong: GW409
@@ -168,11 +169,11 @@ def doubled_punctuation(source):
             yield replace(para, m.start(), m.end(), m.group(1), f"重复的“{m.group(0)}”应只保留一个“{m.group(1)}”。")
 
 
-@rule("GW405", "conflicting-punctuation", family="punctuation", severity="warning", source="practice",
+@rule("GW405", "conflicting-punctuation", severity="warning", source="practice",
       message="两个不同的点号连用（如“，。”“。，”“、，”），应只保留一个。",
       bad=["加强领导，。明确责任。"], good=["加强领导，明确责任。", "他说：“好。”然后离开。"])
-def conflicting_punctuation(source):
-    for _, para, mtext in items(source):
+def conflicting_punctuation(ctx):
+    for _, para, mtext in items(ctx):
         for m in re.finditer(r"[，、；：。][，、；：。]", mtext):
             if m.group(0)[0] != m.group(0)[1]:
                 yield hit(para, m.start(), f"“{m.group(0)}”连用，应只保留一个点号。")
@@ -184,13 +185,13 @@ _SAME = {"(": "（", ")": "）"}
 _PAIR_CHARS_RE = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 
 
-@rule("GW406", "unbalanced-pair", family="punctuation", severity="error", source="GB/T 15834-2011 4.8、4.9、4.15",
+@rule("GW406", "unbalanced-pair", severity="error", source="GB/T 15834-2011 4.8、4.9、4.15",
       message="成对的标点不完整或交叉：书名号《》、引号“”、括号（）【】〔〕应成对出现。",
       bad=["认真学习《实施方案，抓好落实。", "提出“四个意识的要求。", "成立领导小组（组长由市长担任。"],
       good=["认真学习《实施方案》，抓好落实。", "提出“四个意识”的要求。", "主要有：1）资金不足；2）人员短缺。",
             "资金来源：一）财政投入；二）社会资本。"])
-def unbalanced_pair(source):
-    paras = list(items(source))
+def unbalanced_pair(ctx):
+    paras = list(items(ctx))
     for k, (i, para, mtext) in enumerate(paras):
         if not _PAIR_CHARS_RE.search(mtext):
             continue
@@ -238,12 +239,12 @@ def _continued_quote(paras, k, pos):
     return k + 1 < len(paras) and paras[k + 1][2].lstrip(_BLANK + SYNTAX).startswith("“")
 
 
-@rule("GW407", "ascii-quotes", family="punctuation", severity="error", fixable=True,
+@rule("GW407", "ascii-quotes", severity="error", fixable=True,
       message="中文文本中应使用中文引号“”‘’，不用英文引号 \" '。", source="GB/T 15834-2011 4.7",
       bad=['推行"月调度"机制。', "他说'可以'。"],
       good=["推行“月调度”机制。", 'He said "yes" in English.'])
-def ascii_quotes(source):
-    for _, para, mtext in items(source):
+def ascii_quotes(ctx):
+    for _, para, mtext in items(ctx):
         for quote, (o, c) in (('"', "“”"), ("'", "‘’")):
             if quote not in mtext:
                 continue
@@ -269,13 +270,13 @@ def ascii_quotes(source):
 
 
 @rule("GW408", "dunhao-between-titles", why="GB/T 15834-2011 4.5.3.5：标有引号或书名号的并列成分之间通常不用顿号；若中间插有括注等其他成分，宜用顿号，故只作警告。",
-     family="punctuation", severity="warning", fixable=True,
+     severity="warning", fixable=True,
       message="并列的书名号或引号之间通常不用顿号，“《A》、《B》”宜写作“《A》《B》”。",
       source="GB/T 15834-2011 4.5.3.5",
       bad=["学习《宪法》、《工会法》。", "做到“四个意识”、“四个自信”。"],
       good=["学习《宪法》《工会法》。", "学习《宪法》（2018年修正）、《工会法》。"])
-def dunhao_between_titles(source):
-    for _, para, mtext in items(source):
+def dunhao_between_titles(ctx):
+    for _, para, mtext in items(ctx):
         for m in re.finditer(r"(?<=[》”])、(?=[《“])", mtext):
             yield replace(para, m.start(), m.end(), "", "并列的书名号（引号）之间的顿号宜删去。")
 
@@ -283,11 +284,11 @@ def dunhao_between_titles(source):
 _ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|…{3,}|(?<!…)…(?!…)|．{3,}|(?<!…)……(?=…)")
 
 
-@rule("GW409", "ellipsis-form", family="punctuation", severity="error", fixable=True,
+@rule("GW409", "ellipsis-form", severity="error", fixable=True,
       message="省略号应写作“……”（两个“…”），不用“...”“。。。”或单个“…”。", source="GB/T 15834-2011 4.11",
       bad=["加强学习、提高认识...", "各项工作。。。", "等等…"], good=["加强学习、提高认识……", "Wait... what"])
-def ellipsis_form(source):
-    for _, para, mtext in items(source):
+def ellipsis_form(ctx):
+    for _, para, mtext in items(ctx):
         if "…" not in mtext and "..." not in mtext and "。。。" not in mtext and "．．．" not in mtext:
             continue
         for m in _ELLIPSIS_RE.finditer(mtext):
@@ -297,22 +298,22 @@ def ellipsis_form(source):
             yield replace(para, m.start(), m.end(), "……", f"省略号“{m.group(0)}”应写作“……”。")
 
 
-@rule("GW410", "ellipsis-with-deng", family="punctuation", severity="error", fixable=True,
+@rule("GW410", "ellipsis-with-deng", severity="error", fixable=True,
       message="省略号与“等”“等等”不同时使用，“……等”应写作“……”或“等”。", source="GB/T 15834-2011 4.11.3.9",
       bad=["钢铁、煤炭、电力……等行业。"], good=["钢铁、煤炭、电力等行业。", "钢铁、煤炭、电力……"])
-def ellipsis_with_deng(source):
-    for _, para, mtext in items(source):
+def ellipsis_with_deng(ctx):
+    for _, para, mtext in items(ctx):
         for m in re.finditer(r"……(等等|等)(?![级额量同效待候价比值距高速差式号次分])", mtext):
             yield replace(para, m.start(), m.end(), "……", f"“……{m.group(1)}”重复，应删去“{m.group(1)}”（或删去省略号）。")
         for m in re.finditer(r"(等等|等)……", mtext):
             yield hit(para, m.start(), f"“{m.group(0)}”重复，应删去省略号。")
 
 
-@rule("GW411", "dunhao-before-deng", family="punctuation", severity="error", fixable=True,
+@rule("GW411", "dunhao-before-deng", severity="error", fixable=True,
       message="“等”前不加顿号，“A、B、等”应写作“A、B等”。", source="GB/T 15834-2011 4.5",
       bad=["钢铁、煤炭、等行业。"], good=["钢铁、煤炭等行业。", "数量、等级、质量均达标。"])
-def dunhao_before_deng(source):
-    for _, para, mtext in items(source):
+def dunhao_before_deng(ctx):
+    for _, para, mtext in items(ctx):
         for m in re.finditer(r"[、，](?=等(?![级额量同效待候价比值距高速差式号次分第]))", mtext):
             yield replace(para, m.start(), m.end(), "", f"“等”前的“{m.group(0)}”应删去。")
 
@@ -323,13 +324,13 @@ _RANGE_RE = re.compile(
     r"(?=[%％\u4e00-\u9fff℃])")
 
 
-@rule("GW412", "range-mark", family="punctuation", severity="error", fixable=True,
+@rule("GW412", "range-mark", severity="error", fixable=True,
       message="表示起止用一字线“—”（2013—2015年），表示数值范围用浪纹线“～”（3～5年），不用连字符“-”。",
       source="GB/T 15834-2011 4.13",
       bad=["2013-2015年", "培训3-5天", "气温15~20℃"],
       good=["2013—2015年", "培训3～5天", "依据GB/T 9704-2012执行，电话0571-88888888。"])
-def range_mark(source):
-    for _, para, mtext in items(source):
+def range_mark(ctx):
+    for _, para, mtext in items(ctx):
         if not any(c in mtext for c in "-–－~"):
             continue
         for m in _RANGE_RE.finditer(mtext):
@@ -356,12 +357,12 @@ def _digit_run_touches_cjk(text, i, step):
 
 
 @rule("GW413", "stray-space", why="中文之间、中文与数字之间不加空格；YAML 中折成多行的中文也会在折行处产生空格。",
-     family="punctuation", severity="warning", fixable=True, source="practice",
+     severity="warning", fixable=True, source="practice",
       message="中文文本中间不应有空格（“产业 工人”“在 2022 年”应去掉空格）。",
       bad=["推进产业 工人队伍建设。", "在 2022 年召开。", "完成任务 ，取得实效。"],
       good=["推进产业工人队伍建设。", "使用 Windows 10 系统。", "市委副书记　张某某"])
-def stray_space(source):
-    for _, para, mtext in items(source):
+def stray_space(ctx):
+    for _, para, mtext in items(ctx):
         if " " not in mtext and "\u00a0" not in mtext:
             continue
         # Indentation ends at ``first``, trailing blanks start at ``last``: computed once, not
@@ -388,13 +389,13 @@ _FULLWIDTH_ALNUM_RE = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 _FW_TABLE = {c: chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B)}
 
 
-@rule("GW414", "fullwidth-alphanumeric", family="punctuation", severity="error", fixable=True,
+@rule("GW414", "fullwidth-alphanumeric", severity="error", fixable=True,
       message="阿拉伯数字和拉丁字母应使用半角，“２０２４年”“ＧＤＰ”应写作“2024年”“GDP”。",
       source="GB/T 15835-2011 5.1",
       bad=["２０２４年全市ＧＤＰ增长。"], good=["2024年全市GDP增长。"])
-def fullwidth_alphanumeric(source):
-    skip = _skip_regions(source)
-    for i, para, mtext in items(source):
+def fullwidth_alphanumeric(ctx):
+    skip = _skip_regions(ctx)
+    for i, para, mtext in items(ctx):
         region = skip.get(i)
         for m in _FULLWIDTH_ALNUM_RE.finditer(mtext):
             if _in(m.start(), region):
@@ -403,11 +404,11 @@ def fullwidth_alphanumeric(source):
             yield replace(para, m.start(), m.end(), new, f"全角字符“{m.group(0)}”应写作半角“{new}”。")
 
 
-@rule("GW415", "dash-form", family="punctuation", severity="error", fixable=True,
+@rule("GW415", "dash-form", severity="error", fixable=True,
       message="破折号应写作“——”（两个“—”），不用“--”“－－”。", source="GB/T 15834-2011 4.10",
       bad=["改革--发展--稳定", "主题－－奋斗"], good=["改革——发展——稳定", "2013—2015年"])
-def dash_form(source):
-    for _, para, mtext in items(source):
+def dash_form(ctx):
+    for _, para, mtext in items(ctx):
         if "--" not in mtext and "－－" not in mtext and "―" not in mtext and "———" not in mtext:
             continue
         for m in re.finditer(r"-{2,3}|－{2,3}|―{1,2}|—{3,}", mtext):
@@ -416,11 +417,11 @@ def dash_form(source):
             yield replace(para, m.start(), m.end(), "——", f"“{m.group(0)}”应写作破折号“——”。")
 
 
-@rule("GW416", "nested-double-quotes", family="punctuation", severity="warning", source="GB/T 15834-2011 4.7.3.2",
+@rule("GW416", "nested-double-quotes", severity="warning", source="GB/T 15834-2011 4.7.3.2",
       message="引号里面还要用引号时，外面用双引号，里面用单引号：“……‘……’……”。",
       bad=["他说：“要落实“四个意识”的要求。”"], good=["他说：“要落实‘四个意识’的要求。”"])
-def nested_double_quotes(source):
-    for _, para, mtext in items(source):
+def nested_double_quotes(ctx):
+    for _, para, mtext in items(ctx):
         if "“" not in mtext:
             continue
         depth = 0
@@ -438,15 +439,15 @@ _END_OK = "。！？；…”’）》】:：——"
 
 
 @rule("GW417", "paragraph-end-punctuation", why="只检查含逗号、30 字以上的正文段落；标题、署名、日期、表格单元格不在此列。",
-     family="punctuation", severity="warning", source="practice",
+     severity="warning", source="practice",
       formats=("txt", "md", "docx"),
       message="正文段落末尾缺少句末标点（句号、问号或叹号）。",
       bad=["全市上下要进一步统一思想，提高认识，扎实推进产业工人队伍建设改革"],
       good=["全市上下要进一步统一思想，提高认识，扎实推进产业工人队伍建设改革。",
             "一、进一步统一思想，深化对产业工人队伍建设改革重要性的认识"])
-def paragraph_end_punctuation(source):
-    heads = heading_at(source)
-    for i, para, mtext in items(source):
+def paragraph_end_punctuation(ctx):
+    heads = heading_at(ctx)
+    for i, para, mtext in items(ctx):
         if para.kind not in ("text", "heading"):
             continue  # table cells, text boxes: phrases, not sentences
         text = mtext.rstrip(_BLANK + SYNTAX)
@@ -455,7 +456,7 @@ def paragraph_end_punctuation(source):
             continue
         if i in heads and not re.search("[。！？]", text[heads[i].end:]):
             continue  # a standalone heading
-        if source.format == "md" and re.match(r"^\s*(?:[-*+]|\d+[.)])\s|^\s*\|", para.text):
+        if ctx.format == "md" and re.match(r"^\s*(?:[-*+]|\d+[.)])\s|^\s*\|", para.text):
             continue  # a list item or a table row
         if text[-1] in _END_OK or not (is_cjk(text[-1]) or text[-1].isalnum()):
             continue

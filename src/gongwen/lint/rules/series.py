@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
-from gongwen.spec.markers import SeriesMark, find_series, to_chinese
-from gongwen.lint.engine import hit, replace, rule
+from gongwen.spec.markers import SeriesMark, find_series
+
+from gongwen.spec.numerals import to_chinese
+from gongwen.lint.findings import hit, replace
+from gongwen.lint.registry import rule
 from gongwen.lint.textview import OPAQUE, SYNTAX, heading_at, items
 
 # "附件", "附件2": no two runs of blanks meet (\s*[0-9]*[ \t]* backtracked quadratically).
@@ -44,16 +47,17 @@ class Mark:
         return self.para.text[self.start:self.end] == self.mark.raw
 
 
-def _marks(source) -> List[List[Mark]]:
+def _marks(ctx) -> List[List[Mark]]:
     """Series openers grouped by scope (the stretch of paragraphs a series may run in)."""
-    cache = source.__dict__.setdefault("_gw_cache", {})
-    if "series" in cache:
-        return cache["series"]
-    heads = heading_at(source)
+    return ctx.shared("series", _marks_now)
+
+
+def _marks_now(ctx) -> List[List[Mark]]:
+    heads = heading_at(ctx)
     scopes: List[List[Mark]] = [[]]
     last_container = None
-    for i, para, mtext in items(source):
-        if source.format == "yaml":
+    for i, para, mtext in items(ctx):
+        if ctx.format == "yaml":
             container = re.sub(r"(items)\[\d+\](\.(lead|text))?$", r"\1", para.key)
             container = re.sub(r"\[\d+\]$", "", container)
             if container != last_container:
@@ -78,17 +82,17 @@ def _marks(source) -> List[List[Mark]]:
             start = offset + keep[m.start + lead]
             end = offset + keep[m.end - 1 + lead] + 1
             scopes[-1].append(Mark(para, m, start, end))
-    cache["series"] = [s for s in scopes if s]
-    return cache["series"]
+    return [s for s in scopes if s]
 
 
-def series_faults(source):
+def series_faults(ctx):
     """``(kind, Mark, message)`` for lone, gap, repeat and mixed series."""
-    cache = source.__dict__.setdefault("_gw_cache", {})
-    if "series_faults" in cache:
-        return cache["series_faults"]
+    return ctx.shared("series_faults", _series_faults_now)
+
+
+def _series_faults_now(ctx):
     out = []
-    for scope in _marks(source):
+    for scope in _marks(ctx):
         cur: Optional[dict] = None
 
         def close(cur):
@@ -136,44 +140,43 @@ def series_faults(source):
             cur["numbers"].add(m.number)
             cur["marks"].append(mk)
         close(cur)
-    cache["series_faults"] = out
     return out
 
 
 def _series_rule(kind):
-    def check(source):
-        for k, mk, message in series_faults(source):
+    def check(ctx):
+        for k, mk, message in series_faults(ctx):
             if k == kind:
                 yield hit(mk.para, mk.start, message)
     return check
 
 
 rule("GW301", "series-lone", why="“一是”引出的是并列的几项，只有一项时应改写为一句话，或补足其余各项。序列可以跨段（讲话稿常见每段以“一是”“二是”开头），遇到新的标题即结束。",
-     family="series", severity="error", source="practice",
+     severity="error", source="practice",
      message="有“一是”（或“第一”）而没有“二是”（“第二”）：一项不成序列。",
      bad=["加强学习，一是提高认识。", "一是明确思路目标。\n正文继续。"],
      good=["加强学习，一是提高认识，二是改进作风。", "一是明确思路目标。\n二是把握核心要点。"])(_series_rule("lone"))
-rule("GW302", "series-gap", family="series", severity="error", source="practice",
+rule("GW302", "series-gap", severity="error", source="practice",
      message="序列不连续（如“一是……三是”“第一，……第三，”，或分段的一是、二是、四是）。",
      bad=["一是加强领导，三是强化保障。", "第一，提高认识。第三，狠抓落实。", "一是明确目标。\n二是把握要点。\n四是突破难点。"],
      good=["一是加强领导，二是强化保障。", "第一，提高认识。第二，狠抓落实。"])(_series_rule("gap"))
-rule("GW303", "series-repeat", family="series", severity="error", source="practice",
+rule("GW303", "series-repeat", severity="error", source="practice",
      message="序列重复或颠倒（如“一是……二是……二是”）。",
      bad=["一是加强领导，二是强化保障，二是狠抓落实。"],
      good=["一是加强领导，二是强化保障，三是狠抓落实。"])(_series_rule("repeat"))
 rule("GW304", "series-mixed", why="同一组并列内容用同一种序列写法：“一是……二是……”“第一，……第二，……”“首先……其次……最后……”各成体系。",
-     family="series", severity="error", source="practice",
+     severity="error", source="practice",
      message="同一序列混用不同写法（如“首先……其次……第三”），应统一。",
      bad=["首先，提高认识；其次，明确责任；第三，狠抓落实。", "一是加强领导；二是明确责任；第三，狠抓落实。"],
      good=["首先，提高认识；其次，明确责任；最后，狠抓落实。", "第一，提高认识；第二，明确责任；第三，狠抓落实。"]
      )(_series_rule("mixed"))
 
 
-@rule("GW305", "series-shi-punctuation", family="series", severity="error", fixable=True,
+@rule("GW305", "series-shi-punctuation", severity="error", fixable=True,
       message="“一是”“二是”后不加标点，“一是，加强”应写作“一是加强”。", source="GB/T 15834-2011 B.3.7",
       bad=["一是，加强组织领导；二是，明确责任分工。"], good=["一是加强组织领导；二是明确责任分工。"])
-def series_shi_punctuation(source):
-    for scope in _marks(source):
+def series_shi_punctuation(ctx):
+    for scope in _marks(ctx):
         for mk in scope:
             m = mk.mark
             if m.style == "一是" and m.sep and mk.contiguous:
@@ -182,11 +185,11 @@ def series_shi_punctuation(source):
                               f"“{m.raw[:-len(m.sep)]}”后的“{m.sep}”应删去。")
 
 
-@rule("GW306", "series-di-comma", family="series", severity="error", fixable=True,
+@rule("GW306", "series-di-comma", severity="error", fixable=True,
       message="“第一”“其一”“首先”等后用逗号，“第一、”应写作“第一，”。", source="GB/T 15834-2011 B.3.1",
       bad=["第一、提高认识；第二、狠抓落实。", "首先、要提高认识。"], good=["第一，提高认识；第二，狠抓落实。"])
-def series_di_comma(source):
-    for scope in _marks(source):
+def series_di_comma(ctx):
+    for scope in _marks(ctx):
         for mk in scope:
             m = mk.mark
             if m.style != "一是" and m.sep in ("、", "。", ".", "．") and mk.contiguous:

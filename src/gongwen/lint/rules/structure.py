@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional, Tuple
 
-from gongwen.spec.markers import NUMERAL_CHARS, format_marker, to_chinese
-from gongwen.lint.engine import hit, replace, rule
+from gongwen.spec.markers import format_marker
+
+from gongwen.spec.numerals import NUMERAL_CHARS, to_chinese
+from gongwen.lint.findings import hit, replace
+from gongwen.lint.registry import rule
 from gongwen.lint.textview import SYNTAX, Heading, body_start, headings, items
 
 TEXT_FORMATS = ("txt", "md", "docx")
@@ -25,24 +28,24 @@ def _m(level: int, n: int) -> str:
     return format_marker(level, n)
 
 
-def outline_faults(source) -> List[Tuple[str, Heading, str]]:
+def outline_faults(ctx) -> List[Tuple[str, Heading, str]]:
     """``(kind, heading, message)`` for every outline fault; kind is one of
     gap, duplicate, order, start, restart, inversion, skip."""
-    cache = source.__dict__.setdefault("_gw_cache", {})
-    if "outline" in cache:
-        return cache["outline"]
+    return ctx.shared("outline", _outline_faults_now)
+
+
+def _outline_faults_now(ctx) -> List[Tuple[str, Heading, str]]:
     out: List[Tuple[str, Heading, str]] = []
-    by_index = {h.index: h for h in headings(source)}
-    resets = {i for i, p, mt in items(source) if _ATTACHMENT_PAGE_RE.match(mt.replace(SYNTAX, ""))}
+    by_index = {h.index: h for h in headings(ctx)}
+    resets = {i for i, p, mt in items(ctx) if _ATTACHMENT_PAGE_RE.match(mt.replace(SYNTAX, ""))}
     state = _Walk()
-    for i in range(len(source.paras)):
+    for i in range(len(ctx.paras)):
         if i in resets:
             state = _Walk()
             continue
         h = by_index.get(i)
         if h is not None and h.number is not None:
             out.extend(state.step(h))
-    cache["outline"] = out
     return out
 
 
@@ -119,36 +122,36 @@ class _Walk:
 
 
 def _outline_rule(kind):
-    def check(source):
-        for k, h, message in outline_faults(source):
+    def check(ctx):
+        for k, h, message in outline_faults(ctx):
             if k == kind:
                 yield hit(h.para, h.start, message)
     return check
 
 
-rule("GW201", "numbering-gap", family="structure", severity="error", formats=TEXT_FORMATS, source="practice",
+rule("GW201", "numbering-gap", severity="error", formats=TEXT_FORMATS, source="practice",
      message="同一层次的序号应连续，不能跳号（如“一、”之后直接是“三、”）。",
      bad=["一、总体要求\n三、保障措施"], good=["一、总体要求\n二、保障措施"])(_outline_rule("gap"))
-rule("GW202", "numbering-duplicate", family="structure", severity="error", formats=TEXT_FORMATS, source="practice",
+rule("GW202", "numbering-duplicate", severity="error", formats=TEXT_FORMATS, source="practice",
      message="同一层次的序号重复（如两个“（一）”）。",
      bad=["一、总体要求\n（一）加强领导\n（一）强化保障"], good=["一、总体要求\n（一）加强领导\n（二）强化保障"]
      )(_outline_rule("duplicate"))
-rule("GW203", "numbering-start", family="structure", severity="error", formats=TEXT_FORMATS, source="practice",
+rule("GW203", "numbering-start", severity="error", formats=TEXT_FORMATS, source="practice",
      message="每一层次的序号应从“一”或“1”开始（如全文第一个一级标题不应是“二、”）。",
      bad=["二、总体要求\n三、保障措施"], good=["一、总体要求\n二、保障措施"])(_outline_rule("start"))
-rule("GW204", "numbering-restart", family="structure", severity="error", formats=TEXT_FORMATS, source="practice",
+rule("GW204", "numbering-restart", severity="error", formats=TEXT_FORMATS, source="practice",
      message="换了上级标题后，下级序号应重新从“（一）”“1.”开始，不接续上一部分。",
      bad=["一、总体要求\n（一）加强领导\n（二）明确责任\n二、保障措施\n（三）强化保障"],
      good=["一、总体要求\n（一）加强领导\n（二）明确责任\n二、保障措施\n（一）强化保障"])(_outline_rule("restart"))
-rule("GW205", "level-inversion", family="structure", severity="error", formats=TEXT_FORMATS, source="practice",
+rule("GW205", "level-inversion", severity="error", formats=TEXT_FORMATS, source="practice",
      message="层次颠倒：序号层次应为 一、→（一）→1.→（1），下级不能出现在上级之前。",
      bad=["（一）加强领导\n一、总体要求", "一、总体要求\n1.统一思想\n（一）加强领导"],
      good=["一、总体要求\n（一）加强领导\n1.统一思想"])(_outline_rule("inversion"))
 rule("GW206", "level-skipped", why="GB/T 9704-2012 要求层次依次使用；篇幅短的文件从“一、”直接用“1.”也常见，所以只作警告。",
-     family="structure", severity="warning", formats=TEXT_FORMATS, source="practice",
+     severity="warning", formats=TEXT_FORMATS, source="practice",
      message="跳过了一个层次（如“一、”下直接用“1.”）；短文可以接受，但宜逐级使用。",
      bad=["一、总体要求\n1.统一思想"], good=["一、总体要求\n（一）统一思想"])(_outline_rule("skip"))
-rule("GW207", "numbering-order", family="structure", severity="error", formats=TEXT_FORMATS, source="practice",
+rule("GW207", "numbering-order", severity="error", formats=TEXT_FORMATS, source="practice",
      message="同一层次的序号顺序颠倒（如“三、”之后出现“二、”）。",
      bad=["一、总体要求\n二、工作任务\n三、保障措施\n二、组织实施"],
      good=["一、总体要求\n二、工作任务\n三、保障措施\n四、组织实施"])(_outline_rule("order"))
@@ -157,13 +160,13 @@ rule("GW207", "numbering-order", family="structure", severity="error", formats=T
 _NUMERAL_RE = re.compile(f"[{NUMERAL_CHARS}][{NUMERAL_CHARS}{_BLANK}]*")
 
 
-@rule("GW208", "numeral-form", family="structure", severity="error", formats=TEXT_FORMATS, fixable=True,
+@rule("GW208", "numeral-form", severity="error", formats=TEXT_FORMATS, fixable=True,
       message="十以上的汉字序号写作“十一、”“二十、”“二十一、”，不写“一十一、”“十 一、”。",
       source="GB/T 15835-2011",
       bad=["十 一、组织实施", "一十一、组织实施", "（一十二）强化保障"],
       good=["\n".join(f"{n}、第{n}部分" for n in "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 二十一".split())])
-def numeral_form(source):
-    for h in headings(source):
+def numeral_form(ctx):
+    for h in headings(ctx):
         if h.level not in (1, 2) or h.number is None or h.marker.junk:
             continue
         raw = h.marker.raw
@@ -180,13 +183,13 @@ def numeral_form(source):
 
 
 @rule("GW209", "heading-period", why="单独成行的标题不加句末标点；“（一）强化组织领导。成立了……”这样标题与正文同段的（段中标题），标题后用句号，不在此列。",
-     family="structure", severity="error", formats=TEXT_FORMATS, fixable=True,
+     severity="error", formats=TEXT_FORMATS, fixable=True,
       source="practice", message="单独成行的标题末尾不加句号，“二、存在的问题。”应写作“二、存在的问题”。",
       bad=["一、存在的问题。", "（一）加强组织领导。\n正文内容。"],
       good=["一、存在的问题", "（一）强化组织领导。成立了工作专班，定期研究推进。"])
-def heading_period(source):
-    view = {i: mt for i, _, mt in items(source)}
-    for h in headings(source):
+def heading_period(ctx):
+    view = {i: mt for i, _, mt in items(ctx)}
+    for h in headings(ctx):
         mtext = view[h.index].rstrip(_BLANK + SYNTAX)
         if h.level > 2 or not mtext.endswith("。"):
             continue
@@ -204,10 +207,10 @@ _TITLE_RE = re.compile(r"^[^，。；！？,;!?]{4,58}(?:报告|讲话|意见|�
 _TITLE_END = "。，；、：,.;:"
 
 
-def title_para(source):
+def title_para(ctx):
     """The document title: the first non-empty paragraph, when it reads like one."""
-    for i, para, mtext in items(source):
-        if source.format == "yaml":
+    for i, para, mtext in items(ctx):
+        if ctx.format == "yaml":
             if para.kind == "yaml:title":
                 return para, mtext
             continue
@@ -216,18 +219,18 @@ def title_para(source):
             continue
         text = mtext[start:].rstrip(_BLANK + SYNTAX)
         if _TITLE_RE.match(text):
-            if i in {h.index for h in headings(source)}:
+            if i in {h.index for h in headings(ctx)}:
                 return None
             return para, mtext
         return None
     return None
 
 
-@rule("GW210", "title-punctuation", family="structure", severity="error", fixable=True, source="practice",
+@rule("GW210", "title-punctuation", severity="error", fixable=True, source="practice",
       message="文件标题末尾不加标点符号。",
       bad=["关于做好2024年安全生产工作的通知。\n各单位："], good=["关于做好2024年安全生产工作的通知\n各单位："])
-def title_punctuation(source):
-    found = title_para(source)
+def title_punctuation(ctx):
+    found = title_para(ctx)
     if not found:
         return
     para, mtext = found

@@ -1,0 +1,175 @@
+"""The build pipeline, one document at a time or a batch in parallel processes.
+
+    content.yaml ─load→ Document ─number→ paragraphs ─render→ .docx (atomic)
+
+``build()`` never raises for a bad document: each result says what happened,
+so one broken file in a batch does not stop the others.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, List, Optional, Sequence, Tuple, Union
+
+from gongwen.errors import GongwenError, Place
+
+PathLike = Union[str, os.PathLike]
+CONTENT_SUFFIXES = (".yaml", ".yml")
+#: Files in a content folder that are settings, not documents.
+NOT_CONTENT = {"gongwen.yaml", "gongwen.yml", ".pre-commit-hooks.yaml"}
+
+
+@dataclass
+class BuildResult:
+    source: str
+    target: str
+    ok: bool = False
+    errors: List[str] = field(default_factory=list)
+    warnings: List[str] = field(default_factory=list)
+
+
+def collect(paths: Iterable[PathLike], out_dir: PathLike = "out") -> List[Tuple[Path, Path]]:
+    """(content file, output .docx) pairs; folders are searched recursively.
+
+    Sub-folders are mirrored under ``out_dir`` so that ``2022/speech.yaml`` and
+    ``2023/speech.yaml`` do not overwrite each other.  A missing path raises
+    :class:`GongwenError`.
+    """
+    out_dir = Path(out_dir)
+    pairs: List[Tuple[Path, Path]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.suffix in CONTENT_SUFFIXES
+                           and p.is_file() and p.name not in NOT_CONTENT
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            pairs.extend((f, out_dir / f.relative_to(path).with_suffix(".docx")) for f in files)
+        elif path.is_file():
+            pairs.append((path, out_dir / (path.stem + ".docx")))
+        else:
+            raise GongwenError("找不到这个文件或文件夹", Place(str(path)))
+    return pairs
+
+
+def build(paths: Union[PathLike, Sequence[PathLike]], out_dir: PathLike = "out", *,
+          template: Optional[str] = None, force: bool = False, jobs: int = 1,
+          progress: Optional[Callable[[BuildResult], None]] = None) -> List[BuildResult]:
+    """Build every content file under ``paths`` into ``out_dir``; one result per document.
+
+    ``jobs > 1`` builds in that many processes; results keep the input order,
+    ``progress`` is called as each document finishes.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    return build_pairs(collect(paths, out_dir), template=template, force=force, jobs=jobs,
+                       progress=progress)
+
+
+def build_pairs(pairs: Sequence[Tuple[Path, Path]], *, template: Optional[str] = None,
+                force: bool = False, jobs: int = 1,
+                progress: Optional[Callable[[BuildResult], None]] = None) -> List[BuildResult]:
+    """Build (content file, output) pairs as :func:`collect` gives them."""
+    results: List[BuildResult] = []
+    todo: List[Tuple[int, Path, Path]] = []
+    targets: dict = {}
+    for source, target in pairs:
+        result = BuildResult(str(source), str(target))
+        key = os.path.normcase(os.path.abspath(target))
+        if key in targets:
+            result.errors.append(f"{source}: 输出 {target} 与 {targets[key]} 重名，已跳过以免覆盖")
+        else:
+            targets[key] = source
+            todo.append((len(results), source, target))
+        results.append(result)
+    done = set(range(len(results))) - {i for i, _, _ in todo}
+    for i in sorted(done):
+        if progress:
+            progress(results[i])
+    if jobs > 1 and len(todo) > 1:
+        _build_parallel(todo, results, template, force, jobs, progress)
+    else:
+        for i, source, target in todo:
+            build_one(source, target, template=template, force=force, result=results[i])
+            if progress:
+                progress(results[i])
+    return results
+
+
+def _build_task(task) -> BuildResult:
+    source, target, template, force = task
+    return build_one(source, target, template=template, force=force)
+
+
+def _build_parallel(todo, results, template, force, jobs, progress) -> None:
+    import concurrent.futures as cf
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    # Chunks amortise process hand-offs; each worker compiles the template once.
+    chunk = max(1, min(50, len(todo) // (jobs * 4)))
+    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        tasks = [(source, target, template, force) for _, source, target in todo]
+        for (i, _, _), result in zip(todo, pool.map(_build_task, tasks, chunksize=chunk)):
+            results[i] = result
+            if progress:
+                progress(result)
+
+
+def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = None,
+              force: bool = False, result: Optional[BuildResult] = None) -> BuildResult:
+    """Build one content file into ``target``."""
+    from gongwen import settings
+    from gongwen.builder import numbering, render, templatecheck
+    from gongwen.builder.templates import resolve_template
+    from gongwen.content import loader, variables
+    from gongwen.errors import ContentErrors
+
+    source, target = Path(source), Path(target)
+    result = result or BuildResult(str(source), str(target))
+    try:
+        data = source.read_bytes()
+        doc = loader.load(source, data)
+        result.warnings.extend(doc.warnings)
+        house = settings.house(source)
+        variables.substitute(doc, defaults={"org": house.org} if house.org else None)
+        if doc.kind == "report" and not doc.byline:
+            doc.byline = house.author
+        template_path = resolve_template(template or doc.template or doc.kind, source)
+        paragraphs = numbering.paragraphs(doc, level3=house.level3)
+        result.warnings.extend(templatecheck.ensure(template_path, {p["kind"] for p in paragraphs}))
+        tpl = render.load_template(template_path, house.face_map, house.page_numbers)
+        parts = tpl.render(paragraphs, doc.title, render.digest(data))
+        guard_overwrite(target, source, force)
+        render.write_docx(parts, tpl.order, target)
+        result.ok = True
+    except ContentErrors as exc:
+        result.errors.extend(str(e) for e in exc.errors)
+    except GongwenError as exc:
+        result.errors.append(str(exc))
+    except OSError as exc:
+        result.errors.append(f"{exc.filename or source}: 无法读写：{exc.strerror or exc}")
+    return result
+
+
+def made_by_gongwen(path: Path) -> bool:
+    """True when ``path`` carries gongwen's document property (see render.py)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("docProps/custom.xml")
+            if info.file_size > 1_000_000:
+                return False
+            return b'name="gongwen"' in zf.read(info)
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return False
+
+
+def guard_overwrite(target: Path, source: Path, force: bool) -> None:
+    """Refuse to replace a .docx someone edited by hand (newer than its content, not ours)."""
+    if force or not target.exists():
+        return
+    if target.stat().st_mtime > source.stat().st_mtime and not made_by_gongwen(target):
+        raise GongwenError("输出文件已存在、比内容新，且不是 gongwen 生成的（可能被手工修改过）；"
+                           "为免丢失修改，未覆盖。确需覆盖请加 --force", Place(str(target)))
