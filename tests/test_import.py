@@ -6,8 +6,11 @@ import pytest
 
 from gongwen.content import loader
 from gongwen.content.dumper import dump
-from gongwen.importer.outline import (ImportFailure, Line, expected_paragraphs, guess_kind, import_file,
-                              import_paragraphs, markdown_paragraphs, part_of)
+from gongwen.errors import ImportFailure
+from gongwen.importer.read import Line, import_file, markdown_paragraphs
+from gongwen.importer.probe import expected_paragraphs
+from gongwen.importer.kinds import guess_kind, part_of
+from gongwen.importer.outline import import_paragraphs
 
 
 def imp(text: str, kind=None):
@@ -215,7 +218,7 @@ def test_siblings_of_a_skipped_level_stay_siblings():
 
 
 def test_greedy_matching_for_very_long_documents():
-    from gongwen.importer.outline import matched
+    from gongwen.importer.probe import matched
 
     source = ["同一段。"] * 2001 + ["甲"]
     assert matched(source, ["同一段。"] * 2001 + ["乙"]) == set(range(2001))

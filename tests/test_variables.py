@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from gongwen.content import loader
 from gongwen.errors import ContentErrors
-from gongwen.importer.outline import expected_paragraphs
+from gongwen.importer.probe import expected_paragraphs
 from gongwen.content.variables import fields, substitute
 
 EVERYWHERE = """\

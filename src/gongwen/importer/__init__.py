@@ -4,6 +4,7 @@
     result = import_file("去年讲话.docx")     # ImportResult(document, warnings, kind_reason, paragraphs)
 """
 
-from gongwen.importer.outline import ImportResult, ImportWarning, Line, import_file, import_paragraphs
+from gongwen.importer.outline import import_paragraphs
+from gongwen.importer.read import ImportResult, ImportWarning, Line, import_file
 
 __all__ = ["ImportResult", "ImportWarning", "Line", "import_file", "import_paragraphs"]

@@ -4,6 +4,8 @@
 structure a writer would have typed as YAML: title, speaker/author and date
 lines, salutation, opening, level-1 sections, points at levels 2–4 (run-in or
 standalone), ``一是`` series one paragraph per item or inline, and the closing.
+What each paragraph is comes from :mod:`gongwen.draft.roles`, the recogniser
+the linter uses too; this module builds the tree.
 
 Two promises shape the code:
 
@@ -11,169 +13,28 @@ Two promises shape the code:
   are regenerated at build time); everything the writer wrote, typos and
   placeholders included, goes into the model unchanged.  Wherever a structure
   would not regenerate the same paragraph, the importer keeps the paragraph as
-  plain text instead: :func:`_renders` checks each guess against the numberer.
+  plain text instead: :func:`gongwen.importer.probe.renders` checks each guess.
 * **Import always completes.**  Faults (a gap in numbering, a garbled or
   non-standard marker, a series the model cannot hold) become warnings with the
   source line, never errors.
-
-Markers are read only through :mod:`gongwen.spec.markers`, the grammar the numberer
-writes with and the linter reads with.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from typing import List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence
 
-from gongwen.content.loader import XML_ILLEGAL
-from gongwen.errors import ImportFailure, Place
-from gongwen.spec.markers import find_series, format_marker, format_series, parse_marker, series_at_start
-from gongwen.spec.numerals import from_chinese
 from gongwen.content.model import Document, Item, Point, Section, Series
+from gongwen.draft import roles as R
+from gongwen.errors import ImportFailure, Place
+from gongwen.importer import frame
+from gongwen.importer.kinds import PART_KEYWORDS, guess_kind, part_of
+from gongwen.importer.probe import expected_paragraphs, item_of, matched, point_doc, renders, series_doc
+from gongwen.importer.read import ImportResult, ImportWarning, Line, clean
+from gongwen.spec.chars import HEADING_END, PLACEHOLDER
+from gongwen.spec.markers import find_series, format_marker, format_series, parse_marker, series_at_start
 
-try:  # the tolerant reader of draft markers (junk inside markers, ``1）``)
-    from gongwen.spec.markers import read_marker
-except ImportError:  # pragma: no cover - older marker module
-    read_marker = None
-
-PLACEHOLDER = "【待补充】"
 MAX_LEVEL = 4
-
-#: Heading keywords that map a report's level-1 parts (issue 4), tried in this order.
-PART_KEYWORDS = (
-    ("achievements", ("成效", "做法", "举措", "成绩", "进展", "经验")),
-    ("problems", ("问题", "不足", "困难", "短板", "差距")),
-    ("recommendations", ("建议", "意见", "对策", "思考", "打算")),
-)
-PART_NAMES = {"achievements": "成效", "problems": "问题", "recommendations": "建议"}
-
-# Punctuation after which a run-in heading or an item lead may end (numbering._ENDS).
-_ENDS = "。！？：；…"
-_SENTENCE_END = "。！？"
-_OPENERS = "“‘（《【〔「『(["
-_CLOSERS = "”’）》】〕」』)]"
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-_CN_DIGIT.update({"零": 0, "○": 0, "Ｏ": 0, "O": 0, "0": 0})
-_DATE_LINE = re.compile(
-    r"[（(]?\s*(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
-    r"|(?P<cy>[〇零○ＯO一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月(?P<cd>[一二三四五六七八九十]{1,3})日)"
-    r"\s*[）)]?")
-_SALUTATION_WORDS = re.compile(r"同志们|各位|代表|来宾|朋友们|女士们|先生们|老师们|同学们|委员")
-_ADDRESS = re.compile(r"(?:同志们|各位[^，,！!。]{0,12}|朋友们|女士们、先生们|老师们、同学们)[，,！!]")
-_THANKS = re.compile(r"(?:谢谢大家|谢谢)[！!。]?")
-_SPEECH_TITLE = re.compile(r"讲话|发言|致辞|讲稿|报告会|动员")
-_REPORT_TITLE = re.compile(r"(?:调研|调查|考察|专题)?报告$")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
-_MD_BULLET = re.compile(r"^\s{0,3}[-*+]\s+")
-_MD_EMPHASIS = re.compile(r"\*\*|__")
-
-
-@dataclass
-class Line:
-    """One source paragraph: its 1-based line (or paragraph number) and text."""
-
-    line: int
-    text: str
-    where: str = "text"  # text | table | textbox (.docx)
-
-
-@dataclass
-class ImportWarning:
-    """A fault found while importing; the import completes anyway."""
-
-    line: int
-    message: str
-    path: str = ""
-
-    def __str__(self) -> str:
-        where = self.path or "<输入>"
-        return f"{where}:{self.line}: {self.message}" if self.line else f"{where}: {self.message}"
-
-
-@dataclass
-class ImportResult:
-    document: Document
-    warnings: List[ImportWarning] = field(default_factory=list)
-    kind_reason: str = ""  # why this kind was guessed; "" when the caller gave it
-    paragraphs: List[Line] = field(default_factory=list)  # the source paragraphs, as read
-
-    @property
-    def kind_guessed(self) -> bool:
-        return bool(self.kind_reason)
-
-
-# --- reading ---------------------------------------------------------------------------
-
-
-def import_file(path, kind: Optional[str] = None) -> ImportResult:
-    """Read ``path`` (.docx, .txt, .md) with :func:`gongwen.draft.read.read_source` and import it.
-
-    Raises :class:`gongwen.errors.GongwenError` when the file cannot be read.
-    """
-    from gongwen.errors import GongwenError, Place
-    from gongwen.draft.read import read_source
-
-    path = str(path)
-    source = read_source(path)
-    if source.format == "yaml":
-        raise GongwenError("这已经是 YAML 内容，不需要导入；直接 gongwen build 即可", Place(path))
-    if source.format == "md":
-        lines = markdown_paragraphs([(p.line, p.text) for p in source.paras])
-    else:
-        lines = [Line(p.line, p.text, getattr(p, "kind", "text") or "text") for p in source.paras]
-    return import_paragraphs(lines, kind=kind, path=path)
-
-
-def markdown_paragraphs(raw: Sequence[Tuple[int, str]]) -> List[Line]:
-    """Markdown lines → paragraphs: blank lines separate, headings and list items stand alone.
-
-    ``#``, ``>``, list bullets and ``**`` are Markdown's, not the writer's text.
-    """
-    out: List[Line] = []
-    current: Optional[Line] = None
-    for number, text in raw:
-        if not text.strip():
-            current = None
-            continue
-        alone = bool(_MD_HEADING.match(text) or _MD_BULLET.match(text))
-        text = _MD_EMPHASIS.sub("", _MD_BULLET.sub("", _MD_QUOTE.sub("", _MD_HEADING.sub("", text))))
-        if current is None or alone:
-            current = Line(number, text.strip())
-            out.append(current)
-            if alone:
-                current = None
-        else:  # a soft-wrapped line continues the paragraph (no space between Chinese lines)
-            current.text += text.strip()
-    return out
-
-
-def _clean(lines: Sequence[Line], warn) -> List[Line]:
-    """Strip the layout around each paragraph (indents, blanks); drop empty paragraphs."""
-    out = []
-    for ln in lines:
-        text = ln.text.strip()
-        if not text:
-            continue
-        if "\n" in text:
-            warn(ln.line, "段落中有手动换行，已合并为一段（gongwen 不在段内换行）")
-            text = "".join(part.strip() for part in text.split("\n"))
-        bad = XML_ILLEGAL.findall(text)
-        if bad:
-            codes = "、".join(sorted({f"U+{ord(c):04X}" for c in bad}))
-            warn(ln.line, f"删除了 Word 无法保存的控制字符 {codes}")
-            text = XML_ILLEGAL.sub("", text).strip()
-            if not text:
-                continue
-        if ln.where in ("table", "textbox"):
-            name = "表格" if ln.where == "table" else "文本框"
-            warn(ln.line, f"{name}中的文字按普通段落导入（内容模型没有{name}）")
-        out.append(Line(ln.line, text, ln.where))
-    return out
-
-
-# --- the import itself -------------------------------------------------------------------
 
 
 def import_paragraphs(lines: Sequence[Line], kind: Optional[str] = None, path: str = "") -> ImportResult:
@@ -202,8 +63,13 @@ class _Importer:
         self.path = path
         self.kind = kind
         self.warnings: List[ImportWarning] = []
-        self.lines = _clean(lines, self.warn)
+        self.lines = clean(lines, self.warn)
         self.level3_variant_seen = False
+        found = R.assign([R.Line(ln.text) for ln in self.lines])
+        self.roles = {id(ln): role for ln, role in zip(self.lines, found)}
+
+    def role(self, ln: Line) -> R.Role:
+        return self.roles[id(ln)]
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(ImportWarning(line, message, self.path))
@@ -213,13 +79,14 @@ class _Importer:
         if not self.lines:
             raise ImportFailure("文件中没有文字，无法导入", Place(self.path))
         doc = Document(kind="", title="")
-        body = self.front(doc)
+        body = frame.front(self, doc)
         salutation = None
-        if body and _is_salutation(body[0].text):
+        if body and self.role(body[0]).kind in (R.SALUTATION, R.RECIPIENT):
             salutation, body = body[0], body[1:]
-        body = self.signature(doc, body)
+        body = frame.signature(self, doc, body)
         kind, reason = (self.kind, "") if self.kind else guess_kind(
-            doc.title, salutation.text if salutation else "", [_h1_text(ln.text) for ln in body if _h1(ln.text)])
+            doc.title, salutation.text if salutation else "",
+            [ln.text[self.role(ln).marker.end:].strip() for ln in body if self.is_h1(ln)])
         doc.kind = kind
         if salutation is not None:
             if kind == "speech":
@@ -228,92 +95,13 @@ class _Importer:
                 body.insert(0, salutation)
         closing: List[Line] = []
         if kind == "speech":
-            body, closing = self.split_closing(body, doc.salutation)
+            body, closing = frame.split_closing(self, body, doc.salutation)
         self.tree(doc, body)
         doc.closing = [ln.text for ln in closing]
         if kind == "report":
             self.map_parts(doc)
         self.finish(doc)
         return ImportResult(doc, self.warnings, reason, list(self.lines))
-
-    # -- title, byline, date ----------------------------------------------------------------
-    def front(self, doc: Document) -> List[Line]:
-        lines = self.lines
-        first = lines[0]
-        i = 0
-        if _looks_like_title(first.text):
-            title = first.text
-            if len(lines) > 2 and _title_continues(title, lines[1].text):
-                self.warn(lines[1].line, "标题分成了两段，已合并为一行（折行由模板排版）")
-                title += lines[1].text
-                i = 1
-            while title and title[-1] in "。，；：、.,;:":
-                self.warn(first.line, f"标题末尾不加标点，已删去“{title[-1]}”")
-                title = title[:-1].rstrip()
-            doc.title = title or PLACEHOLDER
-            i += 1
-        else:
-            doc.title = PLACEHOLDER
-            self.warn(first.line, f"没有找到标题，已填入“{PLACEHOLDER}”，请补上")
-        date_line = byline = None
-        while i < len(lines) and i <= 3:
-            text = lines[i].text
-            if date_line is None and _DATE_LINE.fullmatch(text) and _date_of(text):
-                date_line = lines[i]
-            elif (byline is None and _looks_like_byline(text) and i + 1 < len(lines)
-                  and not _is_salutation(text)):
-                if text.startswith("—") or text.startswith("--"):
-                    self.warn(lines[i].line, "副标题（——……）没有对应的字段，按署名行导入；如需副标题请改写标题")
-                byline = lines[i]
-                if date_line is not None:
-                    self.warn(lines[i].line, "署名行在日期行之后：生成时署名行在前、日期行在后")
-            else:
-                break
-            i += 1
-        if byline is not None:
-            doc.byline = byline.text
-        if date_line is not None:
-            doc.date = _date_of(date_line.text)
-            wanted = f"（{doc.date}）"
-            if date_line.text != wanted:
-                self.warn(date_line.line, f"日期行“{date_line.text}”生成时写作“{wanted}”")
-        return list(lines[i:])
-
-    def signature(self, doc: Document, body: List[Line]) -> List[Line]:
-        """An author and a date at the very end (a report's 落款) move under the title."""
-        if doc.date or len(body) < 2 or not _DATE_LINE.fullmatch(body[-1].text) or not _date_of(body[-1].text):
-            return body
-        date_line = body[-1]
-        rest = body[:-1]
-        author = None
-        if not doc.byline and len(rest) >= 2 and _looks_like_byline(rest[-1].text) and not _h1(rest[-1].text):
-            author, rest = rest[-1], rest[:-1]
-            doc.byline = author.text
-        doc.date = _date_of(date_line.text)
-        moved = "落款（署名和日期）" if author else "文末日期"
-        self.warn((author or date_line).line, f"{moved}已移到标题下：gongwen 把署名和日期排在标题之下")
-        return rest
-
-    def split_closing(self, body: List[Line], salutation: str) -> Tuple[List[Line], List[Line]]:
-        """A speech's closing: from the last ``同志们，…`` after the last section to the end."""
-        last_h1 = max((i for i, ln in enumerate(body) if _h1(ln.text)), default=None)
-        if last_h1 is None:
-            return body, []
-        stem = salutation.rstrip("：:").strip()
-        start = None
-        for i in range(last_h1 + 1, len(body)):
-            text = body[i].text
-            if parse_marker(text) is not None:
-                start = None  # a heading after it: not the closing after all
-                continue
-            if start is None and (_ADDRESS.match(text) or (stem and text.startswith(stem)
-                                                           and text[len(stem):len(stem) + 1] in "，,！!")):
-                start = i
-        if start is None and _THANKS.fullmatch(body[-1].text) and len(body) - 1 > last_h1:
-            start = len(body) - 1
-        if start is None:
-            return body, []
-        return body[:start], body[start:]
 
     # -- the body tree ------------------------------------------------------------------------
     def tree(self, doc: Document, body: List[Line]) -> None:
@@ -355,32 +143,18 @@ class _Importer:
         self.text(ln, box)
 
     def marker(self, ln: Line):
-        """``(level, number, raw, end)`` of a heading marker opening ``ln``, or None."""
-        text = ln.text
-        m = parse_marker(text)
-        junk = False
-        if m is None and read_marker is not None:
-            dm = read_marker(text)
-            if dm is None:
-                return None
-            if dm.half_bracket and dm.level == 2 and not text[dm.end:].strip():
-                return None
-            junk = True
-            level, number, raw, end = dm.level, dm.number, dm.raw, dm.end
-        elif m is None:
+        """``(level, number, raw, end)`` of the heading marker opening ``ln``, or None."""
+        role = self.role(ln)
+        if role.kind != R.HEADING:
             return None
-        else:
-            level, number, raw, end = m.level, m.number, m.raw, m.end
-            if read_marker is not None and read_marker(text) is None and level == 1:
-                return None  # 一、二季度…: a numeral list, not a heading
-        rest = text[end:]
-        if level == 3 and raw.rstrip()[-1:] in "、,，" and rest[:1].isdigit():
-            return None  # 3、4月份…: counting months, not a heading
-        if not rest.strip() and level in (3, 4) and number is None:
-            return None
-        if junk:
-            self.warn(ln.line, f"序号“{raw}”有乱码或缺括号，按{_level_name(level)}导入")
-        return level, number, raw, end
+        m = role.marker
+        if m.junk or m.half_bracket:
+            self.warn(ln.line, f"序号“{m.raw}”有乱码或缺括号，按{_level_name(m.level)}导入")
+        return m.level, m.number, m.raw, m.end
+
+    def is_h1(self, ln: Line) -> bool:
+        role = self.role(ln)
+        return role.kind == R.HEADING and role.level == 1
 
     def heading(self, ln: Line, level: int, number: Optional[int], raw: str, end: int) -> None:
         text = ln.text[end:]
@@ -451,14 +225,14 @@ class _Importer:
     def point(self, ln: Line, text: str, level: int) -> Point:
         """A run-in heading (``（一）强化领导。正文``) or a standalone one."""
         text = self.clean_heading(ln, text)
-        k = _first_sentence_end(text)
+        k = R.first_sentence_end(text)
         if k is not None and k < len(text) - 1:
             candidate, rest = text[:k + 1], text[k + 1:].strip()
             heading = candidate
-            if candidate.endswith("。") and len(candidate) > 1 and candidate[-2] not in _ENDS:
+            if candidate.endswith("。") and len(candidate) > 1 and candidate[-2] not in HEADING_END:
                 heading = candidate[:-1]
             point = Point(heading=heading, text=[rest])
-            if rest and _renders(_point_doc(point, level), format_marker(level, 1) + text):
+            if rest and renders(point_doc(point, level), format_marker(level, 1) + text):
                 return point
         return Point(heading=text, run_in=False)
 
@@ -472,11 +246,11 @@ class _Importer:
             return False
         ends = [m.start for m in marks[1:]] + [len(text)]
         items = [text[m.end:e].strip().rstrip("；;。").strip() for m, e in zip(marks, ends)]
-        if not all(items) or any(_typed(t) for t in items):
+        if not all(items) or any(R.typed_marker(t) for t in items):
             return False
         series = Series(items=[Item(text=t) for t in items], inline=True, style=marks[0].style,
                         lead_in=text[:marks[0].start].strip())
-        if not _renders(_series_doc(series), text):
+        if not renders(series_doc(series), text):
             return False
         if box.node.series is not None:
             self.demote(box, ln)
@@ -505,9 +279,9 @@ class _Importer:
         if not rest:
             self.warn(ln.line, f"“{mark.raw}”后没有内容，已填入“{PLACEHOLDER}”")
             rest = PLACEHOLDER
-        if _typed(rest):
-            self.warn(ln.line, f"“{mark.raw}”之后又有序号“{_typed(rest)}”，按原文保留")
-        series.items.append(_item(rest, style))
+        if R.typed_marker(rest):
+            self.warn(ln.line, f"“{mark.raw}”之后又有序号“{R.typed_marker(rest)}”，按原文保留")
+        series.items.append(item_of(rest, style))
         box.series_lines.append(ln)
 
     def text(self, ln: Line, box: _Box) -> None:
@@ -564,29 +338,6 @@ class _Importer:
                 self.warn(ln.line, "这一段生成后的文字与原文不完全相同，请核对")
 
 
-def matched(source: Sequence[str], built: Sequence[str], window: int = 64) -> set:
-    """Indexes of ``source`` paragraphs found in ``built``, in order.
-
-    difflib for ordinary documents; for very long ones a greedy walk that looks
-    ``window`` paragraphs ahead (difflib is quadratic on repeated paragraphs).
-    """
-    if len(source) * len(built) <= 4_000_000:
-        import difflib
-
-        blocks = difflib.SequenceMatcher(None, source, built, autojunk=False).get_matching_blocks()
-        return {i for b in blocks for i in range(b.a, b.a + b.size)}
-    same, j = set(), 0
-    for i, text in enumerate(source):
-        for k in range(j, min(j + window, len(built))):
-            if built[k] == text:
-                same.add(i)
-                j = k + 1
-                break
-    return same
-
-
-# --- small predicates ---------------------------------------------------------------------
-
 
 def _level_name(level: int) -> str:
     return {0: "开头", 1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}.get(level, f"{level}级")
@@ -599,163 +350,3 @@ def _series_style(mark) -> bool:
     return mark.style == "第一" and bool(mark.sep) and mark.sep in "，,、：:"
 
 
-def _typed(text: str) -> str:
-    """A typed marker or series opener at the start of ``text`` (the loader refuses these)."""
-    mark = series_at_start(text)
-    if mark is not None and (mark.style == "一是" or (mark.style == "第一" and mark.sep and mark.sep in "，,、")):
-        return mark.raw
-    marker = parse_marker(text)
-    return marker.raw if marker else ""
-
-
-def _h1(text: str) -> bool:
-    m = parse_marker(text)
-    if m is None or m.level != 1:
-        return False
-    return read_marker is None or read_marker(text) is not None
-
-
-def _h1_text(text: str) -> str:
-    m = parse_marker(text)
-    return text[m.end:].strip() if m else text
-
-
-def _is_salutation(text: str) -> bool:
-    if not text.endswith(("：", ":")) or len(text) > 40 or "。" in text:
-        return False
-    return bool(_SALUTATION_WORDS.search(text)) or len(text) <= 12
-
-
-def _looks_like_title(text: str) -> bool:
-    if len(text) > 80 or _is_salutation(text) or _typed(text):
-        return False
-    if _DATE_LINE.fullmatch(text):
-        return False
-    inner = text.rstrip("。")
-    return not any(c in inner for c in "。；！？")
-
-
-_TITLE_TAIL = re.compile(r"(?:的|上的)?(?:讲话|发言|致辞|讲话稿)$|^(?:的)?(?:调研|调查|考察|专题|情况)?报告$")
-
-
-def _title_continues(first: str, second: str) -> bool:
-    """Is ``second`` the rest of a title Word broke into two paragraphs?"""
-    if len(second) > 30 or not _looks_like_title(second) or _is_salutation(second):
-        return False
-    if _TITLE_TAIL.search(first):
-        return False  # the first line is a whole title already
-    return bool(_TITLE_TAIL.search(second)) or first.endswith(("的", "关于", "在", "和", "与", "及", "暨"))
-
-
-def _looks_like_byline(text: str) -> bool:
-    if len(text) > 40 or any(c in text for c in "。；！？"):
-        return False
-    if text.endswith(("：", ":", "，", ",")) or _typed(text) or _DATE_LINE.fullmatch(text):
-        return False
-    return True
-
-
-def _date_of(text: str) -> str:
-    """``2023年2月16日`` from a date line (digits or Chinese numerals), "" if not a real date."""
-    import datetime
-
-    m = _DATE_LINE.fullmatch(text)
-    if not m:
-        return ""
-    if m.group("y"):
-        year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-    else:
-        year = int("".join(str(_CN_DIGIT[c]) for c in m.group("cy")))
-        month, day = from_chinese(m.group("cm")), from_chinese(m.group("cd"))
-        if month is None or day is None:
-            return ""
-    try:
-        datetime.date(year, month, day)
-    except ValueError:
-        return ""
-    return f"{year}年{month}月{day}日"
-
-
-def _first_sentence_end(text: str) -> Optional[int]:
-    """Index of the first 。！？ outside quotes and brackets."""
-    depth = 0
-    for i, c in enumerate(text):
-        if c in _OPENERS:
-            depth += 1
-        elif c in _CLOSERS:
-            depth = max(0, depth - 1)
-        elif c in _SENTENCE_END and depth == 0:
-            return i
-    return None
-
-
-def _item(text: str, style: str) -> Item:
-    """An item, with a short first sentence as its lead (``明确思路目标。《方案》…``)."""
-    k = _first_sentence_end(text)
-    if k is not None and 2 <= k <= 30 and k < len(text) - 1 and text[k] == "。" and text[k - 1] not in _ENDS:
-        lead, rest = text[:k], text[k + 1:].strip()
-        if rest and not any(c in lead for c in "，,；;") and not _typed(rest):
-            item = Item(text=rest, lead=lead)
-            if _renders(_series_doc(Series(items=[item], style=style)), format_series(1, style) + text):
-                return item
-    return Item(text=text)
-
-
-def part_of(heading: str) -> Optional[str]:
-    """The report part a level-1 heading names, by its keywords (``存在的问题`` → problems)."""
-    found = [(min(heading.find(w) for w in words if w in heading), name)
-             for name, words in PART_KEYWORDS if any(w in heading for w in words)]
-    if not found:
-        return None
-    # ``问题及对策``: the part whose keyword comes first in the heading wins
-    return min(found)[1]
-
-
-def guess_kind(title: str, salutation: str, headings: Sequence[str]) -> Tuple[str, str]:
-    """``(kind, reason)``: the reason is a Chinese sentence for the user."""
-    if title and title != PLACEHOLDER and _REPORT_TITLE.search(title):
-        return "report", f"标题以“{_REPORT_TITLE.search(title).group(0)}”结尾"
-    if salutation:
-        return "speech", f"有称呼“{salutation}”"
-    m = _SPEECH_TITLE.search(title or "")
-    if m:
-        return "speech", f"标题中有“{m.group(0)}”"
-    parts = {part_of(h) for h in headings} - {None}
-    if len(parts) >= 2:
-        return "report", "各部分标题中有“" + "”“".join(PART_NAMES[p] for p in sorted(parts)) + "”"
-    return "speech", "没有明显特征，按讲话稿处理（可用 --kind report 指定为调研报告）"
-
-
-# --- checking guesses against the numberer -----------------------------------------------------
-
-
-def _paragraph_text(para: dict) -> str:
-    return para.get("heading", "") + para.get("lead", "") + para.get("text", "")
-
-
-def expected_paragraphs(doc: Document, level3: str = ".") -> List[str]:
-    """The non-empty paragraph texts ``gongwen build`` writes for ``doc``."""
-    from gongwen.builder.numbering import paragraphs
-
-    return [t for t in (_paragraph_text(p) for p in paragraphs(doc, level3=level3)) if t]
-
-
-def _renders(doc: Document, wanted: str) -> bool:
-    """Does the numberer turn ``doc`` (a probe built around one guess) into ``wanted``?"""
-    return wanted in expected_paragraphs(doc)
-
-
-def _point_doc(point: Point, level: int) -> Document:
-    """A probe document in which ``point`` is the first point at ``level``.
-
-    How a heading and its text are joined does not depend on the number, so
-    one probe per paragraph costs the same wherever the point stands.
-    """
-    node = Point(heading="x", points=[point])
-    for _ in range(level - 2):
-        node = Point(heading="x", points=[node])
-    return Document(kind="speech", title="x", sections=[Section(heading="x", points=node.points)])
-
-
-def _series_doc(series: Series) -> Document:
-    return Document(kind="speech", title="x", sections=[Section(heading="x", series=series)])

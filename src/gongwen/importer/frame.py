@@ -1,0 +1,98 @@
+"""The frame around the body of an imported speech or report: title, byline and date line at
+the top, the 落款 at the end, a speech's closing.  ``imp`` is the running import: its
+``lines``, ``role(line)`` (from :mod:`gongwen.draft.roles`), ``warn(line, message)`` and ``is_h1``.
+"""
+
+from __future__ import annotations
+
+from typing import List, Tuple
+
+from gongwen.content.model import Document
+from gongwen.draft import roles as R
+from gongwen.importer.read import Line
+from gongwen.spec import dates
+from gongwen.spec.chars import PLACEHOLDER
+
+
+def front(imp, doc: Document) -> List[Line]:
+    """Title, byline and date line; a 版头 (which speeches and reports do not have) is kept as text."""
+    lines = imp.lines
+    i = 0
+    kept: List[Line] = []
+    while i < len(lines) and imp.role(lines[i]).kind in R.FRONT_MATTER:
+        imp.warn(lines[i].line, f"版头“{lines[i].text}”在讲话稿、调研报告中没有对应的字段，按开头段落保留")
+        kept.append(lines[i])
+        i += 1
+    if i < len(lines) and imp.role(lines[i]).kind == R.TITLE:
+        first = lines[i]
+        title = first.text
+        i += 1
+        while i < len(lines) and imp.role(lines[i]).kind == R.TITLE:
+            imp.warn(lines[i].line, "标题分成了两段，已合并为一行（折行由模板排版）")
+            title += lines[i].text
+            i += 1
+        while title and title[-1] in "。，；：、.,;:":
+            imp.warn(first.line, f"标题末尾不加标点，已删去“{title[-1]}”")
+            title = title[:-1].rstrip()
+        doc.title = title or PLACEHOLDER
+    else:
+        doc.title = PLACEHOLDER
+        imp.warn(lines[min(i, len(lines) - 1)].line, f"没有找到标题，已填入“{PLACEHOLDER}”，请补上")
+    date_line = byline = None
+    while i < len(lines) and imp.role(lines[i]).kind in (R.DATE_LINE, R.BYLINE, R.SUBTITLE):
+        kind = imp.role(lines[i]).kind
+        if kind == R.DATE_LINE:
+            date_line = lines[i]
+        elif byline is not None:
+            break  # one byline in the model: the other line stays text
+        else:
+            if kind == R.SUBTITLE:
+                imp.warn(lines[i].line, "副标题（——……）没有对应的字段，按署名行导入；如需副标题请改写标题")
+            byline = lines[i]
+            if date_line is not None:
+                imp.warn(lines[i].line, "署名行在日期行之后：生成时署名行在前、日期行在后")
+        i += 1
+    if byline is not None:
+        doc.byline = byline.text
+    if date_line is not None:
+        doc.date = dates.written(dates.date_line(date_line.text))
+        wanted = f"（{doc.date}）"
+        if date_line.text != wanted:
+            imp.warn(date_line.line, f"日期行“{date_line.text}”生成时写作“{wanted}”")
+    return kept + list(lines[i:])
+
+def signature(imp, doc: Document, body: List[Line]) -> List[Line]:
+    """An author and a date at the very end (a report's 落款) move under the title."""
+    if doc.date or len(body) < 2 or imp.role(body[-1]).kind != R.ISSUE_DATE:
+        return body
+    date_line = body[-1]
+    rest = body[:-1]
+    author = None
+    if not doc.byline and len(rest) >= 2 and imp.role(rest[-1]).kind == R.SIGNATURE:
+        author, rest = rest[-1], rest[:-1]
+        doc.byline = author.text
+    doc.date = dates.written(dates.date_line(date_line.text))
+    moved = "落款（署名和日期）" if author else "文末日期"
+    imp.warn((author or date_line).line, f"{moved}已移到标题下：gongwen 把署名和日期排在标题之下")
+    return rest
+
+def split_closing(imp, body: List[Line], salutation: str) -> Tuple[List[Line], List[Line]]:
+    """A speech's closing: from the last ``同志们，…`` after the last section to the end."""
+    last_h1 = max((i for i, ln in enumerate(body) if imp.is_h1(ln)), default=None)
+    if last_h1 is None:
+        return body, []
+    stem = salutation.rstrip("：:").strip()
+    start = None
+    for i in range(last_h1 + 1, len(body)):
+        text = body[i].text
+        if imp.role(body[i]).kind == R.HEADING:
+            start = None  # a heading after it: not the closing after all
+            continue
+        if start is None and (R.ADDRESS.match(text) or (stem and text.startswith(stem)
+                                                       and text[len(stem):len(stem) + 1] in "，,！!")):
+            start = i
+    if start is None and R.THANKS.fullmatch(body[-1].text) and len(body) - 1 > last_h1:
+        start = len(body) - 1
+    if start is None:
+        return body, []
+    return body[:start], body[start:]

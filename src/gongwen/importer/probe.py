@@ -1,0 +1,76 @@
+"""Checking each guess against the numberer: a structure is kept only when ``gongwen build``
+would write the paragraph back exactly as it was."""
+
+from __future__ import annotations
+
+from typing import List, Sequence
+
+from gongwen.content.model import Document, Item, Point, Section, Series
+from gongwen.draft.roles import first_sentence_end, typed_marker
+from gongwen.spec.chars import HEADING_END
+from gongwen.spec.markers import format_series
+
+
+def matched(source: Sequence[str], built: Sequence[str], window: int = 64) -> set:
+    """Indexes of ``source`` paragraphs found in ``built``, in order.
+
+    difflib for ordinary documents; for very long ones a greedy walk that looks
+    ``window`` paragraphs ahead (difflib is quadratic on repeated paragraphs).
+    """
+    if len(source) * len(built) <= 4_000_000:
+        import difflib
+
+        blocks = difflib.SequenceMatcher(None, source, built, autojunk=False).get_matching_blocks()
+        return {i for b in blocks for i in range(b.a, b.a + b.size)}
+    same, j = set(), 0
+    for i, text in enumerate(source):
+        for k in range(j, min(j + window, len(built))):
+            if built[k] == text:
+                same.add(i)
+                j = k + 1
+                break
+    return same
+
+
+def item_of(text: str, style: str) -> Item:
+    """An item, with a short first sentence as its lead (``明确思路目标。《方案》…``)."""
+    k = first_sentence_end(text)
+    if k is not None and 2 <= k <= 30 and k < len(text) - 1 and text[k] == "。" and text[k - 1] not in HEADING_END:
+        lead, rest = text[:k], text[k + 1:].strip()
+        if rest and not any(c in lead for c in "，,；;") and not typed_marker(rest):
+            item = Item(text=rest, lead=lead)
+            if renders(series_doc(Series(items=[item], style=style)), format_series(1, style) + text):
+                return item
+    return Item(text=text)
+
+
+def _paragraph_text(para: dict) -> str:
+    return para.get("heading", "") + para.get("lead", "") + para.get("text", "")
+
+
+def expected_paragraphs(doc: Document, level3: str = ".") -> List[str]:
+    """The non-empty paragraph texts ``gongwen build`` writes for ``doc``."""
+    from gongwen.builder.numbering import paragraphs
+
+    return [t for t in (_paragraph_text(p) for p in paragraphs(doc, level3=level3)) if t]
+
+
+def renders(doc: Document, wanted: str) -> bool:
+    """Does the numberer turn ``doc`` (a probe built around one guess) into ``wanted``?"""
+    return wanted in expected_paragraphs(doc)
+
+
+def point_doc(point: Point, level: int) -> Document:
+    """A probe document in which ``point`` is the first point at ``level``.
+
+    How a heading and its text are joined does not depend on the number, so
+    one probe per paragraph costs the same wherever the point stands.
+    """
+    node = Point(heading="x", points=[point])
+    for _ in range(level - 2):
+        node = Point(heading="x", points=[node])
+    return Document(kind="speech", title="x", sections=[Section(heading="x", points=node.points)])
+
+
+def series_doc(series: Series) -> Document:
+    return Document(kind="speech", title="x", sections=[Section(heading="x", series=series)])

@@ -1,0 +1,116 @@
+"""Reading an old document for import: its paragraphs, cleaned of layout, with their lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import List, Optional, Sequence, Tuple
+
+from gongwen.content.model import Document
+from gongwen.errors import GongwenError, Place
+from gongwen.spec.chars import XML_ILLEGAL
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_MD_BULLET = re.compile(r"^\s{0,3}[-*+]\s+")
+_MD_EMPHASIS = re.compile(r"\*\*|__")
+
+
+@dataclass
+class Line:
+    """One source paragraph: its 1-based line (or paragraph number) and text."""
+
+    line: int
+    text: str
+    where: str = "text"  # text | table | textbox (.docx)
+
+
+@dataclass
+class ImportWarning:
+    """A fault found while importing; the import completes anyway."""
+
+    line: int
+    message: str
+    path: str = ""
+
+    def __str__(self) -> str:
+        where = self.path or "<输入>"
+        return f"{where}:{self.line}: {self.message}" if self.line else f"{where}: {self.message}"
+
+
+@dataclass
+class ImportResult:
+    document: Document
+    warnings: List[ImportWarning] = field(default_factory=list)
+    kind_reason: str = ""  # why this kind was guessed; "" when the caller gave it
+    paragraphs: List[Line] = field(default_factory=list)  # the source paragraphs, as read
+
+    @property
+    def kind_guessed(self) -> bool:
+        return bool(self.kind_reason)
+
+
+def import_file(path, kind: Optional[str] = None) -> ImportResult:
+    """Read ``path`` (.docx, .txt, .md) with :func:`gongwen.draft.read.read_source` and import it.
+
+    Raises :class:`gongwen.errors.GongwenError` when the file cannot be read.
+    """
+    from gongwen.draft.read import read_source
+    from gongwen.importer.outline import import_paragraphs
+
+    path = str(path)
+    source = read_source(path)
+    if source.format == "yaml":
+        raise GongwenError("这已经是 YAML 内容，不需要导入；直接 gongwen build 即可", Place(path))
+    if source.format == "md":
+        lines = markdown_paragraphs([(p.line, p.text) for p in source.paras])
+    else:
+        lines = [Line(p.line, p.text, p.kind) for p in source.paras]
+    return import_paragraphs(lines, kind=kind, path=path)
+
+
+def markdown_paragraphs(raw: Sequence[Tuple[int, str]]) -> List[Line]:
+    """Markdown lines → paragraphs: blank lines separate, headings and list items stand alone.
+
+    ``#``, ``>``, list bullets and ``**`` are Markdown's, not the writer's text.
+    """
+    out: List[Line] = []
+    current: Optional[Line] = None
+    for number, text in raw:
+        if not text.strip():
+            current = None
+            continue
+        alone = bool(_MD_HEADING.match(text) or _MD_BULLET.match(text))
+        text = _MD_EMPHASIS.sub("", _MD_BULLET.sub("", _MD_QUOTE.sub("", _MD_HEADING.sub("", text))))
+        if current is None or alone:
+            current = Line(number, text.strip())
+            out.append(current)
+            if alone:
+                current = None
+        else:  # a soft-wrapped line continues the paragraph (no space between Chinese lines)
+            current.text += text.strip()
+    return out
+
+
+def clean(lines: Sequence[Line], warn) -> List[Line]:
+    """Strip the layout around each paragraph (indents, blanks); drop empty paragraphs."""
+    out = []
+    for ln in lines:
+        text = ln.text.strip()
+        if not text:
+            continue
+        if "\n" in text:
+            warn(ln.line, "段落中有手动换行，已合并为一段（gongwen 不在段内换行）")
+            text = "".join(part.strip() for part in text.split("\n"))
+        bad = XML_ILLEGAL.findall(text)
+        if bad:
+            codes = "、".join(sorted({f"U+{ord(c):04X}" for c in bad}))
+            warn(ln.line, f"删除了 Word 无法保存的控制字符 {codes}")
+            text = XML_ILLEGAL.sub("", text).strip()
+            if not text:
+                continue
+        if ln.where in ("table", "textbox"):
+            name = "表格" if ln.where == "table" else "文本框"
+            warn(ln.line, f"{name}中的文字按普通段落导入（内容模型没有{name}）")
+        out.append(Line(ln.line, text, ln.where))
+    return out
