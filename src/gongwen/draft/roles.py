@@ -88,7 +88,7 @@ _SIGNER = re.compile(r"签\s*发\s*人[：:]")
 _PART = re.compile(rf"第(?P<num>[{NUMERAL_CHARS}]+)(?P<unit>[编章节])(?=[{BLANKS}]|$)")
 _ARTICLE = re.compile(rf"第(?P<num>[{NUMERAL_CHARS}]+)条(?=[{BLANKS}]|$)")
 #: 附件说明: ``附件：1．实施方案`` (GB/T 9704 7.3.4)
-ATTACHMENT_NOTE_RE = re.compile(rf"[{BLANKS}]*附\s*件\s*[：:]")
+ATTACHMENT_NOTE_RE = re.compile(rf"[{BLANKS}]*附\s*件\s*[：:][{BLANKS}]*")
 #: the label on top of an attachment's own page: ``附件`` or ``附件2`` alone
 ATTACHMENT_LABEL_RE = re.compile(rf"[{BLANKS}]*附\s*件(?:\s*[0-9０-９]+)?[{BLANKS}]*")
 _ATTACHMENT_ITEM = re.compile(rf"[{BLANKS}]*[0-9０-９]{{1,2}}[{BLANKS}]*[.．、,，](?![0-9０-９])")
@@ -138,7 +138,8 @@ def looks_like_title(text: str, centred: Optional[bool] = None) -> bool:
     """A title: short, no sentence inside, no marker.  A centred paragraph (.docx) needs no more;
     a left-aligned one, or one ending in a mark, must read as a title: ``关于……`` or the name of
     a document kind at its end (通知, 报告, 讲话 …).  ``centred=None``: alignment unknown (text)."""
-    if not 0 < len(text) <= 80 or is_salutation(text) or typed_marker(text) or dates.date_line(text):
+    if (not 0 < len(text) <= 80 or is_salutation(text) or typed_marker(text) or heading_marker(text)
+            or dates.date_line(text) or ATTACHMENT_NOTE_RE.match(text) or _CC.match(text) or is_recipient(text)):
         return False
     bare = text.rstrip("。，；：、.,;:")
     if any(c in bare for c in _SENTENCE_MARKS):
@@ -214,18 +215,19 @@ def _front_matter(text: str, line: Line) -> Optional[str]:
     return None
 
 
-def _body_role(text: str) -> Role:
-    """The role of a paragraph in the running text, from its start."""
+def _body_role(text: str, raw: str) -> Role:
+    """The role of a paragraph in the running text, from its start (``text`` is ``raw`` stripped;
+    a heading's marker and ``heading_end`` index ``raw``)."""
     m = _ARTICLE.match(text)
     if m:
         return Role(ARTICLE, number=from_chinese(m.group("num")))
     m = _PART.match(text)
     if m:
         return Role(PART, level="编章节".index(m.group("unit")) + 1, number=from_chinese(m.group("num")))
-    marker = heading_marker(text)
+    marker = heading_marker(raw)
     if marker is not None:
-        stop = first_sentence_end(text, marker.end)
-        end = len(text) if stop is None else stop + 1
+        stop = first_sentence_end(raw, marker.end)
+        end = len(raw) if stop is None else stop + 1
         return Role(HEADING, level=marker.level, marker=marker, heading_end=end, number=marker.number)
     for mark in find_series(text):
         if mark.start == 0:
@@ -272,7 +274,7 @@ def assign(lines: Sequence[Line]) -> List[Role]:
         if is_salutation(text) and not heading_marker(text):
             roles[i] = Role(SALUTATION)
             continue
-        roles[i] = _body_role(text)
+        roles[i] = _body_role(text, lines[i].text)
     return [r if r is not None else Role(BODY) for r in roles]
 
 

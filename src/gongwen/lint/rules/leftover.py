@@ -6,7 +6,8 @@ import re
 
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
-from gongwen.lint.textview import SYNTAX, is_cjk, is_cn, items, next_char, prev_char
+from gongwen.lint.textview import SYNTAX, items, next_char, prev_char
+from gongwen.spec.chars import is_cjk, is_cn
 
 _BLANK = " \u3000\t\u00a0"
 _STRONG_RE = re.compile(r"\*\*(?=[^\s*])([^*]{1,40}?)(?<=[^\s*])\*\*")

@@ -7,7 +7,8 @@ import re
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
 from gongwen.lint.rules.punctuation import recipient_colon, recipient_ranks
-from gongwen.lint.textview import is_cjk, items, prev_char
+from gongwen.lint.textview import items, prev_char
+from gongwen.spec.chars import is_cjk
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "o": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

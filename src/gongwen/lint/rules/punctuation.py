@@ -12,7 +12,8 @@ import re
 
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
-from gongwen.lint.textview import OPAQUE, SYNTAX, heading_at, is_cjk, is_cn, items, next_char, prev_char
+from gongwen.lint.textview import OPAQUE, SYNTAX, heading_at, items, next_char, prev_char
+from gongwen.spec.chars import is_cjk, is_cn
 
 _BLANK = " \u3000\t\u00a0"
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}

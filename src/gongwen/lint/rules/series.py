@@ -16,10 +16,10 @@ from gongwen.spec.markers import SeriesMark, find_series
 from gongwen.spec.numerals import to_chinese
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
-from gongwen.lint.textview import OPAQUE, SYNTAX, heading_at, items
+from gongwen.draft.roles import ATTACHMENT_LABEL
+from gongwen.lint.textview import OPAQUE, SYNTAX, heading_at, items, roles
 
 # "附件", "附件2": no two runs of blanks meet (\s*[0-9]*[ \t]* backtracked quadratically).
-_ATTACHMENT_PAGE_RE = re.compile(r"^[ \t\u3000]*附\s*件(?:\s*[0-9０-９]+[ \t\u3000]*|\s*)$")
 
 
 def _label(style: str, n: Optional[int]) -> str:
@@ -54,6 +54,7 @@ def _marks(ctx) -> List[List[Mark]]:
 
 def _marks_now(ctx) -> List[List[Mark]]:
     heads = heading_at(ctx)
+    kinds = [r.kind for r in roles(ctx)]
     scopes: List[List[Mark]] = [[]]
     last_container = None
     for i, para, mtext in items(ctx):
@@ -63,7 +64,7 @@ def _marks_now(ctx) -> List[List[Mark]]:
             if container != last_container:
                 scopes.append([])
                 last_container = container
-        elif i in heads or _ATTACHMENT_PAGE_RE.match(mtext.replace(SYNTAX, "")):
+        elif i in heads or kinds[i] == ATTACHMENT_LABEL:
             scopes.append([])
         if "是" not in mtext and "第" not in mtext and "其" not in mtext and "首先" not in mtext:
             continue

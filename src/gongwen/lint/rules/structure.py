@@ -16,12 +16,12 @@ from gongwen.spec.markers import format_marker
 from gongwen.spec.numerals import NUMERAL_CHARS, to_chinese
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
-from gongwen.lint.textview import SYNTAX, Heading, body_start, headings, items
+from gongwen.draft.roles import ATTACHMENT_LABEL
+from gongwen.lint.textview import SYNTAX, Heading, body_start, headings, items, roles
 
 TEXT_FORMATS = ("txt", "md", "docx")
 _BLANK = " \u3000\t\u00a0"
 # "附件", "附件2": no two runs of blanks meet (\s*[0-9]*[ \t]* backtracked quadratically).
-_ATTACHMENT_PAGE_RE = re.compile(r"^[ \t\u3000]*附\s*件(?:\s*[0-9０-９]+[ \t\u3000]*|\s*)$")
 
 
 def _m(level: int, n: int) -> str:
@@ -37,7 +37,7 @@ def outline_faults(ctx) -> List[Tuple[str, Heading, str]]:
 def _outline_faults_now(ctx) -> List[Tuple[str, Heading, str]]:
     out: List[Tuple[str, Heading, str]] = []
     by_index = {h.index: h for h in headings(ctx)}
-    resets = {i for i, p, mt in items(ctx) if _ATTACHMENT_PAGE_RE.match(mt.replace(SYNTAX, ""))}
+    resets = {i for i, role in enumerate(roles(ctx)) if role.kind == ATTACHMENT_LABEL}
     state = _Walk()
     for i in range(len(ctx.paras)):
         if i in resets:
