@@ -13,7 +13,8 @@ from gongwen.lint.findings import Finding, Fix
 from gongwen.lint.registry import all_rules
 
 from gongwen.lint.engine import lint_source
-from gongwen.lint.rules.layout import example_docx, example_source, face_family
+from gongwen.lint.docxexample import example_docx, example_source
+from gongwen.spec.gbt9704 import face_family
 from gongwen.draft.read import read_source
 
 LAYOUT = [r for r in all_rules() if r.code.startswith("GW8")]
@@ -56,6 +57,23 @@ def test_reported_once_per_style_with_a_count():
     f = findings[0]
     assert f.line == 2 and f.severity == "error" and f.family == "layout"
     assert "宋体" in f.message and "共 5 段" in f.message
+
+
+def test_listing_the_layout_rules_loads_neither_lxml_nor_docx():
+    """The layout family, the layout view, style resolution and the example language are
+    imported to list rules (``gongwen rule``): nothing heavy at their module level."""
+    import subprocess
+    import sys
+
+    probe = ("import sys\n"
+             "import gongwen.lint.rules.layout, gongwen.lint.layoutview, gongwen.lint.docxexample\n"
+             "import gongwen.ooxml.styles\n"
+             "from gongwen.lint.registry import all_rules\n"
+             "assert sum(r.code.startswith('GW8') for r in all_rules()) >= 15\n"
+             "print('HEAVY', sorted(m for m in sys.modules if m.split('.')[0] in ('lxml', 'docx', 'zipfile')))\n")
+    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "src"))
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert "HEAVY []" in done.stdout, done.stdout + done.stderr
 
 
 def test_face_families():

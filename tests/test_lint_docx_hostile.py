@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from gongwen.lint.rules.layout import example_docx
+from gongwen.lint.docxexample import example_docx
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 SECRET = "TOP-SECRET-91c2"

@@ -1,0 +1,23 @@
+"""Layout rules (GW8xx): what a .docx looks like, checked against GB/T 9704-2012.
+
+The numbers come from ``gbt9704.md`` (:mod:`gongwen.spec.gbt9704`): A4 paper,
+margins 37/35/28/26 mm, a text block of 22 lines × 28 characters, 三号仿宋 body
+text, 二号小标宋 title, 黑体/楷体/仿宋 for heading levels 1/2/3–4, explicit East
+Asian fonts and no theme fonts, a two-character first-line indent, and
+``— N —`` page numbers in 四号宋体, odd pages right and even pages left.
+
+One module per concern, each registering its rules on import:
+
+- :mod:`.page` — paper and margins (GW801–GW802);
+- :mod:`.fonts` — faces and sizes by paragraph role, explicit and theme fonts (GW803–GW809);
+- :mod:`.grid` — 22 lines of 28 characters, first-line indent (GW810–GW812);
+- :mod:`.pagenum` — page numbers in the footers (GW813–GW815).
+
+What they share lives elsewhere: formatting is resolved by
+:mod:`gongwen.ooxml.styles`, paragraphs get their roles and findings are grouped
+in :mod:`gongwen.lint.layoutview`, and the ``bad``/``good`` examples are
+written in the language of :mod:`gongwen.lint.docxexample`.  No lxml at
+module level: listing the rules stays fast.
+"""
+
+from gongwen.lint.rules.layout import fonts, grid, page, pagenum  # noqa: F401  (registers the rules)
