@@ -80,6 +80,10 @@ def test_rule_line_and_explanation():
     assert rule_line(r).split()[:3] == ["GW413", "warning", "stray-space"]
     text = explain_rule(r)
     assert "错误示例" in text and "正确示例" in text and "办公实践" in text
+    labels = [line for line in text.splitlines() if line in ("问题", "原因", "错误示例", "正确示例")]
+    assert labels == ["问题", "原因", "错误示例", "正确示例"]
+    assert r.message in text and r.why in text
+    assert "级别：警告（warning）；可自动修正（--fix）" in text and "适用：txt、md、docx、yaml" in text
 
 
 def test_rules_markdown_lists_every_rule():
@@ -87,3 +91,6 @@ def test_rules_markdown_lists_every_rule():
     md = rules_markdown(rules)
     for r in rules:
         assert f"### {r.code}" in md
+        section = md.split(f"### {r.code}\n", 1)[1].split("\n### ", 1)[0]
+        assert f"**问题**：{r.message}" in section and f"**原因**：{r.why}" in section, r.code
+        assert "**错误示例**" in section and "**正确示例**" in section, r.code

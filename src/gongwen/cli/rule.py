@@ -9,7 +9,7 @@ import click
 
 from gongwen.lint.registry import all_rules, get_rule
 
-RULE_HELP = """解释一条检查规则：问题、级别、依据、错误和正确示例。
+RULE_HELP = """解释一条检查规则：问题、原因、错误示例和正确示例，以及级别、依据和适用的文件格式。
 
 \b
 示例：

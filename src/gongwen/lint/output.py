@@ -110,7 +110,7 @@ def _sarif_rule(r: Rule) -> dict:
         "id": r.code,
         "name": r.name,
         "shortDescription": {"text": r.message},
-        "fullDescription": {"text": f"{r.message}（依据：{r.source_text}）"},
+        "fullDescription": {"text": f"问题：{r.message}" + (f"原因：{r.why}" if r.why else "") + f"（依据：{r.source_text}）"},
         "defaultConfiguration": {"level": "error" if r.severity == "error" else "warning"},
         "properties": {"family": r.family, "source": r.source, "fixable": r.fixable},
     }
@@ -138,24 +138,44 @@ def rule_line(r: Rule) -> str:
 
 
 def explain_rule(r: Rule) -> str:
-    """``gongwen rule CODE``: what, why, where from, examples."""
+    """``gongwen rule CODE``: 问题 (what), 原因 (why), 示例 (examples), as ruff's ``ruff rule`` does,
+    after the rule's level, source and formats."""
     lines = [
         f"{r.code} {r.name}（{FAMILY_TITLES.get(r.family, r.family)}）",
-        "",
-        f"问题：{r.message}",
         f"级别：{SEVERITY_NAMES.get(r.severity, r.severity)}（{r.severity}）" + ("；可自动修正（--fix）" if r.fixable else ""),
         f"依据：{r.source_text}",
         f"适用：{'、'.join(r.formats)}",
+        "",
+        "问题",
+        _indent(r.message),
+        "",
+        "原因",
+        _indent(r.why or "（未说明）"),
     ]
-    if r.why:
-        lines += ["", r.why]
-    lines += ["", "错误示例："] + [_indent(x) for x in r.bad]
-    lines += ["", "正确示例："] + [_indent(x) for x in r.good]
+    note = _example_note(r)
+    lines += ["", "错误示例" + note] + [_bullet(x) for x in r.bad]
+    lines += ["", "正确示例" + note] + [_bullet(x) for x in r.good]
     return "\n".join(lines) + "\n"
 
 
-def _indent(example: str) -> str:
-    return "\n".join("    " + line for line in example.split("\n"))
+def _indent(text: str) -> str:
+    return "\n".join("    " + line for line in text.split("\n"))
+
+
+def _bullet(example: str) -> str:
+    """One example, marked so that an example of several paragraphs reads as one."""
+    first, *rest = example.split("\n")
+    return "\n".join(["  • " + first] + ["    " + line for line in rest])
+
+
+def _example_note(r: Rule) -> str:
+    """What the examples assume: a .docx they change, house settings they need."""
+    notes = []
+    if r.example_format == "docx":
+        notes.append("对一份正确的单页 .docx 所做的改动")
+    if r.example_config:
+        notes.append("假定设置 " + "，".join(f"{k} = {v}" for k, v in r.example_config.items()))
+    return f"（{'；'.join(notes)}）" if notes else ""
 
 
 def rules_markdown(rules: Sequence[Rule]) -> str:
@@ -165,10 +185,12 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
         "",
         "<!-- 此文件由 `gongwen rule --docs > docs/rules.md` 生成，请勿手工编辑；tests/test_lint_docs.py 检查它与代码一致。 -->",
         "",
-        "每条规则有固定代码（`GW` + 三位数字，按类别分组）、级别（error 错误 / warning 警告）、依据"
-        "（标准条款，或“办公实践”：单位可在设置中关闭或调整级别），以及错误和正确示例。",
+        "每条规则按“问题、原因、示例”说明：**问题**是错在哪里、应当怎样写；**原因**是标准的规定"
+        "或办公实践的理由，以及规则有意不报告的情形；**错误示例**和**正确示例**由测试逐条运行。"
+        "每条规则还有固定代码（`GW` + 三位数字，按类别分组）、级别（error 错误 / warning 警告）、依据"
+        "（标准条款，或“办公实践”：单位可在设置中关闭或调整级别）和适用的文件格式。",
         "",
-        "| 代码 | 级别 | 名称 | 可修正 | 说明 |",
+        "| 代码 | 级别 | 名称 | 可修正 | 问题 |",
         "|---|---|---|---|---|",
     ]
     for r in rules:
@@ -182,18 +204,19 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
             "",
             f"### {r.code}",
             "",
-            f"**{r.name}** · {r.severity} · 依据：{r.source_text}" + (" · 可自动修正" if r.fixable else ""),
+            f"**{r.name}** · 级别：{r.severity}（{SEVERITY_NAMES.get(r.severity, r.severity)}） · 依据：{r.source_text}"
+            f" · 适用：{'、'.join(r.formats)}" + (" · 可自动修正" if r.fixable else ""),
             "",
-            r.message,
+            f"**问题**：{r.message}",
+            "",
+            f"**原因**：{r.why or '（未说明）'}",
         ]
-        if r.why:
-            out += ["", r.why]
         kind = {"yaml": "yaml", "docx": "text"}.get(r.example_format, "text")
-        note = "（对一份正确的单页 .docx 所做的改动）" if r.example_format == "docx" else ""
-        out += ["", f"错误示例{note}：", ""]
+        note = _example_note(r)
+        out += ["", f"**错误示例**{note}：", ""]
         for x in r.bad:
             out += [f"```{kind}", x, "```"]
-        out += ["", "正确示例：", ""]
+        out += ["", f"**正确示例**{note}：", ""]
         for x in r.good:
             out += [f"```{kind}", x, "```"]
     return "\n".join(out) + "\n"

@@ -30,7 +30,7 @@ def _lead(text):
     return len(text) - len(text.lstrip(_BLANK))
 
 
-@rule("GW701", "typed-heading-marker", why="YAML 内容里的序号由 gongwen 按层次生成，手写的“一、”会变成“一、一、总体要求”。",
+@rule("GW701", "typed-heading-marker", why="YAML 内容里的序号由 gongwen 按层次生成，手写的“一、”会与生成的序号重复（“一、一、总体要求”），gongwen build 因此拒绝生成。",
      severity="error", formats=YAML, example_format="yaml",
       fixable=True, source="practice",
       message="YAML 内容中的标题不要手写序号：“一、”“（一）”“1.”由 gongwen 自动生成，手写会重复。",
@@ -53,6 +53,8 @@ def typed_heading_marker(ctx):
 @rule("GW702", "typed-series-opener", severity="error", formats=YAML, example_format="yaml",
       fixable=True, source="practice",
       message="items 中的条目不要手写“一是”“第一，”：序列标记由 gongwen 自动生成，手写会变成“一是一是”。",
+      why="items 的每一项由 gongwen 按位置生成“一是”“二是”（或“第一，”），手写的“一是”会与生成的重复，gongwen build 会拒绝生成这样的文件。"
+          "自动修正删去手写的部分。",
       bad=[_DOC + "  - heading: 总体要求\n    items:\n      - 一是加强领导\n      - 二是明确责任"],
       good=[_DOC + "  - heading: 总体要求\n    items:\n      - 加强领导\n      - 明确责任"])
 def typed_series_opener(ctx):
@@ -72,6 +74,8 @@ def typed_series_opener(ctx):
 @rule("GW703", "typed-marker-in-text", severity="warning", formats=YAML, example_format="yaml",
       source="practice",
       message="正文段落以手写的标题序号开头：若是标题，应写成 heading/points；若是正文，宜改写开头。",
+      why="正文段落以“（一）”“1.”开头，生成后是一个按正文格式排的段落：看起来像标题，却不在层次序号之中，不随前后标题编号，也没有标题的字体。"
+          "确属正文（如引用原文条目）时可以保留，所以只作警告；items 中的条目不在此列。",
       bad=[_DOC + "  - heading: 总体要求\n    paragraphs:\n      - （一）加强领导。成立工作专班。"],
       good=[_DOC + "  - heading: 总体要求\n    paragraphs:\n      - 成立工作专班，定期研究推进。"])
 def typed_marker_in_text(ctx):
@@ -116,6 +120,8 @@ def one_item_series(ctx):
 
 @rule("GW705", "one-point", severity="warning", formats=YAML, example_format="yaml",
       source="practice", message="points 只有一项：只有“（一）”没有“（二）”，不宜分层；并入上级或补足。",
+      why="分层是把一件事分成几项：只有“（一）”没有“（二）”，这一层只是多出一个标题，读者会以为后面漏了内容。"
+          "把这一项的内容并入上一级，或补足第二项。",
       bad=[_DOC + "  - heading: 总体要求\n    points:\n      - heading: 加强领导"],
       good=[_DOC + "  - heading: 总体要求\n    points:\n      - heading: 加强领导\n      - heading: 明确责任"])
 def one_point(ctx):
@@ -157,6 +163,8 @@ def heading_end_punctuation(ctx):
 @rule("GW707", "lead-in-ending", severity="warning", formats=YAML, example_format="yaml",
       fixable=True, source="practice",
       message="lead_in 是引出“一是……二是……”的话，应以冒号“：”结尾，如“主要做法有：”。",
+      why="gongwen 把 lead_in 和各条目排在同一段（“主要做法有：一是……；二是……。”），lead_in 不以冒号结尾，就成了“主要做法有一是……”。"
+          "以逗号结尾的不报告；以句号、分号或半角冒号结尾的，修正为“：”。",
       bad=[_DOC + "  - heading: 总体要求\n    inline: true\n    lead_in: 主要做法有\n    items:\n      - 加强领导\n      - 明确责任"],
       good=[_DOC + "  - heading: 总体要求\n    inline: true\n    lead_in: 主要做法有：\n    items:\n      - 加强领导\n      - 明确责任"])
 def lead_in_ending(ctx):
@@ -172,6 +180,8 @@ def lead_in_ending(ctx):
 
 @rule("GW708", "empty-text", severity="warning", formats=YAML, example_format="yaml",
       source="practice", message="文本字段是空的：删去这一项，或补上内容。",
+      why="空的文本项不会生成任何内容，gongwen build 会以“不能为空”拒绝生成；多是复制列表时多留了一个“- ”。"
+          "lint 先指出它在 YAML 中的位置。",
       bad=[_DOC + "  - heading: 总体要求\n    paragraphs:\n      - \"\"\n      - 正文。"],
       good=[_DOC + "  - heading: 总体要求\n    paragraphs:\n      - 正文。"])
 def empty_text(ctx):

@@ -46,6 +46,8 @@ _SINGLE_X_AFTER = "年月日号时分市县区省镇乡村局厅委办部处科�
 
 @rule("GW602", "x-placeholder", severity="error", source="practice",
       message="“XX”“××”“×××”等是未填写的占位符，应补上实际内容。",
+      why="“XX”“××”“×××”“□□”是起草时代替未定的时间、地名、人名的占位符，一旦漏填就印发，就是一份错误的文件。"
+          "“X射线”“XXL”“3×4”“长×宽”不报告；单个“×”只在“×月×日”“×市”“第×条”这类位置才算占位符；约定俗成的“张某某”也不报告。",
       bad=["定于XX月召开。", "××市人民政府", "请×××同志发言。", "定于×月×日召开。"],
       good=["X射线检查", "面积3×4米", "XXL号", "市委副书记　张某某", "体积为长×宽×高。"])
 def x_placeholder(ctx):
@@ -77,6 +79,8 @@ _TODO_HINT_RE = re.compile(r"[【待此?？]|TODO|FIXME|TBD")
 
 @rule("GW603", "todo-placeholder", severity="error", source="practice",
       message="草稿中的待办标记（“【待补充】”“TODO”“（此处加盖公章）”等）应处理后删去。",
+      why="“【待补充】”“TODO”“（此处加盖公章）”“???”是起草、审核时留给自己的记号，正式文件中不能出现。"
+          "用 gongwen new --from 沿用往年的文件时，往年的数字被包在“【核实：…】”中，也由本规则提示，逐一核实后删去。",
       bad=["全年完成投资【待补充】亿元。", "TODO 核实数据", "（此处加盖公章）"],
       good=["全年完成投资12亿元。", "各单位待遇保障到位。"])
 def todo_placeholder(ctx):
@@ -95,6 +99,8 @@ _ENTITY = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&ldquo;": "�
 
 @rule("GW604", "junk-markup", severity="error", fixable=True, source="practice",
       message="复制粘贴留下的网页代码（“##paidbegin##”“<br>”“&nbsp;”等）应删去。",
+      why="从网页复制的文字常带着“##paidbegin##”这类付费阅读标记、HTML 标签（<br>、<span>）和字符实体（&nbsp;），在 Word 中会原样印出来。"
+          "修正时“&amp;”“&ldquo;”等实体换成它代表的字符，其余删去；.md 文件中的 HTML 标签和实体属于 Markdown 语法，不报告。",
       bad=["加强组织领导##paidbegin##，明确责任。", "第一段<br>第二段", "主要&nbsp;任务"],
       good=["加强组织领导，明确责任。"])
 def junk_markup(ctx):
@@ -112,6 +118,8 @@ _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u
 
 @rule("GW605", "invisible-characters", severity="error", fixable=True, source="practice",
       message="文本中有看不见的零宽字符或方向控制字符，应删去。",
+      why="零宽空格（U+200B）、零宽连接符、字节顺序标记（U+FEFF）、软连字符和文字方向控制符在屏幕上看不见，却会让查找、替换和文本比对找不到“组织领导”这样的词，方向控制符还会改变文字的显示顺序。"
+          "它们多随网页或聊天软件中复制的文字进来。",
       bad=["加强\u200b组织领导"], good=["加强组织领导"])
 def invisible_characters(ctx):
     for _, para, _mtext in items(ctx):
@@ -165,6 +173,7 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]+")
 
 @rule("GW608", "garbled-characters", severity="error", source="practice",
       message="文本中有乱码（替换字符“\ufffd”或控制字符），多为编码转换出错，应核对原文。",
+      why="替换字符 U+FFFD（显示为“�”）和控制字符说明文本在别处转换编码时出了错（如 GBK 文本被当作 UTF-8 读入后又保存），原来的字已经丢失，无法自动恢复，只能对照原文补上。",
       bad=["加强\ufffd\ufffd领导"], good=["加强组织领导"])
 def garbled_characters(ctx):
     for _, para, _mtext in items(ctx):
@@ -177,7 +186,9 @@ _MD_BULLET_RE = re.compile(r"^[ \t]{0,3}[-*+][ \t]+\S")
 
 
 @rule("GW609", "markdown-syntax", severity="warning", formats=("txt", "docx", "yaml"),
-      source="practice", message="纯文本或 Word 文档中残留 Markdown 标记（“# ”“**粗体**”“- ”），应删去。",
+      source="practice", message="纯文本或 Word 文档中残留 Markdown 标记（“# ”“**粗体**”“* ”），应删去。",
+      why="在 Markdown 编辑器或网页中写好再粘贴过来的文字，会把“# ”“**”等标记带进纯文本和 Word 文档，印出来就是多余的符号。"
+          "只报告段首的“# ”标题标记、“* ”列表标记和成对的“**…**”；.md 文件中这些是格式，不检查。",
       bad=["## 一、总体要求", "要**高度重视**安全生产。"], good=["一、总体要求", "要高度重视安全生产。"])
 def markdown_syntax(ctx):
     for _, para, mtext in items(ctx):

@@ -41,6 +41,9 @@ def _clean_headings(ctx):
 @rule("GW101", "level1-separator", severity="error", formats=TEXT_FORMATS, fixable=True,
       message="一级标题序号后应使用顿号，写作“一、”。",
       source="GB/T 9704-2012 7.3.3；GB/T 15834-2011 B.3.2",
+      why="GB/T 9704-2012 7.3.3 规定第一层序数写作“一、”，GB/T 15834-2011 B.3.2 规定不带括号的汉字数字作序次语时其后用顿号。"
+          "“一.”借用了阿拉伯数字序号的西文下脚点，“一，”的逗号表示句中停顿，“一 、”在序号中留下空白，都不合规定。"
+          "“一、二季度”这类数字并列不当作序号；夹有乱码的序号由 GW108 报告。",
       bad=["一.总体要求", "一，总体要求", "一 、总体要求", "二．工作措施"],
       good=["一、总体要求\n二、工作措施"])
 def level1_separator(ctx):
@@ -58,6 +61,9 @@ def level1_separator(ctx):
 @rule("GW102", "marker-brackets", severity="error", formats=TEXT_FORMATS, fixable=True,
       message="二级、四级标题序号应使用全角括号，写作“（一）”“（1）”，括号内外不加空格。",
       source="GB/T 9704-2012 7.3.3",
+      why="GB/T 9704-2012 7.3.3 规定第二层、第四层序数写作“（一）”“（1）”，用全角括号。"
+          "半角括号只占半个字、用西文字体显示，与全角括号混用（“(一）”）时一边宽一边窄；括号内的空格把序号撑开，各级标题不再对齐。"
+          "缺少前括号的“1）”“一）”由 GW111 报告。",
       bad=["(一)加强组织领导", "(一）加强组织领导", "(1)明确责任", "（ 二 ）强化保障"],
       good=["（一）加强组织领导", "（1）明确责任"])
 def marker_brackets(ctx):
@@ -77,6 +83,8 @@ def marker_brackets(ctx):
 @rule("GW103", "bracket-marker-punctuation", severity="error", formats=TEXT_FORMATS,
       fixable=True, message="带括号的标题序号后不加任何标点，“（一）、”应写作“（一）”。",
       source="GB/T 15834-2011 B.3.4",
+      why="GB/T 15834-2011 B.3.4：加括号的序次语后面不用任何点号。"
+          "括号已经把序号和标题文字隔开，再加“、”“.”是多余的标点。",
       bad=["（一）、加强组织领导", "（1）、明确责任", "（一）.加强组织领导"],
       good=["（一）加强组织领导", "（1）明确责任"])
 def bracket_marker_punctuation(ctx):
@@ -92,6 +100,9 @@ def bracket_marker_punctuation(ctx):
 @rule("GW104", "arabic-marker-dunhao", severity="error", formats=TEXT_FORMATS, fixable=True,
       message="三级标题序号为阿拉伯数字加下脚点，“1、”应写作“1.”。",
       source="GB/T 15834-2011 B.3.3",
+      why="GB/T 15834-2011 B.3.3：不带括号的阿拉伯数字作序次语，其后用下脚点“.”；顿号只用在汉字数字之后（“一、”）。"
+          "点前有空格的“2 .”同样报告，修正时按设置 level3 写作“.”或“．”。"
+          "附件说明中的“1、”不是标题，由 GW507 报告。",
       bad=["1、统一思想", "2 .明确任务"],
       good=["1.统一思想\n2.明确任务"])
 def arabic_marker_dunhao(ctx):
@@ -126,6 +137,9 @@ def arabic_marker_fullwidth_point(ctx):
 @rule("GW106", "fullwidth-digit-marker", severity="error", formats=TEXT_FORMATS, fixable=True,
       message="标题序号中的阿拉伯数字应使用半角，“１.”“（２）”应写作“1.”“（2）”。",
       source="GB/T 15835-2011 5.1",
+      why="GB/T 15835-2011 5.1：阿拉伯数字一般占半个汉字的位置，即用半角。"
+          "全角的“１.”“（２）”比其他标题的序号宽出一倍，同一层次的标题宽窄不一。"
+          "正文中的全角数字和字母由 GW414 报告。",
       bad=["１.统一思想", "（１）明确责任"], good=["1.统一思想", "（1）明确责任"])
 def fullwidth_digit_marker(ctx):
     for h, m in _clean_headings(ctx):
@@ -140,6 +154,8 @@ def fullwidth_digit_marker(ctx):
 
 @rule("GW107", "empty-heading", severity="error", formats=TEXT_FORMATS, source="practice",
       message="段落只有标题序号，没有标题文字。",
+      why="序号和标题文字应在同一段：只有序号的段落，多是删改标题时漏删的序号，或一个回车把标题文字挤到了下一段。"
+          "这样排版，标题的字体、字号只落在序号这一段上，下一段的标题文字却按正文排。",
       bad=["一、总体要求\n（一）\n加强组织领导。"], good=["一、总体要求\n（一）加强组织领导"])
 def empty_heading(ctx):
     view = dict((i, mt) for i, _, mt in items(ctx))
@@ -151,6 +167,8 @@ def empty_heading(ctx):
 
 @rule("GW108", "garbled-marker", severity="error", formats=TEXT_FORMATS, fixable=True,
       source="practice", message="标题序号中夹有复制粘贴留下的乱码，如“（##paidbegin##三）”应为“（三）”。",
+      why="“##paidbegin##”这类付费阅读标记、HTML 标签、“&nbsp;”等字符实体和零宽字符是从网页复制文字时带进来的，打印出来就是乱码；零宽字符虽然看不见，却会让查找“（三）”找不到这个标题。"
+          "gongwen 去掉这些字符后读出序号，层次检查照常进行。",
       bad=["（##paidbegin##一）加强宣传"], good=["（一）加强宣传"])
 def garbled_marker(ctx):
     for h in headings(ctx):
@@ -167,6 +185,8 @@ _CIRCLED_PUNCT_RE = re.compile(f"([{_CIRCLED}])([{_BLANK}]*[、.．,，:：])")
 
 @rule("GW109", "circled-number-punctuation", severity="error", fixable=True,
       message="带圈序号后不加标点，“①、”应写作“①”。", source="GB/T 15834-2011 B.3.4",
+      why="GB/T 15834-2011 B.3.4：加括号的序次语后面不用任何点号。"
+          "带圈数字“①②③”的圆圈起的就是括号的作用，后面同样不加“、”“.”“，”“：”。",
       bad=["主要有：①、资金不足；②、人员短缺。"], good=["主要有：①资金不足；②人员短缺。"])
 def circled_number_punctuation(ctx):
     for _, para, mtext in items(ctx):
@@ -179,6 +199,8 @@ def circled_number_punctuation(ctx):
 
 @rule("GW110", "marker-space", severity="warning", formats=TEXT_FORMATS, fixable=True,
       source="practice", message="标题序号与标题文字之间不留空格。",
+      why="序号与标题文字之间没有停顿，空格（尤其是占一个字宽的全角空格）会在序号后留下空白，使各标题参差不齐，按“一、总体要求”查找也找不到。"
+          "只检查一级“一、”和二级“（一）”后的空格。",
       bad=["一、 总体要求", "（一）　加强组织领导"], good=["一、总体要求", "（一）加强组织领导"])
 def marker_space(ctx):
     for h in headings(ctx):
@@ -194,6 +216,8 @@ def marker_space(ctx):
 
 @rule("GW111", "marker-missing-bracket", severity="error", formats=TEXT_FORMATS, fixable=True,
       message="标题序号缺少前括号，“1）”“一）”应写作“（1）”“（一）”。", source="GB/T 9704-2012 7.3.3",
+      why="GB/T 9704-2012 7.3.3 规定带括号的序数写作“（一）”“（1）”，括号成对使用；“1）”“一）”少了前括号，不是规定的写法，也让人分不清它与第四层“（1）”是否同一层次。"
+          "只检查段首的标题序号；句中“主要有：1）……2）……”这样的列举不报告。",
       bad=["1）明确责任", "一）加强领导"], good=["（1）明确责任", "（一）加强领导"])
 def marker_missing_bracket(ctx):
     for h in headings(ctx):

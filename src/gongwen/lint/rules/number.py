@@ -17,6 +17,9 @@ _BLANK = " \u3000\t\u00a0"
 
 @rule("GW501", "abbreviated-year", severity="error",
       message="年份应写全，“25年底”应写作“2025年底”。", source="GB/T 15835-2011 5.2.2",
+      why="GB/T 15835-2011 5.2.2：年份一般不简写，“25年”应写作“2025年”。"
+          "简写的年份既可能指1925年也可能指2025年，还容易被读成25年的时长。"
+          "只在两位数年份后接“底”“初”“末”“度”“上半年”“下半年”、某月或某季度时报告，“改革开放40年来”这样的时长不报告。",
       bad=["力争25年底前完成。", "22年3月召开。"], good=["力争2025年底前完成。", "改革开放40年来，成就巨大。"])
 def abbreviated_year(ctx):
     for _, para, mtext in items(ctx):
@@ -34,6 +37,8 @@ def abbreviated_year(ctx):
 
 @rule("GW502", "date-leading-zero", severity="error", fixable=True,
       message="日期中的月、日不加前导零，“2024年03月05日”应写作“2024年3月5日”。", source="GB/T 9704-2012 7.3.5.4",
+      why="GB/T 9704-2012 7.3.5.4：成文日期用阿拉伯数字将年、月、日标全，月、日不编虚位（即1不编为01）；正文中的日期也按此书写。"
+          "“03月”“05日”多来自表格软件或系统导出的日期。",
       bad=["2024年03月05日"], good=["2024年3月5日", "2024年10月20日"])
 def date_leading_zero(ctx):
     for _, para, mtext in items(ctx):
@@ -63,6 +68,8 @@ def _cn_small(text):
 
 @rule("GW503", "chinese-numeral-date", severity="error", fixable=True,
       message="日期用阿拉伯数字，“二〇二四年三月五日”应写作“2024年3月5日”。", source="GB/T 9704-2012 7.3.5.4",
+      why="GB/T 9704-2012 7.3.5.4 规定成文日期用阿拉伯数字将年、月、日标全；“二〇二四年三月五日”是旧的公文格式标准中的写法，现行标准已改。"
+          "只报告年、月（日）齐全的日期，单独的“二〇二四年”不报告。",
       bad=["二〇二四年三月五日", "二零二二年十二月"], good=["2024年3月5日", "二〇二四年是关键之年。"])
 def chinese_numeral_date(ctx):
     for _, para, mtext in items(ctx):
@@ -80,6 +87,8 @@ def chinese_numeral_date(ctx):
 
 @rule("GW504", "chinese-year-zero", severity="error", fixable=True,
       message="汉字年份中的零写作“〇”，“二零二二年”“二O二二年”应写作“二〇二二年”。", source="GB/T 15835-2011 4.1.3",
+      why="GB/T 15835-2011 4.1.3：年份中的“0”是编号性质的数字，汉字写作“〇”，不写作计量用的“零”；字母“O”和几何图形“○”只是形状相近，字形、大小都与汉字不同。"
+          "只检查“年”字前的四位汉字年份。",
       bad=["二零二二年", "二O二二年", "二○二二年"], good=["二〇二二年"])
 def chinese_year_zero(ctx):
     for _, para, mtext in items(ctx):
@@ -101,6 +110,8 @@ _DOC_NUMBER_RE = re.compile(
 @rule("GW505", "document-number", severity="error", fixable=True,
       message="发文字号写作“机关代字〔年份〕序号号”，用六角括号“〔〕”，序号不加“第”、不编虚位，如“国办发〔2024〕1号”。",
       source="GB/T 9704-2012 7.2.5",
+      why="GB/T 9704-2012 7.2.5：发文字号由发文机关代字、年份、发文顺序号组成，年份标全称，用六角括号“〔〕”括入；发文顺序号不加“第”字，不编虚位（即1不编为01），在阿拉伯数字后加“号”。"
+          "发文字号是引用和归档查找文件的依据，写法不统一就查不到、对不上。",
       bad=["国办发[2024]第01号", "京政发（2024）5号"], good=["国办发〔2024〕1号"])
 def document_number(ctx):
     for _, para, mtext in items(ctx):
@@ -117,6 +128,8 @@ def document_number(ctx):
 
 @rule("GW506", "recipient-colon", severity="error", fixable=True,
       message="主送机关（称谓）后用全角冒号，“各单位:”应写作“各单位：”。", source="GB/T 9704-2012 7.3.2",
+      why="GB/T 9704-2012 7.3.2：主送机关最后一个机关名称后标全角冒号；讲话稿的称谓（“同志们：”）同样用全角冒号。"
+          "只看文首前八段中、以半角冒号结尾且不含句子的短行；正文中的“如下:”由 GW401 报告。",
       bad=["各区县人民政府,市政府各部门:", "同志们:"], good=["各区县人民政府，市政府各部门：", "同志们："])
 def recipient_colon_rule(ctx):
     ranks = recipient_ranks(ctx)
@@ -149,6 +162,8 @@ def _attachment_lines(ctx):
 
 @rule("GW507", "attachment-number", severity="error", fixable=True,
       message="附件说明中的序号写作“1.”“2.”，不用“1、”。", source="GB/T 9704-2012 7.3.4",
+      why="GB/T 9704-2012 7.3.4：有多个附件时用阿拉伯数字标注顺序号，写作“附件：1. ××××”；阿拉伯数字序号后用下脚点（GB/T 15834-2011 B.3.3），不用顿号。"
+          "只检查“附件：”一行及紧随其后的编号行。",
       bad=["附件：1、实施方案\n　　　2、任务分工"], good=["附件：1. 实施方案\n　　　2. 任务分工"])
 def attachment_number(ctx):
     for para, mtext, offset in _attachment_lines(ctx):
@@ -161,6 +176,8 @@ def attachment_number(ctx):
 
 @rule("GW508", "attachment-punctuation", severity="error", fixable=True,
       message="附件名称后不加标点符号，“附件：1. 实施方案。”应写作“附件：1. 实施方案”。", source="GB/T 9704-2012 7.3.4",
+      why="GB/T 9704-2012 7.3.4：附件名称后不加标点符号。"
+          "附件名称是所附文件的标题，不是句子，多个附件之间也不用分号、逗号。",
       bad=["附件：实施方案。", "附件：1. 实施方案；\n　　　2. 任务分工。"], good=["附件：实施方案", "附件：1. 实施方案\n　　　2. 任务分工"])
 def attachment_punctuation(ctx):
     for para, mtext, offset in _attachment_lines(ctx):
@@ -174,6 +191,9 @@ _NUMERIC_DATE_RE = re.compile(r"(?<![0-9A-Za-z./\-])((?:19|20)\d\d)([./\-])(\d{1
 
 @rule("GW509", "numeric-date", severity="warning", fixable=True, source="practice",
       message="公文正文中的日期写作“2024年3月5日”，不用“2024-03-05”“2024.3.5”“2024/3/5”。",
+      why="GB/T 9704-2012 7.3.5.4 规定成文日期写作“2024年3月5日”，正文中的日期按公文习惯也这样写。"
+          "“2024.3.5”像版本号或小数，“2024/3/5”“2024-03-05”是表格和系统的格式，不是公文的书面写法。"
+          "只在日期前后紧挨汉字或中文标点时报告；版本号（v2024.3.5）和不成立的月、日不报告。",
       bad=["会议定于2024.3.5召开。", "截至2024-03-05，共完成。"], good=["会议定于2024年3月5日召开。", "版本 v2024.3.5 已发布"])
 def numeric_date(ctx):
     for _, para, mtext in items(ctx):
@@ -190,6 +210,8 @@ def numeric_date(ctx):
 
 @rule("GW510", "date-hao", severity="warning", fixable=True, source="practice",
       message="公文中日期用“日”，不用口语的“号”，“3月5号”应写作“3月5日”。",
+      why="“号”是口语说法，书面语中日期用“日”，与成文日期“2024年3月5日”的写法一致。"
+          "“3号楼”“5号线”“5号院”不报告；发文字号末尾的“号”前面没有“月”，也不报告。",
       bad=["定于3月5号召开。"], good=["定于3月5日召开。", "国办发〔2024〕5号"])
 def date_hao(ctx):
     for _, para, mtext in items(ctx):

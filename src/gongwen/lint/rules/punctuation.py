@@ -56,6 +56,9 @@ def recipient_ranks(ctx):
 @rule("GW401", "halfwidth-punctuation", severity="error", fixable=True,
       message="中文文本中应使用全角标点：“,”“;”“:”“?”“!”应写作“，”“；”“：”“？”“！”。",
       source="GB/T 15834-2011 3、5",
+      why="GB/T 15834-2011 第 3、5 章：中文的逗号、分号、冒号、问号、叹号都是全角符号，各占一个字的位置。"
+          "半角“,”“;”“:”是西文标点，只占半个字、用西文字体显示，夹在汉字中间显得局促，也与全文不一致。"
+          "两边都是数字的（1,000、14:30、3:2）、西文句子、网址和文件名不报告；主送机关后的“:”由 GW506 报告。",
       bad=["大家讲得很好,有工作思路,有具体措施。", "主要任务如下:一是加强领导。", "这项工作完成了吗?"],
       good=["大家讲得很好，有工作思路。", "全年增长1.8万人，会议14:30开始，详见https://www.gov.cn/a,b。",
             "他说：Hello, world! 比例为3:2，共1,000人。"])
@@ -91,6 +94,8 @@ def halfwidth_punctuation(ctx):
 
 @rule("GW402", "halfwidth-period", severity="error", fixable=True,
       message="中文句末应使用句号“。”，不用半角“.”或全角“．”。", source="GB/T 15834-2011 4.1",
+      why="GB/T 15834-2011 4.1：句号的形式是“。”；半角“.”和全角“．”是西文句点或下脚点（“1.”这类序号用它），不能作中文的句末标点。"
+          "只在点前是汉字（或后引号、后括号）、点后是段尾、空格或汉字时报告，小数（1.8万）、标题序号“1.”、文件名和网址不报告。",
       bad=["会议取得圆满成功.", "各单位要高度重视．认真落实。"],
       good=["会议取得圆满成功。", "增长1.8万人，详见附件.docx和www.gov.cn。", "1.统一思想"])
 def halfwidth_period(ctx):
@@ -136,6 +141,9 @@ def paren_pairs(mtext):
 
 @rule("GW403", "halfwidth-brackets", severity="error", fixable=True,
       message="中文文本中的括号应使用全角“（）”，不用半角“()”或一半一全。", source="GB/T 15834-2011 4.9",
+      why="GB/T 15834-2011 4.9：中文括号的形式是“（）”。"
+          "半角“()”只占半个字、用西文字体显示，与全角括号混用（“(试行）”）时左右不对称。"
+          "括号内外都没有汉字的（“Python (3.11)”）、代码（f(x)）和网址不报告；标题序号中的括号由 GW102 报告。",
       bad=["国内生产总值(GDP)增长5%。", "按照要求(试行）执行。"],
       good=["国内生产总值（GDP）增长5%。", "调用f(x)函数，见 Python (3.11) 文档。"])
 def halfwidth_brackets(ctx):
@@ -159,6 +167,11 @@ def halfwidth_brackets(ctx):
 
 @rule("GW404", "doubled-punctuation", severity="error", fixable=True, source="practice",
       message="标点重复，如“、、”“，，”“。。”，应只保留一个。",
+      why="重复的同一个点号（“，，”“、、”“。"
+          "。”）没有任何含义，多是录入或删改时留下的。"
+          "三个以上的“。"
+          "。"
+          "。”是写错的省略号，由 GW409 报告；表示强烈语气的“？？”“！！”（不超过三个）不报告。",
       bad=["加强领导、、明确责任。", "会议结束。。"], good=["加强领导、明确责任。"])
 def doubled_punctuation(ctx):
     for _, para, mtext in items(ctx):
@@ -172,6 +185,8 @@ def doubled_punctuation(ctx):
 
 @rule("GW405", "conflicting-punctuation", severity="warning", source="practice",
       message="两个不同的点号连用（如“，。”“。，”“、，”），应只保留一个。",
+      why="一处停顿只用一个点号：“，。”“、，”这样两个不同的点号连用，多是改句子时原来的标点没删干净，读者不知道该按哪一个停顿。"
+          "只看逗号、顿号、分号、冒号、句号之间的连用，中间隔着引号或括号的不报告。",
       bad=["加强领导，。明确责任。"], good=["加强领导，明确责任。", "他说：“好。”然后离开。"])
 def conflicting_punctuation(ctx):
     for _, para, mtext in items(ctx):
@@ -188,6 +203,8 @@ _PAIR_CHARS_RE = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS))
 
 @rule("GW406", "unbalanced-pair", severity="error", source="GB/T 15834-2011 4.8、4.9、4.15",
       message="成对的标点不完整或交叉：书名号《》、引号“”、括号（）【】〔〕应成对出现。",
+      why="GB/T 15834-2011 4.8、4.9、4.15：引号、括号、书名号成对使用，标明引文、注释和书名的起止；缺了一半，读者不知道引文或书名到哪里为止，交叉（“《A（B》）”）说明嵌套写错了。"
+          "句中“1）”“一）”这类列举序号不要求前括号；分段引用时每段开头用前引号、只在最后一段末尾用后引号，也不报告。",
       bad=["认真学习《实施方案，抓好落实。", "提出“四个意识的要求。", "成立领导小组（组长由市长担任。"],
       good=["认真学习《实施方案》，抓好落实。", "提出“四个意识”的要求。", "主要有：1）资金不足；2）人员短缺。",
             "资金来源：一）财政投入；二）社会资本。"])
@@ -241,7 +258,10 @@ def _continued_quote(paras, k, pos):
 
 
 @rule("GW407", "ascii-quotes", severity="error", fixable=True,
-      message="中文文本中应使用中文引号“”‘’，不用英文引号 \" '。", source="GB/T 15834-2011 4.7",
+      message="中文文本中应使用中文引号“”‘’，不用英文引号 \" '。", source="GB/T 15834-2011 4.8",
+      why="GB/T 15834-2011 4.8：中文引号的形式是双引号“”和单引号‘’，前引号和后引号形状不同。"
+          "英文直引号 \" ' 不分前后、只占半个字，与全文的中文引号不一致。"
+          "引号内没有汉字的（英文引文）、英文单词中的撇号（don't）和代码中的引号不报告；只有单个英文引号时只提示，不自动修正。",
       bad=['推行"月调度"机制。', "他说'可以'。"],
       good=["推行“月调度”机制。", 'He said "yes" in English.'])
 def ascii_quotes(ctx):
@@ -287,6 +307,11 @@ _ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|…{3,}|(?<!…)…(?!…)|．{3,}|(?
 
 @rule("GW409", "ellipsis-form", severity="error", fixable=True,
       message="省略号应写作“……”（两个“…”），不用“...”“。。。”或单个“…”。", source="GB/T 15834-2011 4.11",
+      why="GB/T 15834-2011 4.11：省略号的形式是“……”，六个点占两个字的位置。"
+          "“...”是西文省略号，“。"
+          "。"
+          "。”是三个句号，单个“…”只占一个字，都不是中文省略号的写法。"
+          "前后都不是中文的“...”（西文句子）不报告。",
       bad=["加强学习、提高认识...", "各项工作。。。", "等等…"], good=["加强学习、提高认识……", "Wait... what"])
 def ellipsis_form(ctx):
     for _, para, mtext in items(ctx):
@@ -301,6 +326,8 @@ def ellipsis_form(ctx):
 
 @rule("GW410", "ellipsis-with-deng", severity="error", fixable=True,
       message="省略号与“等”“等等”不同时使用，“……等”应写作“……”或“等”。", source="GB/T 15834-2011 4.11.3.9",
+      why="省略号和“等”“等等”都表示列举未尽，同时使用意思重复（GB/T 15834-2011 4.11.3.9），保留其中一个即可。"
+          "以“等”开头的词（等级、等额、等量、等同……）不算；“等……”只提示，不自动修正。",
       bad=["钢铁、煤炭、电力……等行业。"], good=["钢铁、煤炭、电力等行业。", "钢铁、煤炭、电力……"])
 def ellipsis_with_deng(ctx):
     for _, para, mtext in items(ctx):
@@ -312,6 +339,8 @@ def ellipsis_with_deng(ctx):
 
 @rule("GW411", "dunhao-before-deng", severity="error", fixable=True,
       message="“等”前不加顿号，“A、B、等”应写作“A、B等”。", source="GB/T 15834-2011 4.5",
+      why="GB/T 15834-2011 4.5：顿号用于并列词语之间的停顿；“等”不是并列的一项，而是结束列举的助词，紧跟在最后一项之后，前面不加顿号或逗号。"
+          "以“等”开头的词（“数量、等级”中的“等级”）本身是并列的一项，不报告。",
       bad=["钢铁、煤炭、等行业。"], good=["钢铁、煤炭等行业。", "数量、等级、质量均达标。"])
 def dunhao_before_deng(ctx):
     for _, para, mtext in items(ctx):
@@ -328,6 +357,8 @@ _RANGE_RE = re.compile(
 @rule("GW412", "range-mark", severity="error", fixable=True,
       message="表示起止用一字线“—”（2013—2015年），表示数值范围用浪纹线“～”（3～5年），不用连字符“-”。",
       source="GB/T 15834-2011 4.13",
+      why="GB/T 15834-2011 4.13：连接号有短横线“-”、一字线“—”、浪纹线“～”三种：标示时间、地域的起止用一字线（2013—2015年），标示数值范围用浪纹线（3～5天），短横线用于电话号码、产品型号等的连接。"
+          "只在数字后紧跟汉字、“%”或“℃”时报告，标准编号（GB/T 9704-2012）和电话号码不报告；年、月、日、时的起止改为“—”，其余改为“～”。",
       bad=["2013-2015年", "培训3-5天", "气温15~20℃"],
       good=["2013—2015年", "培训3～5天", "依据GB/T 9704-2012执行，电话0571-88888888。"])
 def range_mark(ctx):
@@ -393,6 +424,9 @@ _FW_TABLE = {c: chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B)}
 @rule("GW414", "fullwidth-alphanumeric", severity="error", fixable=True,
       message="阿拉伯数字和拉丁字母应使用半角，“２０２４年”“ＧＤＰ”应写作“2024年”“GDP”。",
       source="GB/T 15835-2011 5.1",
+      why="GB/T 15835-2011 5.1：阿拉伯数字一般占半个汉字的位置，即用半角；文中的拉丁字母同样用半角。"
+          "全角的“２０２４”“ＧＤＰ”每个字符占一个汉字宽，字距松散，与文中其他半角数字、字母宽窄不一。"
+          "标题序号中的全角数字由 GW106 报告。",
       bad=["２０２４年全市ＧＤＰ增长。"], good=["2024年全市GDP增长。"])
 def fullwidth_alphanumeric(ctx):
     skip = _skip_regions(ctx)
@@ -407,6 +441,9 @@ def fullwidth_alphanumeric(ctx):
 
 @rule("GW415", "dash-form", severity="error", fixable=True,
       message="破折号应写作“——”（两个“—”），不用“--”“－－”。", source="GB/T 15834-2011 4.10",
+      why="GB/T 15834-2011 4.10：破折号的形式是“——”，占两个字的位置。"
+          "“--”“－－”是连字符，“―”（U+2015）多是按 GB2312 转换编码时留下的，三个以上的“———”太长，都不是破折号的写法。"
+          "只在前后有中文时报告；单个“—”是连接号（2013—2015年），不在此列。",
       bad=["改革--发展--稳定", "主题－－奋斗"], good=["改革——发展——稳定", "2013—2015年"])
 def dash_form(ctx):
     for _, para, mtext in items(ctx):
@@ -418,8 +455,10 @@ def dash_form(ctx):
             yield replace(para, m.start(), m.end(), "——", f"“{m.group(0)}”应写作破折号“——”。")
 
 
-@rule("GW416", "nested-double-quotes", severity="warning", source="GB/T 15834-2011 4.7.3.2",
+@rule("GW416", "nested-double-quotes", severity="warning", source="GB/T 15834-2011 4.8",
       message="引号里面还要用引号时，外面用双引号，里面用单引号：“……‘……’……”。",
+      why="GB/T 15834-2011 4.8：引号里面还要用引号时，外面一层用双引号，里面一层用单引号。"
+          "两层都用双引号，读者分不清哪个后引号闭合哪一层，引文在哪里结束。",
       bad=["他说：“要落实“四个意识”的要求。”"], good=["他说：“要落实‘四个意识’的要求。”"])
 def nested_double_quotes(ctx):
     for _, para, mtext in items(ctx):

@@ -131,20 +131,29 @@ def _outline_rule(kind):
 
 rule("GW201", "numbering-gap", severity="error", formats=TEXT_FORMATS, source="practice",
      message="同一层次的序号应连续，不能跳号（如“一、”之后直接是“三、”）。",
+     why="序号是读者和引用者定位内容的依据（“见第三部分”），跳号会让人以为漏印或删掉了一部分，多是删去一节后没有改后面的序号。"
+         "各层次在各自的上级标题下分别计数；单独成行的“附件”“附件2”之后重新计数，附件说明中的“1.”“2.”不算标题。",
      bad=["一、总体要求\n三、保障措施"], good=["一、总体要求\n二、保障措施"])(_outline_rule("gap"))
 rule("GW202", "numbering-duplicate", severity="error", formats=TEXT_FORMATS, source="practice",
      message="同一层次的序号重复（如两个“（一）”）。",
+     why="同一层次出现两个相同的序号，引用“（一）”时就分不清指的是哪一条，多是插入新的一条后没有顺延后面的序号。"
+         "只有与上一个序号相同才算重复；跳回更早的序号（“三、”之后又是“二、”）由 GW207 报告。",
      bad=["一、总体要求\n（一）加强领导\n（一）强化保障"], good=["一、总体要求\n（一）加强领导\n（二）强化保障"]
      )(_outline_rule("duplicate"))
 rule("GW203", "numbering-start", severity="error", formats=TEXT_FORMATS, source="practice",
      message="每一层次的序号应从“一”或“1”开始（如全文第一个一级标题不应是“二、”）。",
+     why="某一层次的第一个序号不是“一”或“1”，多是前面的内容被删去或挪走了，读者会以为缺页。"
+         "若它接续的是上一部分的序号（第二部分下从“（三）”开始），由 GW204 报告。",
      bad=["二、总体要求\n三、保障措施"], good=["一、总体要求\n二、保障措施"])(_outline_rule("start"))
 rule("GW204", "numbering-restart", severity="error", formats=TEXT_FORMATS, source="practice",
      message="换了上级标题后，下级序号应重新从“（一）”“1.”开始，不接续上一部分。",
+     why="下级序号在每个上级标题下从头编起：第二部分的第一个二级标题是“（一）”。"
+         "接着上一部分编成“（三）”，读者会以为本部分漏了两条，引用“二（一）”时也对不上。",
      bad=["一、总体要求\n（一）加强领导\n（二）明确责任\n二、保障措施\n（三）强化保障"],
      good=["一、总体要求\n（一）加强领导\n（二）明确责任\n二、保障措施\n（一）强化保障"])(_outline_rule("restart"))
 rule("GW205", "level-inversion", severity="error", formats=TEXT_FORMATS, source="practice",
      message="层次颠倒：序号层次应为 一、→（一）→1.→（1），下级不能出现在上级之前。",
+     why="GB/T 9704-2012 7.3.3 规定层次序数依次用“一、”“（一）”“1.”“（1）”；下级序号出现在上级序号之前，读者分不清哪一级统领哪一级，常见于从别的文件整段粘贴过来的内容。",
      bad=["（一）加强领导\n一、总体要求", "一、总体要求\n1.统一思想\n（一）加强领导"],
      good=["一、总体要求\n（一）加强领导\n1.统一思想"])(_outline_rule("inversion"))
 rule("GW206", "level-skipped", why="GB/T 9704-2012 要求层次依次使用；篇幅短的文件从“一、”直接用“1.”也常见，所以只作警告。",
@@ -153,6 +162,8 @@ rule("GW206", "level-skipped", why="GB/T 9704-2012 要求层次依次使用；�
      bad=["一、总体要求\n1.统一思想"], good=["一、总体要求\n（一）统一思想"])(_outline_rule("skip"))
 rule("GW207", "numbering-order", severity="error", formats=TEXT_FORMATS, source="practice",
      message="同一层次的序号顺序颠倒（如“三、”之后出现“二、”）。",
+     why="序号倒退（“三、”之后又是“二、”），多是调整段落顺序后没有重新编号，引用“第二部分”时会对应到两处。"
+         "与上一个序号相同的由 GW202 报告。",
      bad=["一、总体要求\n二、工作任务\n三、保障措施\n二、组织实施"],
      good=["一、总体要求\n二、工作任务\n三、保障措施\n四、组织实施"])(_outline_rule("order"))
 
@@ -163,6 +174,8 @@ _NUMERAL_RE = re.compile(f"[{NUMERAL_CHARS}][{NUMERAL_CHARS}{_BLANK}]*")
 @rule("GW208", "numeral-form", severity="error", formats=TEXT_FORMATS, fixable=True,
       message="十以上的汉字序号写作“十一、”“二十、”“二十一、”，不写“一十一、”“十 一、”。",
       source="GB/T 15835-2011",
+      why="汉字数字十一至十九写作“十一”……“十九”，“一十一”中的“一”只在“一百一十一”这样的多位数中间出现；“十 一、”中的空格把一个序号拆成了两截。"
+          "只检查一级“十一、”和二级“（十一）”这两种汉字序号。",
       bad=["十 一、组织实施", "一十一、组织实施", "（一十二）强化保障"],
       good=["\n".join(f"{n}、第{n}部分" for n in "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 二十一".split())])
 def numeral_form(ctx):
@@ -228,6 +241,8 @@ def title_para(ctx):
 
 @rule("GW210", "title-punctuation", severity="error", fixable=True, source="practice",
       message="文件标题末尾不加标点符号。",
+      why="《党政机关公文处理工作条例》规定公文标题由发文机关名称、事由和文种组成：标题是文件的名称，不是句子，末尾不加句号、逗号等标点。"
+          "只看文首第一段，且它以“通知”“报告”“讲话”“方案”等文种结尾时才当作标题；YAML 内容看 title。",
       bad=["关于做好2024年安全生产工作的通知。\n各单位："], good=["关于做好2024年安全生产工作的通知\n各单位："])
 def title_punctuation(ctx):
     found = title_para(ctx)
