@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from gongwen.builder import pdf
+from gongwen.builder import pdf, pdffonts
 from gongwen.builder.pipeline import build_one
 from gongwen.cli.pdf import add_pdf
 from gongwen.builder.templatemaker import MARGINS, PAGE, PAGE_NUMBER_SIZE
@@ -179,7 +179,7 @@ def test_page_numbers_odd_right_even_left_one_character_in(rendered, which):
 def test_substitutions_name_free_fonts_for_missing_official_faces(rendered):
     result = rendered["results"][0]
     faces = dict(result.substitutions)
-    plan = {face: family for face, family, _ in pdf.font_plan()[0]}
+    plan = {face: family for face, family, _ in pdffonts.font_plan()[0]}
     for face in ("仿宋_GB2312", "黑体", "方正小标宋简体", "楷体_GB2312", "宋体"):
         if face in plan:
             assert faces[face].startswith(plan[face])
@@ -211,7 +211,7 @@ def test_concurrent_conversions_use_their_own_profiles(rendered, tmp_path):
 
 
 def test_fontconfig_file_maps_official_names():
-    text = pdf.fontconfig_text([("仿宋_GB2312", "Noto Serif CJK SC", False),
+    text = pdffonts.fontconfig_text([("仿宋_GB2312", "Noto Serif CJK SC", False),
                                 ("方正小标宋简体", "Noto Serif CJK SC", True),
                                 ("A&B", "C<D", False)], ["/usr/share/fonts/fandol"])
     assert '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>' in text
@@ -228,16 +228,16 @@ def test_fontconfig_file_maps_official_names():
 
 def test_installed_family_matching():
     families = ["AR PL UKai CN", "Noto Serif CJK SC", "Noto Serif CJK SC Bold", "FandolFang"]
-    assert pdf._installed("AR PL UKai", families) == "AR PL UKai CN"
-    assert pdf._installed("noto serif cjk sc", families) == "Noto Serif CJK SC"
-    assert pdf._installed("Noto Sans CJK SC", families) is None
-    assert pdf._installed("Fandol", families) is None  # a prefix must end at a word
+    assert pdffonts._installed("AR PL UKai", families) == "AR PL UKai CN"
+    assert pdffonts._installed("noto serif cjk sc", families) == "Noto Serif CJK SC"
+    assert pdffonts._installed("Noto Sans CJK SC", families) is None
+    assert pdffonts._installed("Fandol", families) is None  # a prefix must end at a word
 
 
 def test_faces_used_reads_the_docx(tmp_path):
     built = build_one(ROOT / "content" / "speech.yaml", tmp_path / "speech.docx")
     assert built.ok
-    faces = pdf.faces_used(built.target)
+    faces = pdffonts.faces_used(built.target)
     for face in ("方正小标宋简体", "黑体", "楷体_GB2312", "仿宋_GB2312", "宋体", "Times New Roman"):
         assert face in faces
 

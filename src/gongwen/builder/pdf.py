@@ -3,8 +3,9 @@
 The .docx keeps the official face names (仿宋_GB2312, 方正小标宋简体, …); those
 licensed fonts are rarely installed on a server, so LibreOffice is given a
 private fontconfig file (``FONTCONFIG_FILE``) that maps each official name to
-a free font that *is* installed, and the substitutions are reported (the PDF
-is a preview, the .docx is the document).
+a free font that *is* installed (planned in :mod:`gongwen.builder.pdffonts`),
+and the substitutions are reported (the PDF is a preview, the .docx is the
+document).
 
 Each call runs LibreOffice with its own throw-away profile directory
 (``-env:UserInstallation``), so it never touches the user's LibreOffice
@@ -16,7 +17,6 @@ page-1 picture are moved into place atomically.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import shutil
@@ -24,13 +24,12 @@ import signal
 import subprocess
 import tempfile
 import time
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Dict, Iterable, List, Optional, Tuple
 
+from gongwen.builder.pdffonts import PathLike, faces_used, font_plan, fontconfig_text
 from gongwen.errors import GongwenError, Place
-from gongwen.ooxml.names import escape
 
 INSTALL_HINT = ("未找到 LibreOffice（soffice），无法生成 PDF；.docx 已照常生成。\n"
                 "安装方法（Debian/Ubuntu）：sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk\n"
@@ -41,37 +40,6 @@ START_TIMEOUT = 90  # seconds for LibreOffice to start …
 PER_DOCUMENT_TIMEOUT = 20  # … plus this much per document in the call
 PROFILE_PREFIX = "gongwen-lo-"
 STALE_AFTER = 3600  # seconds: a profile left by a killed run is removed after this
-
-#: Official face name → free fonts to use instead, best first: (family, bold).
-#: A family also matches installed families that extend it ("AR PL UKai" → "AR PL UKai CN").
-_FANG = (("FandolFang", False), ("Zhuque Fangsong", False), ("Noto Serif CJK SC", False),
-         ("Source Han Serif SC", False), ("AR PL UMing", False), ("Noto Sans CJK SC", False))
-_KAI = (("FandolKai", False), ("AR PL UKai", False), ("LXGW WenKai", False), ("AR PL KaitiM GB", False),
-        ("Noto Serif CJK SC", False), ("Source Han Serif SC", False), ("Noto Sans CJK SC", False))
-_HEI = (("FandolHei", False), ("Noto Sans CJK SC", False), ("Source Han Sans SC", False),
-        ("WenQuanYi Zen Hei", False), ("WenQuanYi Micro Hei", False), ("Droid Sans Fallback", False))
-_SONG = (("FandolSong", False), ("Noto Serif CJK SC", False), ("Source Han Serif SC", False),
-         ("AR PL UMing", False), ("Noto Sans CJK SC", False))
-_XIAOBIAOSONG = (("Noto Serif CJK SC", True), ("Source Han Serif SC", True), ("FandolSong", True),
-                 ("AR PL UMing", True), ("Noto Sans CJK SC", True))
-_TIMES = (("Liberation Serif", False), ("TeX Gyre Termes", False), ("Nimbus Roman", False),
-          ("FreeSerif", False))
-SUBSTITUTES: Dict[str, Tuple[Tuple[str, bool], ...]] = {
-    "仿宋_GB2312": _FANG, "仿宋": _FANG, "FangSong": _FANG, "FangSong_GB2312": _FANG,
-    "楷体_GB2312": _KAI, "楷体": _KAI, "KaiTi": _KAI, "KaiTi_GB2312": _KAI,
-    "黑体": _HEI, "SimHei": _HEI,
-    "方正小标宋简体": _XIAOBIAOSONG, "方正小标宋_GBK": _XIAOBIAOSONG, "小标宋": _XIAOBIAOSONG,
-    "宋体": _SONG, "SimSun": _SONG,
-    "Times New Roman": _TIMES,
-}
-
-#: Folders where free CJK fonts live without being known to fontconfig
-#: (Debian's texlive-lang-chinese ships the Fandol fonts here).
-EXTRA_FONT_DIRS = (
-    "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol",
-    "/usr/share/texmf/fonts/opentype/public/fandol",
-    "/usr/local/share/fonts/fandol",
-)
 
 
 class PdfUnavailable(GongwenError):
@@ -89,9 +57,6 @@ class PdfResult:
     error: str = ""
     #: (official face, free font used in the PDF) for the faces this document uses.
     substitutions: List[Tuple[str, str]] = field(default_factory=list)
-
-
-PathLike = Union[str, os.PathLike]
 
 
 # --- finding the tools ----------------------------------------------------------
@@ -116,115 +81,6 @@ def find_soffice() -> Optional[str]:
 
 def available() -> bool:
     return find_soffice() is not None
-
-
-# --- fonts -------------------------------------------------------------------------
-
-def _extra_dirs() -> List[str]:
-    return [d for d in EXTRA_FONT_DIRS if os.path.isdir(d)]
-
-
-def _base_config(extra_dirs: Sequence[str]) -> str:
-    dirs = "".join(f"  <dir>{escape(d)}</dir>\n" for d in extra_dirs)
-    return ('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
-            "<!-- Written by gongwen for LibreOffice PDF previews only. -->\n<fontconfig>\n"
-            '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n' + dirs)
-
-
-def _families(config_file: Optional[str]) -> List[str]:
-    """Every family name fontconfig knows (localised names included)."""
-    fc_list = shutil.which("fc-list")
-    if not fc_list:
-        return []
-    env = dict(os.environ)
-    if config_file:
-        env["FONTCONFIG_FILE"] = config_file
-    try:
-        out = subprocess.run([fc_list, ":", "family"], capture_output=True, env=env, timeout=60).stdout
-    except (OSError, subprocess.SubprocessError):
-        return []
-    names = []
-    for line in out.decode("utf-8", "replace").splitlines():
-        names.extend(n.strip().replace("\\-", "-") for n in line.split(",") if n.strip())
-    return sorted(set(names))
-
-
-def _installed(family: str, families: Sequence[str]) -> Optional[str]:
-    """The installed family matching ``family`` exactly or as a prefix, if any."""
-    low = family.lower()
-    for name in families:
-        if name.lower() == low:
-            return name
-    for name in families:
-        if name.lower().startswith(low + " "):
-            return name
-    return None
-
-
-@functools.lru_cache(maxsize=1)
-def font_plan() -> Tuple[Tuple[Tuple[str, str, bool], ...], Tuple[str, ...]]:
-    """((official face, free family, bold), …) for faces not installed; and extra font dirs.
-
-    Probed once per process with ``fc-list`` under a configuration that also
-    sees :data:`EXTRA_FONT_DIRS`.  Faces that are really installed map to
-    themselves and are left out.
-    """
-    extra = tuple(_extra_dirs())
-    if not shutil.which("fc-list"):
-        return (), extra  # no fontconfig (macOS, Windows): LibreOffice substitutes on its own
-    config = None
-    try:
-        if extra:
-            fd, config = tempfile.mkstemp(prefix="gongwen-fc-", suffix=".conf")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(_base_config(extra) + "</fontconfig>\n")
-        families = _families(config)
-    finally:
-        if config:
-            os.unlink(config)
-    plan = []
-    for face, candidates in SUBSTITUTES.items():
-        if _installed(face, families):
-            continue  # the real face is installed
-        for family, bold in candidates:
-            name = _installed(family, families)
-            if name:
-                plan.append((face, name, bold))
-                break
-    return tuple(plan), extra
-
-
-def fontconfig_text(plan: Sequence[Tuple[str, str, bool]], extra_dirs: Sequence[str] = ()) -> str:
-    """A fontconfig file: the system configuration plus one rule per substituted face."""
-    rules = []
-    for face, family, bold in plan:
-        weight = ('\n    <edit name="weight" mode="assign" binding="strong"><const>bold</const></edit>'
-                  if bold else "")
-        rules.append(f'  <match target="pattern">\n'
-                     f'    <test qual="any" name="family"><string>{escape(face)}</string></test>\n'
-                     f'    <edit name="family" mode="assign" binding="strong"><string>{escape(family)}</string></edit>'
-                     f"{weight}\n  </match>\n")
-    return _base_config(extra_dirs) + "".join(rules) + "</fontconfig>\n"
-
-
-_FACE_ATTR = re.compile(rb'w:(?:eastAsia|ascii|hAnsi|cs|name)="([^"]+)"')
-
-
-def faces_used(docx: PathLike) -> List[str]:
-    """Font names a .docx asks for (runs, styles, footers, font table)."""
-    names: List[str] = []
-    try:
-        with zipfile.ZipFile(docx) as zf:
-            for info in zf.infolist():
-                if info.filename.startswith("word/") and info.filename.endswith(".xml") \
-                        and info.file_size < 20_000_000:
-                    for m in _FACE_ATTR.finditer(zf.read(info)):
-                        name = m.group(1).decode("utf-8", "replace")
-                        if name not in names:
-                            names.append(name)
-    except (zipfile.BadZipFile, OSError, KeyError):
-        pass
-    return names
 
 
 def substitutions(results: Iterable[PdfResult]) -> List[Tuple[str, str]]:

@@ -9,12 +9,11 @@ so one broken file in a batch does not stop the others.
 from __future__ import annotations
 
 import os
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, List, Optional, Sequence, Tuple, Union
 
-from gongwen.errors import GongwenError, Place
+from gongwen.errors import GongwenError, Place, ReadError
 
 PathLike = Union[str, os.PathLike]
 CONTENT_SUFFIXES = (".yaml", ".yml")
@@ -156,13 +155,14 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
 
 def made_by_gongwen(path: Path) -> bool:
     """True when ``path`` carries gongwen's document property (see render.py)."""
+    from gongwen.ooxml.package import open_docx
+
     try:
-        with zipfile.ZipFile(path) as zf:
-            info = zf.getinfo("docProps/custom.xml")
-            if info.file_size > 1_000_000:
+        with open_docx(str(path)) as z:
+            if not z.has("docProps/custom.xml"):
                 return False
-            return b'name="gongwen"' in zf.read(info)
-    except (KeyError, zipfile.BadZipFile, OSError):
+            return b'name="gongwen"' in z.read("docProps/custom.xml", limit=1_000_000)
+    except ReadError:
         return False
 
 

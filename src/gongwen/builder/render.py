@@ -22,15 +22,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from gongwen.errors import Place, TemplateError
-from gongwen.ooxml.names import W, escape, quoteattr
+from gongwen.errors import Place, ReadError, TemplateError
+from gongwen.ooxml.names import CUSTOM_PROPS_NS, R_NS, VT_NS, W, XML_SPACE, escape, quoteattr
+
 # A tag ends before the next opener, so an unclosed one does not rescan the paragraph.
 TAG = re.compile(r"\{\{(?:(?!\{\{).)*?\}\}|\{%(?:(?!\{%).)*?%\}|\{#(?:(?!\{#).)*?#\}", re.S)
 PARA_TAG = re.compile(r"^\s*\{%p\s(.*?)%\}\s*$", re.S)
 GONGWEN_PROPERTY = "gongwen"  # custom document property marking gongwen's own outputs
 
 CUSTOM_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-CUSTOM_PROPS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+CUSTOM_PROPS_REL = R_NS + "/custom-properties"
 
 
 @dataclass
@@ -90,17 +91,9 @@ def _restyle(parts: Dict[str, bytes], faces: Dict[str, str], page_numbers: str) 
 
 
 def _compile(path: str, faces: Dict[str, str], page_numbers: str) -> Template:
-    try:
-        with zipfile.ZipFile(path) as zf:
-            order = zf.namelist()
-            if "word/document.xml" not in order:
-                raise TemplateError("不是 Word 模板：缺少 word/document.xml", Place(path))
-            total = sum(i.file_size for i in zf.infolist())
-            if total > 50 * 1024 * 1024:
-                raise TemplateError("模板过大（解压后超过 50 MB）", Place(path))
-            parts = {name: zf.read(name) for name in order}
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise TemplateError(f"模板无法打开（不是有效的 .docx）：{exc}", Place(path)) from None
+    from gongwen.builder.templates import read_template
+
+    order, parts = read_template(path)
     _restyle(parts, faces, page_numbers)
     import jinja2
     from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -140,13 +133,16 @@ def jinja_source(document_xml: bytes, path: str = "") -> str:
     """Turn a docxtpl ``document.xml`` into Jinja source."""
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    from gongwen.ooxml.package import DeclarationRefused, MalformedXml, parse_xml
+
     try:
-        root = etree.fromstring(document_xml, parser)
-    except etree.XMLSyntaxError as exc:
-        raise TemplateError(f"模板的 document.xml 无法解析：{exc}", Place(path)) from None
-    if root.getroottree().docinfo.doctype:
-        raise TemplateError("模板的 document.xml 带有文档类型声明（DOCTYPE），为安全起见不使用", Place(path))
+        root = parse_xml(document_xml, path, "word/document.xml")
+    except DeclarationRefused:
+        raise TemplateError("模板的 document.xml 带有文档类型声明（DOCTYPE），为安全起见不使用", Place(path)) from None
+    except MalformedXml as exc:
+        raise TemplateError(f"模板的 document.xml 无法解析：{exc.detail}", Place(path)) from None
+    except ReadError as exc:
+        raise TemplateError(f"模板的 document.xml 无法解析：{exc.message}", Place(path)) from None
     tags: List[str] = []
     for para in root.iter(W + "p"):
         texts = list(para.iter(W + "t"))
@@ -193,7 +189,7 @@ def _join_split_tags(texts) -> None:
         al, _ = bounds[last]
         texts[last].text = (texts[last].text or "")[m.end() - al:]
         for t in texts[first: last + 1]:
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            t.set(XML_SPACE, "preserve")
         whole = "".join(t.text or "" for t in texts)
         bounds, pos = [], 0
         for t in texts:
@@ -213,8 +209,7 @@ def _properties(parts: Dict[str, bytes], title: str, digest: str) -> Dict[str, b
     out: Dict[str, bytes] = {}
     out["docProps/custom.xml"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
-        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f'<Properties xmlns="{CUSTOM_PROPS_NS}" xmlns:vt="{VT_NS}">'
         '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="gongwen">'
         f"<vt:lpwstr>{escape(__version__)} {digest}</vt:lpwstr></property></Properties>").encode("utf-8")
     types = parts.get("[Content_Types].xml", b"").decode("utf-8")

@@ -17,8 +17,9 @@ import sys
 import zipfile
 from pathlib import Path
 from typing import Dict, List, NamedTuple, Tuple
-from gongwen.ooxml.names import R_NS, W_NS, escape, quoteattr
 
+from gongwen.ooxml.names import (CONTENT_TYPES_NS, CORE_PROPS_NS, DC_NS, DCTERMS_NS, EXTENDED_PROPS_NS,
+                                 PKG_REL_NS, R_NS, W_NS, XSI_NS, escape, quoteattr)
 from gongwen.spec.gbt9704 import (A4, BODY_SIZE, CHAR_SPACING, DEFAULT_FACES as FACES, FOOTER_DISTANCE, INDENT,
                                   LATIN_FACE as LATIN, LINE_PITCH, MARGINS, PAGE_NUMBER_SIZE, TITLE_SIZE)
 
@@ -182,7 +183,7 @@ def font_table(faces: Dict[str, str]) -> str:
 CT = "application/vnd.openxmlformats-officedocument"
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    f'<Types xmlns="{CONTENT_TYPES_NS}">'
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     f'<Override PartName="/word/document.xml" ContentType="{CT}.wordprocessingml.document.main+xml"/>'
@@ -197,15 +198,15 @@ CONTENT_TYPES = (
 
 PACKAGE_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationships xmlns="{PKG_REL_NS}">'
     f'<Relationship Id="rId1" Type="{R_NS}/officeDocument" Target="word/document.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+    f'<Relationship Id="rId2" Type="{PKG_REL_NS}/metadata/core-properties" Target="docProps/core.xml"/>'
     f'<Relationship Id="rId3" Type="{R_NS}/extended-properties" Target="docProps/app.xml"/>'
     "</Relationships>")
 
 DOCUMENT_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationships xmlns="{PKG_REL_NS}">'
     f'<Relationship Id="rIdStyles" Type="{R_NS}/styles" Target="styles.xml"/>'
     f'<Relationship Id="rIdSettings" Type="{R_NS}/settings" Target="settings.xml"/>'
     f'<Relationship Id="rIdFonts" Type="{R_NS}/fontTable" Target="fontTable.xml"/>'
@@ -217,15 +218,15 @@ DOCUMENT_RELS = (
 def core_xml(title: str) -> str:
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f'<cp:coreProperties xmlns:cp="{CORE_PROPS_NS}" '
+        f'xmlns:dc="{DC_NS}" xmlns:dcterms="{DCTERMS_NS}" '
+        f'xmlns:xsi="{XSI_NS}">'
         f"<dc:title>{escape(title)}</dc:title><dc:creator>gongwen</dc:creator>"
         "</cp:coreProperties>")
 
 
 APP = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-       '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+       f'<Properties xmlns="{EXTENDED_PROPS_NS}">'
        "<Application>gongwen</Application></Properties>")
 
 TEMPLATE_TITLES = {"speech": "讲话稿模板（GB/T 9704-2012）", "report": "调研报告模板（GB/T 9704-2012）"}

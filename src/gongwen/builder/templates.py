@@ -4,15 +4,15 @@
 from __future__ import annotations
 
 import os
-import re
-import zipfile
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
-from gongwen.errors import Place, TemplateError
+from gongwen.errors import Place, ReadError, TemplateError
 from gongwen.settings import find
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+#: Largest a template may inflate to, all parts together (bytes); a real one is well under 1 MB.
+MAX_TEMPLATE_SIZE = 50 * 1024 * 1024
 
 
 def builtin_dir() -> Path:
@@ -40,19 +40,44 @@ def all_templates(start: Optional[Path] = None) -> List[Tuple[str, str, Path]]:
     return out
 
 
+def read_template(path: str, wanted: Optional[Callable[[str], bool]] = None
+                  ) -> Tuple[List[str], Dict[str, bytes]]:
+    """The member names of template ``path`` in zip order, and the bytes of those ``wanted`` accepts
+    (every member by default).
+
+    Templates travel between offices, so they go through the bounded package reader
+    (``ooxml.package``) under :data:`MAX_TEMPLATE_SIZE`: a zip bomb or an oversized
+    member is refused as it inflates, as a :class:`TemplateError` naming the file.
+    """
+    from gongwen.ooxml.package import open_docx
+
+    try:
+        with open_docx(path, max_total=MAX_TEMPLATE_SIZE) as z:
+            order = z.members()
+            if not z.has("word/document.xml"):
+                raise TemplateError("不是 Word 模板：缺少 word/document.xml", Place(path))
+            if z.declared_size() > MAX_TEMPLATE_SIZE:
+                raise TemplateError(f"模板过大（解压后超过 {MAX_TEMPLATE_SIZE // (1024 * 1024)} MB）", Place(path))
+            parts = {name: z.read(name) for name in order if wanted is None or wanted(name)}
+    except ReadError as exc:
+        raise TemplateError(f"模板无法打开：{exc.message}", Place(path)) from None
+    return order, parts
+
+
 def title_of(path: Path) -> str:
     """The template's title property, when it has one (Word: 文件 → 信息 → 标题)."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            core = zf.read("docProps/core.xml").decode("utf-8", "replace")
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return ""
-    m = re.search(r"<dc:title>(.*?)</dc:title>", core, re.S)
-    if not m:
-        return ""
-    from xml.sax.saxutils import unescape
+    from gongwen.ooxml.names import DC_NS, clark
+    from gongwen.ooxml.package import open_docx, parse_xml
 
-    return unescape(m.group(1)).strip()
+    try:
+        with open_docx(str(path), max_total=MAX_TEMPLATE_SIZE) as z:
+            if not z.has("docProps/core.xml"):
+                return ""
+            core = parse_xml(z.read("docProps/core.xml"), str(path), "docProps/core.xml")
+    except ReadError:
+        return ""
+    title = core.find(clark(DC_NS, "title"))
+    return "".join(title.itertext()).strip() if title is not None else ""
 
 
 def resolve_template(name: str, source: Optional[Path] = None) -> str:

@@ -9,7 +9,8 @@ Run properties are untouched, so bold, fonts and sizes stay where they were.
 A fix is left out (and put in ``skipped`` when the caller passes a list) when
 it touches a tab or break, overlaps another fix, or when the paragraph no
 longer reads as it did when linted.  Every other part of the package is copied
-byte for byte (inflated and deflated again, in bounded chunks).
+byte for byte (inflated and deflated again, in bounded chunks), read through the
+same bounded package reader as the check itself (``ooxml.package``).
 """
 
 from __future__ import annotations
@@ -20,8 +21,6 @@ from typing import Dict, List, Optional
 #: Largest total size copied into a fixed file (bytes): the copy streams every
 #: member, media included, so it has its own bound.
 MAX_COPY_SIZE = 1024 * 1024 * 1024
-CHUNK = 1024 * 1024
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def fixed_path(path: str) -> str:
@@ -79,6 +78,8 @@ def write_fixed_copy(source, findings, skipped: Optional[list] = None) -> str:
 
 def _apply(pieces: List[str], nodes: list, label_len: int, findings) -> list:
     """Apply fixes right to left onto the ``w:t`` nodes; return the findings not applied."""
+    from gongwen.ooxml.names import XML_SPACE
+
     starts, pos = [], 0
     for piece in pieces:
         starts.append(pos)
@@ -119,11 +120,12 @@ def _write_zip(z, main: str, data: bytes, target: str) -> None:
     from gongwen import atomic
     from gongwen.errors import ReadError
 
+    too_big = ReadError(z.path, "文件解压后过大，拒绝写入修正副本")
     try:
         copied = 0
         with atomic.replace(target, mode_of=z.path) as fh, \
                 zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as out:
-            for info in z.zip.infolist():
+            for info in z.infos():
                 clone = zipfile.ZipInfo(info.filename, info.date_time)
                 clone.compress_type = info.compress_type if info.compress_type in (
                     zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) else zipfile.ZIP_DEFLATED
@@ -131,15 +133,15 @@ def _write_zip(z, main: str, data: bytes, target: str) -> None:
                 if info.filename.lstrip("/") == main:
                     out.writestr(clone, data)
                     continue
-                with z.zip.open(info) as src, out.open(clone, "w", force_zip64=info.file_size > 2**31) as dst:
-                    while True:
-                        chunk = src.read(CHUNK)
-                        if not chunk:
-                            break
+                with out.open(clone, "w", force_zip64=info.file_size > 2**31) as dst:
+                    for chunk in z.chunks(info):
                         copied += len(chunk)
                         if copied > MAX_COPY_SIZE:
-                            raise ReadError(z.path, "文件解压后过大，拒绝写入修正副本")
+                            raise too_big
                         dst.write(chunk)
+    except ReadError as exc:
+        if exc is too_big:
+            raise
+        raise ReadError(z.path, f"复制文件内容时出错，未写入修正副本（{exc.message}）") from None
     except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as exc:
         raise ReadError(z.path, f"复制文件内容时出错，未写入修正副本（{exc}）") from None
-

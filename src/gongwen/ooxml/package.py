@@ -16,6 +16,12 @@ three promises:
   ``word/document.xml``, encryption, bad CRC, malformed XML: all become
   :class:`ReadError` with a Chinese sentence naming the file.
 
+Drafts, templates and gongwen's own outputs are all opened here: templates
+travel between offices and are as untrusted as drafts.  Callers read a member's
+bytes (:meth:`SafeZip.read`), parse a part (:meth:`SafeZip.xml`, or
+:func:`parse_xml` on bytes already read), list the members, or stream every
+member through in chunks to copy the package (:meth:`SafeZip.chunks`).
+
 lxml is imported inside the functions that need it, so importing this module
 costs nothing for text files.
 """
@@ -25,7 +31,7 @@ from __future__ import annotations
 import posixpath
 import zipfile
 import zlib
-from typing import Dict
+from typing import Dict, Iterator, List, Optional, Union
 
 from gongwen.errors import ReadError
 from gongwen.ooxml.names import R_NS, R_STRICT_NS, W_NS, W_STRICT_NS
@@ -64,35 +70,66 @@ _PARSER = None
 _DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
 
 
+class DeclarationRefused(ReadError):
+    """A part declares a DTD or entities, so it is refused without being parsed."""
+
+    def __init__(self, path: str, part: str, message: str):
+        super().__init__(path, message)
+        self.part = part
+
+
+class MalformedXml(ReadError):
+    """A part is not well-formed XML; ``detail`` is the parser's own words."""
+
+    def __init__(self, path: str, part: str, message: str, detail: str):
+        super().__init__(path, message)
+        self.part = part
+        self.detail = detail
+
+
+def declares_dtd(data: bytes) -> bool:
+    """True when ``data`` holds a ``<!DOCTYPE`` or ``<!ENTITY`` declaration."""
+    # Outside comments and CDATA a literal "<!" can only open a declaration, so looking
+    # for one anywhere is both safe and cheap (bytes.find runs at memory speed).
+    return any(mark in data for mark in _DECLARATIONS)
+
+
 def parse_xml(data: bytes, path: str, part: str):
-    """Parse one XML part safely; refuse a DOCTYPE; return the root element."""
+    """Parse one XML part safely; refuse a DOCTYPE; return the root element.
+
+    Raises :class:`DeclarationRefused` for a DTD or entity declaration and
+    :class:`MalformedXml` for anything lxml cannot parse (both are ReadError).
+    """
     global _PARSER
     from lxml import etree
 
-    # Outside comments and CDATA a literal "<!" can only open a declaration, so looking
-    # for one anywhere is both safe and cheap (bytes.find runs at memory speed).
-    if any(mark in data for mark in _DECLARATIONS):
-        raise ReadError(path, f"{part} 含有 DTD 或实体声明，出于安全考虑拒绝读取（Word 不会生成这种文件）")
+    if declares_dtd(data):
+        raise DeclarationRefused(path, part, f"{part} 含有 DTD 或实体声明，出于安全考虑拒绝读取（Word 不会生成这种文件）")
     if _PARSER is None:
         _PARSER = _parser()
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
-        raise ReadError(path, f"{part} 不是合法的 XML，文件可能已损坏：{exc}") from None
+        raise MalformedXml(path, part, f"{part} 不是合法的 XML，文件可能已损坏：{exc}", str(exc)) from None
     except ValueError as exc:  # e.g. unicode string with declaration, odd encodings
-        raise ReadError(path, f"{part} 无法解析：{exc}") from None
+        raise MalformedXml(path, part, f"{part} 无法解析：{exc}", str(exc)) from None
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise ReadError(path, f"{part} 含有 DTD 声明，出于安全考虑拒绝读取")
+        raise DeclarationRefused(path, part, f"{part} 含有 DTD 声明，出于安全考虑拒绝读取")
     return root
 
 
 class SafeZip:
-    """A .docx opened for bounded reading of its XML parts."""
+    """A .docx opened for bounded reading of its parts.
 
-    def __init__(self, path: str, fileobj=None):
+    ``max_total`` lowers :data:`MAX_TOTAL_SIZE` for one package (templates are
+    read whole and have a smaller budget).
+    """
+
+    def __init__(self, path: str, fileobj=None, max_total: Optional[int] = None):
         self.path = path
         self.total = 0
+        self.max_total = MAX_TOTAL_SIZE if max_total is None else min(max_total, MAX_TOTAL_SIZE)
         self.strict = False  # a part was ISO 29500 Strict (read under transitional names)
         try:
             self.zip = zipfile.ZipFile(fileobj if fileobj is not None else path)
@@ -108,13 +145,14 @@ class SafeZip:
         if len(infos) > MAX_MEMBERS:
             self.close()
             raise ReadError(path, f"压缩包内有 {len(infos)} 个条目，超过上限 {MAX_MEMBERS}，拒绝读取")
+        self._infos = infos
         self.names: Dict[str, zipfile.ZipInfo] = {}
         for info in infos:
             self.names.setdefault(info.filename.lstrip("/"), info)
         declared = sum(i.file_size for i in infos if i.filename.endswith((".xml", ".rels")))
-        if declared > MAX_TOTAL_SIZE:
+        if declared > self.max_total:
             self.close()
-            raise ReadError(path, _too_big(declared))
+            raise ReadError(path, _too_big(declared, self.max_total))
 
     def close(self) -> None:
         self.zip.close()
@@ -128,41 +166,81 @@ class SafeZip:
     def has(self, name: str) -> bool:
         return name.lstrip("/") in self.names
 
-    def read(self, name: str) -> bytes:
-        """The inflated bytes of ``name``, refusing anything over the limits."""
+    def members(self) -> List[str]:
+        """Member names in the order the zip lists them (a leading "/" dropped, each once)."""
+        return list(self.names)
+
+    def infos(self) -> List[zipfile.ZipInfo]:
+        """Every entry of the zip as listed, for copying the package entry by entry."""
+        return list(self._infos)
+
+    def size(self, name: str) -> Optional[int]:
+        """The size member ``name`` declares (it may lie), or ``None`` without such a member."""
+        info = self.names.get(name.lstrip("/"))
+        return None if info is None else info.file_size
+
+    def declared_size(self) -> int:
+        """What all members together declare they inflate to."""
+        return sum(info.file_size for info in self._infos)
+
+    def read(self, name: str, limit: Optional[int] = None) -> bytes:
+        """The inflated bytes of ``name``, refusing anything over the limits.
+
+        ``limit`` bounds this one member further (bytes).
+        """
         info = self.names.get(name.lstrip("/"))
         if info is None:
             raise ReadError(self.path, f"缺少 {name}")
-        if info.file_size > MAX_MEMBER_SIZE or self.total + info.file_size > MAX_TOTAL_SIZE:
-            raise ReadError(self.path, _too_big(max(info.file_size, self.total + info.file_size)))
+        room = min(MAX_MEMBER_SIZE, self.max_total - self.total)
+        if limit is not None:
+            room = min(room, limit)
+        if info.file_size > room:
+            claimed = max(info.file_size, self.total + info.file_size)
+            raise ReadError(self.path, _too_big(claimed, self.max_total))
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise ReadError(
                 self.path,
                 f"{name} 压缩比异常（{info.compress_size} 字节解压为 {info.file_size} 字节），疑似压缩炸弹，拒绝读取",
             )
-        limit = min(MAX_MEMBER_SIZE, MAX_TOTAL_SIZE - self.total)
         chunks = []
         size = 0
+        stream = self.chunks(info)
+        try:
+            for chunk in stream:
+                size += len(chunk)
+                if size > room:
+                    raise ReadError(self.path, _too_big(size, self.max_total, lied=True))
+                chunks.append(chunk)
+        finally:
+            stream.close()
+        self.total += size
+        return b"".join(chunks)
+
+    def chunks(self, member: Union[str, zipfile.ZipInfo]) -> Iterator[bytes]:
+        """Inflate ``member`` (a name, or an entry of :meth:`infos`) in chunks of :data:`CHUNK` bytes.
+
+        Nothing is held: the caller keeps what it needs and bounds the total.
+        Encryption, damage and unknown compression become :class:`ReadError`.
+        """
+        if isinstance(member, zipfile.ZipInfo):
+            info, name = member, member.filename
+        else:
+            info, name = self.names.get(member.lstrip("/")), member
+            if info is None:
+                raise ReadError(self.path, f"缺少 {name}")
         try:
             with self.zip.open(info) as stream:
                 while True:
                     chunk = stream.read(CHUNK)
                     if not chunk:
-                        break
-                    size += len(chunk)
-                    if size > limit:
-                        raise ReadError(self.path, _too_big(size, lied=True))
-                    chunks.append(chunk)
-        except ReadError:
-            raise
+                        return
+                    yield chunk
         except RuntimeError:  # encrypted member
             raise ReadError(self.path, "文件已加密，无法读取（请先取消密码保护）") from None
         except NotImplementedError:
             raise ReadError(self.path, f"{name} 使用了不支持的压缩方式") from None
         except (zipfile.BadZipFile, EOFError, zlib.error, OSError, ValueError) as exc:
             raise ReadError(self.path, f"{name} 已损坏，无法解压（{exc}）") from None
-        self.total += size
-        return b"".join(chunks)
 
     def xml(self, name: str):
         """Parse part ``name``; ``None`` when the zip has no such part."""
@@ -207,14 +285,15 @@ class SafeZip:
         raise ReadError(self.path, "不是有效的 .docx 文件：压缩包里没有 word/document.xml")
 
 
-def _too_big(size: int, lied: bool = False) -> str:
+def _too_big(size: int, limit: int, lied: bool = False) -> str:
     mb = size / (1024 * 1024)
     why = "（实际解压量超过压缩包声明的大小）" if lied else ""
     return (
-        f"解压后超过 {MAX_TOTAL_SIZE // (1024 * 1024)} MB 的安全上限（至少 {mb:.0f} MB）{why}，"
+        f"解压后超过 {limit // (1024 * 1024)} MB 的安全上限（至少 {mb:.0f} MB）{why}，"
         "疑似压缩炸弹，拒绝读取"
     )
 
 
-def open_docx(path: str, fileobj=None) -> SafeZip:
-    return SafeZip(path, fileobj)
+def open_docx(path: str, fileobj=None, max_total: Optional[int] = None) -> SafeZip:
+    """Open ``path`` (or ``fileobj``) for bounded reading; :class:`ReadError` when it cannot be."""
+    return SafeZip(path, fileobj, max_total)

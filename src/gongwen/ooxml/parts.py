@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Dict
 
 from gongwen.errors import ReadError
-from gongwen.ooxml.names import R_NS, w
+from gongwen.ooxml.names import R_ID, w
 from gongwen.ooxml.package import open_docx
 
 def wval(el, tag: str = None, attr: str = "val"):
@@ -117,7 +117,7 @@ def load_parts(path: str, fileobj=None) -> DocxParts:
         wanted = set()
         for sect in parts.section_properties():
             for ref in sect.iterfind(w("footerReference")):
-                wanted.add(ref.get(f"{{{R_NS}}}id"))
+                wanted.add(ref.get(R_ID))
         for rid in wanted:
             rel = rels.get(rid)
             if rel and rel[0] == "/footer" and z.has(rel[1]):
