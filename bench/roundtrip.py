@@ -69,7 +69,7 @@ def roundtrip(path: Path, workdir: Path, kind=None) -> RoundTrip:
     """Import ``path``, build the YAML, compare the built paragraphs with the source."""
     from gongwen.builder.pipeline import build_one
     from gongwen.content.dumper import dump
-    from gongwen.importer.read import import_file
+    from gongwen.importer import import_file
 
     result = RoundTrip(str(path))
     source = source_paragraphs(path)

@@ -7,7 +7,8 @@ import pytest
 from gongwen.content import loader
 from gongwen.content.dumper import dump
 from gongwen.errors import ImportFailure
-from gongwen.importer.read import Line, import_file, markdown_paragraphs
+from gongwen.importer import Line, import_file
+from gongwen.importer.read import markdown_paragraphs
 from gongwen.importer.probe import expected_paragraphs
 from gongwen.importer.kinds import guess_kind, part_of
 from gongwen.importer.outline import import_paragraphs

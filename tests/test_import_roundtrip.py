@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from gongwen.content import loader
 from gongwen.builder.pipeline import build_one
 from gongwen.content.dumper import dump
-from gongwen.importer.read import import_file
+from gongwen.importer import import_file
 from gongwen.content.model import Document, Item, Point, Section, Series
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -53,7 +53,7 @@ def write_text_file(path: Path, text: str, force: bool) -> None:
 def import_(file, kind, out, force):
     from gongwen.content.dumper import dump
     from gongwen.errors import GongwenError
-    from gongwen.importer.read import import_file
+    from gongwen.importer import import_file
 
     if out and Path(out).exists() and not force:
         raise click.ClickException(f"{out} 已存在，未覆盖；确需覆盖请加 --force")

@@ -4,7 +4,7 @@
     result = import_file("去年讲话.docx")     # ImportResult(document, warnings, kind_reason, paragraphs)
 """
 
-from gongwen.importer.outline import import_paragraphs
-from gongwen.importer.read import ImportResult, ImportWarning, Line, import_file
+from gongwen.importer.outline import import_file, import_paragraphs
+from gongwen.importer.read import ImportResult, ImportWarning, Line
 
 __all__ = ["ImportResult", "ImportWarning", "Line", "import_file", "import_paragraphs"]

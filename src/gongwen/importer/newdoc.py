@@ -103,7 +103,7 @@ def from_last(path, year: Optional[int] = None, kind: Optional[str] = None) -> N
             raise GongwenError("文件不是 UTF-8 编码", Place(str(path))) from None
     else:
         from gongwen.content.dumper import dump
-        from gongwen.importer.read import import_file
+        from gongwen.importer import import_file
 
         imported = import_file(path, kind=kind)
         source = dump(imported.document, header=f"由 gongwen new 从 {path.name} 导入")

@@ -30,11 +30,30 @@ from gongwen.errors import ImportFailure, Place
 from gongwen.importer import frame
 from gongwen.importer.kinds import PART_KEYWORDS, guess_kind, part_of
 from gongwen.importer.probe import expected_paragraphs, item_of, matched, point_doc, renders, series_doc
-from gongwen.importer.read import ImportResult, ImportWarning, Line, clean
+from gongwen.errors import GongwenError
+from gongwen.importer.read import ImportResult, ImportWarning, Line, clean, markdown_paragraphs
 from gongwen.spec.chars import HEADING_END, PLACEHOLDER
 from gongwen.spec.markers import find_series, format_marker, format_series, parse_marker, series_at_start
 
 MAX_LEVEL = 4
+
+
+def import_file(path, kind: Optional[str] = None) -> ImportResult:
+    """Read ``path`` (.docx, .txt, .md) with :func:`gongwen.draft.read.read_source` and import it.
+
+    Raises :class:`gongwen.errors.GongwenError` when the file cannot be read.
+    """
+    from gongwen.draft.read import read_source
+
+    path = str(path)
+    source = read_source(path)
+    if source.format == "yaml":
+        raise GongwenError("这已经是 YAML 内容，不需要导入；直接 gongwen build 即可", Place(path))
+    if source.format == "md":
+        lines = markdown_paragraphs([(p.line, p.text) for p in source.paras])
+    else:
+        lines = [Line(p.line, p.text, p.kind) for p in source.paras]
+    return import_paragraphs(lines, kind=kind, path=path)
 
 
 def import_paragraphs(lines: Sequence[Line], kind: Optional[str] = None, path: str = "") -> ImportResult:

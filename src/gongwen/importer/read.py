@@ -50,25 +50,6 @@ class ImportResult:
         return bool(self.kind_reason)
 
 
-def import_file(path, kind: Optional[str] = None) -> ImportResult:
-    """Read ``path`` (.docx, .txt, .md) with :func:`gongwen.draft.read.read_source` and import it.
-
-    Raises :class:`gongwen.errors.GongwenError` when the file cannot be read.
-    """
-    from gongwen.draft.read import read_source
-    from gongwen.importer.outline import import_paragraphs
-
-    path = str(path)
-    source = read_source(path)
-    if source.format == "yaml":
-        raise GongwenError("这已经是 YAML 内容，不需要导入；直接 gongwen build 即可", Place(path))
-    if source.format == "md":
-        lines = markdown_paragraphs([(p.line, p.text) for p in source.paras])
-    else:
-        lines = [Line(p.line, p.text, p.kind) for p in source.paras]
-    return import_paragraphs(lines, kind=kind, path=path)
-
-
 def markdown_paragraphs(raw: Sequence[Tuple[int, str]]) -> List[Line]:
     """Markdown lines → paragraphs: blank lines separate, headings and list items stand alone.
 

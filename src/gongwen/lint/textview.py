@@ -6,12 +6,14 @@ Everything is computed once per source and kept in the lint context (:meth:`Cont
 
 from __future__ import annotations
 
-from typing import List, Optional
+import re
+from typing import Dict, List, Optional, Tuple
 
 from gongwen.draft.roles import BODY, HEADING, TITLE, Line, Role, assign
 from gongwen.draft.source import Para
 from gongwen.lint.context import Context
 from gongwen.lint.masks import OPAQUE, SYNTAX, mask_common, md_masks  # noqa: F401 (rules import OPAQUE from here)
+from gongwen.spec.chars import is_cn
 from gongwen.spec.markers import DraftMarker
 
 
@@ -147,6 +149,12 @@ def _headings(ctx: Context) -> List[Heading]:
     return out
 
 
+def marker_spans(ctx: Context) -> Dict[int, Tuple[int, int]]:
+    """``{paragraph index: (start, end)}`` of heading markers: the marker rules own them, the
+    punctuation rules leave them alone."""
+    return ctx.shared("marker_spans", lambda c: {i: (h.start, h.end) for i, h in heading_at(c).items()})
+
+
 def heading_at(ctx: Context) -> dict:
     """``{paragraph index: Heading}``."""
     return ctx.shared("heading_at", lambda c: {h.index: h for h in headings(c)})
@@ -155,3 +163,53 @@ def heading_at(ctx: Context) -> dict:
 def items(ctx: Context):
     """``(index, para, masked text)`` for every paragraph."""
     return zip(range(len(ctx.paras)), ctx.paras, masked(ctx))
+
+
+# --- analyses two families share ----------------------------------------------------------------
+
+_BLANK_SYNTAX = " \u3000\t\u00a0" + SYNTAX
+_AS_FOLLOWS = re.compile(r"(如下|以下|下列|如次)[:]$")
+
+
+def recipient_colons(ctx: Context) -> Dict[int, int]:
+    """``{paragraph index: offset}`` of the half-width colon ending a 主送/称谓 line
+    (``各单位:``, ``同志们:``): GW506 fixes it, GW401 leaves it to GW506.
+
+    Such a line is short, has no sentence inside, and is among the first eight non-empty
+    paragraphs; ``如下:`` is not one.
+    """
+    return ctx.shared("recipient_colons", _recipient_colons)
+
+
+def _recipient_colons(ctx: Context) -> Dict[int, int]:
+    out, rank = {}, 0
+    for i, _, mtext in items(ctx):
+        if rank >= 8:
+            break
+        if not mtext.strip(_BLANK_SYNTAX):
+            continue
+        rank += 1
+        text = mtext.rstrip(_BLANK_SYNTAX)
+        if (text.endswith(":") and len(text) <= 80 and not re.search("[。；！？;!?]", text)
+                and is_cn(prev_char(text, len(text) - 1)) and not _AS_FOLLOWS.search(text)):
+            out[i] = len(text) - 1
+    return out
+
+
+#: ``2023年的工作重点``: a year in a phrase naming that year's plans.
+STALE_YEAR_RE = re.compile(r"((?:19|20)\d\d)年(?:的)?(?:(?:全年|全市|全县|全省|全区)?(?:工作)?(?:重点|要点|计划|任务|目标)"
+                           r"|工作(?:重点|要点|计划|安排|部署))")
+
+
+def stale_years(ctx: Context) -> List[Tuple[Para, "re.Match"]]:
+    """``(paragraph, match)`` for each ``2023年的工作重点`` naming the year before the office's
+    ``year`` setting (GW607 reports them; GW901 gives way there).  Empty without the setting."""
+    return ctx.shared("stale_years", _stale_years)
+
+
+def _stale_years(ctx: Context) -> List[Tuple[Para, "re.Match"]]:
+    year = ctx.settings.year
+    if not year:
+        return []
+    return [(para, m) for _, para, mtext in items(ctx) for m in STALE_YEAR_RE.finditer(mtext)
+            if int(m.group(1)) == year - 1]

@@ -18,7 +18,7 @@ from typing import Optional
 
 from gongwen.lint.findings import hit
 from gongwen.lint.registry import rule
-from gongwen.lint.textview import items
+from gongwen.lint.textview import items, stale_years
 
 _YEAR_RE = re.compile(r"(?<![0-9０-９.．])((?:19|20)\d\d)年")
 _DATE_LINE_RE = re.compile(r"[（(]?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?")
@@ -65,13 +65,7 @@ def _yaml_year(ctx) -> Optional[int]:
 
 def _taken_by_gw607(ctx) -> set:
     """Positions GW607 reports (it needs the office's ``year`` setting)."""
-    if not ctx.settings.year:
-        return set()
-    try:
-        from gongwen.lint.rules.leftover import stale_year
-    except ImportError:  # pragma: no cover
-        return set()
-    return {(id(f.para), f.offset) for f in stale_year(ctx) or ()}
+    return {(id(para), m.start()) for para, m in stale_years(ctx)}
 
 
 @rule("GW901", "year-behind-date", severity="warning", source="practice",

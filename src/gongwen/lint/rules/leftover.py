@@ -6,7 +6,7 @@ import re
 
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
-from gongwen.lint.textview import SYNTAX, items, next_char, prev_char
+from gongwen.lint.textview import SYNTAX, items, next_char, prev_char, stale_years
 from gongwen.spec.chars import is_cjk, is_cn
 
 _BLANK = " \u3000\t\u00a0"
@@ -150,9 +150,6 @@ def typed_indent(ctx):
             yield hit(para, 0, "段首用空格排出了缩进，应删去空格，改用段落格式的首行缩进。")
 
 
-_STALE_RE = re.compile(r"((?:19|20)\d\d)年(?:的)?(?:(?:全年|全市|全县|全省|全区)?(?:工作)?(?:重点|要点|计划|任务|目标)|工作(?:重点|要点|计划|安排|部署))")
-
-
 @rule("GW607", "stale-year", why="需要在设置中写明本年度（year = 2024 或 --year 2024）；只检查“2023年的工作重点/要点/计划/任务/目标”这类说法中的上一年。",
      severity="warning", source="practice",
       message="沿用旧稿时留下了往年的年份（如今年的文件仍写“2022年的工作重点”）；需在设置中写明 year。",
@@ -160,12 +157,8 @@ _STALE_RE = re.compile(r"((?:19|20)\d\d)年(?:的)?(?:(?:全年|全市|全县|�
       example_config={"year": 2023})
 def stale_year(ctx):
     year = ctx.settings.year
-    if not year:
-        return
-    for _, para, mtext in items(ctx):
-        for m in _STALE_RE.finditer(mtext):
-            if int(m.group(1)) == year - 1:
-                yield hit(para, m.start(), f"“{m.group(0)}”：本年度为{year}年，这里是否应为“{year}年”？")
+    for para, m in stale_years(ctx):
+        yield hit(para, m.start(), f"“{m.group(0)}”：本年度为{year}年，这里是否应为“{year}年”？")
 
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]+")

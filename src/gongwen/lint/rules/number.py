@@ -6,8 +6,7 @@ import re
 
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
-from gongwen.lint.rules.punctuation import recipient_colon, recipient_ranks
-from gongwen.lint.textview import items, prev_char
+from gongwen.lint.textview import items, prev_char, recipient_colons
 from gongwen.spec.chars import is_cjk
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "o": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4,
@@ -132,11 +131,8 @@ def document_number(ctx):
           "只看文首前八段中、以半角冒号结尾且不含句子的短行；正文中的“如下:”由 GW401 报告。",
       bad=["各区县人民政府,市政府各部门:", "同志们:"], good=["各区县人民政府，市政府各部门：", "同志们："])
 def recipient_colon_rule(ctx):
-    ranks = recipient_ranks(ctx)
-    for i, para, mtext in items(ctx):
-        pos = recipient_colon(para, mtext, ranks.get(i, 99))
-        if pos >= 0:
-            yield replace(para, pos, pos + 1, "：", "主送机关（称谓）后的“:”应写作全角“：”。")
+    for i, pos in recipient_colons(ctx).items():
+        yield replace(ctx.paras[i], pos, pos + 1, "：", "主送机关（称谓）后的“:”应写作全角“：”。")
 
 
 _ATTACH_RE = re.compile(r"^(?P<lead>[ \t\u3000]*附\s*件\s*[：:][ \t\u3000]*)")

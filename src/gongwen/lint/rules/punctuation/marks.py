@@ -1,4 +1,5 @@
-"""GW4xx punctuation in Chinese text (GB/T 15834-2011).
+"""GW4xx punctuation marks: full-width forms, doubled and conflicting marks, ellipses, ranges,
+spaces, dashes and paragraph ends (GB/T 15834-2011).
 
 Every rule reads the masked text (see :mod:`gongwen.lint.textview`), so URLs,
 e-mail addresses, file names, code and Markdown syntax are never flagged, and
@@ -12,45 +13,14 @@ import re
 
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
-from gongwen.lint.textview import OPAQUE, SYNTAX, heading_at, items, next_char, prev_char
-from gongwen.spec.chars import is_cjk, is_cn
+from gongwen.lint.textview import OPAQUE, SYNTAX, heading_at, items, marker_spans, next_char, prev_char, recipient_colons
+from gongwen.spec.chars import BLANKS, is_cjk, is_cn
 
-_BLANK = " \u3000\t\u00a0"
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-
-
-def _skip_regions(ctx):
-    """``{paragraph index: (start, end)}`` of heading markers, which the marker rules own."""
-    return {i: (h.start, h.end) for i, h in heading_at(ctx).items()}
 
 
 def _in(pos, region):
     return region is not None and region[0] <= pos < region[1]
-
-
-def recipient_colon(para, mtext, rank: int = 0):
-    """Offset of a half-width colon that ends a 主送/称谓 line (``各单位:``, ``同志们:``), else -1.
-
-    Such a line is short, has no sentence inside, and comes among the first
-    paragraphs (``rank`` counts the non-empty paragraphs before it); ``如下:`` is not one.
-    """
-    text = mtext.rstrip(_BLANK + SYNTAX)
-    if (text.endswith(":") and len(text) <= 80 and rank < 8 and not re.search("[。；！？;!?]", text)
-            and is_cn(prev_char(text, len(text) - 1)) and not re.search(r"(如下|以下|下列|如次)[:]$", text)):
-        return len(text) - 1
-    return -1
-
-
-def recipient_ranks(ctx):
-    """``{paragraph index: rank among non-empty paragraphs}`` for the first few paragraphs."""
-    out, rank = {}, 0
-    for i, _, mtext in items(ctx):
-        if rank >= 8:
-            break
-        if mtext.strip(_BLANK + SYNTAX):
-            out[i] = rank
-            rank += 1
-    return out
 
 
 @rule("GW401", "halfwidth-punctuation", severity="error", fixable=True,
@@ -63,12 +33,12 @@ def recipient_ranks(ctx):
       good=["大家讲得很好，有工作思路。", "全年增长1.8万人，会议14:30开始，详见https://www.gov.cn/a,b。",
             "他说：Hello, world! 比例为3:2，共1,000人。"])
 def halfwidth_punctuation(ctx):
-    skip = _skip_regions(ctx)
-    ranks = recipient_ranks(ctx)
+    skip = marker_spans(ctx)
+    colons = recipient_colons(ctx)
     for i, para, mtext in items(ctx):
         if not any(c in mtext for c in ",;:?!"):
             continue
-        colon_at = recipient_colon(para, mtext, ranks.get(i, 99))
+        colon_at = colons.get(i, -1)
         region = skip.get(i)
         for m in re.finditer(r"[,;:?!]+", mtext):
             pos = m.start()
@@ -99,7 +69,7 @@ def halfwidth_punctuation(ctx):
       bad=["会议取得圆满成功.", "各单位要高度重视．认真落实。"],
       good=["会议取得圆满成功。", "增长1.8万人，详见附件.docx和www.gov.cn。", "1.统一思想"])
 def halfwidth_period(ctx):
-    skip = _skip_regions(ctx)
+    skip = marker_spans(ctx)
     for i, para, mtext in items(ctx):
         if "." not in mtext and "．" not in mtext:
             continue
@@ -111,58 +81,11 @@ def halfwidth_period(ctx):
             p, n = prev_char(mtext, pos), next_char(mtext, pos + 1)
             if not is_cjk(p) and p not in "”’）》":
                 continue
-            if not (n == "" or n in _BLANK or is_cn(n) or n in "\"'"):
+            if not (n == "" or n in BLANKS or is_cn(n) or n in "\"'"):
                 continue
             if p in "”’）》" and not (n == "" or is_cn(n)):
                 continue
             yield replace(para, pos, pos + 1, "。", f"句末的“{m.group(0)}”应写作“。”。")
-
-
-_OPEN, _CLOSE = "(（", ")）"
-_ENUM_CLOSE_RE = re.compile(r"(?:^|(?<=[\s，；。：、\u3000]))(?:[0-9a-zA-Z]{1,2}|[一二三四五六七八九十]{1,2})[)）]")
-
-
-def paren_pairs(mtext):
-    """``(pairs, unmatched)`` of round brackets, half- and full-width alike."""
-    enum = {m.end() - 1 for m in _ENUM_CLOSE_RE.finditer(mtext)}
-    stack, pairs, unmatched = [], [], []
-    for pos, c in enumerate(mtext):
-        if c in _OPEN:
-            stack.append(pos)
-        elif c in _CLOSE:
-            if pos in enum and not stack:
-                continue
-            if stack:
-                pairs.append((stack.pop(), pos))
-            else:
-                unmatched.append(pos)
-    return pairs, unmatched + stack
-
-
-@rule("GW403", "halfwidth-brackets", severity="error", fixable=True,
-      message="中文文本中的括号应使用全角“（）”，不用半角“()”或一半一全。", source="GB/T 15834-2011 4.9",
-      why="GB/T 15834-2011 4.9：中文括号的形式是“（）”。"
-          "半角“()”只占半个字、用西文字体显示，与全角括号混用（“(试行）”）时左右不对称。"
-          "括号内外都没有汉字的（“Python (3.11)”）、代码（f(x)）和网址不报告；标题序号中的括号由 GW102 报告。",
-      bad=["国内生产总值(GDP)增长5%。", "按照要求(试行）执行。"],
-      good=["国内生产总值（GDP）增长5%。", "调用f(x)函数，见 Python (3.11) 文档。"])
-def halfwidth_brackets(ctx):
-    skip = _skip_regions(ctx)
-    for i, para, mtext in items(ctx):
-        if "(" not in mtext and ")" not in mtext:
-            continue
-        region = skip.get(i)
-        pairs, _ = paren_pairs(mtext)
-        for a, b in pairs:
-            if _in(a, region) or (mtext[a] == "（" and mtext[b] == "）"):
-                continue
-            inner = mtext[a + 1:b]
-            mixed = mtext[a] != "(" or mtext[b] != ")"
-            chinese = any(is_cjk(c) for c in inner) or is_cjk(prev_char(mtext, a))
-            if not (mixed or chinese) or OPAQUE in inner or SYNTAX in inner:
-                continue
-            yield replace(para, a, b + 1, "（" + para.text[a + 1:b] + "）",
-                          f"“{mtext[a]}…{mtext[b]}”应写作全角括号“（…）”。")
 
 
 @rule("GW404", "doubled-punctuation", severity="error", fixable=True, source="practice",
@@ -193,113 +116,6 @@ def conflicting_punctuation(ctx):
         for m in re.finditer(r"[，、；：。][，、；：。]", mtext):
             if m.group(0)[0] != m.group(0)[1]:
                 yield hit(para, m.start(), f"“{m.group(0)}”连用，应只保留一个点号。")
-
-
-_PAIRS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】", "〔": "〕", "〈": "〉", "「": "」", "『": "』"}
-_CLOSERS = {v: k for k, v in _PAIRS.items()}
-_SAME = {"(": "（", ")": "）"}
-_PAIR_CHARS_RE = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
-
-
-@rule("GW406", "unbalanced-pair", severity="error", source="GB/T 15834-2011 4.8、4.9、4.15",
-      message="成对的标点不完整或交叉：书名号《》、引号“”、括号（）【】〔〕应成对出现。",
-      why="GB/T 15834-2011 4.8、4.9、4.15：引号、括号、书名号成对使用，标明引文、注释和书名的起止；缺了一半，读者不知道引文或书名到哪里为止，交叉（“《A（B》）”）说明嵌套写错了。"
-          "句中“1）”“一）”这类列举序号不要求前括号；分段引用时每段开头用前引号、只在最后一段末尾用后引号，也不报告。",
-      bad=["认真学习《实施方案，抓好落实。", "提出“四个意识的要求。", "成立领导小组（组长由市长担任。"],
-      good=["认真学习《实施方案》，抓好落实。", "提出“四个意识”的要求。", "主要有：1）资金不足；2）人员短缺。",
-            "资金来源：一）财政投入；二）社会资本。"])
-def unbalanced_pair(ctx):
-    paras = list(items(ctx))
-    for k, (i, para, mtext) in enumerate(paras):
-        if not _PAIR_CHARS_RE.search(mtext):
-            continue
-        enum = {m.end() - 1 for m in _ENUM_CLOSE_RE.finditer(mtext)} if (")" in mtext or "）" in mtext) else set()
-        circled_head = re.match(r"^[\s\u3000]*[0-9]{1,2}[)）]", mtext)
-        stack = []
-        faults = []
-        for m in _PAIR_CHARS_RE.finditer(mtext):
-            pos, c = m.start(), m.group(0)
-            if c in _PAIRS:
-                stack.append((pos, c))
-            elif c in _CLOSERS:
-                want = _CLOSERS[c]
-                if stack and (stack[-1][1] == want or _SAME.get(stack[-1][1]) == _SAME.get(want, want)):
-                    stack.pop()
-                elif c in ")）" and (pos in enum or circled_head and pos == circled_head.end() - 1):
-                    continue
-                elif any(o == want or _SAME.get(o, o) == _SAME.get(want, want) for _, o in stack):
-                    # crossed: 《A（B》）
-                    while stack and not (stack[-1][1] == want or _SAME.get(stack[-1][1], stack[-1][1]) == _SAME.get(want, want)):
-                        faults.append((stack.pop(), "crossed"))
-                    if stack:
-                        stack.pop()
-                else:
-                    faults.append(((pos, c), "close"))
-        for (pos, c) in stack:
-            if c == "“" and _continued_quote(paras, k, pos):
-                continue
-            faults.append(((pos, c), "open"))
-        for (pos, c), kind in sorted(faults):
-            if kind == "close":
-                msg = f"“{c}”没有对应的“{_CLOSERS[c]}”。"
-            elif kind == "crossed":
-                msg = f"“{c}”与其他成对标点交叉，应先配对“{_PAIRS[c]}”。"
-            else:
-                msg = f"“{c}”没有对应的“{_PAIRS[c]}”。"
-            yield hit(para, pos, msg)
-
-
-def _continued_quote(paras, k, pos):
-    """A quotation of several paragraphs opens “ in each and closes ” only in the last."""
-    _, para, mtext = paras[k]
-    if mtext[:pos].strip(_BLANK + SYNTAX):
-        return False
-    return k + 1 < len(paras) and paras[k + 1][2].lstrip(_BLANK + SYNTAX).startswith("“")
-
-
-@rule("GW407", "ascii-quotes", severity="error", fixable=True,
-      message="中文文本中应使用中文引号“”‘’，不用英文引号 \" '。", source="GB/T 15834-2011 4.8",
-      why="GB/T 15834-2011 4.8：中文引号的形式是双引号“”和单引号‘’，前引号和后引号形状不同。"
-          "英文直引号 \" ' 不分前后、只占半个字，与全文的中文引号不一致。"
-          "引号内没有汉字的（英文引文）、英文单词中的撇号（don't）和代码中的引号不报告；只有单个英文引号时只提示，不自动修正。",
-      bad=['推行"月调度"机制。', "他说'可以'。"],
-      good=["推行“月调度”机制。", 'He said "yes" in English.'])
-def ascii_quotes(ctx):
-    for _, para, mtext in items(ctx):
-        for quote, (o, c) in (('"', "“”"), ("'", "‘’")):
-            if quote not in mtext:
-                continue
-            positions = [m.start() for m in re.finditer(quote, mtext)]
-            if quote == "'":
-                positions = [p for p in positions if not (prev_char(mtext, p).isascii() and prev_char(mtext, p).isalpha()
-                                                          and next_char(mtext, p + 1).isascii() and next_char(mtext, p + 1).isalpha())]
-            for a, b in zip(positions[0::2], positions[1::2]):
-                inner = mtext[a + 1:b]
-                if OPAQUE in inner:
-                    continue
-                chinese = any(is_cjk(ch) for ch in inner)
-                if not chinese:
-                    continue
-                if "(" in mtext[max(0, a - 1):a] or mtext[b + 1:b + 2] == ")":
-                    continue  # f("…") is code
-                yield replace(para, a, b + 1, o + para.text[a + 1:b] + c,
-                              f"英文引号{quote}…{quote}应写作中文引号“{o}…{c}”。")
-            if len(positions) % 2 and any(is_cjk(ch) for ch in mtext):
-                p = positions[-1]
-                if is_cn(prev_char(mtext, p)) or is_cn(next_char(mtext, p + 1)):
-                    yield hit(para, p, f"中文文本中有单个英文引号{quote}，应使用中文引号并成对出现。")
-
-
-@rule("GW408", "dunhao-between-titles", why="GB/T 15834-2011 4.5.3.5：标有引号或书名号的并列成分之间通常不用顿号；若中间插有括注等其他成分，宜用顿号，故只作警告。",
-     severity="warning", fixable=True,
-      message="并列的书名号或引号之间通常不用顿号，“《A》、《B》”宜写作“《A》《B》”。",
-      source="GB/T 15834-2011 4.5.3.5",
-      bad=["学习《宪法》、《工会法》。", "做到“四个意识”、“四个自信”。"],
-      good=["学习《宪法》《工会法》。", "学习《宪法》（2018年修正）、《工会法》。"])
-def dunhao_between_titles(ctx):
-    for _, para, mtext in items(ctx):
-        for m in re.finditer(r"(?<=[》”])、(?=[《“])", mtext):
-            yield replace(para, m.start(), m.end(), "", "并列的书名号（引号）之间的顿号宜删去。")
 
 
 _ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|…{3,}|(?<!…)…(?!…)|．{3,}|(?<!…)……(?=…)")
@@ -399,8 +215,8 @@ def stray_space(ctx):
             continue
         # Indentation ends at ``first``, trailing blanks start at ``last``: computed once, not
         # by slicing the line around every run of spaces (quadratic on a long line).
-        first = len(mtext) - len(mtext.lstrip(_BLANK + SYNTAX))
-        last = len(mtext.rstrip(_BLANK + SYNTAX))
+        first = len(mtext) - len(mtext.lstrip(BLANKS + SYNTAX))
+        last = len(mtext.rstrip(BLANKS + SYNTAX))
         for m in re.finditer(r"[ \u00a0]+", mtext):
             a, b = m.start(), m.end()
             if a <= first or b >= last:
@@ -429,7 +245,7 @@ _FW_TABLE = {c: chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B)}
           "标题序号中的全角数字由 GW106 报告。",
       bad=["２０２４年全市ＧＤＰ增长。"], good=["2024年全市GDP增长。"])
 def fullwidth_alphanumeric(ctx):
-    skip = _skip_regions(ctx)
+    skip = marker_spans(ctx)
     for i, para, mtext in items(ctx):
         region = skip.get(i)
         for m in _FULLWIDTH_ALNUM_RE.finditer(mtext):
@@ -455,26 +271,6 @@ def dash_form(ctx):
             yield replace(para, m.start(), m.end(), "——", f"“{m.group(0)}”应写作破折号“——”。")
 
 
-@rule("GW416", "nested-double-quotes", severity="warning", source="GB/T 15834-2011 4.8",
-      message="引号里面还要用引号时，外面用双引号，里面用单引号：“……‘……’……”。",
-      why="GB/T 15834-2011 4.8：引号里面还要用引号时，外面一层用双引号，里面一层用单引号。"
-          "两层都用双引号，读者分不清哪个后引号闭合哪一层，引文在哪里结束。",
-      bad=["他说：“要落实“四个意识”的要求。”"], good=["他说：“要落实‘四个意识’的要求。”"])
-def nested_double_quotes(ctx):
-    for _, para, mtext in items(ctx):
-        if "“" not in mtext:
-            continue
-        depth = 0
-        for m in re.finditer("[“”]", mtext):
-            pos, c = m.start(), m.group(0)
-            if c == "“":
-                if depth >= 1:
-                    yield hit(para, pos, "引号内又用了双引号，内层应改用单引号‘’。")
-                depth += 1
-            elif c == "”":
-                depth = max(0, depth - 1)
-
-
 _END_OK = "。！？；…”’）》】:：——"
 
 
@@ -490,8 +286,8 @@ def paragraph_end_punctuation(ctx):
     for i, para, mtext in items(ctx):
         if para.kind not in ("text", "heading"):
             continue  # table cells, text boxes: phrases, not sentences
-        text = mtext.rstrip(_BLANK + SYNTAX)
-        start = len(mtext) - len(mtext.lstrip(_BLANK + SYNTAX))
+        text = mtext.rstrip(BLANKS + SYNTAX)
+        start = len(mtext) - len(mtext.lstrip(BLANKS + SYNTAX))
         if len(text) - start < 30 or OPAQUE in text[-3:] or "，" not in text:
             continue
         if i in heads and not re.search("[。！？]", text[heads[i].end:]):
