@@ -59,6 +59,7 @@ class Line:
     where: str = "body"  # body | table | textbox
     align: Optional[str] = None
     red: bool = False
+    look: object = None  # style and size (.docx): a centred title wraps onto lines that look the same
 
 
 @dataclass
@@ -102,7 +103,7 @@ _TITLE_TAIL = re.compile(r"(?:的|上的)?(?:讲话|发言|致辞|讲话稿)$|^(
 #: A speaker turning to the audience at the start of a paragraph (a speech's closing), and thanks.
 ADDRESS = re.compile(r"(?:同志们|各位[^，,！!。]{0,12}|朋友们|女士们、先生们|老师们、同学们)[，,！!]")
 THANKS = re.compile(r"(?:谢谢大家|谢谢)[！!。]?")
-SALUTATION_WORDS = re.compile(r"同志们|各位|代表|来宾|朋友们|女士们|先生们|老师们|同学们|委员")
+SALUTATION_WORDS = re.compile(r"同志们|各位|代表|来宾|朋友们|女士们|先生们|老师们|同学们|委员(?!会)")
 _ORGANISATION = re.compile(r"政府|部门|单位|委员会|局|厅|办|处|科|院|校|公司|党委|党组|机关|组织|中心|会$|[县市区镇乡]")
 _SENTENCE_MARKS = "。；！？"
 
@@ -121,7 +122,7 @@ def is_recipient(text: str) -> bool:
     """主送机关: ``各乡镇人民政府，县直各单位：`` (organisations, ending with a colon)."""
     if not text.endswith(("：", ":")) or len(text) > 120 or any(c in text for c in "。；！？"):
         return False
-    return not SALUTATION_WORDS.search(text) and bool(_ORGANISATION.search(text))
+    return bool(_ORGANISATION.search(text)) and not is_salutation(text)
 
 
 def typed_marker(text: str) -> str:
@@ -297,7 +298,8 @@ def _front(lines, texts, running, roles) -> int:
         return k
     roles[first] = Role(TITLE)
     k += 1
-    while k < len(running) and title_continues(texts[running[k - 1]], texts[running[k]]):
+    while k < len(running) and (title_continues(texts[running[k - 1]], texts[running[k]])
+                                or _wraps(lines[first], lines[running[k]], texts[running[k]])):
         roles[running[k]] = Role(TITLE)
         k += 1
     seen = set()
@@ -319,6 +321,12 @@ def _front(lines, texts, running, roles) -> int:
         roles[running[k]] = Role(RECIPIENT)
         k += 1
     return k
+
+
+def _wraps(title: Line, line: Line, text: str) -> bool:
+    """A centred line set like the centred title above it: more of the title."""
+    return (title.align == "center" and line.align == "center" and title.look is not None
+            and line.look == title.look and looks_like_title(text, True))
 
 
 def _back(lines, texts, running, roles, start) -> int:

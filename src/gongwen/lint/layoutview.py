@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 from typing import Dict, Iterable, List, Optional, Tuple
 
+from gongwen.draft import roles as R
 from gongwen.lint.context import Context
 from gongwen.lint.findings import Finding, hit
 from gongwen.lint.registry import rule
 from gongwen.ooxml.names import R_ID, W
+from gongwen.lint.textview import resolver, roles
 from gongwen.ooxml.styles import Resolver, cjk_count, runs, solid_count
 from gongwen.spec.gbt9704 import A4, MARGINS
-from gongwen.spec.markers import parse_marker
 
 ROLE_NAME = {"title": "标题", "h1": "一级标题", "h2": "二级标题", "h3": "三级标题", "h4": "四级标题",
              "body": "正文", "salutation": "称谓行"}
@@ -37,108 +38,41 @@ class Paragraph:
 
 
 # --- paragraph roles ------------------------------------------------------------------
-#
-# Everything from here to the end of this section decides which paragraph is the
-# title, a heading, the salutation or body text.  It is one function and its own
-# helpers so that it can be swapped for a shared recogniser of paragraph roles.
 
-_DOCNUMBER = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
-_VERSION_NOTE = re.compile(r"(抄送|抄报|分送)[：:]")
-_ATTACHMENTS = re.compile(r"附\s*件[：:]")
-_TITLE_END = re.compile(r"(通知|通报|报告|请示|意见|决定|决议|方案|讲话|发言|致辞|函|纪要|办法|规定|细则|条例|要点|"
-                        r"总结|计划|规划|批复|公告|通告|命令|议案|公报|汇报|说明|提纲|倡议书|建议)$")
+#: Roles whose paragraphs the standard sets apart (版头, 版记, the lines under the title, the
+#: 落款, the attachment list aligned under its first item): not checked as body text.
+_SET_APART = R.FRONT_MATTER + R.BACK_MATTER + (R.BLANK, R.TABLE, R.TEXTBOX, R.SUBTITLE, R.BYLINE, R.DATE_LINE,
+                                               R.SIGNATURE, R.ISSUE_DATE, R.ATTACHMENT_ITEM)
 
 
 def classify(ctx: Context, res: Resolver) -> List[Paragraph]:
-    """Body paragraphs with a role: title, h1–h4, salutation, body; others left out.
+    """Body paragraphs with the role layout checks: title, h1–h4, salutation, body; others left out.
 
-    Left out: tables, text boxes, empty paragraphs, template placeholders, the
-    版头 (red, or 发文字号 / “…文件”), centred and right-aligned lines other than
-    the title (byline, date, signature), the 版记 (抄送, 印发), and the list of
-    attachments under “附件：” (aligned under its first item, not indented).
+    What a paragraph is comes from :mod:`gongwen.draft.roles` (through
+    :func:`gongwen.lint.textview.roles`, with the .docx hints: alignment, red type).
+    Left out besides: template placeholders, and centred or right-aligned lines other
+    than the title.
     """
     parts = ctx.docx
     out: List[Paragraph] = []
-    title_key = None
-    seen_text = 0
-    in_attachments = False
-    for i, para in enumerate(ctx.paras):
-        if i >= len(parts.elements) or parts.where[i] != "body":
+    for i, (para, role) in enumerate(zip(ctx.paras, roles(ctx))):
+        if i >= len(parts.elements) or parts.where[i] != "body" or role.kind in _SET_APART:
             continue
-        text = para.text
-        stripped = text.strip()
-        if not stripped or "{{" in text or "{%" in text:
-            in_attachments = False
-            continue  # empty, or a template's placeholder: its role cannot be told from its text
+        if "{{" in para.text or "{%" in para.text:
+            continue  # a template's placeholder: its role cannot be told from its text
         el = parts.elements[i]
         style, props = res.para(el)
-        jc = props.get("jc", "left")
-        centred = jc == "center"
-        seen_text += 1
-        if title_key is None and seen_text <= 6 and (
-                _DOCNUMBER.search(text) or stripped.endswith("文件") or _is_red(res, style, el)):
-            continue  # 版头: 发文机关标志 (red), 发文字号
-        if title_key is not None and centred and (style, _size_of(res, style, el)) == title_key:
+        if role.kind == R.TITLE:
             out.append(Paragraph(para, el, "title", style, props))
-            continue
-        marker = parse_marker(text)
-        if title_key is None and seen_text <= 6 and marker is None and (
-                centred or (seen_text == 1 and _looks_like_title(stripped))):
-            title_key = (style, _size_of(res, style, el))
-            out.append(Paragraph(para, el, "title", style, props))
-            continue
-        if title_key is None and seen_text > 6:
-            title_key = ("", 0)  # no title found at the top: stop looking
-        if jc in ("center", "right", "end", "distribute"):
-            continue  # byline, date line, signature
-        if _VERSION_NOTE.match(stripped) or stripped.endswith("印发"):
-            continue  # 版记: 4号, indented one character each side
-        if _ATTACHMENTS.match(stripped):
-            in_attachments = True
-        elif in_attachments and marker is not None and marker.level == 3:
-            continue  # the next item of the attachment list, aligned under the first
-        else:
-            in_attachments = False
-        if marker is not None and marker.level in (1, 2, 3, 4):
-            stop = text.find("。", marker.end)
-            end = len(text) if stop < 0 else stop + 1
-            out.append(Paragraph(para, el, f"h{marker.level}", style, props, end))
-            continue
-        if stripped.endswith(("：", ":")) and len(stripped) <= 80:
+        elif props.get("jc", "left") in ("center", "right", "end", "distribute"):
+            continue  # set apart by its alignment
+        elif role.kind == R.HEADING:
+            out.append(Paragraph(para, el, f"h{role.level}", style, props, role.heading_end))
+        elif role.kind in (R.SALUTATION, R.RECIPIENT):
             out.append(Paragraph(para, el, "salutation", style, props))
-            continue
-        out.append(Paragraph(para, el, "body", style, props))
+        else:
+            out.append(Paragraph(para, el, "body", style, props))
     return out
-
-
-def _looks_like_title(text: str) -> bool:
-    """A first line that is not centred but reads like a 公文 title: ``关于……``, or ending
-    in the name of a document kind (通知, 报告, 讲话 …), short and without a closing mark."""
-    if not 0 < len(text) <= 60 or text.endswith(tuple("。：:；;，,！!？?、")) or "。" in text:
-        return False
-    return text.startswith("关于") or bool(_TITLE_END.search(text))
-
-
-def _is_red(res: Resolver, style, el) -> bool:
-    """Is the first text of ``el`` red (the 版头's 发文机关标志 and its rule are red)?"""
-    for r, text in runs(el):
-        if text.strip():
-            color = (res.run(style, r).get("color") or "").lower()
-            if len(color) == 6:
-                try:
-                    red, green, blue = (int(color[k:k + 2], 16) for k in (0, 2, 4))
-                except ValueError:
-                    return False
-                return red >= 0xB0 and green <= 0x60 and blue <= 0x60
-            return False
-    return False
-
-
-def _size_of(res: Resolver, style, el) -> Optional[int]:
-    for r, text in runs(el):
-        if text.strip():
-            return res.run(style, r).get("sz")
-    return res.run_base(style, None).get("sz")
 
 
 # --- end of paragraph roles -------------------------------------------------------------
@@ -194,7 +128,7 @@ class Layout:
     def __init__(self, ctx: Context):
         self.source = ctx
         self.parts = ctx.docx
-        self.res = Resolver(self.parts)
+        self.res = resolver(ctx)
         self.paragraphs = classify(ctx, self.res)
         self.infos = {id(p): run_infos(self.res, p) for p in self.paragraphs}
         self.sections = self._sections()

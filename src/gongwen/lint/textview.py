@@ -111,14 +111,16 @@ def roles(ctx: Context) -> List[Role]:
 def _roles(ctx: Context) -> List[Role]:
     if ctx.format == "yaml":
         return [Role(TITLE if p.kind == "yaml:title" else BODY) for p in ctx.paras]
+    looks = docx_looks(ctx) if ctx.docx is not None else None
     lines, keeps = [], []
-    for para, mtext in zip(ctx.paras, masked(ctx)):
+    for i, (para, mtext) in enumerate(zip(ctx.paras, masked(ctx))):
         keep = None
         if SYNTAX in mtext:
             keep = [k for k, c in enumerate(mtext) if c != SYNTAX]
             mtext = "".join(mtext[k] for k in keep)
         where = para.kind if para.kind in ("table", "textbox") else "body"
-        lines.append(Line(mtext, where))
+        align, red, look = looks[i] if looks and i < len(looks) else (None, False, None)
+        lines.append(Line(mtext, where, align, red, look))
         keeps.append(keep)
     out = assign(lines)
     for role, keep, para in zip(out, keeps, ctx.paras):
@@ -127,6 +129,31 @@ def _roles(ctx: Context) -> List[Role]:
             start, end = keep[m.start], keep[m.end - 1] + 1
             role.marker = DraftMarker(m.level, m.number, para.text[start:end], start, end, m.junk, m.half_bracket)
             role.heading_end = keep[role.heading_end - 1] + 1 if role.heading_end else 0
+    return out
+
+
+def resolver(ctx: Context):
+    """The formatting resolver of a .docx (:class:`gongwen.ooxml.styles.Resolver`), one per source."""
+    from gongwen.ooxml.styles import Resolver
+
+    return ctx.shared("resolver", lambda c: Resolver(c.docx))
+
+
+#: ``w:jc`` values as the recogniser reads them.
+_ALIGN = {"center": "center", "right": "right", "end": "right", "distribute": "center"}
+
+
+def docx_looks(ctx: Context) -> List[Tuple[Optional[str], bool, object]]:
+    """``(alignment, red, (style, size))`` of each paragraph of a .docx, as Word shows it."""
+    res, parts = resolver(ctx), ctx.docx
+    out = []
+    for i in range(len(ctx.paras)):
+        if i >= len(parts.elements) or not ctx.paras[i].text.strip():
+            out.append((None, False, None))
+            continue
+        el = parts.elements[i]
+        style, props = res.para(el)
+        out.append((_ALIGN.get(props.get("jc", "left"), "left"), res.is_red(style, el), (style, res.size_of(style, el))))
     return out
 
 

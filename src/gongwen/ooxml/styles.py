@@ -194,6 +194,27 @@ class Resolver:
             self.numbering_ppr[key] = props
         return self.numbering_ppr[key]
 
+    def is_red(self, style, p) -> bool:
+        """Is the first text of paragraph ``p`` red (the 版头's 发文机关标志 and its rule are red)?"""
+        for r, text in runs(p):
+            if text.strip():
+                color = (self.run(style, r).get("color") or "").lower()
+                if len(color) == 6:
+                    try:
+                        red, green, blue = (int(color[k:k + 2], 16) for k in (0, 2, 4))
+                    except ValueError:
+                        return False
+                    return red >= 0xB0 and green <= 0x60 and blue <= 0x60
+                return False
+        return False
+
+    def size_of(self, style, p) -> Optional[int]:
+        """The font size (half-points) of the first text of paragraph ``p``."""
+        for r, text in runs(p):
+            if text.strip():
+                return self.run(style, r).get("sz")
+        return self.run_base(style, None).get("sz")
+
     def style_name(self, sid) -> str:
         """The name a writer sees for style ``sid`` (its id when it has none)."""
         st = self.parts.style(sid)
