@@ -26,19 +26,18 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
-from gongwen.content.loader import XML_ILLEGAL
 from gongwen.errors import ImportFailure, Place
+from gongwen.spec.chars import PLACEHOLDER, XML_ILLEGAL
 from gongwen.spec.markers import find_series, format_marker, format_series, parse_marker, series_at_start
 from gongwen.spec.numerals import from_chinese
 from gongwen.content.model import Document, Item, Point, Section, Series
+from gongwen.content.schema import MAX_LEVEL
 
 try:  # the tolerant reader of draft markers (junk inside markers, ``1）``)
     from gongwen.spec.markers import read_marker
 except ImportError:  # pragma: no cover - older marker module
     read_marker = None
 
-PLACEHOLDER = "【待补充】"
-MAX_LEVEL = 4
 
 #: Heading keywords that map a report's level-1 parts (issue 4), tried in this order.
 PART_KEYWORDS = (
