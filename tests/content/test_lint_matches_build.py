@@ -30,6 +30,8 @@ BROKEN = {
                       "        run_in: 否\n        text: 成立专班。\n      - heading: 明确责任\n        text: 细化分工。\n",
                       ["GW713"]),
     "missing title": ("kind: speech\n" + BODY, ["GW713"]),
+    "vars as a list": (HEAD + "vars: [year]\n" + BODY, ["GW713"]),
+    "variable name": (HEAD + "vars:\n  1year: 2026\n  org: 全市\n  org: 全县\n" + BODY, ["GW714", "GW712"]),
     "no body": (HEAD + "opening:\n  - 今天召开会议。\n", ["GW713"]),
     "chinese kind": ("kind: 讲话稿\ntitle: 在全市工作会议上的讲话\n" + BODY, ["GW714"]),
     "date that does not exist": (HEAD + "date: 2026年4月31日\n" + BODY, ["GW714"]),
