@@ -71,8 +71,16 @@ def test_unreadable_files_exit_2_and_the_others_are_linted(run, tmp_path):
     assert "a.txt:1:1: GW101" in r.stdout
 
 
-def test_bad_yaml_exits_2_with_a_place(run, tmp_path):
+def test_bad_yaml_content_is_a_finding_with_a_place(run, tmp_path):
+    # content that does not parse is reported where gongwen build reports it (GW710), exit 1
     _w(tmp_path / "c.yaml", "kind: speech\ntitle: [没有闭合\n")
+    r = run("lint", "c.yaml")
+    assert r.exit_code == 1
+    assert "c.yaml:3:1: GW710" in r.stdout and "YAML" in r.stdout
+
+
+def test_bad_yaml_that_is_not_content_exits_2_with_a_place(run, tmp_path):
+    _w(tmp_path / "c.yaml", "repos: [没有闭合\n")
     r = run("lint", "c.yaml")
     assert r.exit_code == 2
     assert "c.yaml:" in r.stderr and "YAML" in r.stderr

@@ -9,6 +9,8 @@ from gongwen.draft.yamlsource import is_content, yaml_source
 from lint_examples import codes, lint, where
 
 HEAD = "kind: speech\ntitle: 在全县工作会议上的讲话\n"
+#: A body after the text under test: content without one is a fault of its own (GW713).
+BODY = "sections:\n  - heading: 总体要求\n    paragraphs: [成立工作专班。]\n"
 
 
 def _char_at(text, line, column):
@@ -36,14 +38,14 @@ def test_positions_point_at_the_fault_in_the_yaml_file(name):
 
 
 def test_folding_a_chinese_line_makes_a_stray_space():
-    text = HEAD + "opening:\n  - 多行的普通标量\n    第二行没有问题。\n"
+    text = HEAD + "opening:\n  - 多行的普通标量\n    第二行没有问题。\n" + BODY
     found = lint(text, "yaml")
     assert [(f.line, f.column, f.code) for f in found] == [(4, 12, "GW413")]
     assert "折行" in found[0].message
 
 
 def test_quoted_scalar_with_escapes_points_at_its_start():
-    text = HEAD + 'opening:\n  - "有\\t转义,逗号。"\n'
+    text = HEAD + 'opening:\n  - "有\\t转义,逗号。"\n' + BODY
     found = lint(text, "yaml")
     assert [(f.line, f.column, f.code) for f in found] == [(4, 5, "GW401")]
     assert found[0].to_dict()["fix"] is None or True  # positions are approximate, fixes are not applied in place
@@ -53,14 +55,14 @@ def test_quoted_scalar_with_escapes_points_at_its_start():
 
 
 def test_block_scalar_lines_are_paragraphs():
-    text = HEAD + "opening: |\n  一是加强领导。\n  二是明确责任。\n"
+    text = HEAD + "opening: |\n  一是加强领导。\n  二是明确责任。\n" + BODY
     assert codes(text, "yaml") == []
-    text = HEAD + "opening: |\n  一是加强领导。\n  三是明确责任。\n"
+    text = HEAD + "opening: |\n  一是加强领导。\n  三是明确责任。\n" + BODY
     assert where(text, "yaml") == [(5, 3, "GW302")]
 
 
 def test_series_does_not_run_across_different_lists():
-    text = HEAD + "opening:\n  - 一是加强领导，二是明确责任。\nclosing:\n  - 三是狠抓落实，四是严格考核。\n"
+    text = HEAD + "opening:\n  - 一是加强领导，二是明确责任。\nclosing:\n  - 三是狠抓落实，四是严格考核。\n" + BODY
     assert codes(text, "yaml") == ["GW302"]
 
 
@@ -97,18 +99,18 @@ def test_title_punctuation_in_yaml():
 
 
 def test_template_variables_are_not_faults():
-    assert codes(HEAD + "opening:\n  - 今年是{{ year }}年，全县{{ county }}工作会议。\n", "yaml") == []
+    assert codes(HEAD + "opening:\n  - 今年是{{ year }}年，全县{{ county }}工作会议。\n" + BODY, "yaml") == []
 
 
 def test_yaml_suppression_comments():
-    text = HEAD + "opening:\n  - 第一段,有半角逗号。  # gongwen: disable=GW401\n  - 第二段,有半角逗号。\n"
+    text = HEAD + "opening:\n  - 第一段,有半角逗号。  # gongwen: disable=GW401\n  - 第二段,有半角逗号。\n" + BODY
     assert where(text, "yaml") == [(5, 8, "GW401")]
-    text = HEAD + "# gongwen: disable=GW4\nopening:\n  - 第一段,有半角逗号。\n"
+    text = HEAD + "# gongwen: disable=GW4\nopening:\n  - 第一段,有半角逗号。\n" + BODY
     assert codes(text, "yaml") == []
 
 
 def test_non_text_keys_are_not_linted():
-    text = HEAD + "template: ./模板,旧.docx\ndate: 2023-02-16\nvars:\n  a: 一.二\n"
+    text = HEAD + "template: ./模板,旧.docx\ndate: 2023-02-16\nvars:\n  a: 一.二\n" + BODY
     assert codes(text, "yaml") == []
 
 

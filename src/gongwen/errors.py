@@ -38,7 +38,15 @@ class GongwenError(Exception):
 
 
 class ContentError(GongwenError):
-    """The content YAML is wrong (syntax, schema, typed markers)."""
+    """The content YAML is wrong (syntax, schema, typed markers).
+
+    ``code`` is the lint code the fault is reported under by ``gongwen lint``
+    (:mod:`gongwen.content.faults`); build shows the message alone.
+    """
+
+    def __init__(self, message: str, place: Optional[Place] = None, code: str = ""):
+        super().__init__(message, place)
+        self.code = code
 
 
 class TemplateError(GongwenError):

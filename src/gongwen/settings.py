@@ -72,6 +72,7 @@ class LintSettings:
     year: Optional[int] = None
     level3: str = "."
     page_numbers: str = "outer"  # from the office profile: outer (GB/T 9704) | center
+    org: str = ""  # from the office profile: the value of {{ org }} in YAML content, as build uses it
     strict: bool = False
     origin: str = ""  # the file the settings came from
     problems: List[str] = field(default_factory=list)  # messages about the settings themselves
@@ -257,6 +258,7 @@ def read(path: Path) -> Settings:
     if not settings.lint.explicit_level3:
         settings.lint.level3 = settings.house.level3
     settings.lint.page_numbers = settings.house.page_numbers
+    settings.lint.org = settings.house.org
     return settings
 
 

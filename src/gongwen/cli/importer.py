@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-KIND_NAMES = {"speech": "讲话稿", "report": "调研报告"}
+from gongwen.content.schema import KIND_NAMES, KINDS
 
 HELP = """把已有的公文（.docx .txt .md）转成 YAML 内容，之后用 gongwen build 重新生成。
 
@@ -45,7 +45,7 @@ def write_text_file(path: Path, text: str, force: bool) -> None:
 
 @click.command("import", help=HELP)
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--kind", type=click.Choice(["speech", "report"]), default=None,
+@click.option("--kind", type=click.Choice(KINDS), default=None,
               help="文档类型：speech（讲话稿）或 report（调研报告）；不写则自动判断")
 @click.option("-o", "--out", type=click.Path(dir_okay=False), default=None,
               help="写入的 YAML 文件（不写则输出到屏幕）")

@@ -11,7 +11,7 @@ from gongwen.errors import GongwenError
 from gongwen.draft.source import Source
 from gongwen.lint.engine import lint_source, rules_for
 from gongwen.lint.files import is_content, settings_for, sources
-from gongwen.lint.registry import all_rules
+from gongwen.lint.registry import CONTENT_FORMAT, all_rules
 from gongwen.settings import LintOverrides, LintSettings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -73,7 +73,9 @@ def _warn_unknown(config: LintSettings) -> None:
             click.echo(f"提示：没有以 {code} 开头的规则（gongwen lint --list-rules 列出全部规则）", err=True)
     for code in config.severity:
         r = next((r for r in all_rules(layout=code.startswith("GW8")) if r.code == code), None)
-        if r is not None and not r.is_practice:
+        if r is not None and r.source == CONTENT_FORMAT:
+            click.echo(f"提示：{code} 是 gongwen build 不接受的内容错误，级别不能调整，仍为 {r.severity}", err=True)
+        elif r is not None and not r.is_practice:
             click.echo(f"提示：{code} 依据标准（{r.source}），级别不能调整，仍为 {r.severity}", err=True)
 
 

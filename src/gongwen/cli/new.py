@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from gongwen.content.schema import KINDS
+
 HELP = """新建内容 YAML：空白骨架，或从去年的内容开始。
 
 KIND 是 speech（讲话稿）或 report（调研报告）。
@@ -17,7 +19,8 @@ KIND 是 speech（讲话稿）或 report（调研报告）。
 把 date 和 vars.year 改到新的一年，并把正文中属于去年的数字和日期
 （如“2023年”“今年”“3月”“86.5万元”“17.4%”）标成“【核实：2023年】”，
 逐一核实或更新后删去标记。gongwen lint 会列出剩下的标记（GW603）
-和早于文档年份的年份（GW901）。原文件的注释和排版保留不变。
+和早于文档年份的年份（GW901）。原文件的注释和排版保留不变；
+去年的 YAML 可以是 UTF-8（带不带 BOM 均可）或 GB18030 编码，新内容一律按 UTF-8 写出。
 
 --year 指定新的年份（默认：不加 --from 为今年，加 --from 为去年的下一年）。
 不加 -o 时输出到屏幕；-o 指定的文件已存在时不覆盖，除非加 --force。
@@ -34,7 +37,7 @@ KIND 是 speech（讲话稿）或 report（调研报告）。
 
 
 @click.command("new", help=HELP)
-@click.argument("kind", type=click.Choice(["speech", "report"]))
+@click.argument("kind", type=click.Choice(KINDS))
 @click.option("-o", "--out", type=click.Path(dir_okay=False), default=None,
               help="写入的 YAML 文件（不写则输出到屏幕）")
 @click.option("--from", "from_", type=click.Path(dir_okay=False), default=None,

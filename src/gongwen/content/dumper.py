@@ -17,7 +17,8 @@ from typing import Any, Dict, List, Optional
 
 import yaml
 
-from gongwen.content.model import REPORT_PARTS, Document, Item, Point, Section, Series
+from gongwen.content.model import Document, Item, Point, Section, Series
+from gongwen.content.schema import BODY_KEYS, REPORT_PARTS, SERIES_STYLES
 
 
 class _Dumper(yaml.SafeDumper):
@@ -41,7 +42,7 @@ def _series(series: Optional[Series], out: Dict[str, Any]) -> None:
     out["items"] = [_item(i) for i in series.items]
     if series.inline:
         out["inline"] = True
-    if series.style != "一是":
+    if series.style != SERIES_STYLES[0]:
         out["series"] = series.style
     if series.lead_in:
         out["lead_in"] = series.lead_in
@@ -110,7 +111,7 @@ def to_data(doc: Document) -> Dict[str, Any]:
 
 
 #: Top-level keys after which the header block ends (a blank line before them).
-_SPACED = ("opening", "intro", "achievements", "problems", "recommendations", "sections", "closing")
+_SPACED = BODY_KEYS
 
 
 def dump(doc: Document, header: str = "") -> str:

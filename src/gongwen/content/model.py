@@ -3,6 +3,7 @@
 The loader builds it from YAML (and validates it on the way); the numberer
 turns it into numbered paragraphs; the importer builds it from old documents.
 Every text field holds exactly what the writer wrote: no markers, no numbers.
+The keys a writer uses for these fields are listed in :mod:`gongwen.content.schema`.
 """
 
 from __future__ import annotations
@@ -10,15 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Union
 
-KINDS = ("speech", "report")
-SERIES_STYLES = ("一是", "第一")
-
-#: Default headings of a report's three parts (issue 2).
-REPORT_PARTS = {
-    "achievements": "主要做法及成效",
-    "problems": "存在的问题",
-    "recommendations": "意见和建议",
-}
+from gongwen.content.schema import SERIES_STYLES
 
 
 @dataclass
@@ -35,7 +28,7 @@ class Series:
 
     items: List[Item] = field(default_factory=list)
     inline: bool = False
-    style: str = "一是"
+    style: str = SERIES_STYLES[0]
     lead_in: str = ""
 
 
@@ -62,7 +55,7 @@ class Section:
     paragraphs: List[str] = field(default_factory=list)
     points: List[Point] = field(default_factory=list)
     series: Optional[Series] = None
-    part: str = ""  # report: achievements | problems | recommendations; "" otherwise
+    part: str = ""  # report: a key of schema.REPORT_PARTS; "" otherwise
 
 
 @dataclass

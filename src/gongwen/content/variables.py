@@ -26,8 +26,10 @@ import difflib
 import re
 from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
-from gongwen.errors import ContentError, ContentErrors, Place
-from gongwen.content.model import REPORT_PARTS, Document, Point, Section, Series
+from gongwen.content.faults import UNDEFINED_VARIABLE
+from gongwen.content.model import Document, Point, Section, Series
+from gongwen.content.schema import REPORT_PARTS
+from gongwen.errors import ContentError, ContentErrors, GongwenError, Place
 
 #: Anything that looks like template syntax; ``{{`` without its ``}}`` too.
 _SYNTAX = re.compile(r"\{\{(?P<expr>(?:(?!\{\{|\}\}).)*)\}\}|\{%.*?(?:%\}|$)|\{#.*?(?:#\}|$)|\{\{[^{}]*", re.S)
@@ -38,11 +40,13 @@ Field = Tuple[str, Callable[[], str], Callable[[str], None]]
 MAX_ERRORS_PER_FIELD = 5
 
 
-def substitute(doc: Document, defaults: Optional[Dict[str, str]] = None) -> None:
+def substitute(doc: Document, defaults: Optional[Dict[str, str]] = None, text: Optional[str] = None) -> None:
     """Replace ``{{ name }}`` in every text field of ``doc`` in place.
 
     Does nothing when the document declares no ``vars``.  Raises
-    :class:`ContentErrors` listing every fault (all are reported at once).
+    :class:`ContentErrors` listing every fault (all are reported at once),
+    each under the lint code GW715.  ``text`` is the content file's text, for
+    the places in messages (default: the file ``doc.path`` is read again).
     """
     if doc.vars is None:
         return
@@ -51,7 +55,7 @@ def substitute(doc: Document, defaults: Optional[Dict[str, str]] = None) -> None
     if year:
         values.setdefault("year", year)
     values.update(doc.vars)
-    locator = _Locator(doc.path)
+    locator = _Locator(doc.path, text)
     errors: List[ContentError] = []
     for key, get, put in fields(doc):
         text = get()
@@ -62,7 +66,8 @@ def substitute(doc: Document, defaults: Optional[Dict[str, str]] = None) -> None
         errors.extend(found[:MAX_ERRORS_PER_FIELD])
         if len(found) > MAX_ERRORS_PER_FIELD:
             rest = len(found) - MAX_ERRORS_PER_FIELD
-            errors.append(ContentError(f"同一段中还有 {rest} 处类似问题", found[MAX_ERRORS_PER_FIELD].place))
+            errors.append(ContentError(f"同一段中还有 {rest} 处类似问题", found[MAX_ERRORS_PER_FIELD].place,
+                                       UNDEFINED_VARIABLE))
     if errors:
         raise ContentErrors(errors)
 
@@ -71,28 +76,28 @@ def _expand(text: str, key: str, values: Dict[str, str], locator: "_Locator",
             errors: List[ContentError]) -> str:
     def one(m: re.Match) -> str:
         raw = m.group(0)
-        place = locator.place(raw, key)
+        place = locator.place(raw, key)  # every tag is located: the n-th one asked is the n-th in the file
+
+        def fault(message: str) -> str:
+            errors.append(ContentError(message, place, UNDEFINED_VARIABLE))
+            return raw
+
         if m.group("expr") is None:
             if raw.startswith("{%"):
-                errors.append(ContentError(f"不支持“{_short(raw)}”这样的语句：文字中只能用 {{{{ 变量名 }}}}", place))
-            elif raw.startswith("{#"):
-                errors.append(ContentError(f"不支持“{_short(raw)}”这样的注释：注释请写在 YAML 的 # 之后", place))
-            else:
-                errors.append(ContentError(f"“{_short(raw)}”缺少配对的“}}}}”：变量应写成 {{{{ 变量名 }}}}", place))
-            return raw
+                return fault(f"不支持“{_short(raw)}”这样的语句：文字中只能用 {{{{ 变量名 }}}}")
+            if raw.startswith("{#"):
+                return fault(f"不支持“{_short(raw)}”这样的注释：注释请写在 YAML 的 # 之后")
+            return fault(f"“{_short(raw)}”缺少配对的“}}}}”：变量应写成 {{{{ 变量名 }}}}")
         name = _NAME.fullmatch(m.group("expr"))
         if name is None:
-            errors.append(ContentError(
-                f"“{_short(raw)}”不是变量名：{{{{ }}}} 中只能写一个变量名（英文字母、数字、下划线），"
-                "不支持属性、过滤器、函数或运算", place))
-            return raw
+            return fault(f"“{_short(raw)}”不是变量名：{{{{ }}}} 中只能写一个变量名（英文字母、数字、下划线），"
+                         "不支持属性、过滤器、函数或运算")
         name = name.group("name")
         if name not in values:
             known = "、".join(sorted(values)) or "（无）"
             hint = difflib.get_close_matches(name, list(values), n=1, cutoff=0.6)
             tip = f"，是不是要写 {hint[0]}？" if hint else ""
-            errors.append(ContentError(f"未定义的变量 {name}{tip}（vars 中已定义：{known}）", place))
-            return raw
+            return fault(f"未定义的变量 {name}{tip}（vars 中已定义：{known}）")
         return values[name]
 
     return _SYNTAX.sub(one, text)
@@ -109,17 +114,19 @@ class _Locator:
     occurrence in the file is given; the key path is always exact.
     """
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, text: Optional[str] = None):
         self.path = path
-        self.text = ""
         self.last: Dict[str, int] = {}  # where each tag was last found: each search goes on from there
         self.starts: Optional[List[int]] = None  # offsets of line starts, made on first use
-        if path:
+        if text is None and path:
+            from gongwen.textio import decode_text, read_bytes
+
             try:
-                with open(path, encoding="utf-8-sig") as fh:
-                    self.text = fh.read()
-            except (OSError, UnicodeDecodeError):
-                self.text = ""
+                text = decode_text(read_bytes(path), path)  # decoded as the loader decoded it
+            except GongwenError:
+                text = None
+        # lines end as YAML ends them for the loader's places: CRLF and a lone CR too
+        self.text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
 
     def place(self, raw: str, key: str) -> Place:
         pos = self.text.find(raw, self.last.get(raw, -1) + 1)

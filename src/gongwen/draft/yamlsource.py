@@ -16,25 +16,33 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
+from gongwen.content.schema import ITEMS_KEY, KINDS
+from gongwen.content.schema import NESTED_KEYS as _CONTENT_NESTED
+from gongwen.content.schema import TEXT_KEYS as _CONTENT_TEXT
 from gongwen.draft.source import Para, Source
 
 #: Keys whose string values are text a reader sees.  ``paragraphs``/``text``/``opening``… may
-#: be one string (a paragraph per line) or a list of strings.
-TEXT_KEYS = {"title", "speaker", "author", "salutation", "opening", "intro", "closing", "paragraphs",
-             "heading", "text", "lead", "lead_in", "items"}
-#: Keys holding nested content (mappings or lists of them).
-NESTED_KEYS = {"sections", "points", "items", "achievements", "problems", "recommendations"}
+#: be one string (a paragraph per line) or a list of strings; ``items`` entries may be strings.
+TEXT_KEYS = _CONTENT_TEXT | {ITEMS_KEY}
+#: Keys holding nested content (mappings or lists of them); ``items`` entries may be mappings.
+NESTED_KEYS = _CONTENT_NESTED | {ITEMS_KEY}
+#: A top-level ``title:`` line, or ``kind:`` with a known kind: YAML that is meant as content.
+_CONTENT_LINE = re.compile(r"^(?:title\s*:|kind\s*:\s*[\"']?(?:%s)\b)" % "|".join(KINDS), re.M)
 
 
 def yaml_source(text: str, path: str = "<yaml>") -> Source:
     """Parse YAML content into a Source (format ``yaml``).
 
-    YAML the parser refuses raises :class:`~gongwen.errors.GongwenError` naming the place.
+    YAML the parser refuses is still a Source when it is meant as content (a
+    top-level ``title:`` or ``kind: speech|report`` line): one with no paragraphs
+    and no node tree, whose syntax error the content rules report with its
+    place, as ``gongwen build`` does.  Other YAML the parser refuses raises
+    :class:`~gongwen.errors.GongwenError` naming the place.
     """
     import yaml
 
+    from gongwen.content.yamlsafe import compose
     from gongwen.errors import GongwenError, Place
-    from gongwen.content.loader import compose
 
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -42,6 +50,8 @@ def yaml_source(text: str, path: str = "<yaml>") -> Source:
     try:
         root = compose(text)  # nesting bounded: libyaml's composer would segfault on deep input
     except yaml.YAMLError as exc:
+        if looks_like_content(text):
+            return Source(path, [], "yaml", text=text, yaml=None)
         mark = getattr(exc, "problem_mark", None)
         place = Place(path, mark.line + 1, mark.column + 1) if mark else Place(path)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -53,13 +63,26 @@ def yaml_source(text: str, path: str = "<yaml>") -> Source:
     return src
 
 
+def looks_like_content(text: str) -> bool:
+    """Is this YAML text (maybe broken) meant as gongwen content?"""
+    return bool(_CONTENT_LINE.search(text))
+
+
 def is_content(source: Source) -> bool:
-    """Does this YAML look like gongwen content (a mapping with ``kind`` or ``title``)?"""
+    """Does this YAML look like gongwen content (a mapping with ``kind`` or ``title``)?
+
+    YAML that could not be parsed is content when :func:`looks_like_content`.
+    """
     root = source.yaml
-    if root is None or root.tag != "tag:yaml.org,2002:map":
+    if root is None:
+        return bool(source.text) and looks_like_content(source.text)
+    if root.tag != "tag:yaml.org,2002:map":
         return False
-    keys = {k.value for k, _ in root.value if hasattr(k, "value") and isinstance(k.value, str)}
-    return bool(keys & {"kind", "title"}) and bool(keys & (TEXT_KEYS | NESTED_KEYS))
+    fields = dict(mapping_items(root))
+    kind = fields.get("kind")
+    if kind is not None and kind.tag == "tag:yaml.org,2002:str" and kind.value in KINDS:
+        return True
+    return bool(set(fields) & {"kind", "title"}) and bool(set(fields) & (TEXT_KEYS | NESTED_KEYS))
 
 
 def mapping_items(node):

@@ -14,9 +14,13 @@ With one, :func:`from_last` copies last year's content and
   older than the document's (GW901).  Book titles ``《…》`` and ``{{ … }}``
   variables are left alone.
 
-The previous YAML is edited where it stands (comments and layout are kept):
-only the spans of the date, ``vars.year`` and text scalars change.  A .docx,
-.txt or .md is imported first (:mod:`gongwen.importer.outline`).
+The previous YAML is edited where it stands (comments, layout and line ends
+are kept): only the spans of the date, ``vars.year`` and text scalars change.
+It is read as every command reads text (:mod:`gongwen.textio`: UTF-8 with or
+without BOM, GB18030); the new content is always UTF-8 (without BOM), the
+encoding gongwen writes everywhere, and a note says so when last year's file
+was GB18030.  A .docx, .txt or .md is imported first
+(:mod:`gongwen.importer.outline`).
 """
 
 from __future__ import annotations
@@ -31,13 +35,14 @@ from typing import List, Optional, Tuple
 
 import yaml
 
+from gongwen.content.schema import ITEMS_KEY, KIND_CHOICES, NESTED_KEYS, TEXT_KEYS
+from gongwen.content.yamlsafe import compose
 from gongwen.errors import GongwenError, Place
-from gongwen.content.loader import compose
+from gongwen.spec.chars import VERIFY_MARK
 
-PLACEHOLDER = "【待补充】"
 MARK_OPEN, MARK_CLOSE = "【核实：", "】"
 #: A verify mark, as ``gongwen lint`` (GW902) finds it.
-MARK_RE = re.compile(r"【核实：[^】]*】")
+MARK_RE = VERIFY_MARK
 
 _DATE_OR_YEAR = (r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日"
                  r"|[〇零○一二三四五六七八九]{4}年")
@@ -49,9 +54,8 @@ FIGURE_RE = re.compile(rf"(?<![A-Za-z0-9_.．\\]){_ONE}(?:[～~—–\-至到]{_
 #: Spans never marked: verify marks already there, book titles, variables, standard codes (GB/T 9704-2012).
 _SKIP_RE = re.compile(r"【核实：[^】]*】|《[^《》]*》|\{\{.*?\}\}|[A-Z]{1,4}(?:/[A-Z])?[ \u3000]?\d+(?:[.\-—]\d+)*")
 
-TEXT_KEYS = {"title", "speaker", "author", "salutation", "opening", "intro", "closing", "heading",
-             "paragraphs", "text", "lead", "lead_in"}
-CONTAINER_KEYS = {"sections", "achievements", "problems", "recommendations", "points"}
+#: Keys holding sections and points, walked into for their text.
+CONTAINER_KEYS = NESTED_KEYS
 
 
 # --- marking ------------------------------------------------------------------------
@@ -86,21 +90,22 @@ class NewDocument:
     marks: int = 0
     date: str = ""  # the new date, as written
     notes: List[str] = field(default_factory=list)  # sentences for the user
+    source_encoding: str = "utf-8"  # how last year's file was encoded; ``text`` is written as UTF-8
 
 
 def from_last(path, year: Optional[int] = None, kind: Optional[str] = None) -> NewDocument:
     """Start this year's content from last year's (YAML, or a document to import)."""
     from gongwen.content import loader
 
+    from gongwen.textio import decode_text_as, read_bytes
+
     path = Path(path)
     notes: List[str] = []
+    encoding = "utf-8"
     if path.suffix.lower() in (".yaml", ".yml"):
-        try:
-            source = path.read_bytes().decode("utf-8-sig")
-        except OSError as exc:
-            raise GongwenError(f"无法读取：{exc.strerror or exc}", Place(str(path))) from None
-        except UnicodeDecodeError:
-            raise GongwenError("文件不是 UTF-8 编码", Place(str(path))) from None
+        source, encoding = decode_text_as(read_bytes(str(path)), str(path))  # a ReadError names the file
+        if encoding != "utf-8":
+            notes.append(f"{path.name} 是 {encoding.upper()} 编码；新内容按 UTF-8 编码写出（gongwen 各命令都能读）")
     else:
         from gongwen.content.dumper import dump
         from gongwen.importer import import_file
@@ -118,12 +123,13 @@ def from_last(path, year: Optional[int] = None, kind: Optional[str] = None) -> N
             raise GongwenError("看不出去年内容的年份（没有 date、vars.year，文中也没有年份）："
                                "请用 --year 指定新的年份", Place(str(path)))
         year = old_year + 1
-    result = NewDocument("", doc.kind, old_year, year, notes=notes)
+    result = NewDocument("", doc.kind, old_year, year, notes=notes, source_encoding=encoding)
     result.text = _edit(source, str(path), old_year, year, result)
     if result.marks:
         since = f"属于 {old_year} 年" if old_year else "属于旧稿"
+        newline = "\r\n" if "\r\n" in source else "\n"  # the file's own line ends
         result.text = (f"# 由 gongwen new 从 {path.name} 新建 {year} 年的内容：【核实：…】标出的数字和日期{since}，"
-                       "逐一核实或更新后删去标记。\n" + result.text)
+                       "逐一核实或更新后删去标记。" + newline + result.text)
     loader.loads(result.text, str(path))  # the edit must leave valid content
     return result
 
@@ -179,7 +185,7 @@ def _walk(node, source: str, edits, result: NewDocument) -> None:
         key = knode.value
         if key in TEXT_KEYS:
             _mark_node(vnode, source, edits, result)
-        elif key == "items" and isinstance(vnode, yaml.SequenceNode):
+        elif key == ITEMS_KEY and isinstance(vnode, yaml.SequenceNode):
             for item in vnode.value:
                 if isinstance(item, yaml.MappingNode):
                     _walk(item, source, edits, result)
@@ -368,7 +374,7 @@ SKELETONS = {"speech": _SPEECH, "report": _REPORT}
 def skeleton(kind: str, year: Optional[int] = None, org: str = "", today: Optional[datetime.date] = None) -> str:
     """The YAML skeleton of ``kind`` for ``year`` (default: this year)."""
     if kind not in SKELETONS:
-        raise GongwenError(f"未知的类型 {kind}：只能是 speech（讲话稿）或 report（调研报告）")
+        raise GongwenError(f"未知的类型 {kind}：只能是 {KIND_CHOICES}")
     today = today or datetime.date.today()
     year = year or today.year
     date = today if today.year == year else datetime.date(year, 1, 1)

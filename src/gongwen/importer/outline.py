@@ -26,16 +26,14 @@ from typing import List, Optional, Sequence
 
 from gongwen.content.model import Document, Item, Point, Section, Series
 from gongwen.draft import roles as R
-from gongwen.errors import ImportFailure, Place
 from gongwen.importer import frame
 from gongwen.importer.kinds import PART_KEYWORDS, guess_kind, part_of
 from gongwen.importer.probe import expected_paragraphs, item_of, matched, point_doc, renders, series_doc
-from gongwen.errors import GongwenError
+from gongwen.errors import GongwenError, ImportFailure, Place
 from gongwen.importer.read import ImportResult, ImportWarning, Line, clean, markdown_paragraphs
 from gongwen.spec.chars import HEADING_END, PLACEHOLDER
 from gongwen.spec.markers import find_series, format_marker, format_series, parse_marker, series_at_start
 
-MAX_LEVEL = 4
 
 
 def import_file(path, kind: Optional[str] = None) -> ImportResult:

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
 from gongwen.content.model import Document
-from gongwen.errors import GongwenError, Place
 from gongwen.spec.chars import XML_ILLEGAL
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")

@@ -18,6 +18,9 @@ from typing import Callable, Dict, Iterable, List, NamedTuple, Optional, Sequenc
 
 SEVERITIES = ("error", "warning")
 PRACTICE = "practice"
+#: The source of rules that report what ``gongwen build`` refuses in YAML content: their
+#: severity is not a house's choice (a build that fails is not a warning).
+CONTENT_FORMAT = "gongwen 内容格式（docs/content-model.md），gongwen build 不接受"
 ALL_FORMATS = ("txt", "md", "docx", "yaml")
 
 

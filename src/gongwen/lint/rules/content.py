@@ -4,15 +4,22 @@ In YAML content every marker (``一、`` ``（一）`` ``一是``) is generated,
 typed one doubles up in the output; a series of one item renders a lone
 ``一是``; a standalone heading takes no closing punctuation.  Positions point
 into the YAML file (see :mod:`gongwen.draft.yamlsource`).
+
+GW710–GW715 are what ``gongwen build`` refuses (syntax, keys, types, values,
+variables): they report the loader's own errors (:mod:`gongwen.lint.contentcheck`),
+at the line and column build names.  GW701, GW702 and GW708 also report the
+loader's errors of their kind that their own check did not find.
 """
 
 from __future__ import annotations
 
 import re
 
+from gongwen.content import faults
 from gongwen.spec.markers import read_marker, series_at_start
+from gongwen.lint.contentcheck import complete, findings
 from gongwen.lint.findings import Finding, hit, replace
-from gongwen.lint.registry import rule
+from gongwen.lint.registry import CONTENT_FORMAT, rule
 from gongwen.draft.yamlsource import key_node, mapping_items
 
 YAML = ("yaml",)
@@ -36,8 +43,12 @@ def _lead(text):
       message="YAML 内容中的标题不要手写序号：“一、”“（一）”“1.”由 gongwen 自动生成，手写会重复。",
       bad=[_DOC + "  - heading: 一、总体要求", _DOC + "  - heading: 总体要求\n    points:\n      - heading: （一）加强领导\n"
                                                    "      - heading: （二）明确责任"],
-      good=[_DOC + "  - heading: 总体要求\n  - heading: 保障措施"])
+      good=[_DOC + "  - heading: 总体要求\n    paragraphs: [成立工作专班。]\n  - heading: 保障措施\n    paragraphs: [细化分工。]"])
 def typed_heading_marker(ctx):
+    return complete(ctx, faults.TYPED_HEADING_MARKER, _typed_heading_markers(ctx))
+
+
+def _typed_heading_markers(ctx):
     for para in _paras(ctx, "yaml:heading", "yaml:title"):
         m = read_marker(para.text)
         if m is None:
@@ -58,6 +69,10 @@ def typed_heading_marker(ctx):
       bad=[_DOC + "  - heading: 总体要求\n    items:\n      - 一是加强领导\n      - 二是明确责任"],
       good=[_DOC + "  - heading: 总体要求\n    items:\n      - 加强领导\n      - 明确责任"])
 def typed_series_opener(ctx):
+    return complete(ctx, faults.TYPED_SERIES_OPENER, _typed_series_openers(ctx))
+
+
+def _typed_series_openers(ctx):
     for para in ctx.paras:
         if not (para.kind == "yaml:items" or (para.kind == "yaml:lead" and ".items[" in para.key)
                 or (para.kind == "yaml:text" and re.search(r"\.items\[\d+\]\.text$", para.key)
@@ -148,7 +163,7 @@ def _standalone(ctx, para) -> bool:
       message="单独成行的标题末尾不加标点；带正文的（run-in）标题的句号由 gongwen 自动补上。",
       bad=[_DOC + "  - heading: 存在的问题。", _DOC + "  - heading: 总体要求\n    points:\n      - heading: 加强领导，\n"
                                                   "        text: 成立工作专班。\n      - heading: 明确责任\n        text: 细化分工。"],
-      good=[_DOC + "  - heading: 存在的问题", _DOC + "  - heading: 总体要求\n    points:\n      - heading: 加强领导。\n"
+      good=[_DOC + "  - heading: 存在的问题\n    paragraphs: [调研发现三个问题。]", _DOC + "  - heading: 总体要求\n    points:\n      - heading: 加强领导。\n"
                                                   "        text: 成立工作专班。\n      - heading: 明确责任\n        text: 细化分工。"])
 def heading_end_punctuation(ctx):
     for para in _paras(ctx, "yaml:heading"):
@@ -178,13 +193,17 @@ def lead_in_ending(ctx):
             yield replace(para, len(text) - 1, len(text), text[-1] + "：", "lead_in 应以“：”结尾。")
 
 
-@rule("GW708", "empty-text", severity="warning", formats=YAML, example_format="yaml",
+@rule("GW708", "empty-text", severity="error", formats=YAML, example_format="yaml",
       source="practice", message="文本字段是空的：删去这一项，或补上内容。",
       why="空的文本项不会生成任何内容，gongwen build 会以“不能为空”拒绝生成；多是复制列表时多留了一个“- ”。"
           "lint 先指出它在 YAML 中的位置。",
       bad=[_DOC + "  - heading: 总体要求\n    paragraphs:\n      - \"\"\n      - 正文。"],
       good=[_DOC + "  - heading: 总体要求\n    paragraphs:\n      - 正文。"])
 def empty_text(ctx):
+    return complete(ctx, faults.EMPTY_TEXT, _empty_texts(ctx))
+
+
+def _empty_texts(ctx):
     root = ctx.yaml
     for key, seq in list(_lists(root, "", "paragraphs")) + list(_lists(root, "", "items")) + \
             list(_lists(root, "", "opening")) + list(_lists(root, "", "closing")) + list(_lists(root, "", "intro")):
@@ -193,3 +212,72 @@ def empty_text(ctx):
                 yield _at(ctx, item, f"{key}[{i}] 是空的。")
             elif item.tag == "tag:yaml.org,2002:null":
                 yield _at(ctx, item, f"{key}[{i}] 是空的。")
+
+
+# --- what gongwen build refuses: the loader's own errors -------------------------------------
+
+_SECTION = "  - heading: 总体要求\n    paragraphs:\n      - 成立工作专班，定期研究推进。\n"
+
+
+@rule("GW710", "yaml-syntax", severity="error", formats=YAML, example_format="yaml", source=CONTENT_FORMAT,
+      message="YAML 写法有误，gongwen build 无法读取：如用 Tab 缩进、文字中有半角冒号加空格而没有加引号、"
+              "使用了 !! 标签，或别名 * 展开后过大。",
+      why="YAML 读不通，整份内容都无法生成；gongwen build 在同一位置报同样的错。",
+      bad=[_DOC + "\t- heading: 总体要求\n\t  paragraphs: [成立工作专班。]",
+           "kind: speech\ntitle: 讲话: 在全市工作会议上\nsections:\n" + _SECTION],
+      good=[_DOC + _SECTION, "kind: speech\ntitle: 讲话：在全市工作会议上\nsections:\n" + _SECTION])
+def yaml_syntax(ctx):
+    return findings(ctx, faults.YAML_SYNTAX)
+
+
+@rule("GW711", "unknown-key", severity="error", formats=YAML, example_format="yaml", source=CONTENT_FORMAT,
+      message="内容中有 gongwen 不认识的键（多半是拼错了，如 paragraph、sectoins）：按提示改正，可用的键见 docs/content-model.md。",
+      why="不认识的键下的文字不会出现在生成的文档里；gongwen build 拒绝生成，以免悄悄丢掉内容。",
+      bad=[_DOC + "  - heading: 总体要求\n    paragraph:\n      - 成立工作专班，定期研究推进。",
+           "kind: speech\ntitle: 在全市工作会议上的讲话\nspeeker: 张某某\nsections:\n" + _SECTION],
+      good=[_DOC + _SECTION])
+def unknown_key(ctx):
+    return findings(ctx, faults.UNKNOWN_KEY)
+
+
+@rule("GW712", "duplicate-key", severity="error", formats=YAML, example_format="yaml", source=CONTENT_FORMAT,
+      message="同一层里一个键写了两次（或 vars 中一个变量定义了两次）：后一个会覆盖前一个，请合并或删除。",
+      why="YAML 会悄悄只留下后一个，前一个下面的文字就丢了；gongwen build 因此拒绝生成。",
+      bad=["kind: speech\ntitle: 在全市工作会议上的讲话\ntitle: 在全县工作会议上的讲话\nsections:\n" + _SECTION,
+           _DOC + "  - heading: 总体要求\n    paragraphs:\n      - 成立工作专班。\n    paragraphs:\n      - 定期研究推进。"],
+      good=[_DOC + "  - heading: 总体要求\n    paragraphs:\n      - 成立工作专班。\n      - 定期研究推进。"])
+def duplicate_key(ctx):
+    return findings(ctx, faults.DUPLICATE_KEY)
+
+
+@rule("GW713", "wrong-type", severity="error", formats=YAML, example_format="yaml", source=CONTENT_FORMAT,
+      message="值的类型不对（如该写文字处写了列表、run_in 写了 是/否），或缺少必需的内容（title、heading、正文）。",
+      why="gongwen build 不知道怎样排这样的内容，拒绝生成；每一处都指出应写成什么。",
+      bad=["kind: speech\nsections:\n" + _SECTION,
+           _DOC + "  - heading: 总体要求\n    points:\n      - heading: 加强领导\n        run_in: 否\n"
+                  "        text: 成立工作专班。\n      - heading: 明确责任\n        text: 细化分工。"],
+      good=[_DOC + "  - heading: 总体要求\n    points:\n      - heading: 加强领导\n        run_in: false\n"
+                   "        text: 成立工作专班。\n      - heading: 明确责任\n        text: 细化分工。"])
+def wrong_type(ctx):
+    return findings(ctx, faults.WRONG_TYPE)
+
+
+@rule("GW714", "invalid-value", severity="error", formats=YAML, example_format="yaml", source=CONTENT_FORMAT,
+      message="值不在允许的范围内：kind 只能是 speech 或 report，date 要写存在的日期（2026-04-30 或 2026年4月30日），"
+              "series 只能是 一是 或 第一，层次最多四级。",
+      why="gongwen build 无法按这样的值生成文档（不知道用哪种格式、日期不存在），拒绝生成。",
+      bad=["kind: 讲话稿\ntitle: 在全市工作会议上的讲话\nsections:\n" + _SECTION,
+           "kind: speech\ntitle: 在全市工作会议上的讲话\ndate: 2026年4月31日\nsections:\n" + _SECTION],
+      good=["kind: speech\ntitle: 在全市工作会议上的讲话\ndate: 2026年4月30日\nsections:\n" + _SECTION])
+def invalid_value(ctx):
+    return findings(ctx, faults.INVALID_VALUE)
+
+
+@rule("GW715", "undefined-variable", severity="error", formats=YAML, example_format="yaml", source=CONTENT_FORMAT,
+      message="文字中的 {{ 变量名 }} 没有在 vars 中定义，或写成了不支持的形式（{% %}、过滤器、运算）。",
+      why="声明了 vars 的内容在生成时替换 {{ 变量名 }}；找不到的变量无法替换，gongwen build 拒绝生成，"
+          "以免“{{ org }}”原样印在文件里。",
+      bad=["kind: speech\ntitle: 在{{ org }}工作会议上的讲话\nvars:\n  year: 2026\nsections:\n" + _SECTION],
+      good=["kind: speech\ntitle: 在{{ org }}工作会议上的讲话\nvars:\n  org: 全市\nsections:\n" + _SECTION])
+def undefined_variable(ctx):
+    return findings(ctx, faults.UNDEFINED_VARIABLE)

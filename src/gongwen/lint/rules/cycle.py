@@ -55,7 +55,7 @@ def _yaml_year(ctx) -> Optional[int]:
             if m:
                 return int(m.group(1))
     for knode, vnode in root.value:
-        if getattr(knode, "value", None) == "vars" and isinstance(getattr(vnode, "value", None), list):
+        if getattr(knode, "value", None) == "vars" and vnode.tag == "tag:yaml.org,2002:map":
             for vk, vv in vnode.value:
                 value = str(getattr(vv, "value", ""))
                 if getattr(vk, "value", None) == "year" and re.fullmatch(r"(?:19|20)\d\d", value):

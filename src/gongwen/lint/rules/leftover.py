@@ -133,7 +133,8 @@ def invisible_characters(ctx):
      severity="warning", source="practice", formats=("docx", "yaml"),
       message="正文段落不要用空格或全角空格排出首行缩进：缩进由段落格式设置。",
       bad=['kind: speech\ntitle: 在全市工作会议上的讲话\nopening:\n  - "　　各单位要高度重视。"'],
-      good=['kind: speech\ntitle: 在全市工作会议上的讲话\nspeaker: 市委副书记　张某某\nopening:\n  - 各单位要高度重视。'],
+      good=['kind: speech\ntitle: 在全市工作会议上的讲话\nspeaker: 市委副书记　张某某\nopening:\n  - 各单位要高度重视。\n'
+            'sections:\n  - heading: 总体要求\n    paragraphs: [成立工作专班。]'],
       example_format="yaml")
 def typed_indent(ctx):
     for _, para, mtext in items(ctx):

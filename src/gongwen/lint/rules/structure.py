@@ -14,6 +14,8 @@ from typing import Dict, List, Optional, Tuple
 from gongwen.spec.markers import format_marker
 
 from gongwen.spec.numerals import NUMERAL_CHARS, to_chinese
+from gongwen.content.faults import TITLE_PUNCTUATION
+from gongwen.lint.contentcheck import complete
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
 from gongwen.draft.roles import ATTACHMENT_LABEL
@@ -245,6 +247,11 @@ def title_para(ctx):
           "只看文首第一段，且它以“通知”“报告”“讲话”“方案”等文种结尾时才当作标题；YAML 内容看 title。",
       bad=["关于做好2024年安全生产工作的通知。\n各单位："], good=["关于做好2024年安全生产工作的通知\n各单位："])
 def title_punctuation(ctx):
+    # in YAML content the loader refuses it too: one finding, this rule's (with its fix)
+    return complete(ctx, TITLE_PUNCTUATION, _title_punctuation(ctx))
+
+
+def _title_punctuation(ctx):
     found = title_para(ctx)
     if not found:
         return

@@ -1,0 +1,172 @@
+"""Walking composed YAML nodes as generic shapes — mappings, text, paragraphs, booleans, lists —
+collecting every fault with its place, key path and lint code.
+
+The content model (:mod:`gongwen.content.loader`) is built on these: a shape
+that is wrong is reported once, where it is, and the walk goes on, so every
+fault of a file is reported at once.  Every node visited counts against the
+limits of :mod:`gongwen.content.yamlsafe`, so aliases cannot make a walk
+endless.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Callable, Dict, List, Optional
+
+import yaml
+
+from gongwen.content.faults import DUPLICATE_KEY, INVALID_VALUE, UNKNOWN_KEY, WRONG_TYPE, YAML_SYNTAX
+from gongwen.content.schema import TYPE_NAMES
+from gongwen.content.yamlsafe import MAX_CHARS, MAX_DEPTH, MAX_NODES
+from gongwen.errors import ContentError, Place
+from gongwen.spec.chars import CHINESE_TEXT_CLASS, XML_ILLEGAL
+
+STR = "tag:yaml.org,2002:str"
+NULL = "tag:yaml.org,2002:null"
+BOOL = "tag:yaml.org,2002:bool"
+_SCALAR_TAGS = {STR, NULL, BOOL, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                "tag:yaml.org,2002:timestamp"}
+_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+
+# YAML folds a line break inside a plain or ">" scalar into a space; between Chinese
+# characters that space is an artefact of wrapping, not the writer's text.
+_FOLD_SPACE = re.compile(f"(?<=[{CHINESE_TEXT_CLASS}]) (?=[{CHINESE_TEXT_CLASS}])")
+
+
+class ShapeWalker:
+    """Reads composed nodes as shapes, collecting every fault (``errors``) and fix (``warnings``)."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.errors: List[ContentError] = []
+        self.warnings: List[str] = []
+        self.visited = 0
+        self.chars = 0
+
+    # -- reporting ---------------------------------------------------------
+    def place(self, node, key: str) -> Place:
+        mark = node.start_mark
+        return Place(self.path, mark.line + 1, mark.column + 1, key)
+
+    def error(self, node, key: str, message: str, code: str) -> None:
+        self.errors.append(ContentError(message, self.place(node, key), code))
+
+    def count(self, node, key: str, depth: int) -> bool:
+        """Count a node against the limits; False (reported) when over them or not plain YAML."""
+        self.visited += 1
+        if self.visited > MAX_NODES or depth > MAX_DEPTH:
+            if not any("过大" in e.message for e in self.errors):
+                self.error(node, key, "内容过大或嵌套过深（别名 * 展开后超出限制），已拒绝", YAML_SYNTAX)
+            return False
+        if node.tag not in _SCALAR_TAGS and node.tag not in _COLLECTION_TAGS:
+            self.error(node, key, f"不支持的 YAML 标签 {node.tag}：内容只能是文字、列表和键值", YAML_SYNTAX)
+            return False
+        return True
+
+    # -- shapes --------------------------------------------------------------
+    def mapping(self, node, key: str, allowed, depth: int) -> Optional[Dict[str, tuple]]:
+        """Key → (key node, value node) of a mapping, with unknown/duplicate keys reported."""
+        if not self.count(node, key, depth):
+            return None
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, key, f"应为{TYPE_NAMES['mapping']}，实际是{shape(node)}", WRONG_TYPE)
+            return None
+        out: Dict[str, tuple] = {}
+        for knode, vnode in node.value:
+            name = knode.value if isinstance(knode, yaml.ScalarNode) else None
+            where = f"{key}.{name}" if key else str(name)
+            if name in out:
+                first = out[name][0].start_mark.line + 1
+                self.error(knode, where, f"键 {name} 重复（第一次出现在第 {first} 行）：后一个会覆盖前一个，请合并或删除",
+                           DUPLICATE_KEY)
+                continue
+            if name not in allowed:
+                hint = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
+                tip = f"，是不是要写 {hint[0]}？" if hint else f"；可用的键：{'、'.join(allowed)}"
+                self.error(knode, where, f"未知的键 {name}{tip}", UNKNOWN_KEY)
+                continue
+            out[name] = (knode, vnode)
+        return out
+
+    def text(self, node, key: str, depth: int, required: bool = False, one_line: bool = True,
+             empty_code: str = WRONG_TYPE) -> str:
+        """A string (null reads as empty); ``required``: an empty one is an error (``empty_code``)."""
+        if not self.count(node, key, depth):
+            return ""
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, key, f"应为{TYPE_NAMES['text']}，实际是{shape(node)}", WRONG_TYPE)
+            return ""
+        value = "" if node.tag == NULL else node.value
+        if node.style in (None, ">") and node.end_mark.line > node.start_mark.line:
+            value = _FOLD_SPACE.sub("", value)
+        self.chars += len(value)
+        if self.chars > MAX_CHARS:
+            self.visited = MAX_NODES  # the next node visited reports it, once
+            return ""
+        value = self.clean(value.strip(), node, key)
+        if required and not value:
+            self.error(node, key, "不能为空", empty_code)
+        if one_line and "\n" in value:
+            self.error(node, key, "应写在一行内（不能换行）", INVALID_VALUE)
+        return value
+
+    def clean(self, value: str, node, key: str) -> str:
+        """``value`` without characters XML cannot hold (a warning names them)."""
+        bad = XML_ILLEGAL.findall(value)
+        if bad:
+            codes = "、".join(sorted({f"U+{ord(c):04X}" for c in bad}))
+            self.warnings.append(f"{self.place(node, key)}: {key}：删除了 Word 无法保存的字符 {codes}")
+            value = XML_ILLEGAL.sub("", value)
+        return value
+
+    def paragraphs(self, node, key: str, depth: int, empty_code: str = WRONG_TYPE) -> List[str]:
+        """A string (one paragraph per line) or a list of strings (an empty entry: ``empty_code``)."""
+        if isinstance(node, yaml.SequenceNode):
+            if not self.count(node, key, depth):
+                return []
+            out: List[str] = []
+            for i, child in enumerate(node.value):
+                text = self.text(child, f"{key}[{i}]", depth + 1, required=True, one_line=False,
+                                 empty_code=empty_code)
+                out.extend(lines(text))
+            return out
+        if isinstance(node, yaml.ScalarNode):
+            return lines(self.text(node, key, depth, one_line=False))
+        self.count(node, key, depth)
+        self.error(node, key, f"应为{TYPE_NAMES['paragraphs']}，实际是{shape(node)}", WRONG_TYPE)
+        return []
+
+    def boolean(self, node, key: str, depth: int) -> bool:
+        if not self.count(node, key, depth):
+            return False
+        if isinstance(node, yaml.ScalarNode) and node.tag == BOOL:
+            return node.value.lower() in ("true", "yes", "on")
+        self.error(node, key, f"应为 {TYPE_NAMES['bool']}", WRONG_TYPE)
+        return False
+
+    def sequence(self, node, key: str, depth: int, each: Callable) -> list:
+        if not self.count(node, key, depth):
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, key, f"应为{TYPE_NAMES['list']}（每项以“- ”开头），实际是{shape(node)}", WRONG_TYPE)
+            return []
+        if not node.value:
+            self.error(node, key, "列表是空的", WRONG_TYPE)
+        return [each(child, f"{key}[{i}]", depth + 1) for i, child in enumerate(node.value)]
+
+
+def lines(text: str) -> List[str]:
+    """The non-empty lines of ``text``, stripped: one paragraph each."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def shape(node) -> str:
+    """What a node is, for messages: ``列表``, ``空值``, ``“原文”``."""
+    if isinstance(node, yaml.MappingNode):
+        return "键值（映射）"
+    if isinstance(node, yaml.SequenceNode):
+        return "列表"
+    if node.tag == NULL:
+        return "空值"
+    return f"“{node.value}”"

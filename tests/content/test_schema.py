@@ -1,0 +1,102 @@
+"""The content schema is listed once (gongwen.content.schema) and every reader derives from it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from gongwen.content import schema
+from gongwen.content.dumper import dump
+from gongwen.content.loader import loads
+from gongwen.errors import ContentErrors
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "gongwen"
+
+
+def test_every_key_is_text_nested_items_or_a_setting():
+    text, nested, settings = schema.TEXT_KEYS, schema.NESTED_KEYS, schema.SETTING_KEYS
+    items = {schema.ITEMS_KEY}
+    assert text | nested | settings | items == schema.all_keys()
+    for a, b in [(text, nested), (text, settings), (nested, settings), (text, items), (nested, items),
+                 (settings, items)]:
+        assert not a & b
+    assert schema.PARAGRAPHS_KEYS <= text
+
+
+def test_kinds_and_parts():
+    assert set(schema.DOCUMENT_KEYS) == set(schema.KINDS) == set(schema.KIND_NAMES)
+    assert set(schema.REPORT_PARTS) <= set(schema.REPORT_KEYS)
+    assert not set(schema.REPORT_PARTS) & set(schema.SPEECH_KEYS)
+    assert set(schema.REQUIRED_KEYS) <= set(schema.COMMON_KEYS)
+    assert set(schema.BODY_KEYS) <= set(schema.SPEECH_KEYS) | set(schema.REPORT_KEYS)
+    assert schema.KIND_CHOICES == "speech（讲话稿）或 report（调研报告）"
+
+
+def test_readers_derive_their_keys_from_the_schema():
+    from gongwen.draft import yamlsource
+    from gongwen.importer import newdoc
+
+    assert yamlsource.TEXT_KEYS == schema.TEXT_KEYS | {schema.ITEMS_KEY}
+    assert yamlsource.NESTED_KEYS == schema.NESTED_KEYS | {schema.ITEMS_KEY}
+    assert newdoc.CONTAINER_KEYS == schema.NESTED_KEYS
+    assert newdoc.TEXT_KEYS == schema.TEXT_KEYS
+
+
+_LITERAL = re.compile(r"[\(\[{]\s*(?:[\"'][a-z_]+[\"']\s*,\s*)+[\"'][a-z_]+[\"']")
+
+
+@pytest.mark.parametrize("module", ["content/loader.py", "content/shapes.py", "content/model.py",
+                                    "content/dumper.py", "content/variables.py", "draft/yamlsource.py",
+                                    "importer/newdoc.py"])
+def test_no_second_list_of_keys(module):
+    """Only the schema lists keys: no other module has a literal of three or more of them
+    (code that handles one key, or two read into one field, names them)."""
+    source = (SRC / module).read_text(encoding="utf-8")
+    for literal in _LITERAL.findall(source):
+        keys = set(re.findall(r"[\"']([a-z_]+)[\"']", literal)) & schema.all_keys()
+        assert len(keys) < 3, (module, literal)
+
+
+def _every_key(kind: str) -> str:
+    """A document using every key the schema gives ``kind``."""
+    point = ("heading: 加强领导\n{i}text: 成立专班。\n{i}run_in: false\n{i}points:\n"
+             "{i}  - heading: 细化分工\n{i}    text: 明确责任。\n{i}  - heading: 压实责任\n")
+    series = "{i}items:\n{i}  - lead: 抓检查\n{i}    text: 检查到位。\n{i}  - 整改到位\n{i}inline: true\n" \
+             "{i}series: 第一\n{i}lead_in: 要做到：\n"
+    section = ("heading: 总体要求\n{i}paragraphs: [正文。]\n{i}points:\n{i}  - " + point.replace("{i}", "{i}    ")
+               + "{i}  - heading: 明确责任\n" + series)
+    head = (f"kind: {kind}\ntitle: 标题\ntemplate: {kind}\ndate: 2026-04-30\nvars:\n  org: 全市\n")
+    if kind == "speech":
+        return (head + "speaker: 张某某\nsalutation: 同志们：\nopening: [开场。]\nsections:\n  - "
+                + section.replace("{i}", "    ") + "closing: [结束。]\n")
+    parts = "".join(f"{part}:\n  " + section.replace("{i}", "  ") for part in schema.REPORT_PARTS)
+    return head + "author: 调研组\nintro: [引言。]\n" + parts + "sections:\n  - " + section.replace("{i}", "    ")
+
+
+@pytest.mark.parametrize("kind", schema.KINDS)
+def test_the_loader_accepts_every_key_of_the_schema(kind):
+    text = _every_key(kind)
+    used = set(re.findall(r"^[ -]*([a-z_]+):", text, re.M)) - {"org"}
+    assert used == set(schema.DOCUMENT_KEYS[kind]) | set(schema.SECTION_KEYS) | set(schema.POINT_KEYS) \
+        | set(schema.ITEM_KEYS)
+    doc = loads(text, "c.yaml")
+    assert loads(dump(doc), "c.yaml") == doc  # the dumper writes what the loader reads
+
+
+@pytest.mark.parametrize("where,text", [
+    ("top", "kind: speech\ntitle: 标题\nfoo: 1\nsections:\n  - heading: 甲\n    paragraphs: [乙。]\n"),
+    ("section", "kind: speech\ntitle: 标题\nsections:\n  - heading: 甲\n    foo: 1\n    paragraphs: [乙。]\n"),
+    ("point", "kind: speech\ntitle: 标题\nsections:\n  - heading: 甲\n    points:\n      - heading: 乙\n"
+              "        foo: 1\n"),
+    ("item", "kind: speech\ntitle: 标题\nsections:\n  - heading: 甲\n    items:\n      - lead: 乙\n        foo: 1\n"
+             "      - 丙\n"),
+])
+def test_unknown_keys_list_the_schema_keys_of_their_node(where, text):
+    with pytest.raises(ContentErrors) as info:
+        loads(text, "c.yaml")
+    [error] = info.value.errors
+    node = {"top": "speech", "section": "section", "point": "point", "item": "item"}[where]
+    assert error.code == "GW711"
+    assert error.message == "未知的键 foo；可用的键：" + "、".join(schema.NODE_KEYS[node])
