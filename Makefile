@@ -10,7 +10,7 @@ $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
-	$(BIN)/python -m compileall -q src   # byte-compile once: start-up time matters (issue 5)
+	$(BIN)/python -m compileall -q src   # byte-compile once: start-up time matters
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -18,7 +18,7 @@ interleaved in one run:
   ``lint_source(read_source(path))`` vs the first ``autocorrect_py.lint_for(text, path)``
   of a fresh process (best of several processes each).
 
-Target (issue 5): gongwen takes no more time than autocorrect-py (≤ 1.0×).
+Target: gongwen takes no more time than autocorrect-py (≤ 1.0×).
 """
 
 from __future__ import annotations

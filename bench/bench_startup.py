@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Start-up: ``gongwen --version`` and ``gongwen --help`` against ``python -c pass``.
 
-Target (issue 5): at most 4× ``python -c pass``; both must stay free of
+Target: at most 4× ``python -c pass``; both must stay free of
 python-docx, lxml, docxtpl and jinja2 (checked here too, by ``-X importtime``).
 """
 

@@ -61,7 +61,7 @@ def load_template(path: str, faces: Optional[Dict[str, str]] = None,
                   page_numbers: str = "outer") -> Template:
     """Read and compile a template (cached per path, modification time and house style).
 
-    ``faces`` maps face names in the template to an office's faces (profile.py);
+    ``faces`` maps face names in the template to an office's faces (:class:`gongwen.settings.House`);
     ``page_numbers="center"`` centres the page numbers instead of odd-right/even-left.
     """
     try:

@@ -163,7 +163,7 @@ def _paragraphs(root, problems: List[Problem]) -> List[Para]:
 
 
 def _theme_styles(styles: bytes, path: str) -> List[Problem]:
-    """Styles whose fonts are theme fonts: a theme attribute beats the explicit name (gbt9704.md)."""
+    """Styles whose fonts are theme fonts: a theme attribute beats the explicit name in Word and WPS."""
     from gongwen.ooxml.package import parse_xml
 
     if not styles:

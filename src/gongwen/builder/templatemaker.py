@@ -8,7 +8,7 @@ A template is a docxtpl template: its body loops over ``paragraphs`` and holds
 one example paragraph per paragraph kind, so an office restyles a kind by
 restyling its example paragraph (or its named style) in Word.  Every run
 carries its East Asian font explicitly and no theme font is referenced, since
-a theme attribute beats the explicit name in Word and WPS (gbt9704.md).
+a theme attribute beats the explicit name in Word and WPS.
 """
 
 from __future__ import annotations

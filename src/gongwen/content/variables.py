@@ -12,7 +12,7 @@ one line.  The engine is deliberately tiny and is not Jinja:
 * an unknown name is an error naming its field (``sections[1].points[0].text``)
   and, when it can be found, its line in the content file;
 * a document without ``vars`` is never interpreted: ``{{ … }}`` stays literal
-  (issue 2), and this module returns at once.
+  and this module returns at once.
 
 Besides the declared names, ``year`` is the year of ``date`` when the document
 does not declare ``year`` itself; the caller may pass more defaults (an office

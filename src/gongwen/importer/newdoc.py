@@ -10,7 +10,7 @@ With one, :func:`from_last` copies last year's content and
 * wraps every figure and date of the text in a **verify mark**
   ``【核实：…】`` — ``【核实：2022年】``, ``【核实：今年】3月``, ``【核实：86.5万元】`` —
   because each one belonged to the old year.  The writer updates the figure and
-  deletes the mark; ``gongwen lint`` reports each mark left (GW902) and years
+  deletes the mark; ``gongwen lint`` reports each mark left (GW603) and years
   older than the document's (GW901).  Book titles ``《…》`` and ``{{ … }}``
   variables are left alone.
 
@@ -41,7 +41,7 @@ from gongwen.errors import GongwenError, Place
 from gongwen.spec.chars import VERIFY_MARK
 
 MARK_OPEN, MARK_CLOSE = "【核实：", "】"
-#: A verify mark, as ``gongwen lint`` (GW902) finds it.
+#: A verify mark, as ``gongwen lint`` (GW603) finds it.
 MARK_RE = VERIFY_MARK
 
 _DATE_OR_YEAR = (r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日"

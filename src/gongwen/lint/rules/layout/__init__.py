@@ -1,6 +1,6 @@
 """Layout rules (GW8xx): what a .docx looks like, checked against GB/T 9704-2012.
 
-The numbers come from ``gbt9704.md`` (:mod:`gongwen.spec.gbt9704`): A4 paper,
+The numbers come from :mod:`gongwen.spec.gbt9704`: A4 paper,
 margins 37/35/28/26 mm, a text block of 22 lines × 28 characters, 三号仿宋 body
 text, 二号小标宋 title, 黑体/楷体/仿宋 for heading levels 1/2/3–4, explicit East
 Asian fonts and no theme fonts, a two-character first-line indent, and
