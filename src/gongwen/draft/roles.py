@@ -106,6 +106,8 @@ THANKS = re.compile(r"(?:谢谢大家|谢谢)[！!。]?")
 SALUTATION_WORDS = re.compile(r"同志们|各位|代表|来宾|朋友们|女士们|先生们|老师们|同学们|委员(?!会)")
 _ORGANISATION = re.compile(r"政府|部门|单位|委员会|局|厅|办|处|科|院|校|公司|党委|党组|机关|组织|中心|会$|[县市区镇乡]")
 _SENTENCE_MARKS = "。；！？"
+#: First characters of a series opener (一是, 第一，, 首先, 其次, 再次, 最后, 其一).
+_SERIES_FIRST = set(NUMERAL_CHARS) | set("第首其再最")
 
 
 # --- single-paragraph predicates --------------------------------------------------------------
@@ -140,7 +142,8 @@ def looks_like_title(text: str, centred: Optional[bool] = None) -> bool:
     a left-aligned one, or one ending in a mark, must read as a title: ``关于……`` or the name of
     a document kind at its end (通知, 报告, 讲话 …).  ``centred=None``: alignment unknown (text)."""
     if (not 0 < len(text) <= 80 or is_salutation(text) or typed_marker(text) or heading_marker(text)
-            or dates.date_line(text) or ATTACHMENT_NOTE_RE.match(text) or _CC.match(text) or is_recipient(text)):
+            or dates.date_line(text) or ATTACHMENT_NOTE_RE.match(text) or _CC.match(text) or is_recipient(text)
+            or _PART.match(text) or _ARTICLE.match(text)):
         return False
     bare = text.rstrip("。，；：、.,;:")
     if any(c in bare for c in _SENTENCE_MARKS):
@@ -165,7 +168,8 @@ def looks_like_byline(text: str) -> bool:
     """A speaker or author line under the title: short, no sentence, no marker, no colon."""
     if len(text) > 40 or any(c in text for c in _SENTENCE_MARKS):
         return False
-    return not (text.endswith(("：", ":", "，", ",")) or typed_marker(text) or dates.date_line(text))
+    return not (text.endswith(("：", ":", "，", ",")) or typed_marker(text) or dates.date_line(text)
+                or _PART.match(text) or _ARTICLE.match(text))
 
 
 def heading_marker(text: str) -> Optional[DraftMarker]:
@@ -230,10 +234,11 @@ def _body_role(text: str, raw: str) -> Role:
         stop = first_sentence_end(raw, marker.end)
         end = len(raw) if stop is None else stop + 1
         return Role(HEADING, level=marker.level, marker=marker, heading_end=end, number=marker.number)
-    for mark in find_series(text):
-        if mark.start == 0:
-            return Role(SERIES, number=mark.number)
-        break
+    if text[:1] in _SERIES_FIRST:
+        for mark in find_series(text[:12]):
+            if mark.start == 0:
+                return Role(SERIES, number=mark.number)
+            break
     return Role(BODY)
 
 
