@@ -4,13 +4,13 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install templates bench clean
+.PHONY: demo test quick install templates bench clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
-	$(BIN)/python -m compileall -q src   # byte-compile once: start-up time matters (issue 5)
+	$(BIN)/python -m compileall -q src   # byte-compile once: start-up time matters
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -20,6 +20,9 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+quick: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
 
 templates: $(STAMP)
 	$(BIN)/python -m gongwen.builder.templatemaker templates/
