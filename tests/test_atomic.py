@@ -1,37 +1,51 @@
-"""Builds killed at any moment leave the previous file or the complete new one.
+"""Atomic writes (``gongwen.atomic``): the previous file or the complete new one, never half.
 
-Issue 5 ("Nothing lost"): a real ``gongwen build`` process, writing over an
-existing output, is killed with SIGKILL at random moments — and, to be sure
-the dangerous moment is hit, right after its temporary file appears.  After
-every kill the output must be whole (zipfile opens it, ``testzip()`` finds no
-bad member, python-docx opens it) and byte-for-byte equal to either the old
-or the new build.  Temporary files named ``.<name>.*.tmp`` may be left by
-SIGKILL (nothing can clean up after it); any other stray file fails the test.
-The count of leftovers is printed (``pytest -s``) for the report.
+* **Ctrl-C at every step, in process.**  ``atomic.replace`` is run once per
+  bytecode instruction it executes (with everything it calls: tempfile, os,
+  contextlib), and SIGINT is raised just before that instruction, the way a
+  Ctrl-C lands between two statements.  After each run no temporary file is
+  left, no descriptor is leaked and the target holds the old or the new bytes.
+  The k-th instruction is the same in every run: nothing depends on timing.
+* **Real builds stopped while writing.**  A ``gongwen build`` child pauses at a
+  synchronisation point (after its n-th write to the temporary file, or just
+  before the rename) and says so on a pipe; only then is it sent SIGINT
+  (nothing may be left) or SIGKILL (a ``.<name>.*.tmp`` may be left: nothing
+  can clean up after SIGKILL).  Deterministic too.
+* **Real builds killed at random moments** (SIGKILL after a seeded random
+  delay, also a parallel batch).
 
-The random moments come from a seeded generator, so a failure can be replayed.
+After every stop the output must be whole (zipfile opens it, ``testzip()``
+finds no bad member, python-docx opens it) and byte-for-byte equal to either
+the old or the new build; any stray file other than gongwen's dot-temp files
+fails the test.  The count of leftovers is printed (``pytest -s``).  The real
+processes are ``slow`` (``make quick`` leaves them out).
 """
 
 from __future__ import annotations
 
+import collections
 import os
 import random
+import select
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from pathlib import Path
+from typing import Optional
 
 import docx
 import pytest
+
+from gongwen import atomic
 
 from tests.paths import ROOT
 
 EXAMPLE = ROOT / "content" / "speech.yaml"
 KILLS_AT_RANDOM = 12
-KILLS_IN_WRITE = 12
 SEED = int(os.environ.get("GONGWEN_KILL_SEED", "9704"))
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="needs POSIX signals")
@@ -115,21 +129,83 @@ def check(target: Path, refs) -> str:
     return "old" if data == refs["old"] else "new"
 
 
-def wait_for_tmp(folder: Path, proc: subprocess.Popen, limit: float = 30.0) -> bool:
-    """Spin until a temporary output file appears in ``folder`` (or the build ends)."""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        try:
-            if any(n.startswith(".") and n.endswith(".tmp") for n in os.listdir(folder)):
-                return True
-        except FileNotFoundError:
-            pass
-        if proc.poll() is not None:
-            return False
-        time.sleep(0)
-    return False
+#: A ``gongwen build`` that stops at a synchronisation point inside the atomic write, says
+#: ``paused`` on the pipe it was given, and waits there for the parent's signal.
+#: argv: pipe fd, where (``write:N`` — after the N-th write to the temporary file — or
+#: ``rename`` — written and synced, not yet renamed), target, then gongwen's arguments.
+PAUSING_BUILD = r"""
+import contextlib, os, sys, time
+from gongwen import atomic
+from gongwen.entry import main
+
+ready, where, target = int(sys.argv[1]), sys.argv[2], os.path.abspath(sys.argv[3])
 
 
+def pause():
+    os.write(ready, b"paused\n")
+    while True:  # short sleeps: a signal is handled between two of them at the latest
+        time.sleep(0.05)
+
+
+class Pausing:
+    def __init__(self, fh):
+        self._fh, self._writes = fh, 0
+
+    def write(self, data):
+        n = self._fh.write(data)
+        self._writes += 1
+        if where == "write:%d" % self._writes:
+            self._fh.flush()
+            pause()
+        return n
+
+    def __getattr__(self, name):
+        return getattr(self._fh, name)
+
+
+replace = atomic.replace
+
+
+@contextlib.contextmanager
+def pausing_replace(path, *args, **kwargs):
+    with replace(path, *args, **kwargs) as fh:
+        yield Pausing(fh) if os.path.abspath(path) == target else fh
+
+
+rename = os.replace
+
+
+def pausing_rename(src, dst):
+    if where == "rename" and os.path.abspath(dst) == target:
+        pause()
+    rename(src, dst)
+
+
+atomic.replace, os.replace = pausing_replace, pausing_rename
+sys.exit(main(sys.argv[4:]))
+"""
+
+
+def start_paused_build(source: Path, out: Path, where: str):
+    """A build of ``source`` into ``out`` stopped at ``where``; (process, whether it paused)."""
+    target = out / (source.stem + ".docx")
+    read_end, write_end = os.pipe()
+    try:
+        proc = subprocess.Popen([sys.executable, "-c", PAUSING_BUILD, str(write_end), where, str(target),
+                                 "build", str(source), "-o", str(out)],
+                                pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                env=env(), start_new_session=True)
+    finally:
+        os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        # A generous limit: the child either pauses or ends (closing the pipe) long before.
+        ready, _, _ = select.select([pipe], [], [], 300)
+        assert ready, f"the build neither paused at {where} nor ended"
+        paused = pipe.readline() == b"paused\n"
+    return proc, paused
+
+
+@pytest.mark.slow
 def test_killed_at_random_moments(tmp_path, versions):
     source, refs = versions
     out = tmp_path / "out"
@@ -153,26 +229,35 @@ def test_killed_at_random_moments(tmp_path, versions):
           f"{temp_left} dot-temp files left over {KILLS_AT_RANDOM} kills")
 
 
-def test_killed_while_writing(tmp_path, versions):
+#: Where a real build is stopped: after its first write, after a few, deep into the file,
+#: and with everything written and synced but the rename not yet done.
+PAUSE_POINTS = ["write:1", "write:2", "write:10", "write:60", "rename"]
+
+
+@pytest.mark.slow
+def test_killed_or_interrupted_while_writing(tmp_path, versions):
     source, refs = versions
     out = tmp_path / "out"
     target = out / "speech.docx"
-    rng = random.Random(SEED + 1)
-    seen, temp_left, hit = [], 0, 0
-    for _ in range(KILLS_IN_WRITE):
-        reset(target, refs["old"], source)
-        proc = start_build(source, "-o", out)
-        if wait_for_tmp(out, proc):
-            hit += 1
-            time.sleep(rng.choice((0, 0, 0.0005, 0.001, 0.002, 0.004)))
-        kill_group(proc)
-        seen.append(check(target, refs))
-        temp_left += len(leftovers(out, {"speech.docx"}))
-    print(f"\nSIGKILL while writing ({hit} of {KILLS_IN_WRITE} caught the temp file): outputs "
-          f"{seen.count('old')} old / {seen.count('new')} new; {temp_left} dot-temp files left")
-    assert hit, "never caught a build while it was writing"
+    temp_left = 0
+    for where in PAUSE_POINTS:
+        for sig in (signal.SIGKILL, signal.SIGINT):
+            reset(target, refs["old"], source)
+            proc, paused = start_paused_build(source, out, where)
+            assert paused, f"the build ended before {where}"
+            assert (target.read_bytes(), len(leftovers(out, {"speech.docx"}))) == (refs["old"], 1)
+            kill_group(proc, sig)
+            assert check(target, refs) == "old", (where, sig)
+            left = leftovers(out, {"speech.docx"})
+            if sig == signal.SIGINT:
+                assert left == [], f"Ctrl-C at {where} left {left}"
+                assert proc.returncode != 0
+            temp_left += len(left)
+    print(f"\nSIGKILL/SIGINT at {len(PAUSE_POINTS)} points while writing: the old output every time; "
+          f"{temp_left} dot-temp files left (by SIGKILL only)")
 
 
+@pytest.mark.slow
 def test_killed_batch_with_jobs(tmp_path, versions):
     """A parallel batch (``-j 2``) killed as a whole: each output is old or new, never half."""
     source, refs = versions
@@ -199,26 +284,90 @@ def test_killed_batch_with_jobs(tmp_path, versions):
     print(f"\nbatch {' '.join(jobs) or '(no -j)'} killed 5 times: {temp_left} dot-temp files left")
 
 
-def test_interrupt_leaves_no_temporary_file(tmp_path, versions):
-    """Ctrl-C (SIGINT) is an exception in Python: the temporary file is removed."""
-    source, refs = versions
-    out = tmp_path / "out"
-    target = out / "speech.docx"
-    caught = 0
-    for delay in (0, 0.0005, 0.001, 0.002):
-        reset(target, refs["old"], source)
-        proc = start_build(source, "-o", out)
-        if wait_for_tmp(out, proc):
-            caught += 1
-            time.sleep(delay)
-        try:
-            os.killpg(proc.pid, signal.SIGINT)
-        except ProcessLookupError:
-            pass  # the build finished first: its file must still be whole
-        proc.wait(timeout=60)
-        check(target, refs)
-        assert leftovers(out, {"speech.docx"}) == [], "Ctrl-C left a temporary file"
-    assert caught
+def open_descriptors() -> Optional[int]:
+    """How many file descriptors this process has open (None where /proc is missing)."""
+    try:
+        return len(os.listdir("/proc/self/fd"))
+    except FileNotFoundError:
+        return None
+
+
+def write_interrupted_at(step: int, target: Path, data: bytes) -> Optional[bool]:
+    """Write ``data`` over ``target`` through ``atomic.replace`` and raise SIGINT just before the
+    ``step``-th bytecode instruction executed below this frame.
+
+    The signal is real: where ``replace`` holds signals it stays pending, as a Ctrl-C would.
+    Returns None when the write took fewer instructions (nothing was sent), else whether a
+    KeyboardInterrupt came out.
+    """
+    count = 0
+
+    def per_instruction(frame, event, arg):
+        nonlocal count
+        if event == "opcode":
+            count += 1
+            if count == step:
+                signal.raise_signal(signal.SIGINT)
+        return per_instruction
+
+    def per_call(frame, event, arg):
+        frame.f_trace_opcodes = True
+        return per_instruction
+
+    interrupted = False
+    sys.settrace(per_call)
+    try:
+        with atomic.replace(target) as fh:
+            fh.write(data)
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        sys.settrace(None)
+    return interrupted if count >= step else None
+
+
+@pytest.fixture
+def memory_folder(tmp_path):
+    """A folder in memory (tmpfs) where there is one: fsync costs nothing there, and this test
+    writes a file per instruction."""
+    shm = Path("/dev/shm")
+    if not (shm.is_dir() and os.access(shm, os.W_OK)):
+        yield tmp_path
+        return
+    folder = Path(tempfile.mkdtemp(prefix="gongwen-atomic-", dir=shm))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_interrupt_at_every_step_leaves_no_temporary_file(memory_folder):
+    """Ctrl-C before any instruction of an atomic write: no leftover, no leak, old or new bytes."""
+    folder = memory_folder / "out"
+    folder.mkdir()
+    target = folder / "speech.docx"
+    old, new = b"old " * 1000, b"new " * 2000
+    default = signal.signal(signal.SIGINT, signal.default_int_handler)
+    outcomes = collections.Counter()
+    try:
+        for step in range(1, 100_000):
+            target.write_bytes(old)
+            before = open_descriptors()
+            interrupted = write_interrupted_at(step, target, new)
+            if interrupted is None:
+                break  # past the last instruction: every step has been tried
+            stray = [p.name for p in folder.iterdir() if p != target]
+            assert stray == [], f"SIGINT before instruction {step} left {stray}"
+            assert open_descriptors() == before, f"SIGINT before instruction {step} leaked a descriptor"
+            data = target.read_bytes()
+            assert data in (old, new), f"SIGINT before instruction {step}: the target is neither"
+            outcomes["old" if data == old else "new", interrupted] += 1
+    finally:
+        signal.signal(signal.SIGINT, default)
+    assert not outcomes["new", False] and not outcomes["old", False], "a signal that raised nothing"
+    print(f"\nSIGINT before each of {sum(outcomes.values())} instructions: the old file kept "
+          f"{outcomes['old', True]} times, the new one in place {outcomes['new', True]} times, nothing left")
+    assert outcomes["old", True] > 100, outcomes  # the signal landed all through the write
 
 
 def test_output_has_ordinary_permissions(tmp_path):
@@ -228,3 +377,17 @@ def test_output_has_ordinary_permissions(tmp_path):
     os.umask(umask)
     mode = (out / "speech.docx").stat().st_mode & 0o777
     assert mode == 0o666 & ~umask, oct(mode)
+
+
+def test_stale_temporary_files_of_killed_builds_are_swept(tmp_path):
+    """A build killed while writing leaves .NAME.*.tmp; the next write removes old ones only."""
+    old = tmp_path / ".speech.docx.abc.tmp"
+    fresh = tmp_path / ".speech.docx.def.tmp"
+    old.write_bytes(b"half")
+    fresh.write_bytes(b"half")
+    past = time.time() - atomic.STALE_SECONDS - 10
+    os.utime(old, (past, past))
+    with atomic.replace(tmp_path / "speech.docx") as fh:
+        fh.write(b"whole")
+    assert (tmp_path / "speech.docx").read_bytes() == b"whole"
+    assert not old.exists() and fresh.exists()
