@@ -1,4 +1,7 @@
-"""An office profile is read by build and lint alike: what gongwen builds for an office lints clean."""
+"""Settings: the nearest gongwen.yaml, gongwen.yml or setup.cfg, read by build and lint alike.
+
+An office profile is what gongwen builds for that office, and lints clean.
+"""
 
 import zipfile
 
@@ -9,6 +12,7 @@ from gongwen import settings
 from gongwen.builder.pipeline import build_one
 from gongwen.cli import main
 from gongwen.errors import GongwenError
+from gongwen.settings import is_selected, lint_settings_from
 
 REPORT = """\
 kind: report
@@ -80,3 +84,38 @@ def test_bad_profile_is_a_clear_error(tmp_path, text, message):
     with pytest.raises(GongwenError) as info:
         settings.read(tmp_path / "gongwen.yaml").require_house()
     assert message in str(info.value) and "gongwen.yaml" in str(info.value)
+
+
+def test_is_selected_longest_prefix_wins():
+    assert is_selected("GW401", ["GW"], [])
+    assert not is_selected("GW401", ["GW"], ["GW4"])
+    assert is_selected("GW401", ["GW", "GW401"], ["GW4"])
+    assert not is_selected("GW401", ["GW4"], ["GW4"])
+    assert not is_selected("GW101", ["GW4"], [])
+
+
+def test_config_from_mapping_and_problems():
+    cfg = lint_settings_from({"select": "GW1, GW4", "ignore": ["gw401"], "extend-ignore": "GW9",
+                               "severity": "GW413=error, GW110:warning", "year": "2024", "level3": "．",
+                               "strict": "yes", "colour": "x"}, "setup.cfg")
+    assert cfg.select == ["GW1", "GW4"] and cfg.ignore == ["GW401", "GW9"]
+    assert cfg.severity == {"GW413": "error", "GW110": "warning"}
+    assert (cfg.year, cfg.level3, cfg.strict) == (2024, "．", True)
+    assert any("colour" in p for p in cfg.problems)
+    bad = lint_settings_from({"severity": {"GW413": "fatal"}, "year": "明年", "level3": "、"}, "g.yaml")
+    assert len(bad.problems) == 3 and bad.severity == {}
+
+
+def test_find_config_prefers_the_nearest_folder(tmp_path):
+    (tmp_path / "setup.cfg").write_text("[gongwen.lint]\nignore = GW4\n", encoding="utf-8")
+    sub = tmp_path / "a" / "b"
+    sub.mkdir(parents=True)
+    assert settings.load(str(sub)).lint.ignore == ["GW4"]
+    (tmp_path / "a" / "gongwen.yaml").write_text("lint:\n  ignore: [GW5]\n", encoding="utf-8")
+    cfg = settings.load(str(sub)).lint
+    assert cfg.ignore == ["GW5"] and cfg.origin.endswith("gongwen.yaml")
+    # the nearest settings file decides alone, for lint as for build (a wrong key is reported)
+    (sub / "gongwen.yml").write_text("profile:\n  name: x\n", encoding="utf-8")
+    nearest = settings.load(str(sub))
+    assert nearest.path.endswith("gongwen.yml") and nearest.lint.ignore == []
+    assert any("profile" in p for p in nearest.lint.problems)

@@ -1,17 +1,16 @@
 """PDF previews through LibreOffice: the page as GB/T 9704 wants it, read back from the PDF.
 
-The tests that need LibreOffice and poppler skip cleanly without them; the
-others use a stand-in ``soffice`` script to exercise batching, naming,
-timeouts and errors.  No test measures time.
+The tests that need LibreOffice and poppler skip cleanly without them (and are
+``slow``: one batch of real conversions); the others use a stand-in ``soffice``
+script (tests/soffice_stub.py) to exercise batching, naming, timeouts and
+errors.  No test measures time.  The command-line side is in tests/cli/test_pdf.py.
 """
 
 import itertools
 import os
 import re
 import shutil
-import stat
 import subprocess
-import sys
 import threading
 from collections import Counter
 from pathlib import Path
@@ -21,10 +20,10 @@ import yaml
 
 from gongwen.builder import pdf
 from gongwen.builder.pipeline import build_one
-from gongwen.cli.pdf import add_pdf
 from gongwen.builder.templatemaker import MARGINS, PAGE, PAGE_NUMBER_SIZE
 
 from tests.paths import ROOT
+from tests.soffice_stub import stand_in_soffice
 
 TWIP = 1 / 20  # points
 MM = 72 / 25.4  # points per mm
@@ -41,8 +40,15 @@ POOL = ("安全生产工作事关人民群众生命财产安全事关改革发�
 
 # CI sets GONGWEN_REQUIRE_PDF=1 after installing LibreOffice: there a missing tool fails, never skips.
 REQUIRED = os.environ.get("GONGWEN_REQUIRE_PDF") == "1"
-needs_soffice = pytest.mark.skipif(pdf.find_soffice() is None and not REQUIRED,
-                                   reason="LibreOffice (soffice) is not installed")
+_has_soffice = pytest.mark.skipif(pdf.find_soffice() is None and not REQUIRED,
+                                  reason="LibreOffice (soffice) is not installed")
+
+
+def needs_soffice(test):
+    """Real LibreOffice conversions: slow, and skipped where LibreOffice is missing (never in CI)."""
+    return pytest.mark.slow(_has_soffice(test))
+
+
 needs_poppler = pytest.mark.skipif(not (shutil.which("pdftotext") and shutil.which("pdfinfo")) and not REQUIRED,
                                    reason="poppler-utils (pdftotext, pdfinfo) is not installed")
 
@@ -246,75 +252,9 @@ def test_faces_used_reads_the_docx(tmp_path):
 # --- without LibreOffice, and with a stand-in soffice ----------------------------------------
 
 
-class Built:
-    def __init__(self, target, ok=True):
-        self.target, self.ok = str(target), ok
-
-
-def test_without_libreoffice_a_chinese_message_says_how_to_install(monkeypatch, tmp_path, capsys):
-    monkeypatch.setenv("GONGWEN_SOFFICE", str(tmp_path / "no-such-soffice"))
-    assert pdf.find_soffice() is None
-    with pytest.raises(pdf.PdfUnavailable) as info:
-        pdf.convert([tmp_path / "a.docx"])
-    assert "apt-get install libreoffice-writer-nogui fonts-noto-cjk" in info.value.message
-    assert ".docx 已照常生成" in info.value.message
-
-    docx = tmp_path / "a.docx"
-    docx.write_bytes(b"PK")
-    assert add_pdf([Built(docx), Built(tmp_path / "b.docx", ok=False)], pdf=True) == 1
-    err = capsys.readouterr().err
-    assert "未找到 LibreOffice" in err and "apt-get install" in err and "Traceback" not in err
-    assert docx.read_bytes() == b"PK"
-
-
-def test_add_pdf_does_nothing_unless_asked(tmp_path):
-    assert add_pdf([Built(tmp_path / "a.docx")], pdf=False, png=False) == 0
-
-
-FAKE = """\
-#!{python}
-# A stand-in soffice: writes "%PDF-" files named after its inputs, as LibreOffice does.
-import os, sys, time
-args = sys.argv[1:]
-behaviour = os.environ.get("FAKE_SOFFICE", "ok")
-with open(os.environ["FAKE_SOFFICE_LOG"], "a") as log:
-    log.write(repr(args) + "\\n")
-assert any(a.startswith("-env:UserInstallation=file://") for a in args)
-assert "--headless" in args
-if behaviour == "hang":
-    time.sleep(60)
-if behaviour == "fail":
-    sys.stderr.write("Error: source file could not be loaded\\n")
-    sys.exit(1)
-out = args[args.index("--outdir") + 1]
-fmt = args[args.index("--convert-to") + 1].split(":")[0]
-os.makedirs(out, exist_ok=True)
-for path in args[args.index("--outdir") + 2:]:
-    if behaviour == "skip-second" and path.endswith("00001-b.docx"):
-        continue
-    stem = os.path.splitext(os.path.basename(path))[0]
-    with open(os.path.join(out, stem + "." + fmt), "wb") as fh:
-        fh.write(b"%PDF-1.4 fake " + open(path, "rb").read() if fmt == "pdf" else b"\\x89PNG fake")
-"""
-
-
 @pytest.fixture
 def fake(tmp_path, monkeypatch):
-    if os.name != "posix":
-        pytest.skip("the stand-in soffice is a POSIX script")
-    script = tmp_path / "soffice"
-    script.write_text(FAKE.format(python=sys.executable), encoding="utf-8")
-    script.chmod(script.stat().st_mode | stat.S_IEXEC)
-    log = tmp_path / "calls.log"
-    monkeypatch.setenv("GONGWEN_SOFFICE", str(script))
-    monkeypatch.setenv("FAKE_SOFFICE_LOG", str(log))
-    real_which = shutil.which
-    monkeypatch.setattr(pdf.shutil, "which", lambda name: None if name == "pdftoppm" else real_which(name))
-
-    def calls():
-        return [eval(line) for line in log.read_text().splitlines()] if log.exists() else []
-
-    return calls
+    return stand_in_soffice(tmp_path, monkeypatch)
 
 
 def docs(tmp_path, *names):
@@ -380,12 +320,23 @@ def test_libreoffice_failure_is_reported(fake, tmp_path, monkeypatch):
     assert "LibreOffice 出错（退出码 1）：Error: source file could not be loaded" in result.error
 
 
+@pytest.mark.slow
 def test_timeout_kills_libreoffice_and_reports(fake, tmp_path, monkeypatch):
-    monkeypatch.setenv("FAKE_SOFFICE", "hang")
+    monkeypatch.setenv("FAKE_SOFFICE", "hang")  # sleeps a minute: the 1 s limit always strikes first
+    made = []
+    mkdtemp = pdf.tempfile.mkdtemp
+
+    def recorded(*args, **kwargs):
+        made.append(mkdtemp(*args, **kwargs))
+        return made[-1]
+
+    # The work folder is known from here, not from the stand-in's log: on a loaded machine the
+    # stand-in may be killed before it has written anything.
+    monkeypatch.setattr(pdf.tempfile, "mkdtemp", recorded)
     result, = pdf.convert(docs(tmp_path, "a.docx"), timeout=1)
     assert not result.ok and "超过 1 秒仍未完成" in result.error
-    profile = next(a for a in fake()[0] if a.startswith("-env:UserInstallation="))
-    assert not Path(profile.split("file://", 1)[1]).parent.exists()
+    work = [Path(m) for m in made if Path(m).name.startswith(pdf.PROFILE_PREFIX)]
+    assert len(work) == 1 and not work[0].exists()
 
 
 def test_png_falls_back_to_libreoffice_without_pdftoppm(fake, tmp_path):
@@ -408,52 +359,3 @@ def test_stale_profiles_of_dead_runs_are_swept(tmp_path, monkeypatch):
         os.utime(folder, (old, old))
     pdf._sweep_stale()
     assert not dead.exists() and alive.exists() and fresh.exists()
-
-
-def test_cli_prints_pdfs_and_substitutions(fake, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(pdf, "font_plan", lambda: ((("仿宋_GB2312", "Noto Serif CJK SC", False),), ()))
-    built = build_one(ROOT / "content" / "speech.yaml", tmp_path / "speech.docx")
-    assert add_pdf([built], pdf=True, png=True) == 0
-    out = capsys.readouterr().out
-    assert "PDF 预览使用了替代字体（.docx 中仍是原字体名）：仿宋_GB2312 → Noto Serif CJK SC" in out
-    assert f"已生成 {tmp_path / 'speech.pdf'}、{tmp_path / 'speech.png'}" in out
-
-
-# --- through ``gongwen build --pdf/--png`` --------------------------------------------------
-
-
-def _build_has_pdf_option():
-    from gongwen.cli.build import build
-
-    return any(p.name == "want_pdf" for p in build.params)
-
-
-wired = pytest.mark.skipif(not _build_has_pdf_option(), reason="cli_build has no --pdf option yet")
-
-
-@wired
-def test_build_pdf_png_from_the_cli(fake, tmp_path):
-    from click.testing import CliRunner
-
-    from gongwen.cli import main
-
-    result = CliRunner().invoke(main, ["build", str(ROOT / "content" / "speech.yaml"), "-o", str(tmp_path),
-                                       "--pdf", "--png"])
-    assert result.exit_code == 0, result.output
-    assert f"已生成 {tmp_path / 'speech.pdf'}、{tmp_path / 'speech.png'}" in result.output
-    assert (tmp_path / "speech.pdf").is_file() and (tmp_path / "speech.png").is_file()
-
-
-@wired
-def test_build_pdf_without_libreoffice_still_builds_the_docx(tmp_path, monkeypatch):
-    from click.testing import CliRunner
-
-    from gongwen.cli import main
-
-    monkeypatch.setenv("GONGWEN_SOFFICE", str(tmp_path / "no-such-soffice"))
-    result = CliRunner().invoke(main, ["build", str(ROOT / "content" / "speech.yaml"), "-o", str(tmp_path),
-                                       "--pdf"])
-    assert result.exit_code == 1
-    assert "apt-get install libreoffice-writer-nogui fonts-noto-cjk" in result.output
-    assert "Traceback" not in result.output
-    assert (tmp_path / "speech.docx").is_file() and not (tmp_path / "speech.pdf").exists()

@@ -76,13 +76,6 @@ def test_help_shows_examples():
     assert "示例" in run("build", "--help").output
 
 
-def test_library_api_without_click(tmp_path, write):
-    import gongwen
-    write("a.yaml", GOOD)
-    results = gongwen.build(tmp_path / "a.yaml", tmp_path / "out")
-    assert [r.ok for r in results] == [True]
-
-
 def test_real_process_build_and_fast_start(tmp_path, write):
     write("a.yaml", GOOD)
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))

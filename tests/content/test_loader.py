@@ -1,9 +1,12 @@
 """Every validation error names file:line:column and the key path, in Chinese."""
 
 import pytest
+from hypothesis import given, settings
 
 from gongwen.errors import ContentErrors
 from gongwen.content.loader import loads
+
+from tests.strategies import any_text
 
 GOOD = """\
 kind: report
@@ -138,3 +141,12 @@ def test_xml_illegal_characters_removed_with_warning():
 def test_words_that_start_with_numerals_are_not_markers():
     doc = loads("kind: speech\ntitle: 讲话\nsections:\n  - heading: 第一书记驻村工作成效明显\n    items: [一些单位落实不力, 十分重要]\n")
     assert doc.sections[0].heading == "第一书记驻村工作成效明显"
+
+
+@settings(max_examples=100)
+@given(any_text)
+def test_loading_arbitrary_yaml_raises_only_content_errors(text):
+    try:
+        loads(text, "x.yaml")
+    except ContentErrors as exc:
+        assert all(str(e) for e in exc.errors)

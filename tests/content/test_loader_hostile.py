@@ -1,13 +1,15 @@
 """Hostile content files through ``gongwen build``: refused with a message, never obeyed.
 
-Issue 5: anchors/aliases expanded beyond a sane size (billion laughs) are
+Anchors/aliases expanded beyond a sane size (billion laughs) are
 refused; Python tags never construct objects; a 1 MB content file builds.
 Whatever the input, the answer is exit 1 with a sentence naming the file and
 no traceback, and no output file for that document.
 
 Cases that could hang or exhaust memory if a guard broke run in a
 subprocess with a generous timeout, so a regression fails instead of hanging
-``make test``.  No assertion is about speed.
+``make test``; they are marked ``slow``.  No assertion is about speed.  The
+same guards protect ``gongwen lint`` of YAML (draft/yamlsource.py composes
+through the loader), checked here too.
 """
 
 from __future__ import annotations
@@ -128,12 +130,14 @@ def laughs(levels: int = 9, width: int = 10) -> str:
     return "".join(lines)
 
 
+@pytest.mark.slow
 def test_billion_laughs_in_unknown_keys_is_refused(tmp_path):
     source = tmp_path / "laughs.yaml"
     source.write_text(laughs(), encoding="utf-8")
     refused(run_build(source, tmp_path / "out"), source, tmp_path / "out")
 
 
+@pytest.mark.slow
 def test_billion_laughs_where_text_is_expected_is_refused(tmp_path):
     # opening: paragraphs, each item must be text: a nested list is a type error, not an expansion.
     source = tmp_path / "laughs.yaml"
@@ -162,6 +166,7 @@ def model_shaped_bomb(width: int = 16) -> str:
     )
 
 
+@pytest.mark.slow
 def test_billion_laughs_shaped_like_content_is_refused(tmp_path):
     source = tmp_path / "bomb.yaml"
     source.write_text(model_shaped_bomb(), encoding="utf-8")
@@ -170,6 +175,7 @@ def test_billion_laughs_shaped_like_content_is_refused(tmp_path):
     assert len(output) < 20000, "the refusal should be one message, not one per expanded node"
 
 
+@pytest.mark.slow
 def test_text_bomb_is_refused(tmp_path):
     # 1 MB of text, aliased 100 times: 100 MB of paragraphs from a 1 MB file.
     big = "测" * (1024 * 1024 // 3)
@@ -201,6 +207,7 @@ DEEP = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("depth", [5_000, 100_000])
 @pytest.mark.parametrize("shape", list(DEEP))
 def test_deep_nesting_is_a_message_not_a_crash(tmp_path, shape, depth):
@@ -289,6 +296,7 @@ def run_lint(source: Path, timeout: int = TIMEOUT) -> subprocess.CompletedProces
                           text=True, timeout=timeout, env=env, encoding="utf-8", errors="replace")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("depth", [5_000, 100_000])
 @pytest.mark.parametrize("shape", list(DEEP))
 def test_linting_deeply_nested_yaml_is_a_message_not_a_crash(tmp_path, shape, depth):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -12,6 +14,8 @@ from gongwen.content import loader
 from gongwen.errors import ContentErrors
 from gongwen.importer.outline import expected_paragraphs
 from gongwen.content.variables import fields, substitute
+
+from tests.paths import gongwen_env
 
 EVERYWHERE = """\
 kind: speech
@@ -155,3 +159,17 @@ def test_build_substitutes(tmp_path):
     with zipfile.ZipFile(tmp_path / "s.docx") as zf:
         xml = zf.read("word/document.xml").decode("utf-8")
     assert "清河县2024年" in xml and "{{" not in xml
+
+
+@pytest.mark.slow
+def test_unclosed_variables_in_a_large_paragraph_finish(tmp_path):
+    """Half a million unclosed ``{{``: one message, and no quadratic scan (a real process with a
+    generous timeout, so a regression fails instead of hanging)."""
+    source = tmp_path / "vars.yaml"
+    source.write_text("kind: speech\ntitle: 标题\nvars: {org: 县总工会}\nsections:\n  - heading: 部分\n"
+                      "    paragraphs:\n      - \"" + "{{" * (1 << 19) + "\"\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "gongwen", "build", str(source), "-o", str(tmp_path / "o")],
+                          capture_output=True, timeout=90, env=gongwen_env())
+    out = (proc.stdout + proc.stderr).decode("utf-8", "replace")
+    assert proc.returncode == 1 and "Traceback" not in out
+    assert len(out) < 100_000, "one message per unclosed '{{' floods the terminal"

@@ -1,31 +1,25 @@
-"""``gongwen new``: skeletons that build and that lint flags; this year from last year's content."""
+"""New content: skeletons that build and that lint flags; this year from last year's content.
+
+The command (``gongwen new``) is tested in tests/cli/test_new.py, GW901 in
+tests/lint/rules/test_cycle.py.
+"""
 
 from __future__ import annotations
 
 import datetime
 
 import pytest
-from click.testing import CliRunner
 
-from gongwen.content import loader
-
-from gongwen.content import variables
 from gongwen.builder.pipeline import build_one
-from gongwen.cli import main
-from gongwen.errors import GongwenError
-from gongwen.settings import LintSettings, lint_settings_from
-from gongwen.lint.engine import lint_source
-from gongwen.draft.source import source_from_text
+from gongwen.content import loader, variables
 from gongwen.draft.yamlsource import yaml_source
+from gongwen.errors import GongwenError
 from gongwen.importer.newdoc import MARK_RE, from_last, mark_figures, skeleton
+from gongwen.lint.engine import lint_source
 
 from tests.paths import IMPORT_FIXTURES as FIXTURES
 
 TODAY = datetime.date(2024, 3, 5)
-
-
-def run(*args):
-    return CliRunner().invoke(main, list(args))
 
 
 # --- skeletons ----------------------------------------------------------------------------
@@ -184,84 +178,3 @@ def test_from_last_edge_cases(tmp_path):
     assert from_last(undated, year=2024).new_year == 2024
     with pytest.raises(GongwenError, match="不符"):
         from_last(leap, kind="report")
-
-
-# --- GW901: years behind the document's own year ----------------------------------------------
-
-
-@pytest.fixture
-def gw901():
-    from gongwen.lint.registry import get_rule
-
-    return get_rule("GW901")
-
-
-def gw901_findings(rule, source, **settings):
-    config = lint_settings_from(settings, "<t>") if settings else LintSettings()
-    return [(f.line, f.message) for f in lint_source(source, config, rules=[rule])]
-
-
-def test_gw901_examples(gw901):
-    for example in gw901.bad:
-        assert gw901_findings(gw901, source_from_text(example)), example
-    for example in gw901.good:
-        assert gw901_findings(gw901, source_from_text(example)) == [], example
-
-
-def test_gw901_reads_the_year_from_yaml_and_skips_past_and_marked_years(gw901):
-    text = ("kind: speech\ntitle: 在全县2022年安全生产工作会议上的讲话\ndate: 2023-02-16\n"
-            "opening:\n  - 2022年以来，比2021年增长，截至2022年底，2021—2023年，【核实：2022年】，"
-            "《2022年工作要点》，2015年。\n  - 研究了2021年的工作重点。\n"
-            "sections:\n  - heading: 甲\n    paragraphs: [正文。]\n")
-    found = gw901_findings(gw901, yaml_source(text, "s.yaml"))
-    assert [line for line, _ in found] == [2, 6]
-    assert "2023年" in found[0][1]
-    by_vars = text.replace("date: 2023-02-16\n", "vars:\n  year: 2023\n")
-    assert len(gw901_findings(gw901, yaml_source(by_vars, "s.yaml"))) == 2
-
-
-def test_gw901_reads_a_report_signature_and_leaves_undated_text_alone(gw901):
-    signed = "关于某事的调研报告\n一、主要成效\n2022年全年完成投资。\n县总工会调研组\n2023年9月20日"
-    assert [line for line, _ in gw901_findings(gw901, source_from_text(signed))] == [3]
-    assert gw901_findings(gw901, source_from_text("讲话\n研究了2022年的工作重点。")) == []
-
-
-def test_gw901_gives_way_to_gw607(gw901):
-    text = "讲话\n（2023年2月16日）\n刚才，我们研究了2022年的工作重点。\n2022年全县还要做好三件事。"
-    assert [line for line, _ in gw901_findings(gw901, source_from_text(text), year=2023)] == [4]
-    assert [line for line, _ in gw901_findings(gw901, source_from_text(text))] == [3, 4]
-
-
-# --- the command ------------------------------------------------------------------------------
-
-
-def test_cli_new_skeleton_and_from(tmp_path):
-    out = tmp_path / "content" / "2024" / "speech.yaml"
-    r = run("new", "speech", "--year", "2024", "-o", str(out))
-    assert r.exit_code == 0, r.stderr
-    assert "【待补充】" in r.stderr and loader.load(out).vars["year"] == "2024"
-    r = run("new", "speech", "-o", str(out))
-    assert r.exit_code == 1 and "已存在" in r.stderr
-    nxt = tmp_path / "content" / "2025" / "speech.yaml"
-    r = run("new", "speech", "--from", str(FIXTURES / "speech.yaml"), "-o", str(nxt))
-    assert r.exit_code == 0, r.stderr
-    assert "从 2023 年的内容新建 2024 年的内容" in r.stderr and "【核实：…】" in r.stderr
-    assert loader.load(nxt).date == "2024年4月18日"
-    r = run("new", "report", "--from", str(FIXTURES / "speech.yaml"))
-    assert r.exit_code == 1 and "不符" in r.stderr
-    r = run("new", "speech")
-    assert r.exit_code == 0 and r.stdout.startswith("# 讲话稿骨架")
-
-
-def test_cli_new_takes_the_office_name_from_the_profile(tmp_path):
-    (tmp_path / "gongwen.yaml").write_text("org: 清河县总工会\n", encoding="utf-8")
-    out = tmp_path / "report.yaml"
-    r = run("new", "report", "-o", str(out))
-    assert r.exit_code == 0, r.stderr
-    assert loader.load(out).vars["org"] == "清河县总工会"
-
-
-def test_cli_new_help():
-    r = run("new", "--help")
-    assert r.exit_code == 0 and "示例" in r.stdout and "--from" in r.stdout and "【核实：2023年】" in r.stdout
-    assert run("new", "notice").exit_code == 2

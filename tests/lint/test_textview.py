@@ -66,10 +66,3 @@ def test_html_is_allowed_in_markdown_but_not_in_text():
     assert codes("第一段<br>第二段", "md") == []
     assert codes("第一段<br>第二段", "txt") == ["GW604"]
     assert codes("##paidbegin##加强领导。", "md") == ["GW604"]
-
-
-def test_suppression_comment_in_markdown():
-    text = "一、总体要求\n<!-- gongwen: disable=GW201 -->\n三、保障措施\n"
-    assert codes(text, "md") == []
-    same_line = "加强领导,明确责任。 <!-- gongwen: disable=GW401 -->\n加强领导,明确责任。\n"
-    assert where(same_line, "md") == [(2, 5, "GW401")]

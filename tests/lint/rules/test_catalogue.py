@@ -1,4 +1,5 @@
-"""Recall: every fault in ../shared/docs/lint-catalogue.md is found, by the rule meant for it."""
+"""Recall: every fault in the shared lint catalogue (lint-catalogue.md in the shared docs, outside
+this repository) is found, by the rule meant for it."""
 
 from __future__ import annotations
 
