@@ -163,7 +163,7 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
     out: List[str] = [
         "# gongwen lint 规则",
         "",
-        "<!-- 此文件由 `gongwen rule --docs > docs/rules.md` 生成，请勿手工编辑；tests/test_lint_docs.py 检查它与代码一致。 -->",
+        "<!-- 此文件由 `gongwen rule --docs > docs/rules.md` 生成，请勿手工编辑；tests/lint/test_output_docs.py 检查它与代码一致。 -->",
         "",
         "每条规则有固定代码（`GW` + 三位数字，按类别分组）、级别（error 错误 / warning 警告）、依据"
         "（标准条款，或“办公实践”：单位可在设置中关闭或调整级别），以及错误和正确示例。",
