@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gongwen.cli import main
 from gongwen.lint.fix import fix_text
+
+from tests.strategies import any_lines
 
 
 def lint(*args):
@@ -88,3 +92,13 @@ def test_fix_keeps_bom_and_gb18030(tmp_path):
     gb.write_bytes("一.总体要求\n二、工作任务\n".encode("gb18030"))
     lint("--fix", "--select", "GW101", gb)
     assert gb.read_bytes() == "一、总体要求\n二、工作任务\n".encode("gb18030")
+
+
+@settings(max_examples=80)
+@given(any_lines, st.sampled_from(["txt", "md"]))
+def test_fixing_arbitrary_text_never_raises_and_only_touches_reported_spans(text, fmt):
+    result = fix_text(text, "<hypothesis>", fmt)
+    if not result.applied:
+        assert result.fixed == result.original
+    for finding, old, new in result.applied:
+        assert old != new and finding.fix is not None
