@@ -10,7 +10,6 @@ from gongwen.cli import main
 from tests.paths import IMPORT_FIXTURES as FIXTURES
 
 
-
 def run(*args):
     """Click ≥ 8.2 keeps stderr apart from stdout (``result.stderr``)."""
     return CliRunner().invoke(main, list(args))

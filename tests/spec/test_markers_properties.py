@@ -108,6 +108,3 @@ def test_finding_series_in_arbitrary_text_never_raises(text):
         assert last <= mark.start < mark.end <= len(text)
         assert text[mark.start:mark.end] == mark.raw
         last = mark.end
-
-
-# --- the linter --------------------------------------------------------------------------------
