@@ -5,14 +5,21 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+from tests.paths import SRC
+
+sys.path.insert(0, str(SRC))
 # Tests never touch the user's cache (cache.py); subprocesses inherit this.
 os.environ["GONGWEN_CACHE"] = tempfile.mkdtemp(prefix="gongwen-cache-")
 
-CONTENT = ROOT / "content"
-SEED = ROOT.parent / "shared" / "examples" / "speech-seed.txt"
+# Every property has a bounded budget (``max_examples``, no deadline) so ``make test`` stays
+# quick; set HYPOTHESIS_PROFILE=thorough for a longer hunt.
+settings.register_profile("default", max_examples=150, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=5000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture

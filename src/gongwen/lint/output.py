@@ -183,7 +183,7 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
     out: List[str] = [
         "# gongwen lint 规则",
         "",
-        "<!-- 此文件由 `gongwen rule --docs > docs/rules.md` 生成，请勿手工编辑；tests/test_lint_docs.py 检查它与代码一致。 -->",
+        "<!-- 此文件由 `gongwen rule --docs > docs/rules.md` 生成，请勿手工编辑；tests/lint/test_output_docs.py 检查它与代码一致。 -->",
         "",
         "每条规则按“问题、原因、示例”说明：**问题**是错在哪里、应当怎样写；**原因**是标准的规定"
         "或办公实践的理由，以及规则有意不报告的情形；**错误示例**和**正确示例**由测试逐条运行。"
