@@ -7,7 +7,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-SRC = Path(__file__).resolve().parents[1] / "src"
+from tests.paths import ROOT
+
+SRC = ROOT / "src"
 PACKAGE = SRC / "gongwen"
 
 #: Layers from the bottom up; a module may import its own layer and those below it.

@@ -82,4 +82,7 @@ def test_yaml_line_breaks_inside_quoted_paragraphs(brk):
 
 def test_lint_api_on_text_yaml_refuses_reports_a_gongwen_error():
     with pytest.raises(GongwenError):
-        lint_text("kind: speech\ntitle: 标\x1f题\n", fmt="yaml")
+        lint_text("repos: 标\x1f题\n", fmt="yaml")
+    # YAML meant as content: the fault is a finding with its place, as gongwen build reports it
+    found = lint_text("kind: speech\ntitle: 标\x1f题\n", fmt="yaml")
+    assert [(f.line, f.column, f.code) for f in found] == [(2, 9, "GW710")]

@@ -13,6 +13,7 @@ Location: ``$GONGWEN_CACHE``, else ``$XDG_CACHE_HOME/gongwen``, else
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
@@ -56,11 +57,17 @@ def put(name: str, data: bytes) -> None:
     folder = directory()
     if not folder:
         return
+    tmp = None
     try:
         os.makedirs(folder, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, os.path.join(folder, name))
+        tmp = None
     except OSError:
         pass
+    finally:
+        if tmp is not None:  # a failed or interrupted write leaves nothing behind
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
