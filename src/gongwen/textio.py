@@ -17,19 +17,27 @@ STDIN = "-"
 MAX_TEXT_SIZE = 256 * 1024 * 1024
 
 
-def read_bytes(path: str) -> bytes:
-    """A file's bytes (at most MAX_TEXT_SIZE + 1), or a ReadError that names it."""
+def open_binary(path: str, what: str = "文件"):
+    """``path`` opened for reading bytes, or a ReadError that names it (``what`` it should be)."""
     try:
-        with open(path, "rb") as f:
-            return f.read(MAX_TEXT_SIZE + 1)
+        return open(path, "rb")
     except FileNotFoundError:
         raise ReadError(path, "文件不存在") from None
     except IsADirectoryError:
-        raise ReadError(path, "这是一个文件夹，不是文件") from None
+        raise ReadError(path, f"这是一个文件夹，不是{what}") from None
     except PermissionError:
         raise ReadError(path, "没有读取权限") from None
     except OSError as exc:
         raise ReadError(path, f"无法读取：{exc.strerror or exc}") from None
+
+
+def read_bytes(path: str) -> bytes:
+    """A file's bytes (at most MAX_TEXT_SIZE + 1), or a ReadError that names it."""
+    with open_binary(path) as f:
+        try:
+            return f.read(MAX_TEXT_SIZE + 1)
+        except OSError as exc:
+            raise ReadError(path, f"无法读取：{exc.strerror or exc}") from None
 
 
 def read_stdin() -> bytes:

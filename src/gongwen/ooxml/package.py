@@ -34,6 +34,7 @@ import zlib
 from typing import Dict, Iterator, List, Optional, Union
 
 from gongwen.errors import ReadError
+from gongwen.textio import open_binary
 from gongwen.ooxml.names import R_NS, R_STRICT_NS, W_NS, W_STRICT_NS
 
 #: Largest uncompressed size of one XML part we will inflate (bytes).
@@ -131,15 +132,13 @@ class SafeZip:
         self.total = 0
         self.max_total = MAX_TOTAL_SIZE if max_total is None else min(max_total, MAX_TOTAL_SIZE)
         self.strict = False  # a part was ISO 29500 Strict (read under transitional names)
+        stream = fileobj if fileobj is not None else open_binary(path, " .docx 文件")
+        self._own = stream if fileobj is None else None  # closed with the package
         try:
-            self.zip = zipfile.ZipFile(fileobj if fileobj is not None else path)
-        except FileNotFoundError:
-            raise ReadError(path, "文件不存在") from None
-        except IsADirectoryError:
-            raise ReadError(path, "这是一个文件夹，不是 .docx 文件") from None
-        except PermissionError:
-            raise ReadError(path, "没有读取权限") from None
+            self.zip = zipfile.ZipFile(stream)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
+            if fileobj is None:
+                stream.close()
             raise ReadError(path, "不是有效的 .docx 文件（不是 zip 压缩包，或文件不完整）") from None
         infos = self.zip.infolist()
         if len(infos) > MAX_MEMBERS:
@@ -156,6 +155,8 @@ class SafeZip:
 
     def close(self) -> None:
         self.zip.close()
+        if self._own is not None:
+            self._own.close()
 
     def __enter__(self):
         return self
