@@ -270,7 +270,7 @@ def assign(lines: Sequence[Line]) -> List[Role]:
         if ATTACHMENT_LABEL_RE.fullmatch(text):
             roles[i], in_attachments = Role(ATTACHMENT_LABEL), False
             continue
-        if in_attachments and _ATTACHMENT_ITEM.match(text) and len(text) <= 60 and text[-1:] not in SENTENCE_END:
+        if in_attachments and _ATTACHMENT_ITEM.match(text) and len(text) <= 60:
             roles[i] = Role(ATTACHMENT_ITEM)
             continue
         in_attachments = False

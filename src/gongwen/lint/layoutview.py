@@ -11,7 +11,6 @@ No lxml at module level: the rules only touch elements the reader made.
 
 from __future__ import annotations
 
-import re
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from gongwen.draft import roles as R

@@ -13,7 +13,7 @@ from gongwen.draft.roles import BODY, HEADING, TITLE, Line, Role, assign
 from gongwen.draft.source import Para
 from gongwen.lint.context import Context
 from gongwen.lint.masks import OPAQUE, SYNTAX, mask_common, md_masks  # noqa: F401 (rules import OPAQUE from here)
-from gongwen.spec.chars import is_cn
+from gongwen.spec.chars import BLANKS, is_cn
 from gongwen.spec.markers import DraftMarker
 
 
@@ -194,7 +194,7 @@ def items(ctx: Context):
 
 # --- analyses two families share ----------------------------------------------------------------
 
-_BLANK_SYNTAX = " \u3000\t\u00a0" + SYNTAX
+_BLANK_SYNTAX = BLANKS + SYNTAX
 _AS_FOLLOWS = re.compile(r"(如下|以下|下列|如次)[:]$")
 
 

@@ -8,7 +8,7 @@ paragraph text.
 from __future__ import annotations
 
 from gongwen.ooxml.names import W, VAL
-from gongwen.spec.numerals import to_chinese
+from gongwen.spec.numerals import ASCII_TO_FULLWIDTH, to_chinese
 
 class _Level:
     __slots__ = ("start", "fmt", "text", "restart", "legal", "pstyle")
@@ -217,7 +217,7 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "decimalEnclosedFullstop" and n <= 20:
         return _FULLSTOP[n - 1]
     if fmt in ("decimalFullWidth", "decimalFullWidth2"):
-        return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+        return str(n).translate(ASCII_TO_FULLWIDTH)
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt in ("upperRoman", "lowerRoman") and n < 4000:

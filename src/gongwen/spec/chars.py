@@ -26,6 +26,9 @@ HEADING_END = "。！？：；…"
 #: Blanks a writer types between words or to indent: space, ideographic space, tab, no-break space.
 BLANKS = " \u3000\t\u00a0"
 
+#: Full-width digits and Latin letters → their ASCII forms (a ``str.translate`` table).
+FULLWIDTH_FORMS = {c: chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B)}
+
 #: Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/FFFF).
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: Characters that show nothing: zero-width spaces and joiners, BOM, soft hyphen, bidi controls.

@@ -21,10 +21,10 @@ from gongwen.lint.contentcheck import complete, findings
 from gongwen.lint.findings import Finding, hit, replace
 from gongwen.lint.registry import CONTENT_FORMAT, rule
 from gongwen.draft.yamlsource import key_node, mapping_items
+from gongwen.spec.chars import BLANKS
 
 YAML = ("yaml",)
 _DOC = "kind: speech\ntitle: 在全市工作会议上的讲话\nsections:\n"
-_BLANK = " \u3000\t\u00a0"
 
 
 def _paras(ctx, *kinds):
@@ -34,7 +34,7 @@ def _paras(ctx, *kinds):
 
 
 def _lead(text):
-    return len(text) - len(text.lstrip(_BLANK))
+    return len(text) - len(text.lstrip(BLANKS))
 
 
 @rule("GW701", "typed-heading-marker", why="YAML 内容里的序号由 gongwen 按层次生成，手写的“一、”会与生成的序号重复（“一、一、总体要求”），gongwen build 因此拒绝生成。",
@@ -54,7 +54,7 @@ def _typed_heading_markers(ctx):
         if m is None:
             continue
         end = m.end
-        while end < len(para.text) and para.text[end] in _BLANK:
+        while end < len(para.text) and para.text[end] in BLANKS:
             end += 1
         if end >= len(para.text):
             continue
@@ -167,7 +167,7 @@ def _standalone(ctx, para) -> bool:
                                                   "        text: 成立工作专班。\n      - heading: 明确责任\n        text: 细化分工。"])
 def heading_end_punctuation(ctx):
     for para in _paras(ctx, "yaml:heading"):
-        text = para.text.rstrip(_BLANK)
+        text = para.text.rstrip(BLANKS)
         if not text or text[-1] not in "。，；、：,.;:":
             continue
         if text[-1] == "。" and not _standalone(ctx, para):
@@ -184,7 +184,7 @@ def heading_end_punctuation(ctx):
       good=[_DOC + "  - heading: 总体要求\n    inline: true\n    lead_in: 主要做法有：\n    items:\n      - 加强领导\n      - 明确责任"])
 def lead_in_ending(ctx):
     for para in _paras(ctx, "yaml:lead_in"):
-        text = para.text.rstrip(_BLANK)
+        text = para.text.rstrip(BLANKS)
         if not text or text[-1] in "：，":
             continue
         if text[-1] in "。；,;:":
@@ -208,7 +208,7 @@ def _empty_texts(ctx):
     for key, seq in list(_lists(root, "", "paragraphs")) + list(_lists(root, "", "items")) + \
             list(_lists(root, "", "opening")) + list(_lists(root, "", "closing")) + list(_lists(root, "", "intro")):
         for i, item in enumerate(seq.value):
-            if item.tag == "tag:yaml.org,2002:str" and not item.value.strip(_BLANK):
+            if item.tag == "tag:yaml.org,2002:str" and not item.value.strip(BLANKS):
                 yield _at(ctx, item, f"{key}[{i}] 是空的。")
             elif item.tag == "tag:yaml.org,2002:null":
                 yield _at(ctx, item, f"{key}[{i}] 是空的。")

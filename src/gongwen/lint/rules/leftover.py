@@ -7,9 +7,8 @@ import re
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
 from gongwen.lint.textview import SYNTAX, items, next_char, prev_char, stale_years
-from gongwen.spec.chars import is_cjk, is_cn
+from gongwen.spec.chars import BLANKS, is_cjk, is_cn
 
-_BLANK = " \u3000\t\u00a0"
 _STRONG_RE = re.compile(r"\*\*(?=[^\s*])([^*]{1,40}?)(?<=[^\s*])\*\*")
 
 
@@ -139,9 +138,9 @@ def invisible_characters(ctx):
 def typed_indent(ctx):
     for _, para, mtext in items(ctx):
         text = para.text
-        if not text.strip(_BLANK):
+        if not text.strip(BLANKS):
             continue
-        lead = len(text) - len(text.lstrip(_BLANK))
+        lead = len(text) - len(text.lstrip(BLANKS))
         if not lead or para.label_len:
             continue
         if ctx.format == "yaml":

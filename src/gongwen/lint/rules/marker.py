@@ -15,17 +15,17 @@ from gongwen.spec.numerals import NUMERAL_CHARS
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
 from gongwen.lint.textview import OPAQUE, SYNTAX, headings, items
+from gongwen.spec.chars import BLANKS
+from gongwen.spec.numerals import FULLWIDTH_TO_ASCII
 
 TEXT_FORMATS = ("txt", "md", "docx")
-_FW = str.maketrans("０１２３４５６７８９", "0123456789")
-_BLANK = " \u3000\t\u00a0"
 
 
 def _parts(h):
     """Split a junk-free marker into (open, number, close, separator) as typed."""
     raw = h.marker.raw
-    m = re.match(rf"^(?P<open>[（(]?)[{_BLANK}]*(?P<num>[{NUMERAL_CHARS}0-9０-９][{NUMERAL_CHARS}0-9０-９{_BLANK}]*?)"
-                 rf"[{_BLANK}]*(?P<close>[）)]?)(?P<gap>[{_BLANK}]*)(?P<sep>[、.．,，:：;；]?)$", raw)
+    m = re.match(rf"^(?P<open>[（(]?)[{BLANKS}]*(?P<num>[{NUMERAL_CHARS}0-9０-９][{NUMERAL_CHARS}0-9０-９{BLANKS}]*?)"
+                 rf"[{BLANKS}]*(?P<close>[）)]?)(?P<gap>[{BLANKS}]*)(?P<sep>[、.．,，:：;；]?)$", raw)
     return m
 
 
@@ -51,7 +51,7 @@ def level1_separator(ctx):
     for h, m in _clean_headings(ctx):
         if h.level != 1:
             continue
-        if m.group("sep") != "、" or re.search(f"[{_BLANK}]", h.marker.raw[m.end("num"):]):
+        if m.group("sep") != "、" or re.search(f"[{BLANKS}]", h.marker.raw[m.end("num"):]):
             num = m.group("num")
             new = num + "、"
             yield replace(h.para, h.start, h.end, new,
@@ -72,9 +72,9 @@ def marker_brackets(ctx):
             continue
         raw = h.marker.raw
         core = raw[: len(raw) - len(m.group("gap")) - len(m.group("sep"))]
-        if m.group("open") == "（" and m.group("close") == "）" and not re.search(f"[{_BLANK}]", core):
+        if m.group("open") == "（" and m.group("close") == "）" and not re.search(f"[{BLANKS}]", core):
             continue
-        num = re.sub(f"[{_BLANK}]", "", m.group("num"))
+        num = re.sub(f"[{BLANKS}]", "", m.group("num"))
         new = "（" + num + "）"
         yield replace(h.para, h.start, h.start + len(core), new,
                       f"标题序号“{core}”应写作“{new}”（全角括号）。")
@@ -111,8 +111,8 @@ def arabic_marker_dunhao(ctx):
         if h.level != 3:
             continue
         sep = m.group("sep")
-        if sep == "、" or (sep in (".", "．") and re.search(f"[{_BLANK}]", h.marker.raw[m.end("num"):])):
-            num = m.group("num").translate(_FW)
+        if sep == "、" or (sep in (".", "．") and re.search(f"[{BLANKS}]", h.marker.raw[m.end("num"):])):
+            num = m.group("num").translate(FULLWIDTH_TO_ASCII)
             new = num + level3
             yield replace(h.para, h.start, h.end, new, f"三级标题序号“{h.marker.raw}”应写作“{new}”。")
 
@@ -125,11 +125,11 @@ def arabic_marker_dunhao(ctx):
 def arabic_marker_fullwidth_point(ctx):
     level3 = ctx.settings.level3
     for h, m in _clean_headings(ctx):
-        if h.level != 3 or re.search(f"[{_BLANK}]", h.marker.raw[m.end("num"):]):
+        if h.level != 3 or re.search(f"[{BLANKS}]", h.marker.raw[m.end("num"):]):
             continue
         sep = m.group("sep")
         if sep in (".", "．") and sep != level3:
-            num = m.group("num").translate(_FW)
+            num = m.group("num").translate(FULLWIDTH_TO_ASCII)
             yield replace(h.para, h.end - 1, h.end, level3,
                           f"三级标题序号“{h.marker.raw}”应写作“{num}{level3}”（本单位统一写法）。")
 
@@ -146,10 +146,10 @@ def fullwidth_digit_marker(ctx):
         if h.level not in (3, 4):
             continue
         num = m.group("num")
-        if num != num.translate(_FW):
+        if num != num.translate(FULLWIDTH_TO_ASCII):
             start = h.start + m.start("num")
-            yield replace(h.para, start, start + len(num), num.translate(_FW),
-                          f"标题序号中的“{num}”应写作半角“{num.translate(_FW)}”。")
+            yield replace(h.para, start, start + len(num), num.translate(FULLWIDTH_TO_ASCII),
+                          f"标题序号中的“{num}”应写作半角“{num.translate(FULLWIDTH_TO_ASCII)}”。")
 
 
 @rule("GW107", "empty-heading", severity="error", formats=TEXT_FORMATS, source="practice",
@@ -161,7 +161,7 @@ def empty_heading(ctx):
     view = dict((i, mt) for i, _, mt in items(ctx))
     for h in headings(ctx):
         rest = view[h.index][h.end:]
-        if not rest.strip(_BLANK + SYNTAX + OPAQUE):
+        if not rest.strip(BLANKS + SYNTAX + OPAQUE):
             yield hit(h.para, h.start, f"“{h.marker.raw.strip()}”后没有标题文字：补上标题，或删去这个序号。")
 
 
@@ -180,7 +180,7 @@ def garbled_marker(ctx):
 
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_CIRCLED_PUNCT_RE = re.compile(f"([{_CIRCLED}])([{_BLANK}]*[、.．,，:：])")
+_CIRCLED_PUNCT_RE = re.compile(f"([{_CIRCLED}])([{BLANKS}]*[、.．,，:：])")
 
 
 @rule("GW109", "circled-number-punctuation", severity="error", fixable=True,
@@ -208,7 +208,7 @@ def marker_space(ctx):
             continue
         text = h.para.text
         end = h.end
-        while end < len(text) and text[end] in _BLANK:
+        while end < len(text) and text[end] in BLANKS:
             end += 1
         if end > h.end and end < len(text):
             yield replace(h.para, h.end, end, "", f"“{h.marker.raw}”后的空格应删去。")
@@ -223,6 +223,6 @@ def marker_missing_bracket(ctx):
     for h in headings(ctx):
         if not h.marker.half_bracket or h.marker.junk:
             continue
-        num = h.marker.raw[:-1].translate(_FW)
+        num = h.marker.raw[:-1].translate(FULLWIDTH_TO_ASCII)
         new = f"（{num}）"
         yield replace(h.para, h.start, h.end, new, f"标题序号“{h.marker.raw}”应写作“{new}”。")

@@ -6,12 +6,13 @@ import re
 
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
-from gongwen.lint.textview import items, prev_char, recipient_colons
-from gongwen.spec.chars import is_cjk
+from gongwen.draft.roles import ATTACHMENT_ITEM, ATTACHMENT_NOTE, ATTACHMENT_NOTE_RE
+from gongwen.lint.textview import items, prev_char, recipient_colons, roles
+from gongwen.spec.chars import BLANKS, is_cjk
+from gongwen.spec.numerals import FULLWIDTH_TO_ASCII
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "o": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_BLANK = " \u3000\t\u00a0"
 
 
 @rule("GW501", "abbreviated-year", severity="error",
@@ -135,25 +136,17 @@ def recipient_colon_rule(ctx):
         yield replace(ctx.paras[i], pos, pos + 1, "：", "主送机关（称谓）后的“:”应写作全角“：”。")
 
 
-_ATTACH_RE = re.compile(r"^(?P<lead>[ \t\u3000]*附\s*件\s*[：:][ \t\u3000]*)")
 _ATTACH_ITEM_RE = re.compile(r"(?P<num>[0-9０-９]{1,2})(?P<sep>[ \t\u3000]*[、．.，,](?![0-9]))(?P<space>[ \t\u3000]*)")
 
 
 def _attachment_lines(ctx):
     """``(para, masked text, offset of the item)`` for the lines of an attachment note."""
-    inside = False
-    for _, para, mtext in items(ctx):
-        m = _ATTACH_RE.match(mtext)
-        if m:
-            inside = True
-            yield para, mtext, m.end()
-            continue
-        if inside:
-            stripped = mtext.lstrip(_BLANK)
-            if _ATTACH_ITEM_RE.match(stripped):
-                yield para, mtext, len(mtext) - len(stripped)
-                continue
-            inside = False
+    for (_, para, mtext), role in zip(items(ctx), roles(ctx)):
+        note = ATTACHMENT_NOTE_RE.search(mtext) if role.kind == ATTACHMENT_NOTE else None
+        if note is not None:
+            yield para, mtext, note.end()
+        elif role.kind == ATTACHMENT_ITEM:
+            yield para, mtext, len(mtext) - len(mtext.lstrip(BLANKS))
 
 
 @rule("GW507", "attachment-number", severity="error", fixable=True,
@@ -166,7 +159,7 @@ def attachment_number(ctx):
         m = _ATTACH_ITEM_RE.match(mtext, offset)
         if not m or m.group("sep").strip() == ".":
             continue
-        num = m.group("num").translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+        num = m.group("num").translate(FULLWIDTH_TO_ASCII)
         yield replace(para, m.start(), m.end("sep"), num + ".", f"附件序号“{m.group('num')}{m.group('sep')}”应写作“{num}.”。")
 
 
@@ -177,7 +170,7 @@ def attachment_number(ctx):
       bad=["附件：实施方案。", "附件：1. 实施方案；\n　　　2. 任务分工。"], good=["附件：实施方案", "附件：1. 实施方案\n　　　2. 任务分工"])
 def attachment_punctuation(ctx):
     for para, mtext, offset in _attachment_lines(ctx):
-        text = mtext.rstrip(_BLANK)
+        text = mtext.rstrip(BLANKS)
         if len(text) > offset and text[-1] in "。；，、.;,":
             yield replace(para, len(text) - 1, len(text), "", f"附件名称后的“{text[-1]}”应删去。")
 

@@ -18,6 +18,7 @@ from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
 from gongwen.draft.roles import ATTACHMENT_LABEL
 from gongwen.lint.textview import OPAQUE, SYNTAX, heading_at, items, roles
+from gongwen.spec.chars import BLANKS
 
 # "附件", "附件2": no two runs of blanks meet (\s*[0-9]*[ \t]* backtracked quadratically).
 
@@ -76,7 +77,7 @@ def _marks_now(ctx) -> List[List[Mark]]:
         else:
             keep = range(len(seg))
             view = seg.replace(OPAQUE, "x")
-        lead = len(view) - len(view.lstrip(" \u3000\t\u00a0"))
+        lead = len(view) - len(view.lstrip(BLANKS))
         for m in find_series(view[lead:]):
             if m.style == "第一" and not m.sep:
                 continue  # 第一要务, 第一时间: a word, not a series

@@ -20,9 +20,9 @@ from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
 from gongwen.draft.roles import ATTACHMENT_LABEL
 from gongwen.lint.textview import SYNTAX, Heading, body_start, headings, items, roles
+from gongwen.spec.chars import BLANKS
 
 TEXT_FORMATS = ("txt", "md", "docx")
-_BLANK = " \u3000\t\u00a0"
 # "附件", "附件2": no two runs of blanks meet (\s*[0-9]*[ \t]* backtracked quadratically).
 
 
@@ -170,7 +170,7 @@ rule("GW207", "numbering-order", severity="error", formats=TEXT_FORMATS, source=
      good=["一、总体要求\n二、工作任务\n三、保障措施\n四、组织实施"])(_outline_rule("order"))
 
 
-_NUMERAL_RE = re.compile(f"[{NUMERAL_CHARS}][{NUMERAL_CHARS}{_BLANK}]*")
+_NUMERAL_RE = re.compile(f"[{NUMERAL_CHARS}][{NUMERAL_CHARS}{BLANKS}]*")
 
 
 @rule("GW208", "numeral-form", severity="error", formats=TEXT_FORMATS, fixable=True,
@@ -188,7 +188,7 @@ def numeral_form(ctx):
         m = _NUMERAL_RE.search(raw)
         if not m:
             continue
-        typed = m.group(0).rstrip(_BLANK)
+        typed = m.group(0).rstrip(BLANKS)
         want = to_chinese(h.number)
         if typed != want:
             start = h.start + m.start()
@@ -205,7 +205,7 @@ def numeral_form(ctx):
 def heading_period(ctx):
     view = {i: mt for i, _, mt in items(ctx)}
     for h in headings(ctx):
-        mtext = view[h.index].rstrip(_BLANK + SYNTAX)
+        mtext = view[h.index].rstrip(BLANKS + SYNTAX)
         if h.level > 2 or not mtext.endswith("。"):
             continue
         body = mtext[h.end:-1]
@@ -232,7 +232,7 @@ def title_para(ctx):
         start = body_start(mtext)
         if start >= len(mtext):
             continue
-        text = mtext[start:].rstrip(_BLANK + SYNTAX)
+        text = mtext[start:].rstrip(BLANKS + SYNTAX)
         if _TITLE_RE.match(text):
             if i in {h.index for h in headings(ctx)}:
                 return None
@@ -256,6 +256,6 @@ def _title_punctuation(ctx):
     if not found:
         return
     para, mtext = found
-    text = mtext.rstrip(_BLANK + SYNTAX)
+    text = mtext.rstrip(BLANKS + SYNTAX)
     if text and text[-1] in _TITLE_END:
         yield replace(para, len(text) - 1, len(text), "", f"标题末尾的“{text[-1]}”应删去。")

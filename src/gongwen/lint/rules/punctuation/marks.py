@@ -14,7 +14,7 @@ import re
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
 from gongwen.lint.textview import OPAQUE, SYNTAX, heading_at, items, marker_spans, next_char, prev_char, recipient_colons
-from gongwen.spec.chars import BLANKS, is_cjk, is_cn
+from gongwen.spec.chars import BLANKS, FULLWIDTH_FORMS, is_cjk, is_cn
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
@@ -234,7 +234,6 @@ def stray_space(ctx):
 
 
 _FULLWIDTH_ALNUM_RE = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
-_FW_TABLE = {c: chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B)}
 
 
 @rule("GW414", "fullwidth-alphanumeric", severity="error", fixable=True,
@@ -251,7 +250,7 @@ def fullwidth_alphanumeric(ctx):
         for m in _FULLWIDTH_ALNUM_RE.finditer(mtext):
             if _in(m.start(), region):
                 continue
-            new = m.group(0).translate(_FW_TABLE)
+            new = m.group(0).translate(FULLWIDTH_FORMS)
             yield replace(para, m.start(), m.end(), new, f"全角字符“{m.group(0)}”应写作半角“{new}”。")
 
 
