@@ -18,10 +18,11 @@ from typing import Optional
 
 from gongwen.lint.findings import hit
 from gongwen.lint.registry import rule
-from gongwen.lint.textview import items, stale_years
+from gongwen.draft.roles import DATE_LINE, ISSUE_DATE, PRINTED
+from gongwen.lint.textview import items, roles, stale_years
+from gongwen.spec import dates
 
 _YEAR_RE = re.compile(r"(?<![0-9０-９.．])((?:19|20)\d\d)年")
-_DATE_LINE_RE = re.compile(r"[（(]?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?")
 #: Spans where a year is not the writer's statement: book titles, 【…】 marks, variables.
 _SKIP_RE = re.compile(r"《[^《》]*》|【[^【】]*】|\{\{.*?\}\}")
 #: A year that is plainly in the past: ``2022年以来``, ``比2022年``, ``截至2022年底``, ranges.
@@ -35,11 +36,11 @@ def document_year(ctx) -> Optional[int]:
     """The year a document is dated, or ``None``."""
     if ctx.format == "yaml":
         return _yaml_year(ctx)
-    texts = [p.text.strip() for p in ctx.paras if p.text.strip()]
-    for text in texts[:6] + texts[-3:]:
-        m = _DATE_LINE_RE.fullmatch(text)
-        if m:
-            return int(m.group(1))
+    for para, role in zip(ctx.paras, roles(ctx)):
+        if role.kind in (DATE_LINE, ISSUE_DATE):
+            date = dates.date_line(para.text)
+            if date is not None:
+                return date.year
     return None
 
 
@@ -83,9 +84,9 @@ def year_behind_date(ctx):
     if year is None:
         return
     taken = _taken_by_gw607(ctx)
-    for _, para, mtext in items(ctx):
+    for (_, para, mtext), role in zip(items(ctx), roles(ctx)):
         text = para.text
-        if _DATE_LINE_RE.fullmatch(text.strip()) or "年" not in text:
+        if "年" not in text or role.kind in (DATE_LINE, ISSUE_DATE, PRINTED) or dates.date_line(text):
             continue
         skips = [(m.start(), m.end()) for m in _SKIP_RE.finditer(text)]
         for m in _YEAR_RE.finditer(mtext):

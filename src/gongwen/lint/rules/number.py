@@ -9,10 +9,9 @@ from gongwen.lint.registry import rule
 from gongwen.draft.roles import ATTACHMENT_ITEM, ATTACHMENT_NOTE, ATTACHMENT_NOTE_RE
 from gongwen.lint.textview import items, prev_char, recipient_colons, roles
 from gongwen.spec.chars import BLANKS, is_cjk
-from gongwen.spec.numerals import FULLWIDTH_TO_ASCII
+from gongwen.spec import dates
+from gongwen.spec.numerals import FULLWIDTH_TO_ASCII, from_chinese
 
-_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "o": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 @rule("GW501", "abbreviated-year", severity="error",
@@ -50,20 +49,8 @@ def date_leading_zero(ctx):
             yield replace(para, m.start(), m.start() + 2, digit, f"“0{digit}{unit}”应写作“{digit}{unit}”（不加前导零）。")
 
 
-_CN_YEAR = "[〇零○OoＯ一二三四五六七八九]"
+_CN_YEAR = dates.CN_YEAR_DIGIT
 _CN_DATE_RE = re.compile(rf"({_CN_YEAR}{{4}})年([一二三四五六七八九十]{{1,2}})月(?:([一二三四五六七八九十]{{1,3}})日)?")
-
-
-def _cn_small(text):
-    """十二 → 12, 三十一 → 31 (no 百)."""
-    if "十" not in text:
-        return _CN_DIGIT.get(text) if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    t = _CN_DIGIT.get(tens, None) if tens else 1
-    o = _CN_DIGIT.get(ones, None) if ones else 0
-    if t is None or o is None:
-        return None
-    return t * 10 + o
 
 
 @rule("GW503", "chinese-numeral-date", severity="error", fixable=True,
@@ -76,9 +63,9 @@ def chinese_numeral_date(ctx):
         if "月" not in mtext:
             continue
         for m in _CN_DATE_RE.finditer(mtext):
-            year = "".join(str(_CN_DIGIT[c]) for c in m.group(1))
-            month = _cn_small(m.group(2))
-            day = _cn_small(m.group(3)) if m.group(3) else None
+            year = dates.chinese_year(m.group(1))
+            month = from_chinese(m.group(2))
+            day = from_chinese(m.group(3)) if m.group(3) else None
             if month is None or not 1 <= month <= 12 or (m.group(3) and (day is None or not 1 <= day <= 31)):
                 continue
             new = f"{year}年{month}月" + (f"{day}日" if day else "")
