@@ -135,10 +135,10 @@ def lint_settings_from(data: dict, origin: str) -> LintSettings:
     level3 = get("level3")
     if level3 not in (None, ""):
         level3 = str(level3).strip()
-        if level3 not in (".", "．"):
-            cfg.problems.append(f"{origin}: level3 应为 . 或 ．")
+        if level3 not in (".", "．", "1.", "1．"):
+            cfg.problems.append(f"{origin}: level3 应为 \"1.\" 或 \"1．\"")
         else:
-            cfg.level3 = level3
+            cfg.level3 = level3[-1]
             cfg.explicit_level3 = True
     strict = get("strict")
     if strict not in (None, ""):

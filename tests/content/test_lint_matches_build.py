@@ -4,7 +4,6 @@ under a code, at the line and column build names — and one finding per fault."
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

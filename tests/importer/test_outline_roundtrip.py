@@ -16,9 +16,8 @@ import pytest
 
 from gongwen.content import loader
 from gongwen.builder.pipeline import build_one
-from gongwen.content.dumper import dump
 from gongwen.importer import import_file
-from gongwen.content.model import Document, Item, Point, Section, Series
+from gongwen.content.model import Document, Item, Point, Section
 
 from tests.paths import IMPORT_FIXTURES as FIXTURES, ROOT, SEED
 

@@ -11,6 +11,9 @@ import importlib
 import click
 
 from gongwen import __version__
+from gongwen.cli import chinese
+
+chinese.install()  # click's own words (Usage, Error, option help) in Chinese
 
 # name -> (module, attribute, one-line help shown by ``gongwen --help``)
 COMMANDS = {

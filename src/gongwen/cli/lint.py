@@ -65,12 +65,14 @@ def overrides(select, ignore, severity, year, strict) -> LintOverrides:
 
 
 def _warn_unknown(config: LintSettings) -> None:
-    known = {r.code for r in all_rules(layout=False)}
+    known = {r.code for r in all_rules()}
     for code in list(config.select) + list(config.ignore) + list(config.severity):
-        if code.startswith("GW8") or code in ("GW", "G"):
+        if code in ("GW", "G") or any(k.startswith(code) for k in known):
             continue
-        if not any(k.startswith(code) for k in known):
-            click.echo(f"提示：没有以 {code} 开头的规则（gongwen lint --list-rules 列出全部规则）", err=True)
+        if code in config.select:  # nothing would be checked: a typo, not a choice
+            raise click.BadParameter(f"没有以 {code} 开头的规则（gongwen lint --list-rules 列出全部规则）",
+                                     param_hint="--select")
+        click.echo(f"提示：没有以 {code} 开头的规则（gongwen lint --list-rules 列出全部规则）", err=True)
     for code in config.severity:
         r = next((r for r in all_rules(layout=code.startswith("GW8")) if r.code == code), None)
         if r is not None and r.source == CONTENT_FORMAT:

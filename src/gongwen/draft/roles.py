@@ -106,6 +106,8 @@ THANKS = re.compile(r"(?:谢谢大家|谢谢)[！!。]?")
 SALUTATION_WORDS = re.compile(r"同志们|各位|代表|来宾|朋友们|女士们|先生们|老师们|同学们|委员(?!会)")
 _ORGANISATION = re.compile(r"政府|部门|单位|委员会|局|厅|办|处|科|院|校|公司|党委|党组|机关|组织|中心|会$|[县市区镇乡]")
 _SENTENCE_MARKS = "。；！？"
+#: How the name of an issuing organisation ends (``清河县人民政府``, ``县总工会调研组``).
+_ISSUER_END = re.compile(r"(?:政府|委员会|局|厅|办公室|办|部|委|党委|党组|组|中心|公司|院|校|会|处|科|所|站|队)$")
 #: First characters of a series opener (一是, 第一，, 首先, 其次, 再次, 最后, 其一).
 _SERIES_FIRST = set(NUMERAL_CHARS) | set("第首其再最")
 
@@ -150,7 +152,7 @@ def looks_like_title(text: str, centred: Optional[bool] = None) -> bool:
         return False
     if centred:
         return True
-    named = bare.startswith("关于") or bool(_TITLE_KIND.search(bare))
+    named = _named(text)
     return named if (centred is False or bare != text) else True
 
 
@@ -298,6 +300,11 @@ def _front(lines, texts, running, roles) -> int:
         return k
     first = running[k]
     text = texts[first]
+    if (k + 1 < len(running) and not lines[first].red and _issuer_above_title(text, texts[running[k + 1]])):
+        roles[first] = Role(ISSUER)  # ``清河县人民政府`` over ``关于……的通知``: the issuer, then the title
+        k += 1
+        first = running[k]
+        text = texts[first]
     centred = None if lines[first].align is None else lines[first].align == "center"
     if not looks_like_title(text, centred):
         return k
@@ -326,6 +333,19 @@ def _front(lines, texts, running, roles) -> int:
         roles[running[k]] = Role(RECIPIENT)
         k += 1
     return k
+
+
+def _named(text: str) -> bool:
+    """Does the text read as a title by its words: ``关于……`` or a document kind at its end?"""
+    bare = text.rstrip("。，；：、.,;:")
+    return bare.startswith("关于") or bool(_TITLE_KIND.search(bare))
+
+
+def _issuer_above_title(text: str, below: str) -> bool:
+    """A short organisation name standing over a paragraph that is plainly the title."""
+    return (len(text) <= 30 and not _named(text) and bool(_ISSUER_END.search(text))
+            and not any(c in text for c in "，。；：、") and _named(below) and looks_like_title(below)
+            and not title_continues(text, below))
 
 
 def _wraps(title: Line, line: Line, text: str) -> bool:

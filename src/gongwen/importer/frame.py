@@ -20,9 +20,13 @@ def front(imp, doc: Document) -> List[Line]:
     i = 0
     kept: List[Line] = []
     while i < len(lines) and imp.role(lines[i]).kind in R.FRONT_MATTER:
-        imp.warn(lines[i].line, f"版头“{lines[i].text}”在讲话稿、调研报告中没有对应的字段，按开头段落保留")
         kept.append(lines[i])
         i += 1
+    issuer = None
+    if len(kept) == 1 and imp.role(kept[0]).kind == R.ISSUER:
+        issuer = kept.pop()  # an organisation's name over the title: the byline, unless there is one
+    for ln in kept:
+        imp.warn(ln.line, f"版头“{ln.text}”在讲话稿、调研报告中没有对应的字段，按开头段落保留")
     if i < len(lines) and imp.role(lines[i]).kind == R.TITLE:
         first = lines[i]
         title = first.text
@@ -52,6 +56,12 @@ def front(imp, doc: Document) -> List[Line]:
             if date_line is not None:
                 imp.warn(lines[i].line, "署名行在日期行之后：生成时署名行在前、日期行在后")
         i += 1
+    if byline is None and issuer is not None:
+        imp.warn(issuer.line, f"标题上方的“{issuer.text}”按署名行导入（生成时排在标题之下）")
+        byline = issuer
+    elif issuer is not None:
+        imp.warn(issuer.line, f"标题上方的“{issuer.text}”没有对应的字段，按开头段落保留")
+        kept.append(issuer)
     if byline is not None:
         doc.byline = byline.text
     if date_line is not None:

@@ -351,9 +351,11 @@ class _Importer:
         same = matched(source, built)
         warned = {w.line for w in self.warnings}
         for i, ln in enumerate(self.lines):
-            if i not in same and ln.line not in warned:
-                self.warn(ln.line, "这一段生成后的文字与原文不完全相同，请核对")
-
+            if i in same or ln.line in warned:
+                continue
+            if any(ln.text in b for b in built):
+                continue  # it comes back whole, moved (a byline) or joined (a wrapped title): warned already
+            self.warn(ln.line, "这一段生成后的文字与原文不完全相同，请核对")
 
 
 def _level_name(level: int) -> str:

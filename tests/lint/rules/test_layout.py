@@ -14,7 +14,6 @@ from gongwen.lint.registry import all_rules
 
 from gongwen.lint.engine import lint_source
 from gongwen.lint.docxexample import example_docx, example_source
-from gongwen.spec.gbt9704 import face_family
 from gongwen.draft.read import read_source
 
 from tests.paths import ROOT

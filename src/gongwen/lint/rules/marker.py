@@ -117,10 +117,10 @@ def arabic_marker_dunhao(ctx):
             yield replace(h.para, h.start, h.end, new, f"三级标题序号“{h.marker.raw}”应写作“{new}”。")
 
 
-@rule("GW105", "arabic-marker-fullwidth-point", why="GB/T 15834-2011 B.3.3 把“1.”中的点视为西文下脚点（半角）；不少单位习惯用全角“1．”。两种写法不要混用：设置 level3 = ． 即以全角为准。",
+@rule("GW105", "arabic-marker-fullwidth-point", why="GB/T 15834-2011 B.3.3 把“1.”中的点视为西文下脚点（半角）；不少单位习惯用全角“1．”。两种写法不要混用：在 gongwen.yaml 中设置 level3: \"1．\" 即以全角为准。",
      severity="warning", formats=TEXT_FORMATS,
       fixable=True, source="practice",
-      message="三级标题序号“1．”用了全角点，标准写法为半角“1.”（若本单位统一用“1．”，可在设置中 level3 = ．）。",
+      message="三级标题序号“1．”用了全角点，标准写法为半角“1.”（若本单位统一用“1．”，可在 gongwen.yaml 中设置 level3: \"1．\"）。",
       bad=["1．统一思想"], good=["1.统一思想"])
 def arabic_marker_fullwidth_point(ctx):
     level3 = ctx.settings.level3

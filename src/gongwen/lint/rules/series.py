@@ -100,7 +100,7 @@ def _series_faults_now(ctx):
         def close(cur):
             if cur and len(cur["marks"]) == 1 and cur["style"] in ("一是", "第一", "其一"):
                 first = cur["marks"][0]
-                nxt = _label(cur["style"], 2)
+                nxt = _label(cur["style"], (first.mark.number or 1) + 1)
                 out.append(("lone", first, f"有“{first.mark.raw.rstrip('，,、：:。.')}”而没有“{nxt}”：一项不成序列，"
                                           f"补上后续各项或删去“{first.mark.raw.rstrip('，,、：:。.')}”。"))
 

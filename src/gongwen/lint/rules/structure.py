@@ -18,8 +18,8 @@ from gongwen.content.faults import TITLE_PUNCTUATION
 from gongwen.lint.contentcheck import complete
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
-from gongwen.draft.roles import ATTACHMENT_LABEL
-from gongwen.lint.textview import SYNTAX, Heading, body_start, headings, items, roles
+from gongwen.draft.roles import ATTACHMENT_LABEL, BLANK, TITLE
+from gongwen.lint.textview import SYNTAX, Heading, headings, items, roles
 from gongwen.spec.chars import BLANKS
 
 TEXT_FORMATS = ("txt", "md", "docx")
@@ -217,28 +217,20 @@ def heading_period(ctx):
         yield replace(h.para, end, end + 1, "", "单独成行的标题末尾不加句号。")
 
 
-_TITLE_RE = re.compile(r"^[^，。；！？,;!?]{4,58}(?:报告|讲话|意见|通知|方案|办法|决定|通报|请示|批复|纪要|规定|总结|计划|要点|函|致辞|发言|"
-                       r"公告|通告|细则|规划|报告会|倡议书|建议)(?:（[^（）]{1,12}）)?[。，；、：,.;:]?$")
 _TITLE_END = "。，；、：,.;:"
 
 
 def title_para(ctx):
-    """The document title: the first non-empty paragraph, when it reads like one."""
-    for i, para, mtext in items(ctx):
-        if ctx.format == "yaml":
-            if para.kind == "yaml:title":
-                return para, mtext
-            continue
-        start = body_start(mtext)
-        if start >= len(mtext):
-            continue
-        text = mtext[start:].rstrip(BLANKS + SYNTAX)
-        if _TITLE_RE.match(text):
-            if i in {h.index for h in headings(ctx)}:
-                return None
-            return para, mtext
-        return None
-    return None
+    """The document title's last line (a title may wrap over several), after any 版头: from the roles."""
+    if ctx.format == "yaml":
+        return next(((p, mt) for _, p, mt in items(ctx) if p.kind == "yaml:title"), None)
+    found = None
+    for (_, para, mtext), role in zip(items(ctx), roles(ctx)):
+        if role.kind == TITLE:
+            found = (para, mtext)
+        elif found is not None and role.kind != BLANK:
+            break
+    return found
 
 
 @rule("GW210", "title-punctuation", severity="error", fixable=True, source="practice",
