@@ -206,7 +206,7 @@ def guard_overwrite(target: Path, source: Path, force: bool) -> None:
     """Refuse to replace an output that is not exactly as gongwen wrote it (edited by hand since,
     or not gongwen's), unless ``force``.  Times are not compared: a file edited in Word and then
     its content edited too is still someone's work."""
-    if force or not os.path.lexists(target):
+    if force or not os.path.lexists(target) or os.path.isdir(target):  # a folder: atomic.replace says so
         return
     state = output_state(target)
     if state != "ours":
