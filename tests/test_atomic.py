@@ -9,7 +9,7 @@
 * **Real builds stopped while writing.**  A ``gongwen build`` child pauses at a
   synchronisation point (after its n-th write to the temporary file, or just
   before the rename) and says so on a pipe; only then is it sent SIGINT
-  (nothing may be left) or SIGKILL (a ``.<name>.*.tmp`` may be left: nothing
+  (nothing may be left) or SIGKILL (a ``.gongwen-*.tmp`` may be left: nothing
   can clean up after SIGKILL).  Deterministic too.
 * **Real builds killed at random moments** (SIGKILL after a seeded random
   delay, also a parallel batch).
@@ -380,9 +380,9 @@ def test_output_has_ordinary_permissions(tmp_path):
 
 
 def test_stale_temporary_files_of_killed_builds_are_swept(tmp_path):
-    """A build killed while writing leaves .NAME.*.tmp; the next write removes old ones only."""
-    old = tmp_path / ".speech.docx.abc.tmp"
-    fresh = tmp_path / ".speech.docx.def.tmp"
+    """A build killed while writing leaves .gongwen-*.tmp; the next write removes old ones only."""
+    old = tmp_path / ".gongwen-abcdefgh.tmp"
+    fresh = tmp_path / ".gongwen-ijklmnop.tmp"
     old.write_bytes(b"half")
     fresh.write_bytes(b"half")
     past = time.time() - atomic.STALE_SECONDS - 10

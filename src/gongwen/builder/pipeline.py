@@ -153,23 +153,63 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
     return result
 
 
-def made_by_gongwen(path: Path) -> bool:
-    """True when ``path`` carries gongwen's document property (see render.py)."""
+#: The most :func:`output_state` inflates to compare an output with what gongwen wrote (bytes).
+MAX_COMPARED = 256 * 1024 * 1024
+
+
+def output_state(path: Path) -> str:
+    """Is ``path`` still what gongwen wrote?  ``"ours"`` (every part as written), ``"edited"``
+    (gongwen's property, other parts: opened and saved in Word, WPS or LibreOffice, or changed by
+    a program), ``"old"`` (written by a gongwen that recorded no digest: cannot tell) or
+    ``"other"`` (not gongwen's, or not a .docx at all)."""
+    from gongwen.builder.render import CUSTOM_PART, property_value, written_digest
     from gongwen.ooxml.package import open_docx
 
     try:
         with open_docx(str(path)) as z:
-            if not z.has("docProps/custom.xml"):
-                return False
-            return b'name="gongwen"' in z.read("docProps/custom.xml", limit=1_000_000)
+            if not z.has(CUSTOM_PART):
+                return "other"
+            value = property_value(z.read(CUSTOM_PART, limit=1_000_000))
+            if value is None:
+                return "other"
+            recorded = value.split()[2:3]
+            if not recorded:
+                return "old"
+            budget = [MAX_COMPARED]
+
+            def bounded(info):
+                for chunk in z.chunks(info):
+                    budget[0] -= len(chunk)
+                    if budget[0] < 0:
+                        raise ReadError(str(path), "过大，不作比较")
+                    yield chunk
+
+            members = [(i.filename, bounded(i)) for i in z.infos() if i.filename != CUSTOM_PART]
+            return "ours" if written_digest(members) == recorded[0] else "edited"
     except ReadError:
-        return False
+        return "other"
+
+
+def made_by_gongwen(path: Path) -> bool:
+    """True when ``path`` is exactly as gongwen wrote it (see :func:`output_state`)."""
+    return output_state(path) == "ours"
+
+
+_NOT_AS_WRITTEN = {
+    "edited": "输出文件在 gongwen 生成之后被改动过（如在 Word、WPS 中编辑后保存）",
+    "old": "输出文件由旧版 gongwen 生成，无法确认之后是否被改动过",
+    "other": "输出文件已存在，但不是 gongwen 生成的（或无法读取）",
+}
 
 
 def guard_overwrite(target: Path, source: Path, force: bool) -> None:
-    """Refuse to replace a .docx someone edited by hand (newer than its content, not ours)."""
-    if force or not target.exists():
+    """Refuse to replace an output that is not exactly as gongwen wrote it (edited by hand since,
+    or not gongwen's), unless ``force``.  Times are not compared: a file edited in Word and then
+    its content edited too is still someone's work."""
+    if force or not os.path.lexists(target) or os.path.isdir(target):  # a folder: atomic.replace says so
         return
-    if target.stat().st_mtime > source.stat().st_mtime and not made_by_gongwen(target):
-        raise GongwenError("输出文件已存在、比内容新，且不是 gongwen 生成的（可能被手工修改过）；"
-                           "为免丢失修改，未覆盖。确需覆盖请加 --force", Place(str(target)))
+    state = output_state(target)
+    if state != "ours":
+        raise GongwenError(f"{_NOT_AS_WRITTEN[state]}，为免丢失修改，未覆盖。要保留这些修改，可用 "
+                           f"gongwen import {target} -o 新的内容文件.yaml 把它导回内容；"
+                           "不要这些修改，加 --force 重新生成", Place(str(target)))

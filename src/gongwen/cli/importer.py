@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
 from gongwen.content.schema import KIND_NAMES, KINDS
+
+EXIT_UNWRITABLE = 2  # as lint: the command could not do its work
 
 HELP = """把已有的公文（.docx .txt .md）转成 YAML 内容，之后用 gongwen build 重新生成。
 
@@ -27,20 +30,25 @@ HELP = """把已有的公文（.docx .txt .md）转成 YAML 内容，之后用 g
   gongwen import 调研报告.txt --kind report -o content/report.yaml
   gongwen import 讲话.md > speech.yaml
 
-退出码：0 成功（有警告也是 0）；1 文件无法读取或输出文件已存在；2 用法错误。
+退出码：0 成功（有警告也是 0）；1 文件无法读取或输出文件已存在；2 用法错误，或输出文件无法写入
+（没有写入权限、磁盘已满等，不会留下不完整的文件）。
 """
 
 
 def write_text_file(path: Path, text: str, force: bool) -> None:
     """Write ``text`` to ``path`` atomically; refuse to replace an existing file without ``force``."""
-    if path.exists() and not force:
+    if os.path.lexists(path) and not force:  # os.path: a name too long is reported when written
         raise click.ClickException(f"{path} 已存在，未覆盖；确需覆盖请加 --force")
-    if path.is_dir():
+    if os.path.isdir(path):
         raise click.ClickException(f"{path} 是一个文件夹，请给出文件名，如 {path / 'speech.yaml'}")
     from gongwen import atomic
 
-    with atomic.replace(path) as fh:
-        fh.write(text.encode("utf-8"))
+    try:
+        with atomic.replace(path) as fh:
+            fh.write(text.encode("utf-8"))
+    except atomic.WriteError as exc:  # a read-only folder, a full disk, …: nothing was written
+        click.echo(str(exc), err=True)
+        raise click.exceptions.Exit(EXIT_UNWRITABLE) from None
 
 
 @click.command("import", help=HELP)
@@ -55,7 +63,7 @@ def import_(file, kind, out, force):
     from gongwen.errors import GongwenError
     from gongwen.importer import import_file
 
-    if out and Path(out).exists() and not force:
+    if out and os.path.lexists(out) and not force:
         raise click.ClickException(f"{out} 已存在，未覆盖；确需覆盖请加 --force")
     try:
         result = import_file(file, kind=kind)

@@ -41,7 +41,7 @@ setup.cfg（[gongwen.lint] 一节），与 gongwen build 读取的是同一个�
 （与文字同行只管这一行；单独一行则管到文件末尾或 enable 处）。
 
 \b
-退出码：0 没有错误（只有警告也是 0，除非 --strict）；1 发现错误；2 有文件无法读取。
+退出码：0 没有错误（只有警告也是 0，除非 --strict）；1 发现错误；2 有文件无法读取，或 --fix 无法写回。
 """
 
 
@@ -118,7 +118,7 @@ def run(paths, extra: LintOverrides, fmt: str = "text", fix: bool = False, diff:
 
     findings = []
     ran_rules = {}
-    unreadable = 0
+    unreadable = unwritable = 0
     files = 0
     fixed_count = 0
     fix_out = sys.stderr if fmt != "text" else sys.stdout
@@ -147,8 +147,13 @@ def run(paths, extra: LintOverrides, fmt: str = "text", fix: bool = False, diff:
             try:
                 found, n = _apply_fixes(source, found, config, fix=fix, diff=diff, fmt=fmt, out=fix_out)
             except GongwenError as exc:  # e.g. a file that cannot be written back as it was read
+                from gongwen.atomic import WriteError
+
                 click.echo(f"{exc}", err=True)
-                unreadable += 1
+                if isinstance(exc, WriteError):
+                    unwritable += 1
+                else:
+                    unreadable += 1
                 n = 0
             fixed_count += n
         findings.extend(found)
@@ -158,15 +163,16 @@ def run(paths, extra: LintOverrides, fmt: str = "text", fix: bool = False, diff:
     errors = sum(f.severity == "error" for f in findings)
     warnings = len(findings) - errors
     if fmt == "text":
-        _summary(files, errors, warnings, sum(1 for f in findings if f.fix), fixed_count, unreadable, fix or diff)
-    if unreadable:
+        _summary(files, errors, warnings, sum(1 for f in findings if f.fix), fixed_count, unreadable, fix or diff,
+                 unwritable)
+    if unreadable or unwritable:
         return EXIT_UNREADABLE
     if errors or (strict and warnings):
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
 
-def _summary(files, errors, warnings, fixable, fixed, unreadable, fixing) -> None:
+def _summary(files, errors, warnings, fixable, fixed, unreadable, fixing, unwritable=0) -> None:
     parts = []
     if errors or warnings:
         parts.append(f"发现 {errors} 个错误、{warnings} 个警告")
@@ -178,6 +184,8 @@ def _summary(files, errors, warnings, fixable, fixed, unreadable, fixing) -> Non
         parts.append(f"其中 {fixable} 处可用 --fix 自动修正")
     if unreadable:
         parts.append(f"{unreadable} 个文件无法读取")
+    if unwritable:
+        parts.append(f"{unwritable} 个文件无法写入，未修正")
     click.echo(f"检查了 {files} 个文件：" + "，".join(parts) + "。", err=True)
 
 
@@ -222,6 +230,10 @@ def _fix_docx(source: Source, found, fix: bool, out):
     try:
         path = write_fixed_copy(source, fixable, skipped=skipped)
     except GongwenError as exc:
+        from gongwen.atomic import WriteError
+
+        if isinstance(exc, WriteError):
+            raise  # reported and counted by run(): exit 2
         click.echo(f"{exc}", err=True)
         return found, 0
     skipped_ids = {id(f) for f in skipped}

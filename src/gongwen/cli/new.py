@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -32,7 +33,8 @@ KIND 是 speech（讲话稿）或 report（调研报告）。
   gongwen new speech --from content/2023/speech.yaml -o content/2024/speech.yaml
   gongwen new speech --from 去年讲话.docx --year 2024 -o content/2024/speech.yaml
 
-退出码：0 成功；1 无法读取去年的内容或输出文件已存在；2 用法错误。
+退出码：0 成功；1 无法读取去年的内容或输出文件已存在；2 用法错误，或输出文件无法写入
+（没有写入权限、磁盘已满等，不会留下不完整的文件）。
 """
 
 
@@ -49,7 +51,7 @@ def new(kind, out, from_, year, force):
     from gongwen.errors import GongwenError
     from gongwen.importer.newdoc import from_last, skeleton
 
-    if out and Path(out).exists() and not force:
+    if out and os.path.lexists(out) and not force:
         raise click.ClickException(f"{out} 已存在，未覆盖；确需覆盖请加 --force")
     notes = []
     try:

@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import yaml
 
@@ -144,28 +144,33 @@ def _year_of(doc) -> Optional[int]:
     return years.most_common(1)[0][0] if years else None
 
 
+#: (start, end) of a node's span → its new text.  An alias (``*p``) is the very node its anchor
+#: (``&p``) made: walked once per use, its span is edited once (every use reads the new text).
+Edits = Dict[Tuple[int, int], str]
+
+
 def _edit(source: str, path: str, old_year: Optional[int], year: int, result: NewDocument) -> str:
     """Apply the year change and the verify marks to the YAML text, keeping its layout."""
     root = compose(source)
-    edits: List[Tuple[int, int, str]] = []
+    edits: Edits = {}
     for knode, vnode in root.value:
         key = knode.value
         if key == "date" and isinstance(vnode, yaml.ScalarNode):
             new = _moved_date(vnode.value, year)
             if new:
-                edits.append((vnode.start_mark.index, vnode.end_mark.index, new))
+                edits[(vnode.start_mark.index, vnode.end_mark.index)] = new
                 result.date = new
                 result.notes.append(f"date 已改为 {new}：请改成实际日期")
         elif key == "vars" and isinstance(vnode, yaml.MappingNode):
             for vk, vv in vnode.value:
                 if vk.value == "year" and isinstance(vv, yaml.ScalarNode):
-                    edits.append((vv.start_mark.index, vv.end_mark.index, str(year)))
+                    edits[(vv.start_mark.index, vv.end_mark.index)] = str(year)
                     result.notes.append(f"vars.year 已改为 {year}：文中的 {{{{ year }}}} 随之更新")
         elif key in TEXT_KEYS:
             _mark_node(vnode, source, edits, result)
         elif key in CONTAINER_KEYS:
             _walk(vnode, source, edits, result)
-    for start, end, new in sorted(edits, reverse=True):
+    for (start, end), new in sorted(edits.items(), reverse=True):  # distinct nodes: spans never overlap
         source = source[:start] + new + source[end:]
     if result.marks:
         result.notes.append(f"文中 {result.marks} 处数字、日期已标为【核实：…】：逐一核实或更新后删去标记"
@@ -173,7 +178,7 @@ def _edit(source: str, path: str, old_year: Optional[int], year: int, result: Ne
     return source
 
 
-def _walk(node, source: str, edits, result: NewDocument) -> None:
+def _walk(node, source: str, edits: Edits, result: NewDocument) -> None:
     """Sections and points: mark their text keys, recurse into nested containers."""
     if isinstance(node, yaml.SequenceNode):
         for child in node.value:
@@ -195,7 +200,7 @@ def _walk(node, source: str, edits, result: NewDocument) -> None:
             _walk(vnode, source, edits, result)
 
 
-def _mark_node(node, source: str, edits, result: NewDocument) -> None:
+def _mark_node(node, source: str, edits: Edits, result: NewDocument) -> None:
     if isinstance(node, yaml.SequenceNode):
         for child in node.value:
             _mark_node(child, source, edits, result)
@@ -203,6 +208,8 @@ def _mark_node(node, source: str, edits, result: NewDocument) -> None:
     if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
         return
     start, end = node.start_mark.index, node.end_mark.index
+    if (start, end) in edits:  # an alias of a scalar already marked: its text is shared
+        return
     raw = source[start:end]
     marked, count = mark_figures(node.value)
     if not count:
@@ -210,18 +217,18 @@ def _mark_node(node, source: str, edits, result: NewDocument) -> None:
     if node.style in (None, "'", "|", ">") or (node.style == '"' and "\\" not in raw):
         new, raw_count = mark_figures(raw)
         if raw_count == count and _reads_back(new, node, marked):
-            edits.append((start, end, new))
+            edits[(start, end)] = new
             result.marks += count
             return
     # escapes or a token split across lines: rewrite the scalar as one quoted line
-    edits.append((start, end, json.dumps(marked, ensure_ascii=False)))
+    edits[(start, end)] = json.dumps(marked, ensure_ascii=False)
     result.marks += count
 
 
 def _reads_back(raw: str, node, wanted: str) -> bool:
     """Does the edited scalar source still read as ``wanted``?"""
     try:
-        value = yaml.safe_load("k: " + raw if node.style not in ("|", ">") else "k: " + raw)
+        value = yaml.safe_load("k: " + raw)
     except yaml.YAMLError:
         return False
     return isinstance(value, dict) and value.get("k") == wanted

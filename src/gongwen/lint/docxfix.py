@@ -122,8 +122,14 @@ def _write_zip(z, main: str, data: bytes, target: str) -> None:
 
     too_big = ReadError(z.path, "文件解压后过大，拒绝写入修正副本")
     try:
+        # The copy has its original's permission bits, writable by its owner: a read-only draft
+        # (as mail attachments often are) gives a copy the next --fix may replace.
+        mode = (os.stat(z.path).st_mode & 0o777) | 0o200
+    except OSError:
+        mode = None
+    try:
         copied = 0
-        with atomic.replace(target, mode_of=z.path) as fh, \
+        with atomic.replace(target, mode_of=mode) as fh, \
                 zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as out:
             for info in z.infos():
                 clone = zipfile.ZipInfo(info.filename, info.date_time)

@@ -11,7 +11,9 @@ in (UTF-8 with or without BOM, GB18030), and every line keeps its own ending
 (LF, CRLF or a lone CR): only the reported spans change, byte for byte.  A
 file whose bytes do not come back from the decoded text (UTF-8 with encoded
 surrogates, read with U+FFFD) is not rewritten: :class:`FixRefused`.  The file
-is replaced atomically.
+is replaced atomically and stays the same file (:mod:`gongwen.atomic`): through a
+symbolic link its target is fixed, owner, mode and hard links are kept, and a
+read-only file is refused (:class:`gongwen.atomic.WriteError`).
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ class TextFile:
             data = BOM + data
         from gongwen import atomic
 
-        with atomic.replace(self.path, mode_of=self.path) as fh:
+        with atomic.replace(self.path) as fh:
             fh.write(data)
 
 
