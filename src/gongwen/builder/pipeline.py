@@ -149,7 +149,9 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
     except GongwenError as exc:
         result.errors.append(str(exc))
     except OSError as exc:
-        result.errors.append(f"{exc.filename or source}: 无法读写：{exc.strerror or exc}")
+        from gongwen.atomic import reason
+
+        result.errors.append(f"{exc.filename or source}: 无法读写：{reason(exc)}")
     return result
 
 
