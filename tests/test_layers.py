@@ -14,8 +14,9 @@ PACKAGE = SRC / "gongwen"
 
 #: Layers from the bottom up; a module may import its own layer and those below it.
 LAYERS = (
-    ("gongwen.errors", "gongwen.textio", "gongwen.atomic", "gongwen.spec"),
-    ("gongwen.ooxml", "gongwen.settings"),
+    ("gongwen.errors", "gongwen.textio", "gongwen.atomic", "gongwen.spec", "gongwen.yamlsafe", "gongwen.trust",
+     "gongwen.settingvalues"),
+    ("gongwen.ooxml", "gongwen.settings", "gongwen.lintsettings"),
     ("gongwen.content",),
     ("gongwen.draft",),
     ("gongwen.builder",),

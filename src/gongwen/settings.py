@@ -16,6 +16,15 @@ marker, author, org): build renders with it and lint checks against it, so
 what gongwen builds for an office lints clean.  :class:`LintSettings` says
 which rules run and how.  Files are decoded like every other text file
 (:mod:`gongwen.textio`: UTF-8, BOM, GB18030).
+
+Settings travel between offices and sit in shared folders, so they are data
+and nothing more: the YAML is composed within bounds (:mod:`gongwen.yamlsafe`:
+no tags, no alias bombs, no deep nesting), every value is checked
+(:mod:`gongwen.settingvalues`), the search stops at the home folder, a
+mount point or a repository root, and a file someone else could have put
+there or changed is refused (:mod:`gongwen.trust`).  A bad settings file is
+a Chinese message naming it (and the key): build refuses, lint reports it and
+goes on with the defaults.
 """
 
 from __future__ import annotations
@@ -24,19 +33,29 @@ import configparser
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, Optional, Tuple
 
-from gongwen.errors import GongwenError, Place
+from gongwen import settingvalues, trust
+from gongwen.errors import GongwenError, Place, ReadError
+from gongwen.lintsettings import (LINT_KEYS, SEVERITIES, LintOverrides, LintSettings, is_selected,
+                                  lint_settings_from, split_codes)
 from gongwen.spec.gbt9704 import DEFAULT_FACES
-from gongwen.textio import decode_text, read_bytes
+from gongwen.textio import decode_text, open_binary
+
+__all__ = ["NAMES", "House", "Settings", "find", "load", "house", "read",
+           # the lint settings, kept here for who reads them as settings.X (gongwen.lintsettings)
+           "LINT_KEYS", "SEVERITIES", "LintOverrides", "LintSettings", "is_selected", "lint_settings_from",
+           "split_codes"]
 
 NAMES = ("gongwen.yaml", "gongwen.yml", "setup.cfg")
 PAGE_NUMBER_STYLES = ("outer", "center")
 HOUSE_KEYS = ("faces", "page_numbers", "author", "org", "level3", "lint")
-SEVERITIES = ("error", "warning")
-LINT_KEYS = ("select", "ignore", "extend-ignore", "severity", "year", "level3", "strict")
 #: Largest settings file read (bytes): settings travel between offices.
 MAX_SETTINGS_SIZE = 1024 * 1024
+#: Bounds on a settings file's YAML once aliases are expanded: values, nesting, characters.
+MAX_SETTINGS_NODES = 10_000
+MAX_SETTINGS_DEPTH = 8
+MAX_SETTINGS_CHARS = 1024 * 1024
 
 
 @dataclass
@@ -54,120 +73,6 @@ class House:
     def face_map(self) -> Dict[str, str]:
         """Default face name → this office's face, for the faces that differ."""
         return {DEFAULT_FACES[r]: f for r, f in self.faces.items() if f != DEFAULT_FACES[r]}
-
-
-@dataclass
-class LintSettings:
-    """House settings: which rules run, at what severity, and a few facts.
-
-    ``severity`` maps a code (or prefix) to 'error' or 'warning' and applies to
-    practice rules only: a standard's requirement stays an error.
-    ``year`` is the office's current year (for stale-year checks); ``level3``
-    the level-3 marker a house uses (``.`` by default, or ``．``).
-    """
-
-    select: List[str] = field(default_factory=lambda: ["GW"])
-    ignore: List[str] = field(default_factory=list)
-    severity: Dict[str, str] = field(default_factory=dict)
-    year: Optional[int] = None
-    level3: str = "."
-    page_numbers: str = "outer"  # from the office profile: outer (GB/T 9704) | center
-    org: str = ""  # from the office profile: the value of {{ org }} in YAML content, as build uses it
-    strict: bool = False
-    origin: str = ""  # the file the settings came from
-    problems: List[str] = field(default_factory=list)  # messages about the settings themselves
-    explicit_level3: bool = False  # set in the lint settings (else the office profile decides)
-
-    def rule_enabled(self, code: str) -> bool:
-        return is_selected(code, self.select, self.ignore)
-
-    def severity_of(self, r) -> str:
-        """The severity of rule ``r`` here (a registry Rule: ``code``, ``severity``, ``is_practice``)."""
-        if not r.is_practice:
-            return r.severity
-        best = None
-        for prefix, sev in self.severity.items():
-            if r.code.startswith(prefix) and (best is None or len(prefix) > len(best[0])):
-                best = (prefix, sev)
-        return best[1] if best else r.severity
-
-
-def _parse_severity(value, problems: List[str], origin: str) -> Dict[str, str]:
-    out: Dict[str, str] = {}
-    if isinstance(value, dict):
-        items = list(value.items())
-    else:
-        items = []
-        for part in re.split(r"[,\n]+", str(value or "")):
-            part = part.strip()
-            if not part:
-                continue
-            if "=" in part or ":" in part:
-                k, v = re.split(r"[=:]", part, maxsplit=1)
-                items.append((k, v))
-            else:
-                problems.append(f"{origin}: severity 项 {part!r} 应写作 代码=error 或 代码=warning")
-    for k, v in items:
-        k, v = str(k).strip().upper(), str(v).strip().lower()
-        if v not in SEVERITIES:
-            problems.append(f"{origin}: {k} 的级别 {v!r} 无效，应为 error 或 warning")
-            continue
-        out[k] = v
-    return out
-
-
-def lint_settings_from(data: dict, origin: str) -> LintSettings:
-    cfg = LintSettings(origin=origin)
-    for key in data:
-        if str(key).replace("_", "-") not in LINT_KEYS:
-            cfg.problems.append(f"{origin}: 未知的设置项 {key!r}（可用：{'、'.join(LINT_KEYS)}）")
-    get = lambda k: data.get(k, data.get(k.replace("-", "_")))  # noqa: E731
-    if get("select") is not None:
-        cfg.select = split_codes(get("select"))
-    cfg.ignore = split_codes(get("ignore")) + split_codes(get("extend-ignore"))
-    cfg.severity = _parse_severity(get("severity"), cfg.problems, origin)
-    year = get("year")
-    if year not in (None, ""):
-        try:
-            cfg.year = int(str(year).strip())
-        except ValueError:
-            cfg.problems.append(f"{origin}: year 应为年份数字，如 2024")
-    level3 = get("level3")
-    if level3 not in (None, ""):
-        level3 = str(level3).strip()
-        if level3 not in (".", "．", "1.", "1．"):
-            cfg.problems.append(f"{origin}: level3 应为 \"1.\" 或 \"1．\"")
-        else:
-            cfg.level3 = level3[-1]
-            cfg.explicit_level3 = True
-    strict = get("strict")
-    if strict not in (None, ""):
-        cfg.strict = str(strict).strip().lower() in ("1", "true", "yes", "on")
-    return cfg
-
-
-
-@dataclass
-class LintOverrides:
-    """What the command line says on top of the settings file (``--select`` and the like)."""
-
-    select: Optional[List[str]] = None
-    ignore: List[str] = field(default_factory=list)
-    severity: Dict[str, str] = field(default_factory=dict)
-    year: Optional[int] = None
-    strict: bool = False
-
-    def apply(self, base: LintSettings) -> LintSettings:
-        import dataclasses
-
-        out = dataclasses.replace(base, select=list(self.select) if self.select else list(base.select),
-                                  ignore=list(base.ignore) + list(self.ignore),
-                                  severity={**base.severity, **self.severity}, problems=list(base.problems))
-        if self.year is not None:
-            out.year = self.year
-        if self.strict:
-            out.strict = True
-        return out
 
 
 @dataclass
@@ -190,18 +95,31 @@ class Settings:
 
 
 def find(start=None) -> Optional[Path]:
-    """The settings file that applies to ``start`` (a file or folder; default: the cwd)."""
+    """The settings file that applies to ``start`` (a file or folder; default: the cwd).
+
+    Folders are searched upwards from ``start`` to a boundary
+    (:func:`gongwen.trust.search_folders`: the home folder, a mount point, a
+    repository root); whether the file found may be used is :func:`read`'s question.
+    """
     here = Path(start or Path.cwd()).resolve()
     if here.is_file() or not here.exists():
         here = here.parent
-    for folder in (here, *here.parents):
+    for folder in trust.search_folders(here):
         for name in NAMES[:2]:
             if (folder / name).is_file():
                 return folder / name
         cfg = folder / "setup.cfg"
-        if cfg.is_file() and _cfg_sections(cfg):
+        if cfg.is_file() and _has_gongwen_section(cfg):
             return cfg
     return None
+
+
+def _has_gongwen_section(path: Path) -> bool:
+    try:
+        text = _text(path)
+    except GongwenError:
+        return False
+    return re.search(r"^\s*\[gongwen(\.lint)?\]", text, re.M) is not None
 
 
 _cache: Dict[object, Settings] = {}
@@ -218,7 +136,7 @@ def load(start=None) -> Settings:
         return Settings()
     try:
         stat = path.stat()
-        key = (str(path), stat.st_mtime_ns, stat.st_size)
+        key = (str(path), stat.st_mtime_ns, stat.st_size, stat.st_uid, stat.st_mode)
     except OSError:
         key = (str(path), 0, 0)
     if key not in _cache:
@@ -232,18 +150,23 @@ def house(start=None) -> House:
 
 
 def read(path: Path) -> Settings:
-    """Read one settings file (a fault in it never raises: see :class:`Settings`)."""
+    """Read one settings file (a fault in it never raises: see :class:`Settings`).
+
+    A file someone else could have put there or changed (:func:`gongwen.trust.untrusted`)
+    is not read at all.
+    """
     settings = Settings(path=str(path))
     try:
+        _ensure_trusted(path)
         if path.suffix == ".cfg":
             sections = _cfg_sections(path)
-            house_data = _cfg_house(sections.get("gongwen", {}))
+            house_data, places = _cfg_house(sections.get("gongwen", {}), str(path))
             lint_data = sections.get("gongwen.lint")
         else:
-            house_data = _yaml_mapping(path)
+            house_data, places = _yaml_mapping(path)
             lint_data = house_data.get("lint")
             if lint_data is not None and not isinstance(lint_data, dict):
-                raise GongwenError("lint 应为键值（select: …、ignore: …）", Place(str(path)))
+                raise GongwenError("lint 应为键值（select: …、ignore: …）", places.get("lint", Place(str(path))))
     except GongwenError as exc:
         settings.error = exc
         settings.lint.problems.append(str(exc))
@@ -251,7 +174,7 @@ def read(path: Path) -> Settings:
     if lint_data is not None:
         settings.lint = lint_settings_from(lint_data, str(path))
     try:
-        settings.house = _house_from(house_data, str(path))
+        settings.house = _house_from(house_data, str(path), places)
     except GongwenError as exc:
         settings.error = exc
         settings.lint.problems.append(str(exc))
@@ -262,22 +185,36 @@ def read(path: Path) -> Settings:
     return settings
 
 
+def _ensure_trusted(path: Path) -> None:
+    why = trust.untrusted(path)
+    if why is not None:
+        raise GongwenError(f"设置文件{why}，可能是别人放置或改动的，为安全起见不使用。请确认内容可信后把它复制到"
+                           "只有你能修改的文件夹；或在内容所在的文件夹放一个自己的 gongwen.yaml"
+                           "（离内容最近的设置文件优先，不会再往上找）", Place(str(path)))
+
+
 def _text(path: Path) -> str:
-    data = read_bytes(str(path))
+    with open_binary(str(path), "设置文件") as f:
+        try:
+            data = f.read(MAX_SETTINGS_SIZE + 1)
+        except OSError as exc:
+            raise ReadError(str(path), f"无法读取：{exc.strerror or exc}") from None
     if len(data) > MAX_SETTINGS_SIZE:
         raise GongwenError(f"设置文件超过 {MAX_SETTINGS_SIZE // 1024} KB，拒绝读取", Place(str(path)))
     return decode_text(data, str(path))
 
 
 def _cfg_sections(path: Path) -> Dict[str, dict]:
-    """The [gongwen] and [gongwen.lint] sections of a setup.cfg ({} when it has neither)."""
-    try:
-        text = _text(path)
-    except GongwenError:
-        return {}
+    """The [gongwen] and [gongwen.lint] sections of a setup.cfg ({} when it has neither).
+
+    Values are taken as written: ``%(name)s`` interpolation is off, so a value
+    cannot expand into others (a few lines of ``%(x)s`` would otherwise grow
+    into gigabytes).
+    """
+    text = _text(path)
     if "[gongwen" not in text:
         return {}
-    parser = configparser.ConfigParser()
+    parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read_string(text, str(path))
     except configparser.Error as exc:
@@ -285,61 +222,73 @@ def _cfg_sections(path: Path) -> Dict[str, dict]:
     return {name: dict(parser.items(name)) for name in ("gongwen", "gongwen.lint") if parser.has_section(name)}
 
 
-def _cfg_house(section: dict) -> dict:
+def _cfg_house(section: dict, path: str) -> Tuple[dict, Dict[str, Place]]:
+    """The [gongwen] section as the YAML's shape, and each value's place (its key as written)."""
     data: dict = {k: v for k, v in section.items() if not k.startswith("face_")}
     data["faces"] = {k[5:]: v for k, v in section.items() if k.startswith("face_")}
-    return data
+    places = {k: Place(path, key=f"[gongwen] {settingvalues.shown(k)}") for k in data}
+    places.update({f"faces.{k[5:]}": Place(path, key=f"[gongwen] {settingvalues.shown(k)}")
+                   for k in section if k.startswith("face_")})
+    return data, places
 
 
-def _yaml_mapping(path: Path) -> dict:
+def _yaml_mapping(path: Path) -> Tuple[dict, Dict[str, Place]]:
+    """The YAML settings as plain data (composed and converted within bounds: an alias bomb
+    or deep nesting is refused, never expanded), and each value's place."""
     import yaml
 
+    from gongwen.yamlsafe import compose, plain, syntax_problem
+
+    text = _text(path)
     try:
-        data = yaml.safe_load(_text(path)) or {}
+        root = compose(text)
     except yaml.YAMLError as exc:
-        raise GongwenError(f"单位设置无法读取：{exc}", Place(str(path))) from None
+        message, place = syntax_problem(exc, text, str(path))
+        raise GongwenError(f"单位设置无法读取：{message}", place) from None
+    data, places = plain(root, str(path), max_nodes=MAX_SETTINGS_NODES, max_depth=MAX_SETTINGS_DEPTH,
+                         max_chars=MAX_SETTINGS_CHARS)
+    if data is None:
+        return {}, places
     if not isinstance(data, dict):
-        raise GongwenError("单位设置应为键值（faces: …、level3: …）", Place(str(path)))
-    return data
+        raise GongwenError("单位设置应为键值（faces: …、level3: …）", places.get("", Place(str(path))))
+    return data, places
 
 
-def split_codes(value) -> List[str]:
-    """Rule codes or prefixes from a list or a comma/space separated string, upper-cased."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        value = re.split(r"[,，\s]+", value)
-    return [str(v).strip().upper() for v in value if v is not None and str(v).strip()]
-
-
-def is_selected(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
-    """Longest matching prefix wins; on a tie, ignore wins (``--ignore GW4 --select GW401``
-    keeps GW401)."""
-    best_select = max((len(p) for p in select if code.startswith(p)), default=-1)
-    best_ignore = max((len(p) for p in ignore if code.startswith(p)), default=-1)
-    return best_select > best_ignore
-
-
-def _house_from(data: dict, path: str) -> House:
+def _house_from(data: dict, path: str, places: Optional[Dict[str, Place]] = None) -> House:
+    """The house style in ``data``, every value checked (:mod:`gongwen.settingvalues`); the first
+    fault raises a GongwenError naming the file, the line where known, and the key."""
     profile = House(path=path)
-    for key, value in data.items():
+    places = places or {}
+
+    def fault(key: str, message: str) -> GongwenError:
+        return GongwenError(message, places.get(key, Place(path, key=key)))
+
+    for key in data:
         if key not in HOUSE_KEYS:
-            raise GongwenError(f"单位配置中未知的键 {key}；可用的键：{'、'.join(HOUSE_KEYS)}", Place(path))
+            raise GongwenError(f"单位配置中未知的键 {settingvalues.shown(key)}；可用的键：{'、'.join(HOUSE_KEYS)}",
+                               Place(path))
     faces = data.get("faces") or {}
     if not isinstance(faces, dict):
-        raise GongwenError("faces 应为键值，如 body: 仿宋", Place(path))
+        raise fault("faces", "faces 应为键值，如 body: 仿宋")
     for role, face in faces.items():
         if role not in DEFAULT_FACES:
-            raise GongwenError(f"faces 中未知的角色 {role}；可用：{'、'.join(DEFAULT_FACES)}", Place(path))
-        profile.faces[role] = str(face).strip()
-    style = str(data.get("page_numbers", "outer"))
+            raise GongwenError(f"faces 中未知的角色 {settingvalues.shown(role)}；可用：{'、'.join(DEFAULT_FACES)}",
+                               Place(path))
+        problem = settingvalues.face_problem(face)
+        if problem:
+            raise fault(f"faces.{role}", problem)
+        profile.faces[role] = face.strip()
+    style = data.get("page_numbers") or "outer"
     if style not in PAGE_NUMBER_STYLES:
-        raise GongwenError("page_numbers 只能是 outer（单页居右、双页居左）或 center（居中）", Place(path))
+        raise fault("page_numbers", "page_numbers 只能是 outer（单页居右、双页居左）或 center（居中）")
     profile.page_numbers = style
-    level3 = str(data.get("level3", "1."))
+    level3 = data.get("level3") or "1."
     if level3 not in ("1.", "1．", ".", "．"):
-        raise GongwenError("level3 只能是 \"1.\" 或 \"1．\"", Place(path))
+        raise fault("level3", "level3 只能是 \"1.\" 或 \"1．\"")
     profile.level3 = level3[-1]
-    profile.author = str(data.get("author") or "")
-    profile.org = str(data.get("org") or "")
+    for key in ("author", "org"):
+        problem = settingvalues.text_problem(data.get(key))
+        if problem:
+            raise fault(key, problem)
+        setattr(profile, key, (data.get(key) or "").strip())
     return profile

@@ -9,6 +9,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 
 from gongwen.errors import Place, ReadError, TemplateError
 from gongwen.settings import find
+from gongwen.trust import untrusted
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 #: Largest a template may inflate to, all parts together (bytes); a real one is well under 1 MB.
@@ -80,9 +81,23 @@ def title_of(path: Path) -> str:
     return "".join(title.itertext()).strip() if title is not None else ""
 
 
+def ensure_trusted(path: Path) -> None:
+    """Refuse an office template found by looking (``templates/NAME.docx``) that someone else
+    could have put there or changed (:func:`gongwen.trust.untrusted`)."""
+    why = untrusted(path)
+    if why is not None:
+        raise TemplateError(f"本单位模板{why}，可能是别人放置或改动的，为安全起见不使用。请确认模板可信后放到"
+                            "只有你能修改的文件夹，用 --template 指明它的路径；或删除它，改用内置模板", Place(str(path)))
+
+
 def resolve_template(name: str, source: Optional[Path] = None) -> str:
-    """A template name (``speech``) or a path, relative to the content file or the cwd."""
+    """A template name (``speech``) or a path, relative to the content file or the cwd.
+
+    A path is the user's choice and is used as it is; a template found by name in an
+    office's ``templates/`` folder is refused when someone else could have put it there.
+    """
     candidates = []
+    found = set()  # candidates found by looking, not named by the user: they must be trusted
     if name.endswith(".docx") or os.sep in name or "/" in name:
         if source is not None and not os.path.isabs(name):
             candidates.append(source.parent / name)
@@ -93,9 +108,12 @@ def resolve_template(name: str, source: Optional[Path] = None) -> str:
         if house is not None:
             candidates.append(house.parent / "templates" / f"{name}.docx")
         candidates.append(Path("templates") / f"{name}.docx")
+        found.update(candidates)
         candidates.append(BUILTIN_TEMPLATES / f"{name}.docx")
     for candidate in candidates:
         if candidate.is_file():
+            if candidate in found:
+                ensure_trusted(candidate)
             return str(candidate)
     known = "、".join(sorted(p.stem for p in BUILTIN_TEMPLATES.glob("*.docx")))
     raise TemplateError(f"找不到模板 {name}（内置模板：{known}；也可以写 .docx 文件的路径）",

@@ -25,8 +25,7 @@ from gongwen.content import faults
 from gongwen.content.model import Document, Item, Point, Section, Series
 from gongwen.content.schema import (ITEM_KEYS, KIND_CHOICES, KINDS, MAX_LEVEL, POINT_KEYS, REPORT_PARTS,
                                     SECTION_KEYS, SERIES_KEYS, SERIES_STYLES, DOCUMENT_KEYS, TYPE_NAMES)
-from gongwen.content.shapes import ShapeWalker, shape
-from gongwen.content.yamlsafe import compose_content
+from gongwen.content.shapes import ShapeWalker, compose_content, shape
 from gongwen.errors import ContentError, ContentErrors, Place, ReadError
 from gongwen.spec import dates
 from gongwen.spec.markers import parse_marker, series_at_start

@@ -4,7 +4,7 @@ collecting every fault with its place, key path and lint code.
 The content model (:mod:`gongwen.content.loader`) is built on these: a shape
 that is wrong is reported once, where it is, and the walk goes on, so every
 fault of a file is reported at once.  Every node visited counts against the
-limits of :mod:`gongwen.content.yamlsafe`, so aliases cannot make a walk
+limits of :mod:`gongwen.yamlsafe`, so aliases cannot make a walk
 endless.
 """
 
@@ -18,9 +18,10 @@ import yaml
 
 from gongwen.content.faults import DUPLICATE_KEY, INVALID_VALUE, UNKNOWN_KEY, WRONG_TYPE, YAML_SYNTAX
 from gongwen.content.schema import TYPE_NAMES
-from gongwen.content.yamlsafe import MAX_CHARS, MAX_DEPTH, MAX_NODES
 from gongwen.errors import ContentError, Place
 from gongwen.spec.chars import CHINESE_TEXT_CLASS, XML_ILLEGAL
+from gongwen.yamlsafe import MAX_CHARS, MAX_DEPTH, MAX_NODES
+from gongwen.yamlsafe import compose_content as _compose_content
 
 STR = "tag:yaml.org,2002:str"
 NULL = "tag:yaml.org,2002:null"
@@ -32,6 +33,12 @@ _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 # YAML folds a line break inside a plain or ">" scalar into a space; between Chinese
 # characters that space is an artefact of wrapping, not the writer's text.
 _FOLD_SPACE = re.compile(f"(?<=[{CHINESE_TEXT_CLASS}]) (?=[{CHINESE_TEXT_CLASS}])")
+
+
+def compose_content(text: str, path: str):
+    """Content composed within bounds (:mod:`gongwen.yamlsafe`); a YAML fault is raised as
+    :class:`~gongwen.errors.ContentErrors` under the content family's code (GW710)."""
+    return _compose_content(text, path, YAML_SYNTAX)
 
 
 class ShapeWalker:

@@ -41,8 +41,8 @@ def yaml_source(text: str, path: str = "<yaml>") -> Source:
     """
     import yaml
 
-    from gongwen.content.yamlsafe import compose
     from gongwen.errors import GongwenError, Place
+    from gongwen.yamlsafe import compose
 
     if text.startswith("\ufeff"):
         text = text[1:]

@@ -36,9 +36,9 @@ from typing import Dict, List, Optional, Tuple
 import yaml
 
 from gongwen.content.schema import ITEMS_KEY, KIND_CHOICES, NESTED_KEYS, TEXT_KEYS
-from gongwen.content.yamlsafe import compose
 from gongwen.errors import GongwenError, Place
 from gongwen.spec.chars import VERIFY_MARK
+from gongwen.yamlsafe import compose
 
 MARK_OPEN, MARK_CLOSE = "【核实：", "】"
 #: A verify mark, as ``gongwen lint`` (GW603) finds it.
