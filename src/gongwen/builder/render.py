@@ -2,11 +2,22 @@
 
 The template's ``word/document.xml`` is turned into Jinja source once per
 template (``{%p … %}`` paragraphs become bare ``{% … %}`` tags, as docxtpl does,
-and a tag that Word split across runs is joined back into one run), compiled
-with autoescape on, and rendered per document.  Content only ever reaches
-Jinja as data, never as template source, so ``{{ … }}`` typed by a writer stays
-literal and ``<``/``&`` are escaped.  Every other part of the template is copied
-byte for byte; only the document body and the document properties change.
+and a tag that Word split across runs is joined back into one run), checked
+against gongwen's small tag language (:mod:`gongwen.builder.tags`) before Jinja
+parses or compiles any of it, compiled with autoescape on, and rendered per
+document within a size and a time limit (:data:`MAX_OUTPUT`,
+:data:`RENDER_SECONDS`).
+
+Only the template is code.  Content reaches Jinja as data, never as template
+source, so ``{{ … }}`` typed by a writer stays literal and ``<``/``&`` are
+escaped.  Settings are data too: an office's faces are written into the
+rendered body (and into the other parts) as escaped attribute values, after
+Jinja has run, so no value in ``gongwen.yaml`` is ever compiled.
+
+Whatever the template links to outside itself (linked pictures, an attached
+template, altChunk, macros: :mod:`gongwen.builder.external`) is stripped when
+it is loaded; every other part is copied byte for byte, and only the document
+body and the document properties change.
 
 This avoids loading python-docx at build time (it costs more start-up than the
 whole build), while staying compatible with docxtpl templates.
@@ -17,17 +28,22 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from gongwen.errors import Place, ReadError, TemplateError
+from gongwen.builder.tags import PARA_TAG, TAG  # noqa: F401  (the renderer's reading of tags, re-exported)
+from gongwen.errors import GongwenError, Place, ReadError, TemplateError
 from gongwen.ooxml.names import CUSTOM_PROPS_NS, R_NS, VT_NS, W, XML_SPACE, escape, quoteattr
 
-# A tag ends before the next opener, so an unclosed one does not rescan the paragraph.
-TAG = re.compile(r"\{\{(?:(?!\{\{).)*?\}\}|\{%(?:(?!\{%).)*?%\}|\{#(?:(?!\{#).)*?#\}", re.S)
-PARA_TAG = re.compile(r"^\s*\{%p\s(.*?)%\}\s*$", re.S)
+#: Most characters one rendered body may have, whatever the content (a real one: well under 10 M).
+MAX_OUTPUT = 256 * 1024 * 1024
+#: Seconds one render may take (a real one: milliseconds); checked between pieces of output.
+RENDER_SECONDS = 60
+#: Changes whenever what is cached for a template changes meaning (the tag check, the budget).
+CACHE_VERSION = "tags-1"
 GONGWEN_PROPERTY = "gongwen"  # custom document property marking gongwen's own outputs
 
 CUSTOM_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
@@ -42,16 +58,55 @@ class Template:
     parts: Dict[str, bytes]
     order: List[str]
     body: object  # jinja2.Template
+    #: (characters of the body's source, characters inside its for-loops): what the budget is made of.
+    size: tuple = (0, 0)
+    #: Default face name → this office's face, written into the rendered body.
+    faces: Dict[str, str] = field(default_factory=dict)
+    #: What was stripped from the template (external.Reference), for callers that report it.
+    stripped: list = field(default_factory=list)
+
+    def budget(self, paragraphs: List[dict]) -> int:
+        """Most characters the body of a document with ``paragraphs`` may render to.
+
+        The tag language bounds a render by the template's size plus, per
+        paragraph, its loop body and its own text a few times over (escaped);
+        this is that bound with room to spare, never more than :data:`MAX_OUTPUT`.
+        """
+        whole, loop = self.size
+        text = sum(len(v) for p in paragraphs for v in p.values() if isinstance(v, str))
+        return min(MAX_OUTPUT, (1 << 20) + 2 * whole + len(paragraphs) * loop + 32 * text)
 
     def render(self, paragraphs: List[dict], title: str, source_digest: str) -> Dict[str, bytes]:
-        """All parts of one output document."""
+        """All parts of one output document.
+
+        Raises :class:`TemplateError` (this document only) when the template
+        fails, or its output passes :meth:`budget` or :data:`RENDER_SECONDS`.
+        """
         out = dict(self.parts)
-        try:
-            out["word/document.xml"] = self.body.render(paragraphs=paragraphs).encode("utf-8")
-        except Exception as exc:  # jinja2 errors: the template is at fault, not the content
-            raise TemplateError(f"模板渲染失败：{exc}", Place(self.path)) from None
+        out["word/document.xml"] = _with_faces(self._body(paragraphs), self.faces).encode("utf-8")
         out.update(_properties(self.parts, title, source_digest))
         return out
+
+    def _body(self, paragraphs: List[dict]) -> str:
+        limit = self.budget(paragraphs)
+        pieces: List[str] = []
+        size = 0
+        started = time.monotonic()
+        try:
+            for count, piece in enumerate(self.body.generate(paragraphs=paragraphs)):
+                size += len(piece)
+                if size > limit:
+                    raise TemplateError(f"模板生成的正文超过上限（{limit // (1024 * 1024) or 1} MB 字符，"
+                                        "按内容多少计算），已中止这份文档；请检查模板是否重复输出内容",
+                                        Place(self.path))
+                if count & 255 == 0 and time.monotonic() - started > RENDER_SECONDS:
+                    raise TemplateError(f"模板生成正文超过 {RENDER_SECONDS} 秒，已中止这份文档", Place(self.path))
+                pieces.append(piece)
+        except TemplateError:
+            raise
+        except Exception as exc:  # jinja2 errors, MemoryError, RecursionError: the template is at fault
+            raise TemplateError(f"模板渲染失败：{_reason(exc)}", Place(self.path)) from None
+        return "".join(pieces)
 
 
 _cache: Dict[tuple, Template] = {}
@@ -75,15 +130,57 @@ def load_template(path: str, faces: Optional[Dict[str, str]] = None,
     return _cache[key]
 
 
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, MemoryError):
+        return "内存不足"
+    if isinstance(exc, RecursionError):
+        return "嵌套过深"
+    return str(exc)[:200] or type(exc).__name__
+
+
+#: Characters XML 1.0 cannot hold at all, not even as a character reference.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _face_attributes(faces: Dict[str, str]) -> List[tuple]:
+    """(old, new) attribute texts for each face, the new value escaped as data.
+
+    A face name is whatever ``gongwen.yaml`` says; it is written as an escaped
+    attribute value and never reaches Jinja (render applies it to the body after
+    rendering).  A character XML cannot hold is refused rather than written.
+    """
+    pairs = []
+    for old, new in faces.items():
+        bad = _NOT_XML.search(new)
+        if bad:
+            raise GongwenError(f"字体名“{_NOT_XML.sub('?', new)[:40]}”含有控制字符（U+{ord(bad.group(0)):04X}），"
+                               "无法写入文档；请改正 gongwen.yaml 的 faces", Place("gongwen.yaml", key="faces"))
+        for attr in ("w:eastAsia", "w:name"):
+            pairs.append((f"{attr}={quoteattr(old)}", f"{attr}={quoteattr(new)}"))
+    return pairs
+
+
+def _with_faces(text: str, faces: Dict[str, str]) -> str:
+    """``text`` (XML) with each default face attribute replaced by the office's face, in one pass
+    (so ``{仿宋_GB2312: 黑体, 黑体: 楷体}`` swaps rather than chains).
+
+    Content in the rendered body is escaped (``"`` becomes ``&#34;``), so only
+    the template's own attributes can match.
+    """
+    pairs = dict(_face_attributes(faces))
+    if not pairs:
+        return text
+    pattern = re.compile("|".join(re.escape(old) for old in sorted(pairs, key=len, reverse=True)))
+    return pattern.sub(lambda m: pairs[m.group(0)], text)
+
+
 def _restyle(parts: Dict[str, bytes], faces: Dict[str, str], page_numbers: str) -> None:
-    """Apply an office's faces and page-number placement to the template's parts."""
+    """Apply an office's faces and page-number placement to the template's parts, except the body
+    (compiled by Jinja: its faces are applied after rendering, see :func:`_with_faces`)."""
     for name, data in parts.items():
-        if not (name.startswith("word/") and name.endswith(".xml")):
+        if not (name.startswith("word/") and name.endswith(".xml")) or name == "word/document.xml":
             continue
-        text = data.decode("utf-8")
-        for old, new in faces.items():
-            for attr in ("w:eastAsia", "w:name"):
-                text = text.replace(f"{attr}={quoteattr(old)}", f"{attr}={quoteattr(new)}")
+        text = _with_faces(data.decode("utf-8"), faces)
         if page_numbers == "center" and name.startswith("word/footer"):
             text = re.sub(r'<w:jc w:val="(?:right|left)"/>', '<w:jc w:val="center"/>', text)
             text = re.sub(r'<w:ind w:(?:right|left)="\d+"', "<w:ind", text)
@@ -91,9 +188,16 @@ def _restyle(parts: Dict[str, bytes], faces: Dict[str, str], page_numbers: str) 
 
 
 def _compile(path: str, faces: Dict[str, str], page_numbers: str) -> Template:
+    from gongwen.builder import external
     from gongwen.builder.templates import read_template
 
+    _face_attributes(faces)  # refuse a face XML cannot hold before any work
     order, parts = read_template(path)
+    try:
+        order, parts, stripped = external.strip(order, parts, path)
+        parts = external.normalise_main_type(parts, path)
+    except ReadError as exc:
+        raise TemplateError(exc.message, Place(path)) from None
     _restyle(parts, faces, page_numbers)
     import jinja2
     from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -101,32 +205,67 @@ def _compile(path: str, faces: Dict[str, str], page_numbers: str) -> Template:
     # Templates travel between offices: sandboxed, so no template reaches Python internals.
     env = ImmutableSandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined,
                                         keep_trailing_newline=True)
-    return Template(path, parts, order, _compiled_body(env, parts["word/document.xml"], path))
+    body, size = _compiled_body(env, parts["word/document.xml"], path)
+    return Template(path, parts, order, body, size, dict(faces), stripped)
+
+
+def check_source(source: str, path: str = "") -> None:
+    """Refuse ``source`` unless every tag in it is in gongwen's tag language (:mod:`tags`).
+
+    Runs before Jinja parses anything: Jinja folds constants while compiling,
+    so ``{{ 9**(9**9) }}`` would never come back.
+    """
+    from gongwen.builder import tags
+
+    found = tags.scan(source, limit=1)
+    if found:
+        bad = found[0]
+        raise TemplateError(f"模板标签有误：{bad.tag}：{bad.why}（{_near_offset(source, bad.offset)}）。"
+                            f"{tags.SUMMARY}", Place(path))
+
+
+def _near_offset(source: str, offset: int) -> str:
+    """The text of the paragraph around ``offset`` of the Jinja source, for a message."""
+    start = source.rfind("<w:p>", 0, offset)
+    start = max(start, source.rfind("<w:p ", 0, offset))
+    end = source.find("</w:p>", offset)
+    near = re.sub(r"<[^>]+>", "", source[max(start, 0): end if end > 0 else offset + 200])
+    near = re.sub(r"\s+", " ", near).strip()
+    return f"附近的文字：“{near[:40]}”" if near else "在段落文字以外（格式、域代码或属性里）"
 
 
 def _compiled_body(env, document_xml: bytes, path: str):
-    """The Jinja template of the body; its compiled code is cached on disk (cache.py),
-    so a warm build needs neither lxml nor Jinja's compiler."""
+    """(the Jinja template of the body, its size for the budget).
+
+    The source is checked by :func:`check_source` before Jinja sees it; the
+    compiled code is cached on disk (cache.py) only after that, so a warm build
+    needs neither lxml nor Jinja's compiler.
+    """
     import marshal
 
     import jinja2
 
-    from gongwen.builder import cache
+    from gongwen.builder import cache, tags
 
-    name = "body-" + cache.key(document_xml, jinja2.__version__) + ".code"
+    name = "body-" + cache.key(document_xml, jinja2.__version__, CACHE_VERSION) + ".code"
     stored = cache.get(name)
     if stored is not None:
         try:
-            return env.template_class.from_code(env, marshal.loads(stored), env.make_globals(None))
+            code, size = marshal.loads(stored)
+            return env.template_class.from_code(env, code, env.make_globals(None)), tuple(size)
         except (ValueError, EOFError, TypeError):
             pass
     source = jinja_source(document_xml, path)
+    check_source(source, path)
+    size = (len(source), tags.loop_size(source))
     try:
         code = compile(env.compile(source, raw=True), "<template>", "exec")
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"模板标签有误：{exc.message}（{_near(source, exc.lineno)}）", Place(path)) from None
-    cache.put(name, marshal.dumps(code))
-    return env.template_class.from_code(env, code, env.make_globals(None))
+    except (RecursionError, MemoryError) as exc:
+        raise TemplateError(f"模板无法编译：{_reason(exc)}", Place(path)) from None
+    cache.put(name, marshal.dumps((code, size)))
+    return env.template_class.from_code(env, code, env.make_globals(None)), size
 
 
 def jinja_source(document_xml: bytes, path: str = "") -> str:
