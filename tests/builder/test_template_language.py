@@ -277,3 +277,16 @@ def test_the_checked_source_is_what_render_compiles(tmp_path, monkeypatch):
     tpl = render.load_template(str(ROOT / "templates" / "report.docx"))
     assert seen and tpl.size == (len(seen[0]), tags.loop_size(seen[0]))
 
+
+
+def test_a_part_that_is_not_utf8_is_named_not_a_traceback(tmp_path):
+    path = tmp_path / "utf16.docx"
+    with zipfile.ZipFile(SPEECH) as src, zipfile.ZipFile(path, "w") as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/styles.xml":
+                data = data.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+            out.writestr(info, data)
+    with pytest.raises(TemplateError) as info:
+        render.load_template(str(path), {"仿宋_GB2312": "仿宋"})
+    assert "word/styles.xml" in info.value.message and "UTF-8" in info.value.message

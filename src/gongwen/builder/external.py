@@ -127,6 +127,7 @@ def find(order: List[str], parts: Dict[str, bytes], path: str = "") -> List[Refe
     linked = {rels.resolve(r.part, r.target) for r in found if r.rels_part}
     found = [r for r in found if r.rels_part or r.part not in linked]  # named once, by its relationship
     for name in order:
+        # Element and attribute names are never escaped: a part without "instr" has no field.
         if name.startswith("word/") and name.endswith(".xml") and name in parts and b"instr" in parts[name]:
             found.extend(_fields(name, parts[name], path))
     return found

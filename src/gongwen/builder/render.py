@@ -34,9 +34,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from gongwen.builder.restyle import face_attributes, restyle, with_faces
 from gongwen.builder.tags import PARA_TAG, TAG  # noqa: F401  (the renderer's reading of tags, re-exported)
-from gongwen.errors import GongwenError, Place, ReadError, TemplateError
-from gongwen.ooxml.names import CUSTOM_PROPS_NS, R_NS, VT_NS, W, XML_SPACE, escape, quoteattr
+from gongwen.errors import Place, ReadError, TemplateError
+from gongwen.ooxml.names import CUSTOM_PROPS_NS, R_NS, VT_NS, W, XML_SPACE, escape
 
 #: Most characters one rendered body may have, whatever the content (a real one: well under 10 M).
 MAX_OUTPUT = 256 * 1024 * 1024
@@ -83,7 +84,7 @@ class Template:
         fails, or its output passes :meth:`budget` or :data:`RENDER_SECONDS`.
         """
         out = dict(self.parts)
-        out["word/document.xml"] = _with_faces(self._body(paragraphs), self.faces).encode("utf-8")
+        out["word/document.xml"] = with_faces(self._body(paragraphs), self.faces).encode("utf-8")
         out.update(_properties(self.parts, title, source_digest))
         return out
 
@@ -138,67 +139,18 @@ def _reason(exc: BaseException) -> str:
     return str(exc)[:200] or type(exc).__name__
 
 
-#: Characters XML 1.0 cannot hold at all, not even as a character reference.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def _face_attributes(faces: Dict[str, str]) -> List[tuple]:
-    """(old, new) attribute texts for each face, the new value escaped as data.
-
-    A face name is whatever ``gongwen.yaml`` says; it is written as an escaped
-    attribute value and never reaches Jinja (render applies it to the body after
-    rendering).  A character XML cannot hold is refused rather than written.
-    """
-    pairs = []
-    for old, new in faces.items():
-        bad = _NOT_XML.search(new)
-        if bad:
-            raise GongwenError(f"字体名“{_NOT_XML.sub('?', new)[:40]}”含有控制字符（U+{ord(bad.group(0)):04X}），"
-                               "无法写入文档；请改正 gongwen.yaml 的 faces", Place("gongwen.yaml", key="faces"))
-        for attr in ("w:eastAsia", "w:name"):
-            pairs.append((f"{attr}={quoteattr(old)}", f"{attr}={quoteattr(new)}"))
-    return pairs
-
-
-def _with_faces(text: str, faces: Dict[str, str]) -> str:
-    """``text`` (XML) with each default face attribute replaced by the office's face, in one pass
-    (so ``{仿宋_GB2312: 黑体, 黑体: 楷体}`` swaps rather than chains).
-
-    Content in the rendered body is escaped (``"`` becomes ``&#34;``), so only
-    the template's own attributes can match.
-    """
-    pairs = dict(_face_attributes(faces))
-    if not pairs:
-        return text
-    pattern = re.compile("|".join(re.escape(old) for old in sorted(pairs, key=len, reverse=True)))
-    return pattern.sub(lambda m: pairs[m.group(0)], text)
-
-
-def _restyle(parts: Dict[str, bytes], faces: Dict[str, str], page_numbers: str) -> None:
-    """Apply an office's faces and page-number placement to the template's parts, except the body
-    (compiled by Jinja: its faces are applied after rendering, see :func:`_with_faces`)."""
-    for name, data in parts.items():
-        if not (name.startswith("word/") and name.endswith(".xml")) or name == "word/document.xml":
-            continue
-        text = _with_faces(data.decode("utf-8"), faces)
-        if page_numbers == "center" and name.startswith("word/footer"):
-            text = re.sub(r'<w:jc w:val="(?:right|left)"/>', '<w:jc w:val="center"/>', text)
-            text = re.sub(r'<w:ind w:(?:right|left)="\d+"', "<w:ind", text)
-        parts[name] = text.encode("utf-8")
-
-
 def _compile(path: str, faces: Dict[str, str], page_numbers: str) -> Template:
-    from gongwen.builder import external
     from gongwen.builder.templates import read_template
 
-    _face_attributes(faces)  # refuse a face XML cannot hold before any work
+    face_attributes(faces)  # refuse a face XML cannot hold before any work
     order, parts = read_template(path)
     try:
-        order, parts, stripped = external.strip(order, parts, path)
-        parts = external.normalise_main_type(parts, path)
+        order, parts, stripped = _stripped(order, parts, path)
     except ReadError as exc:
         raise TemplateError(exc.message, Place(path)) from None
-    _restyle(parts, faces, page_numbers)
+    for name in ("[Content_Types].xml", "_rels/.rels", "docProps/core.xml"):  # read as text per document
+        _utf8(parts, name, path)
+    restyle(parts, faces, page_numbers, lambda name: _utf8(parts, name, path))
     import jinja2
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -207,6 +159,36 @@ def _compile(path: str, faces: Dict[str, str], page_numbers: str) -> Template:
                                         keep_trailing_newline=True)
     body, size = _compiled_body(env, parts["word/document.xml"], path)
     return Template(path, parts, order, body, size, dict(faces), stripped)
+
+
+def _utf8(parts: Dict[str, bytes], name: str, path: str) -> str:
+    try:
+        return parts.get(name, b"").decode("utf-8")
+    except UnicodeDecodeError:
+        raise TemplateError(f"模板的 {name} 不是 UTF-8 编码（Word 保存的模板都是），无法使用；"
+                            "请用 Word 打开后重新保存", Place(path)) from None
+
+
+def _stripped(order: List[str], parts: Dict[str, bytes], path: str):
+    """(order, parts, what was stripped): the template without its reach outside
+    (:func:`gongwen.builder.external.strip`).
+
+    A template found clean is remembered on disk by its content (cache.py), so a
+    warm build of a clean template does not parse its parts again.
+    """
+    from gongwen.builder import cache, external
+
+    digest = hashlib.sha256()
+    for name in order:
+        digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(parts.get(name, b"")).digest())
+    name = "clean-" + cache.key(digest.digest(), CACHE_VERSION) + ".flag"
+    if cache.get(name) == b"clean":
+        return order, external.normalise_main_type(parts, path), []
+    order, parts, stripped = external.strip(order, parts, path)
+    parts = external.normalise_main_type(parts, path)
+    if not stripped:
+        cache.put(name, b"clean")
+    return order, parts, stripped
 
 
 def check_source(source: str, path: str = "") -> None:

@@ -28,7 +28,7 @@ class Relationship(NamedTuple):
     @property
     def kind(self) -> str:
         """The last segment of the type: ``image``, ``hyperlink``, ``attachedTemplate``, …"""
-        return self.type.rstrip("/").rsplit("/", 1)[-1]
+        return self.type.strip().rstrip("/").rsplit("/", 1)[-1].strip()
 
 
 def rels_part(part: str) -> str:
