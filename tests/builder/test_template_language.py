@@ -290,3 +290,50 @@ def test_a_part_that_is_not_utf8_is_named_not_a_traceback(tmp_path):
     with pytest.raises(TemplateError) as info:
         render.load_template(str(path), {"仿宋_GB2312": "仿宋"})
     assert "word/styles.xml" in info.value.message and "UTF-8" in info.value.message
+
+
+# --- tags Word split across runs: joined in one pass -------------------------------------------
+
+
+def _texts(pieces):
+    W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+    out = []
+    for piece in pieces:
+        element = etree.Element(W_T)
+        element.text = piece
+        out.append(element)
+    return out
+
+
+def test_split_tags_are_joined_whole_and_nothing_else_moves():
+    from hypothesis import given, strategies as st
+
+    @given(st.lists(st.sampled_from(["{{ p.text }}", "{%p if p.kind == \"h1\" %}", "字", "{", "}", " "]),
+                    max_size=12), st.lists(st.integers(0, 40), max_size=8))
+    def check(tokens, cuts):
+        whole = "".join(tokens)
+        points = sorted({c % (len(whole) + 1) for c in cuts} | {0, len(whole)})
+        texts = _texts([whole[a:b] for a, b in zip(points, points[1:])] or [""])
+        render._join_split_tags(texts)
+        assert "".join(t.text or "" for t in texts) == whole
+        joined = [t.text or "" for t in texts]
+        for m in tags.TAG.finditer(whole):
+            assert any(m.group(0) in text for text in joined), (m.group(0), joined)
+
+    check()
+
+
+@pytest.mark.slow
+def test_thousands_of_split_tags_in_one_paragraph_are_checked_in_bounded_time(tmp_path):
+    pieces = '<w:r><w:t xml:space="preserve">{{ p.te</w:t></w:r><w:r><w:t xml:space="preserve">xt }}</w:t></w:r>'
+    path = tmp_path / "split.docx"
+    with zipfile.ZipFile(SPEECH) as src, zipfile.ZipFile(path, "w") as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body><w:p>" + pieces.encode() * 9000 + b"</w:p>", 1)
+            out.writestr(info, data)
+    (tmp_path / "doc.yaml").write_text(CONTENT, encoding="utf-8")
+    code, output = run("build", "doc.yaml", "-o", "out", "--template", path, cwd=tmp_path)
+    assert "Traceback" not in output, output
+    assert code == 1 and "第 1 段" in output, output  # checked to the end (it sits outside the loop)

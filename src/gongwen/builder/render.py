@@ -293,29 +293,26 @@ def _join_split_tags(texts) -> None:
     whole = "".join(t.text or "" for t in texts)
     if "{" not in whole:
         return
-    bounds, pos = [], 0
+    from bisect import bisect_right
+
+    starts, pos = [], 0
     for t in texts:
-        bounds.append((pos, pos + len(t.text or "")))
+        starts.append(pos)
         pos += len(t.text or "")
+    # From the last tag back: joining one only changes text at and after its start, so the
+    # positions of the tags before it stay as found (one pass, however many runs and tags).
     for m in reversed(list(TAG.finditer(whole))):
-        first = next(i for i, (a, b) in enumerate(bounds) if a <= m.start() < b)
-        last = next(i for i, (a, b) in enumerate(bounds) if a < m.end() <= b)
+        first = bisect_right(starts, m.start()) - 1  # the run holding the tag's first character
+        last = bisect_right(starts, m.end() - 1) - 1  # … and its last
         if first == last:
             continue
-        a0, _ = bounds[first]
-        head = (texts[first].text or "")[: m.start() - a0]
+        head = (texts[first].text or "")[: m.start() - starts[first]]
         texts[first].text = head + m.group(0)
         for i in range(first + 1, last):
             texts[i].text = ""
-        al, _ = bounds[last]
-        texts[last].text = (texts[last].text or "")[m.end() - al:]
+        texts[last].text = (texts[last].text or "")[m.end() - starts[last]:]
         for t in texts[first: last + 1]:
             t.set(XML_SPACE, "preserve")
-        whole = "".join(t.text or "" for t in texts)
-        bounds, pos = [], 0
-        for t in texts:
-            bounds.append((pos, pos + len(t.text or "")))
-            pos += len(t.text or "")
 
 
 def _near(source: str, lineno: Optional[int]) -> str:

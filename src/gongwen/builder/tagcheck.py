@@ -50,9 +50,14 @@ class Para:
     tag: Optional[str] = None  # the statement of a {%p … %} paragraph
 
     def where(self) -> str:
-        text = re.sub(r"\s+", " ", self.text).strip()
-        short = text if len(text) <= 40 else text[:39] + "…"
-        return f"第 {self.number} 段“{short}”" if short else f"第 {self.number} 段（空段落）"
+        """``第 12 段“{{ p.tex }}”``: computed once (a hostile paragraph may be long and named often)."""
+        shown = self.__dict__.get("_where")
+        if shown is None:
+            text = re.sub(r"\s+", " ", self.text.lstrip()[:400]).strip()
+            short = text if len(text) <= 40 else text[:39] + "…"
+            shown = f"第 {self.number} 段“{short}”" if short else f"第 {self.number} 段（空段落）"
+            self.__dict__["_where"] = shown
+        return shown
 
 
 def kinds() -> Dict[str, Tuple[str, Tuple[str, ...]]]:
@@ -88,6 +93,9 @@ def analyse(paras: List[Para], real: Tuple[str, str], failed: bool) -> List[Prob
     for para in paras:
         line = _paragraph_line(para, problems)
         lines.append(line.replace("\n", " "))
+    count = sum(1 for para in paras for _ in TAG.finditer(para.text))
+    if count > tags.MAX_TAGS:
+        problems.append(Problem(f"模板里的标签有 {count} 个，超过上限 {tags.MAX_TAGS}（内置模板约 35 个）"))
     outside = any(p.error for p in problems)  # a tag outside the language: Jinja must not parse any
     if not _blocks_balanced(paras, problems) or outside:
         return problems

@@ -32,6 +32,7 @@ from gongwen.builder.tags import PARA_TAG, TAG  # the renderer's own reading of 
 from gongwen.errors import Place, ReadError, TemplateError
 from gongwen.ooxml.names import W
 
+MAX_PROBLEMS = 200  # listed per template
 _THEME_FONT = re.compile(r"\}(?:ascii|hAnsi|eastAsia|cs)Theme$")
 _HEADER_FOOTER = re.compile(r"word/(header|footer)\d*\.xml$")
 _REFUSED = "Word 不会这样保存；为安全起见不使用这个模板"
@@ -139,7 +140,13 @@ def _inspect(path: str) -> List[Problem]:
                                     f"{place}里的标签会原样留在成稿中", error=False))
     problems.extend(_theme_styles(parts.get("word/styles.xml", b""), path))
     problems.extend(analyse(paras, _real_source(document, path, root, paras), any(p.error for p in problems)))
-    return sorted(problems, key=_paragraph_number)
+    problems = sorted(problems, key=_paragraph_number)
+    if len(problems) > MAX_PROBLEMS:  # a hostile template can make thousands: the first ones say enough
+        errors = [p for p in problems if p.error][:MAX_PROBLEMS]
+        kept = errors + [p for p in problems if not p.error][:MAX_PROBLEMS - len(errors)]
+        left = len(problems) - len(kept)
+        problems = sorted(kept, key=_paragraph_number) + [Problem(f"另有 {left} 个问题未列出", error=False)]
+    return problems
 
 
 def _external(order: List[str], parts: Dict[str, bytes], path: str) -> List[Problem]:
@@ -202,12 +209,17 @@ def _theme_styles(styles: bytes, path: str) -> List[Problem]:
 
 
 def _split_tags(para: Para, texts: List[str], problems: List[Problem]) -> None:
-    bounds, pos = [], 0
+    from bisect import bisect_right
+
+    starts, filled, pos = [], [0], 0  # filled[i]: how many of the first i runs hold text
     for text in texts:
-        bounds.append((pos, pos + len(text)))
+        starts.append(pos)
+        filled.append(filled[-1] + bool(text))
         pos += len(text)
     for m in TAG.finditer(para.text):
-        pieces = sum(1 for a, b in bounds if a < m.end() and b > m.start() and b > a)
+        first = bisect_right(starts, m.start()) - 1
+        last = bisect_right(starts, m.end() - 1) - 1
+        pieces = filled[last + 1] - filled[first]
         if pieces > 1:
             problems.append(Problem(
                 f"{para.where()}：标签 {m.group(0)} 被 Word 拆成了 {pieces} 段文字（run）。gongwen 会自动拼合，"
