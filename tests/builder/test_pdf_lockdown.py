@@ -20,7 +20,7 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from gongwen.builder import pdf
+from gongwen.builder import lockdown, pdf
 from gongwen.cli import main
 
 from tests.linkeddocx import embedded_template, linked_template, png
@@ -92,7 +92,7 @@ def test_build_pdf_with_a_linked_template_reaches_nothing(tmp_path, server):
 def test_every_profile_is_locked_down(tmp_path, monkeypatch):
     """What the experiment above relies on is written into each throw-away profile."""
     profile = tmp_path / "profile"
-    pdf._lock_down(profile)
+    lockdown.lock_down(profile)
     text = (profile / "user" / "registrymodifications.xcu").read_text(encoding="utf-8")
     assert 'oor:name="BlockUntrustedRefererLinks" oor:op="fuse" oor:type="xs:boolean"><value>true</value>' in text
     assert 'oor:name="SecureURL"' in text and 'oor:name="DisableMacrosExecution"' in text

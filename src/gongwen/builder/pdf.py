@@ -15,7 +15,7 @@ call (start-up is most of the cost), with a timeout per call; the PDF and the
 page-1 picture are moved into place atomically.
 
 Documents may come from templates of other offices, so LibreOffice is locked
-down through that profile (:data:`LOCKDOWN`): it blocks every linked resource
+down through that profile (:mod:`gongwen.builder.lockdown`): it blocks every linked resource
 (``BlockUntrustedRefererLinks`` with no trusted location: a picture linked to
 ``http://…`` is not fetched, one linked to ``file:///…`` is not read into the
 PDF), never runs macros and never updates links, even if something the build
@@ -30,19 +30,18 @@ timeout or an interrupt, so no ``soffice.bin`` outlives the build.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
 import signal
 import subprocess
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
+from gongwen.builder.lockdown import lock_down, private, signals_interrupt
 from gongwen.builder.pdffonts import PathLike, faces_used, font_plan, fontconfig_text
 from gongwen.errors import GongwenError, Place
 
@@ -55,21 +54,6 @@ START_TIMEOUT = 90  # seconds for LibreOffice to start …
 PER_DOCUMENT_TIMEOUT = 20  # … plus this much per document in the call
 PROFILE_PREFIX = "gongwen-lo-"
 STALE_AFTER = 3600  # seconds: a profile left by a killed run is removed after this
-PRIVATE = 0o700  # every folder of the work area
-
-_SCRIPTING = "/org.openoffice.Office.Common/Security/Scripting"
-#: (path, property, type, value) written into each throw-away profile's registrymodifications.xcu.
-#: Checked by experiment (tests/builder/test_pdf_lockdown.py): with BlockUntrustedRefererLinks on
-#: and no trusted location, LibreOffice neither fetches a picture linked to http://… nor reads one
-#: linked to file:///… into the PDF; without it, it does both.
-LOCKDOWN = (
-    (_SCRIPTING, "BlockUntrustedRefererLinks", "xs:boolean", "true"),  # no linked resource is loaded
-    (_SCRIPTING, "SecureURL", "oor:string-list", ""),  # … from any document: no location is trusted
-    (_SCRIPTING, "MacroSecurityLevel", "xs:int", "3"),  # macros: never
-    (_SCRIPTING, "DisableMacrosExecution", "xs:boolean", "true"),
-    # Links (sections, OLE, DDE) are never updated on load: 0 is LinkUpdateModes.NEVER.
-    ("/org.openoffice.Office.Writer/Content/Update", "Link", "xs:int", "0"),
-)
 
 
 class PdfUnavailable(GongwenError):
@@ -161,7 +145,7 @@ def convert(docx_paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, 
         results[index].substitutions = [(f, by_face[f]) for f in faces_used(docx) if f in by_face]
 
     _sweep_stale()
-    with _signals_interrupt():
+    with signals_interrupt():
         work = Path(tempfile.mkdtemp(prefix=PROFILE_PREFIX))  # 0700, as every folder below
         try:
             _convert_in(work, soffice, todo, results, plan, extra, png, timeout, batch)
@@ -172,16 +156,16 @@ def convert(docx_paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, 
 
 def _convert_in(work: Path, soffice: str, todo, results, plan, extra, png: bool, timeout, batch) -> None:
     """The conversion proper, in the private work folder ``work``."""
-    os.chmod(work, PRIVATE)
+    private(work)
     (work / "owner").write_text(str(os.getpid()))
     env = dict(os.environ)
     if plan or extra:
         (work / "fonts.conf").write_text(fontconfig_text(plan, extra), encoding="utf-8")
         env["FONTCONFIG_FILE"] = str(work / "fonts.conf")
     # LibreOffice's own temporary files (lu*.tmp, a PDF being written) stay in here too.
-    temp = _private(work / "tmp")
+    temp = private(work / "tmp")
     env.update(TMPDIR=str(temp), TMP=str(temp), TEMP=str(temp))
-    staged = _private(work / "in")
+    staged = private(work / "in")
     names: Dict[int, str] = {}
     for index, docx in todo:
         # Unique names: out/2022/speech.docx and out/2023/speech.docx share one call.
@@ -202,66 +186,6 @@ def _convert_in(work: Path, soffice: str, todo, results, plan, extra, png: bool,
         _pictures(soffice, work, env, [(i, d) for i, d in todo if results[i].ok], names, results, timeout)
 
 
-class Stopped(BaseException):
-    """SIGTERM or SIGHUP arrived during a conversion (raised so the work folder is cleaned up)."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-
-
-@contextlib.contextmanager
-def _signals_interrupt():
-    """SIGTERM and SIGHUP end the conversion like Ctrl-C does (LibreOffice killed, work folder removed),
-    then take their usual course with the handlers the caller had."""
-    if os.name != "posix" or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum, frame):
-        raise Stopped(signum)
-
-    previous = {}
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        if signal.getsignal(sig) not in (signal.SIG_IGN, None):  # nohup's SIGHUP stays ignored
-            previous[sig] = signal.signal(sig, stop)
-    try:
-        yield
-    except Stopped as exc:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-        previous = {}
-        os.kill(os.getpid(), exc.signum)  # the caller's handler, or the default: end the process
-        raise KeyboardInterrupt from None  # a handler that returned: treat as an interrupt
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-
-
-def _private(folder: Path) -> Path:
-    """``folder``, created (if need be) readable by its owner only."""
-    folder.mkdir(mode=PRIVATE, parents=True, exist_ok=True)
-    os.chmod(folder, PRIVATE)
-    return folder
-
-
-def _lock_down(profile: Path) -> None:
-    """Write :data:`LOCKDOWN` into the throw-away profile before LibreOffice first starts on it."""
-    from gongwen.ooxml.names import escape, quoteattr
-
-    user = _private(_private(profile) / "user")
-    items = []
-    for path, name, kind, value in LOCKDOWN:
-        shown = f"<value>{escape(value)}</value>" if value else "<value/>"
-        items.append(f"<item oor:path={quoteattr(path)}><prop oor:name={quoteattr(name)} oor:op=\"fuse\" "
-                     f"oor:type={quoteattr(kind)}>{shown}</prop></item>")
-    (user / "registrymodifications.xcu").write_text(
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' + "\n".join(items) + "\n</oor:items>\n",
-        encoding="utf-8")
-
-
 def _safe(stem: str) -> str:
     return re.sub(r"[^\w.-]", "_", stem)[:60] or "doc"
 
@@ -269,10 +193,10 @@ def _safe(stem: str) -> str:
 def _run_chunk(soffice: str, work: Path, env: dict, chunk, names, results, fmt: str,
                timeout: Optional[float]) -> None:
     """One ``soffice --convert-to`` call for ``chunk``; errors land in the results."""
-    outdir = _private(work / fmt)
+    outdir = private(work / fmt)
     profile = work / "profile"
     if not (profile / "user" / "registrymodifications.xcu").is_file():
-        _lock_down(profile)
+        lock_down(profile)
     files = [str(work / "in" / (names[i] + ".docx")) for i, _ in chunk]
     target = "pdf:writer_pdf_Export" if fmt == "pdf" else "png"
     cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
@@ -301,7 +225,7 @@ def _run(cmd: List[str], env: dict, limit: float, cwd: Path) -> str:
     except subprocess.TimeoutExpired:
         _kill(proc)
         return f"LibreOffice 超过 {limit:.0f} 秒仍未完成，已中止"
-    except BaseException:  # Ctrl-C, SIGTERM (Stopped): no LibreOffice may outlive us
+    except BaseException:  # Ctrl-C, SIGTERM (lockdown.Stopped): no LibreOffice may outlive us
         _kill(proc)
         raise
     if proc.returncode != 0:
@@ -342,7 +266,7 @@ def _pictures(soffice, work: Path, env: dict, done, names, results, timeout) -> 
         result = results[index]
         png = Path(result.pdf).with_suffix(".png")
         if pdftoppm:
-            prefix = _private(work / "png") / names[index]
+            prefix = private(work / "png") / names[index]
             try:
                 run = subprocess.run([pdftoppm, "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
                                       str(result.pdf), str(prefix)], capture_output=True, timeout=60)
