@@ -67,7 +67,14 @@ def start_build(tmp_path: Path, soffice: str, count: int = 1, **env) -> subproce
     temp.mkdir()
     return subprocess.Popen(gongwen_command() + ["build", str(content), "-o", str(tmp_path / "out"), "--pdf"],
                             cwd=tmp_path, env=gongwen_env(GONGWEN_SOFFICE=soffice, TMPDIR=str(temp), **env),
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=default_signals)
+
+
+def default_signals() -> None:
+    """In the child: the signals' default actions, even when the test run ignores some (nohup, ``&``)."""
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)
 
 
 def stand_in(tmp_path: Path) -> Path:
