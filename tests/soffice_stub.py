@@ -1,7 +1,9 @@
 """A stand-in ``soffice`` for the PDF tests that need no LibreOffice: batching, naming, errors.
 
 ``FAKE_SOFFICE`` in the environment picks its behaviour: ``ok`` (default), ``hang``,
-``fail`` or ``skip-second``.
+``fail``, ``skip-second``, or ``hang-family``: like LibreOffice, start a child
+(oosplash starts soffice.bin), write a temporary file into ``$TMPDIR``, write
+both process ids to ``$FAKE_SOFFICE_LOG.pids``, then hang.
 """
 
 from __future__ import annotations
@@ -26,6 +28,14 @@ with open(os.environ["FAKE_SOFFICE_LOG"], "a") as log:
 assert any(a.startswith("-env:UserInstallation=file://") for a in args)
 assert "--headless" in args
 if behaviour == "hang":
+    time.sleep(60)
+if behaviour == "hang-family":
+    import subprocess, tempfile
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    with open(os.path.join(tempfile.gettempdir(), "lu-fake.tmp"), "wb") as fh:
+        fh.write(b"%PDF-1.4 half written")
+    with open(os.environ["FAKE_SOFFICE_LOG"] + ".pids", "w") as fh:
+        fh.write(f"{{os.getpid()}} {{child.pid}}\\n")
     time.sleep(60)
 if behaviour == "fail":
     sys.stderr.write("Error: source file could not be loaded\\n")

@@ -13,6 +13,19 @@ profile, never talks to a LibreOffice the user has open, and several gongwen
 processes can convert at once.  Several documents go through one ``soffice``
 call (start-up is most of the cost), with a timeout per call; the PDF and the
 page-1 picture are moved into place atomically.
+
+Documents may come from templates of other offices, so LibreOffice is locked
+down through that profile (:mod:`gongwen.builder.lockdown`): it blocks every linked resource
+(``BlockUntrustedRefererLinks`` with no trusted location: a picture linked to
+``http://…`` is not fetched, one linked to ``file:///…`` is not read into the
+PDF), never runs macros and never updates links, even if something the build
+strips (:mod:`gongwen.builder.external`) slipped through.
+
+The work folder (staged copies, profile, LibreOffice's own temporary files
+through ``TMPDIR``, the PDFs before they are placed) is private (0700) and
+removed on the way out: after an error, a timeout, Ctrl-C, SIGTERM or SIGHUP.
+LibreOffice runs in its own process group, and that whole group is killed on a
+timeout or an interrupt, so no ``soffice.bin`` outlives the build.
 """
 
 from __future__ import annotations
@@ -28,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
+from gongwen.builder.lockdown import lock_down, private, signals_interrupt
 from gongwen.builder.pdffonts import PathLike, faces_used, font_plan, fontconfig_text
 from gongwen.errors import GongwenError, Place
 
@@ -131,36 +145,45 @@ def convert(docx_paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, 
         results[index].substitutions = [(f, by_face[f]) for f in faces_used(docx) if f in by_face]
 
     _sweep_stale()
-    work = Path(tempfile.mkdtemp(prefix=PROFILE_PREFIX))
-    try:
-        (work / "owner").write_text(str(os.getpid()))
-        env = dict(os.environ)
-        if plan or extra:
-            (work / "fonts.conf").write_text(fontconfig_text(plan, extra), encoding="utf-8")
-            env["FONTCONFIG_FILE"] = str(work / "fonts.conf")
-        staged = work / "in"
-        staged.mkdir()
-        names: Dict[int, str] = {}
-        for index, docx in todo:
-            # Unique names: out/2022/speech.docx and out/2023/speech.docx share one call.
-            names[index] = f"{index:05d}-{_safe(docx.stem)}"
-            shutil.copyfile(docx, staged / (names[index] + ".docx"))
-        for start in range(0, len(todo), max(1, batch)):
-            chunk = todo[start:start + max(1, batch)]
-            _run_chunk(soffice, work, env, chunk, names, results, "pdf", timeout)
-            for index, _ in chunk:
-                result = results[index]
-                produced = work / "pdf" / (names[index] + ".pdf")
-                if produced.is_file() and produced.stat().st_size > 0:
-                    _place(produced, Path(result.pdf))
-                    result.ok = True
-                elif not result.error:
-                    result.error = f"{result.docx}: LibreOffice 没有生成 PDF"
-        if png:
-            _pictures(soffice, work, env, [(i, d) for i, d in todo if results[i].ok], names, results, timeout)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    with signals_interrupt():
+        work = Path(tempfile.mkdtemp(prefix=PROFILE_PREFIX))  # 0700, as every folder below
+        try:
+            _convert_in(work, soffice, todo, results, plan, extra, png, timeout, batch)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     return results
+
+
+def _convert_in(work: Path, soffice: str, todo, results, plan, extra, png: bool, timeout, batch) -> None:
+    """The conversion proper, in the private work folder ``work``."""
+    private(work)
+    (work / "owner").write_text(str(os.getpid()))
+    env = dict(os.environ)
+    if plan or extra:
+        (work / "fonts.conf").write_text(fontconfig_text(plan, extra), encoding="utf-8")
+        env["FONTCONFIG_FILE"] = str(work / "fonts.conf")
+    # LibreOffice's own temporary files (lu*.tmp, a PDF being written) stay in here too.
+    temp = private(work / "tmp")
+    env.update(TMPDIR=str(temp), TMP=str(temp), TEMP=str(temp))
+    staged = private(work / "in")
+    names: Dict[int, str] = {}
+    for index, docx in todo:
+        # Unique names: out/2022/speech.docx and out/2023/speech.docx share one call.
+        names[index] = f"{index:05d}-{_safe(docx.stem)}"
+        shutil.copyfile(docx, staged / (names[index] + ".docx"))
+    for start in range(0, len(todo), max(1, batch)):
+        chunk = todo[start:start + max(1, batch)]
+        _run_chunk(soffice, work, env, chunk, names, results, "pdf", timeout)
+        for index, _ in chunk:
+            result = results[index]
+            produced = work / "pdf" / (names[index] + ".pdf")
+            if produced.is_file() and produced.stat().st_size > 0:
+                _place(produced, Path(result.pdf))
+                result.ok = True
+            elif not result.error:
+                result.error = f"{result.docx}: LibreOffice 没有生成 PDF"
+    if png:
+        _pictures(soffice, work, env, [(i, d) for i, d in todo if results[i].ok], names, results, timeout)
 
 
 def _safe(stem: str) -> str:
@@ -170,9 +193,10 @@ def _safe(stem: str) -> str:
 def _run_chunk(soffice: str, work: Path, env: dict, chunk, names, results, fmt: str,
                timeout: Optional[float]) -> None:
     """One ``soffice --convert-to`` call for ``chunk``; errors land in the results."""
-    outdir = work / fmt
-    outdir.mkdir(exist_ok=True)
+    outdir = private(work / fmt)
     profile = work / "profile"
+    if not (profile / "user" / "registrymodifications.xcu").is_file():
+        lock_down(profile)
     files = [str(work / "in" / (names[i] + ".docx")) for i, _ in chunk]
     target = "pdf:writer_pdf_Export" if fmt == "pdf" else "png"
     cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
@@ -201,6 +225,9 @@ def _run(cmd: List[str], env: dict, limit: float, cwd: Path) -> str:
     except subprocess.TimeoutExpired:
         _kill(proc)
         return f"LibreOffice 超过 {limit:.0f} 秒仍未完成，已中止"
+    except BaseException:  # Ctrl-C, SIGTERM (lockdown.Stopped): no LibreOffice may outlive us
+        _kill(proc)
+        raise
     if proc.returncode != 0:
         text = err.decode("utf-8", "replace").strip().splitlines()
         detail = next((line for line in reversed(text) if "javaldx" not in line), "")
@@ -239,8 +266,7 @@ def _pictures(soffice, work: Path, env: dict, done, names, results, timeout) -> 
         result = results[index]
         png = Path(result.pdf).with_suffix(".png")
         if pdftoppm:
-            prefix = work / "png" / names[index]
-            prefix.parent.mkdir(exist_ok=True)
+            prefix = private(work / "png") / names[index]
             try:
                 run = subprocess.run([pdftoppm, "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
                                       str(result.pdf), str(prefix)], capture_output=True, timeout=60)

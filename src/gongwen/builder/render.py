@@ -2,11 +2,22 @@
 
 The template's ``word/document.xml`` is turned into Jinja source once per
 template (``{%p … %}`` paragraphs become bare ``{% … %}`` tags, as docxtpl does,
-and a tag that Word split across runs is joined back into one run), compiled
-with autoescape on, and rendered per document.  Content only ever reaches
-Jinja as data, never as template source, so ``{{ … }}`` typed by a writer stays
-literal and ``<``/``&`` are escaped.  Every other part of the template is copied
-byte for byte; only the document body and the document properties change.
+and a tag that Word split across runs is joined back into one run), checked
+against gongwen's small tag language (:mod:`gongwen.builder.tags`) before Jinja
+parses or compiles any of it, compiled with autoescape on, and rendered per
+document within a size and a time limit (:data:`MAX_OUTPUT`,
+:data:`RENDER_SECONDS`).
+
+Only the template is code.  Content reaches Jinja as data, never as template
+source, so ``{{ … }}`` typed by a writer stays literal and ``<``/``&`` are
+escaped.  Settings are data too: an office's faces are written into the
+rendered body (and into the other parts) as escaped attribute values, after
+Jinja has run, so no value in ``gongwen.yaml`` is ever compiled.
+
+Whatever the template links to outside itself (linked pictures, an attached
+template, altChunk, macros: :mod:`gongwen.builder.external`) is stripped when
+it is loaded; every other part is copied byte for byte, and only the document
+body and the document properties change.
 
 This avoids loading python-docx at build time (it costs more start-up than the
 whole build), while staying compatible with docxtpl templates.
@@ -17,17 +28,23 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from gongwen.builder.restyle import face_attributes, restyle, with_faces
+from gongwen.builder.tags import PARA_TAG, TAG  # noqa: F401  (the renderer's reading of tags, re-exported)
 from gongwen.errors import Place, ReadError, TemplateError
-from gongwen.ooxml.names import CUSTOM_PROPS_NS, R_NS, VT_NS, W, XML_SPACE, escape, quoteattr
+from gongwen.ooxml.names import CUSTOM_PROPS_NS, R_NS, VT_NS, W, XML_SPACE, escape
 
-# A tag ends before the next opener, so an unclosed one does not rescan the paragraph.
-TAG = re.compile(r"\{\{(?:(?!\{\{).)*?\}\}|\{%(?:(?!\{%).)*?%\}|\{#(?:(?!\{#).)*?#\}", re.S)
-PARA_TAG = re.compile(r"^\s*\{%p\s(.*?)%\}\s*$", re.S)
+#: Most characters one rendered body may have, whatever the content (a real one: well under 10 M).
+MAX_OUTPUT = 256 * 1024 * 1024
+#: Seconds one render may take (a real one: milliseconds); checked between pieces of output.
+RENDER_SECONDS = 60
+#: Changes whenever what is cached for a template changes meaning (the tag check, the budget).
+CACHE_VERSION = "tags-1"
 GONGWEN_PROPERTY = "gongwen"  # custom document property marking gongwen's own outputs
 
 CUSTOM_PART = "docProps/custom.xml"
@@ -43,16 +60,55 @@ class Template:
     parts: Dict[str, bytes]
     order: List[str]
     body: object  # jinja2.Template
+    #: (characters of the body's source, characters inside its for-loops): what the budget is made of.
+    size: tuple = (0, 0)
+    #: Default face name → this office's face, written into the rendered body.
+    faces: Dict[str, str] = field(default_factory=dict)
+    #: What was stripped from the template (external.Reference), for callers that report it.
+    stripped: list = field(default_factory=list)
+
+    def budget(self, paragraphs: List[dict]) -> int:
+        """Most characters the body of a document with ``paragraphs`` may render to.
+
+        The tag language bounds a render by the template's size plus, per
+        paragraph, its loop body and its own text a few times over (escaped);
+        this is that bound with room to spare, never more than :data:`MAX_OUTPUT`.
+        """
+        whole, loop = self.size
+        text = sum(len(v) for p in paragraphs for v in p.values() if isinstance(v, str))
+        return min(MAX_OUTPUT, (1 << 20) + 2 * whole + len(paragraphs) * loop + 32 * text)
 
     def render(self, paragraphs: List[dict], title: str, source_digest: str) -> Dict[str, bytes]:
-        """All parts of one output document."""
+        """All parts of one output document.
+
+        Raises :class:`TemplateError` (this document only) when the template
+        fails, or its output passes :meth:`budget` or :data:`RENDER_SECONDS`.
+        """
         out = dict(self.parts)
-        try:
-            out["word/document.xml"] = self.body.render(paragraphs=paragraphs).encode("utf-8")
-        except Exception as exc:  # jinja2 errors: the template is at fault, not the content
-            raise TemplateError(f"模板渲染失败：{exc}", Place(self.path)) from None
+        out["word/document.xml"] = with_faces(self._body(paragraphs), self.faces).encode("utf-8")
         out.update(_properties(self.parts, title, source_digest))
         return out
+
+    def _body(self, paragraphs: List[dict]) -> str:
+        limit = self.budget(paragraphs)
+        pieces: List[str] = []
+        size = 0
+        started = time.monotonic()
+        try:
+            for count, piece in enumerate(self.body.generate(paragraphs=paragraphs)):
+                size += len(piece)
+                if size > limit:
+                    raise TemplateError(f"模板生成的正文超过上限（{limit // (1024 * 1024) or 1} MB 字符，"
+                                        "按内容多少计算），已中止这份文档；请检查模板是否重复输出内容",
+                                        Place(self.path))
+                if count & 255 == 0 and time.monotonic() - started > RENDER_SECONDS:
+                    raise TemplateError(f"模板生成正文超过 {RENDER_SECONDS} 秒，已中止这份文档", Place(self.path))
+                pieces.append(piece)
+        except TemplateError:
+            raise
+        except Exception as exc:  # jinja2 errors, MemoryError, RecursionError: the template is at fault
+            raise TemplateError(f"模板渲染失败：{_reason(exc)}", Place(self.path)) from None
+        return "".join(pieces)
 
 
 _cache: Dict[tuple, Template] = {}
@@ -76,58 +132,123 @@ def load_template(path: str, faces: Optional[Dict[str, str]] = None,
     return _cache[key]
 
 
-def _restyle(parts: Dict[str, bytes], faces: Dict[str, str], page_numbers: str) -> None:
-    """Apply an office's faces and page-number placement to the template's parts."""
-    for name, data in parts.items():
-        if not (name.startswith("word/") and name.endswith(".xml")):
-            continue
-        text = data.decode("utf-8")
-        for old, new in faces.items():
-            for attr in ("w:eastAsia", "w:name"):
-                text = text.replace(f"{attr}={quoteattr(old)}", f"{attr}={quoteattr(new)}")
-        if page_numbers == "center" and name.startswith("word/footer"):
-            text = re.sub(r'<w:jc w:val="(?:right|left)"/>', '<w:jc w:val="center"/>', text)
-            text = re.sub(r'<w:ind w:(?:right|left)="\d+"', "<w:ind", text)
-        parts[name] = text.encode("utf-8")
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, MemoryError):
+        return "内存不足"
+    if isinstance(exc, RecursionError):
+        return "嵌套过深"
+    return str(exc)[:200] or type(exc).__name__
 
 
 def _compile(path: str, faces: Dict[str, str], page_numbers: str) -> Template:
     from gongwen.builder.templates import read_template
 
+    face_attributes(faces)  # refuse a face XML cannot hold before any work
     order, parts = read_template(path)
-    _restyle(parts, faces, page_numbers)
+    try:
+        order, parts, stripped = _stripped(order, parts, path)
+    except ReadError as exc:
+        raise TemplateError(exc.message, Place(path)) from None
+    for name in ("[Content_Types].xml", "_rels/.rels", "docProps/core.xml"):  # read as text per document
+        _utf8(parts, name, path)
+    restyle(parts, faces, page_numbers, lambda name: _utf8(parts, name, path))
     import jinja2
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     # Templates travel between offices: sandboxed, so no template reaches Python internals.
     env = ImmutableSandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined,
                                         keep_trailing_newline=True)
-    return Template(path, parts, order, _compiled_body(env, parts["word/document.xml"], path))
+    body, size = _compiled_body(env, parts["word/document.xml"], path)
+    return Template(path, parts, order, body, size, dict(faces), stripped)
+
+
+def _utf8(parts: Dict[str, bytes], name: str, path: str) -> str:
+    try:
+        return parts.get(name, b"").decode("utf-8")
+    except UnicodeDecodeError:
+        raise TemplateError(f"模板的 {name} 不是 UTF-8 编码（Word 保存的模板都是），无法使用；"
+                            "请用 Word 打开后重新保存", Place(path)) from None
+
+
+def _stripped(order: List[str], parts: Dict[str, bytes], path: str):
+    """(order, parts, what was stripped): the template without its reach outside
+    (:func:`gongwen.builder.external.strip`).
+
+    A template found clean is remembered on disk by its content (cache.py), so a
+    warm build of a clean template does not parse its parts again.
+    """
+    from gongwen.builder import cache, external
+
+    digest = hashlib.sha256()
+    for name in order:
+        digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(parts.get(name, b"")).digest())
+    name = "clean-" + cache.key(digest.digest(), CACHE_VERSION) + ".flag"
+    if cache.get(name) == b"clean":
+        return order, external.normalise_main_type(parts, path), []
+    order, parts, stripped = external.strip(order, parts, path)
+    parts = external.normalise_main_type(parts, path)
+    if not stripped:
+        cache.put(name, b"clean")
+    return order, parts, stripped
+
+
+def check_source(source: str, path: str = "") -> None:
+    """Refuse ``source`` unless every tag in it is in gongwen's tag language (:mod:`tags`).
+
+    Runs before Jinja parses anything: Jinja folds constants while compiling,
+    so ``{{ 9**(9**9) }}`` would never come back.
+    """
+    from gongwen.builder import tags
+
+    found = tags.scan(source, limit=1)
+    if found:
+        bad = found[0]
+        raise TemplateError(f"模板标签有误：{bad.tag}：{bad.why}（{_near_offset(source, bad.offset)}）。"
+                            f"{tags.SUMMARY}", Place(path))
+
+
+def _near_offset(source: str, offset: int) -> str:
+    """The text of the paragraph around ``offset`` of the Jinja source, for a message."""
+    start = source.rfind("<w:p>", 0, offset)
+    start = max(start, source.rfind("<w:p ", 0, offset))
+    end = source.find("</w:p>", offset)
+    near = re.sub(r"<[^>]+>", "", source[max(start, 0): end if end > 0 else offset + 200])
+    near = re.sub(r"\s+", " ", near).strip()
+    return f"附近的文字：“{near[:40]}”" if near else "在段落文字以外（格式、域代码或属性里）"
 
 
 def _compiled_body(env, document_xml: bytes, path: str):
-    """The Jinja template of the body; its compiled code is cached on disk (cache.py),
-    so a warm build needs neither lxml nor Jinja's compiler."""
+    """(the Jinja template of the body, its size for the budget).
+
+    The source is checked by :func:`check_source` before Jinja sees it; the
+    compiled code is cached on disk (cache.py) only after that, so a warm build
+    needs neither lxml nor Jinja's compiler.
+    """
     import marshal
 
     import jinja2
 
-    from gongwen.builder import cache
+    from gongwen.builder import cache, tags
 
-    name = "body-" + cache.key(document_xml, jinja2.__version__) + ".code"
+    name = "body-" + cache.key(document_xml, jinja2.__version__, CACHE_VERSION) + ".code"
     stored = cache.get(name)
     if stored is not None:
         try:
-            return env.template_class.from_code(env, marshal.loads(stored), env.make_globals(None))
+            code, size = marshal.loads(stored)
+            return env.template_class.from_code(env, code, env.make_globals(None)), tuple(size)
         except (ValueError, EOFError, TypeError):
             pass
     source = jinja_source(document_xml, path)
+    check_source(source, path)
+    size = (len(source), tags.loop_size(source))
     try:
         code = compile(env.compile(source, raw=True), "<template>", "exec")
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"模板标签有误：{exc.message}（{_near(source, exc.lineno)}）", Place(path)) from None
-    cache.put(name, marshal.dumps(code))
-    return env.template_class.from_code(env, code, env.make_globals(None))
+    except (RecursionError, MemoryError) as exc:
+        raise TemplateError(f"模板无法编译：{_reason(exc)}", Place(path)) from None
+    cache.put(name, marshal.dumps((code, size)))
+    return env.template_class.from_code(env, code, env.make_globals(None)), size
 
 
 def jinja_source(document_xml: bytes, path: str = "") -> str:
@@ -173,29 +294,26 @@ def _join_split_tags(texts) -> None:
     whole = "".join(t.text or "" for t in texts)
     if "{" not in whole:
         return
-    bounds, pos = [], 0
+    from bisect import bisect_right
+
+    starts, pos = [], 0
     for t in texts:
-        bounds.append((pos, pos + len(t.text or "")))
+        starts.append(pos)
         pos += len(t.text or "")
+    # From the last tag back: joining one only changes text at and after its start, so the
+    # positions of the tags before it stay as found (one pass, however many runs and tags).
     for m in reversed(list(TAG.finditer(whole))):
-        first = next(i for i, (a, b) in enumerate(bounds) if a <= m.start() < b)
-        last = next(i for i, (a, b) in enumerate(bounds) if a < m.end() <= b)
+        first = bisect_right(starts, m.start()) - 1  # the run holding the tag's first character
+        last = bisect_right(starts, m.end() - 1) - 1  # … and its last
         if first == last:
             continue
-        a0, _ = bounds[first]
-        head = (texts[first].text or "")[: m.start() - a0]
+        head = (texts[first].text or "")[: m.start() - starts[first]]
         texts[first].text = head + m.group(0)
         for i in range(first + 1, last):
             texts[i].text = ""
-        al, _ = bounds[last]
-        texts[last].text = (texts[last].text or "")[m.end() - al:]
+        texts[last].text = (texts[last].text or "")[m.end() - starts[last]:]
         for t in texts[first: last + 1]:
             t.set(XML_SPACE, "preserve")
-        whole = "".join(t.text or "" for t in texts)
-        bounds, pos = [], 0
-        for t in texts:
-            bounds.append((pos, pos + len(t.text or "")))
-            pos += len(t.text or "")
 
 
 def _near(source: str, lineno: Optional[int]) -> str:

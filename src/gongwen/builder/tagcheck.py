@@ -1,7 +1,10 @@
 """The tags of a template, checked on its skeleton: one Jinja line per paragraph.
 
 :mod:`templatecheck` reads the template and turns each paragraph into a
-:class:`Para`; here every paragraph becomes one line of a skeleton Jinja source
+:class:`Para`.  Every tag is first held against gongwen's small tag language
+(:mod:`gongwen.builder.tags`) as text: a tag outside it is named with its
+paragraph and never reaches Jinja, whose compiler would fold ``{{ 9**(9**9) }}``
+for ever.  Then every paragraph becomes one line of a skeleton Jinja source
 (a ``{%p … %}`` paragraph becomes its bare tag, any other paragraph ``¶`` plus
 its text), so Jinja's line numbers are paragraph numbers.  Blocks are matched
 paragraph by paragraph first, so a lost ``{% endif %}`` is named with both
@@ -16,7 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Set, Tuple
 
-from gongwen.builder.render import TAG  # the renderer's own reading of tags
+from gongwen.builder import tags
+from gongwen.builder.tags import TAG  # the renderer's own reading of tags
 
 _DOCXTPL_ONLY = re.compile(r"\{[{%]-?\s*(?:tr|tc|r|tcr|cellbg|colspan|hm|vm)\s")
 SIMPLE = {"set", "include", "import", "from"}
@@ -46,9 +50,14 @@ class Para:
     tag: Optional[str] = None  # the statement of a {%p … %} paragraph
 
     def where(self) -> str:
-        text = re.sub(r"\s+", " ", self.text).strip()
-        short = text if len(text) <= 40 else text[:39] + "…"
-        return f"第 {self.number} 段“{short}”" if short else f"第 {self.number} 段（空段落）"
+        """``第 12 段“{{ p.tex }}”``: computed once (a hostile paragraph may be long and named often)."""
+        shown = self.__dict__.get("_where")
+        if shown is None:
+            text = re.sub(r"\s+", " ", self.text.lstrip()[:400]).strip()
+            short = text if len(text) <= 40 else text[:39] + "…"
+            shown = f"第 {self.number} 段“{short}”" if short else f"第 {self.number} 段（空段落）"
+            self.__dict__["_where"] = shown
+        return shown
 
 
 def kinds() -> Dict[str, Tuple[str, Tuple[str, ...]]]:
@@ -82,9 +91,13 @@ def analyse(paras: List[Para], real: Tuple[str, str], failed: bool) -> List[Prob
     env = jinja2.Environment(autoescape=True)
     lines = []
     for para in paras:
-        line = _paragraph_line(para, env, problems)
+        line = _paragraph_line(para, problems)
         lines.append(line.replace("\n", " "))
-    if not _blocks_balanced(paras, problems):
+    count = sum(1 for para in paras for _ in TAG.finditer(para.text))
+    if count > tags.MAX_TAGS:
+        problems.append(Problem(f"模板里的标签有 {count} 个，超过上限 {tags.MAX_TAGS}（内置模板约 35 个）"))
+    outside = any(p.error for p in problems)  # a tag outside the language: Jinja must not parse any
+    if not _blocks_balanced(paras, problems) or outside:
         return problems
     skeleton = "\n".join(lines) + "\n"
     try:
@@ -116,10 +129,12 @@ def analyse(paras: List[Para], real: Tuple[str, str], failed: bool) -> List[Prob
     return problems
 
 
-def _paragraph_line(para: Para, env, problems: List[Problem]) -> str:
-    """The skeleton line of one paragraph; a broken paragraph becomes a neutral line."""
-    import jinja2
+def _paragraph_line(para: Para, problems: List[Problem]) -> str:
+    """The skeleton line of one paragraph; a broken paragraph becomes a neutral line.
 
+    Every tag is held against the tag language here, as text, so a line is
+    only ever made of tags Jinja may parse.
+    """
     if para.tag == "broken":
         return _BROKEN
     curly = [m.group(0) for m in TAG.finditer(para.text) if _CURLY.search(m.group(0))]
@@ -128,7 +143,14 @@ def _paragraph_line(para: Para, env, problems: List[Problem]) -> str:
         problems.append(Problem(f"{para.where()}：标签 {curly[0]} 里的引号被 Word 自动改成了中文引号，"
                                 "请改回英文引号 \"（或关闭 Word 的“自动套用格式 → 直引号替换为弯引号”）"))
     if para.tag is not None:
-        return "{% " + _straight(para.tag) + " %}"
+        statement = _straight(para.tag)
+        word = (statement.split() or [""])[0]
+        # An unknown word is named by _blocks_balanced, with the block it may have meant to close.
+        why = tags.statement_error(statement) if word in tags.KEYWORDS or word in tags.JINJA_ONLY else None
+        if why:
+            problems.append(Problem(f"{para.where()}：模板标签有误：{why}"))
+            return _BROKEN
+        return "{% " + statement + " %}"
     text = TAG.sub(lambda m: _straight(m.group(0)), para.text)
     if _DOCXTPL_ONLY.search(text):
         problems.append(Problem(f"{para.where()}：gongwen 只支持 {{{{ … }}}} 和 {{%p … %}}，"
@@ -142,16 +164,19 @@ def _paragraph_line(para: Para, env, problems: List[Problem]) -> str:
             return _BROKEN
     depth = 0
     for m in TAG.finditer(text):
-        if m.group(0).startswith("{{"):
-            try:
-                env.parse(m.group(0))
-            except jinja2.TemplateSyntaxError as exc:
-                problems.append(Problem(f"{para.where()}：标签 {m.group(0)} 写法有误："
-                                        f"{_chinese(exc.message or '')}"))
-                return _BROKEN
-        elif m.group(0).startswith("{%"):
-            word = (m.group(0)[2:-2].strip().strip("-").split() or [""])[0]
-            depth += (word in BLOCKS) - (word in BLOCKS.values())
+        why = tags.tag_error(m.group(0))
+        word = (m.group(0)[2:-2].split() or [""])[0] if m.group(0).startswith("{%") else ""
+        if not why and word == "for":
+            why = "段落里不能用 for；逐段输出用独占一段的 {%p for p in paragraphs %}"
+        bare = re.fullmatch(r"\{\{\s*([A-Za-z]\w*)\s*\}\}", m.group(0))
+        if why and bare:
+            problems.append(Problem(f"{para.where()}：未知变量 {bare.group(1)}"
+                                    "（模板里只能用 paragraphs 和循环变量，如 p.text）"))
+            return _BROKEN
+        if why:
+            problems.append(Problem(f"{para.where()}：标签 {tags.shorten(m.group(0))} 不是 gongwen 模板的写法：{why}"))
+            return _BROKEN
+        depth += (word in BLOCKS) - (word in BLOCKS.values())
     if depth:
         problems.append(Problem(f"{para.where()}：段内的 {{% … %}} 块没有在同一段内结束；"
                                 "跨段的块要用独占一段的 {%p … %} 标签"))
@@ -172,7 +197,15 @@ def _blocks_balanced(paras: List[Para], problems: List[Problem]) -> bool:
             continue
         word = para.tag.split(None, 1)[0].strip("-") if para.tag.split() else ""
         if word in BLOCKS:
+            if word == "for" and any(w == "for" for w, _ in stack):
+                outer = next(p for w, p in reversed(stack) if w == "for")
+                problems.append(Problem(f"{para.where()}：for 里不能再套 for（它在{outer.where()}的 for 里面）；"
+                                        "每段内容只输出一次"))
+                ok = False
             stack.append((word, para))
+            if len(stack) > tags.MAX_DEPTH:
+                problems.append(Problem(f"{para.where()}：标签块嵌套超过 {tags.MAX_DEPTH} 层"))
+                return False
         elif word in ("elif", "else"):
             if not stack or stack[-1][0] not in (("if",) if word == "elif" else ("if", "for")):
                 problems.append(Problem(f"{para.where()}：{word} 前面没有对应的 if"))

@@ -12,9 +12,12 @@ How: the template is read through the bounded package reader
 oversized member or a part with a DOCTYPE is refused with a sentence.  Every
 paragraph of ``word/document.xml`` becomes a :class:`~gongwen.builder.tagcheck.Para`;
 :mod:`gongwen.builder.tagcheck` checks their tags on a skeleton Jinja source.
-The real source (``render.jinja_source``) is compiled as well, with
-``jinja2.meta.find_undeclared_variables``, so nothing render would reject
-passes here.
+The real source (``render.jinja_source``) is held against the tag language as
+a whole (:func:`gongwen.builder.tags.scan`: tags hidden in attributes or field
+codes too) and only then parsed, with ``jinja2.meta.find_undeclared_variables``,
+so nothing render would reject passes here, and nothing outside the language
+reaches Jinja.  What the template reaches outside itself (linked pictures, an
+attached template, macros: :mod:`gongwen.builder.external`) is named too.
 """
 
 from __future__ import annotations
@@ -23,11 +26,13 @@ import os
 import re
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
-from gongwen.builder.render import PARA_TAG, TAG  # the renderer's own reading of tags
+from gongwen.builder import tags
 from gongwen.builder.tagcheck import Para, Problem, analyse
+from gongwen.builder.tags import PARA_TAG, TAG  # the renderer's own reading of tags
 from gongwen.errors import Place, ReadError, TemplateError
 from gongwen.ooxml.names import W
 
+MAX_PROBLEMS = 200  # listed per template
 _THEME_FONT = re.compile(r"\}(?:ascii|hAnsi|eastAsia|cs)Theme$")
 _HEADER_FOOTER = re.compile(r"word/(header|footer)\d*\.xml$")
 _REFUSED = "Word 不会这样保存；为安全起见不使用这个模板"
@@ -58,7 +63,7 @@ def _inspect_cached(path: str) -> List[Problem]:
             data = fh.read()
     except OSError:
         return [Problem("找不到模板文件")]
-    name = "check-" + cache.key(data) + ".json"
+    name = "check-" + cache.key(data, CHECK_VERSION) + ".json"
     stored = cache.get(name)
     if stored is not None:
         try:
@@ -96,6 +101,8 @@ def ensure(path: str, used_kinds: Optional[Iterable[str]] = None) -> List[str]:
 
 
 _cache: Dict[tuple, List[Problem]] = {}
+#: Changes whenever the checks change, so no result of an older check is taken from the disk cache.
+CHECK_VERSION = "tags-1+external-1"
 _warned: Set[str] = set()
 
 
@@ -106,7 +113,7 @@ def _inspect(path: str) -> List[Problem]:
     from gongwen.ooxml.package import DeclarationRefused, declares_dtd, parse_xml
 
     try:
-        _, parts = read_template(path, wanted=lambda name: name.endswith((".xml", ".rels")))
+        order, parts = read_template(path, wanted=lambda name: name.endswith((".xml", ".rels")))
     except TemplateError as exc:
         return [Problem(exc.message)]
     document = parts["word/document.xml"]
@@ -121,6 +128,7 @@ def _inspect(path: str) -> List[Problem]:
         return [Problem(f"模板的 {name} 带有文档类型声明（DOCTYPE）或实体声明，{_REFUSED}") for name in declared]
 
     problems: List[Problem] = []
+    problems.extend(_external(order, parts, path))
     paras = _paragraphs(root, problems)
     if root.find(".//" + W + "ins") is not None or root.find(".//" + W + "del") is not None:
         problems.append(Problem("模板中有未接受的修订（修订模式下的改动），这些修订标记会带进每份成稿；"
@@ -131,8 +139,25 @@ def _inspect(path: str) -> List[Problem]:
             problems.append(Problem(f"{place}（{name}）里有 {{{{ … }}}} 或 {{% … %}} 标签；gongwen 只填写正文，"
                                     f"{place}里的标签会原样留在成稿中", error=False))
     problems.extend(_theme_styles(parts.get("word/styles.xml", b""), path))
-    problems.extend(analyse(paras, _real_source(document, path), any(p.error for p in problems)))
-    return sorted(problems, key=_paragraph_number)
+    problems.extend(analyse(paras, _real_source(document, path, root, paras), any(p.error for p in problems)))
+    problems = sorted(problems, key=_paragraph_number)
+    if len(problems) > MAX_PROBLEMS:  # a hostile template can make thousands: the first ones say enough
+        errors = [p for p in problems if p.error][:MAX_PROBLEMS]
+        kept = errors + [p for p in problems if not p.error][:MAX_PROBLEMS - len(errors)]
+        left = len(problems) - len(kept)
+        problems = sorted(kept, key=_paragraph_number) + [Problem(f"另有 {left} 个问题未列出", error=False)]
+    return problems
+
+
+def _external(order: List[str], parts: Dict[str, bytes], path: str) -> List[Problem]:
+    """What the template reaches outside itself: stripped by the build (提醒) or refused."""
+    from gongwen.builder import external
+
+    try:
+        found = external.find(order, parts, path)
+    except ReadError as exc:
+        return [Problem(f"模板的关系文件（.rels）或正文已损坏，无法检查外部链接：{getattr(exc, 'detail', exc.message)}")]
+    return [Problem(ref.message(), error=not ref.strip) for ref in found]
 
 
 def _paragraph_number(problem: Problem) -> int:
@@ -184,12 +209,17 @@ def _theme_styles(styles: bytes, path: str) -> List[Problem]:
 
 
 def _split_tags(para: Para, texts: List[str], problems: List[Problem]) -> None:
-    bounds, pos = [], 0
+    from bisect import bisect_right
+
+    starts, filled, pos = [], [0], 0  # filled[i]: how many of the first i runs hold text
     for text in texts:
-        bounds.append((pos, pos + len(text)))
+        starts.append(pos)
+        filled.append(filled[-1] + bool(text))
         pos += len(text)
     for m in TAG.finditer(para.text):
-        pieces = sum(1 for a, b in bounds if a < m.end() and b > m.start() and b > a)
+        first = bisect_right(starts, m.start()) - 1
+        last = bisect_right(starts, m.end() - 1) - 1
+        pieces = filled[last + 1] - filled[first]
         if pieces > 1:
             problems.append(Problem(
                 f"{para.where()}：标签 {m.group(0)} 被 Word 拆成了 {pieces} 段文字（run）。gongwen 会自动拼合，"
@@ -197,11 +227,34 @@ def _split_tags(para: Para, texts: List[str], problems: List[Problem]) -> None:
                 "或删掉后一次输入完整", error=False))
 
 
-def _real_source(document: bytes, path: str) -> Tuple[str, str]:
-    """(Jinja source as render makes it, or "" ; render's complaint, or "")."""
+def _real_source(document: bytes, path: str, root, paras: List[Para]) -> Tuple[str, str]:
+    """(Jinja source as render makes it, or "" ; render's complaint, or "").
+
+    The source is returned only when every tag in it is in the tag language;
+    otherwise the complaint names the first tag outside it and its paragraph.
+    """
     from gongwen.builder import render
 
     try:
-        return render.jinja_source(document, path), ""
+        source = render.jinja_source(document, path)
     except TemplateError as exc:
         return "", exc.message
+    found = tags.scan(source, limit=1)
+    if not found:
+        return source, ""
+    return "", _outside(found[0], source, root, paras)
+
+
+def _outside(found: "tags.Finding", source: str, root, paras: List[Para]) -> str:
+    """A complaint about a tag outside the language that the paragraph checks did not see."""
+    from lxml import etree
+
+    snippet = source[found.offset: found.offset + 24]
+    for para, element in zip(paras, root.iter(W + "p")):
+        if snippet in etree.tostring(element, encoding="unicode"):
+            if found.tag[:20] in para.text:
+                return f"{para.where()}：标签 {found.tag} 不是 gongwen 模板的写法：{found.why}"
+            return (f"{para.where()}：段落的格式、域代码或属性里藏有模板标签 {found.tag}（{found.why}）；"
+                    "gongwen 只认段落文字里的标签，请在 Word 里删掉它")
+    return (f"模板正文里段落以外的地方（格式或属性里）藏有模板标签 {found.tag}（{found.why}）；"
+            "gongwen 只认段落文字里的标签")

@@ -17,7 +17,7 @@ def add_pdf(results: Iterable, pdf: bool = False, png: bool = False) -> int:
     Prints one line per PDF, the font substitutions made, and a summary; returns
     how many documents did not get what was asked for (0 when all did), so the
     caller can exit 1.  Without LibreOffice it prints how to install it: the
-    .docx files stay built.
+    .docx files stay built.  Ctrl-C stops LibreOffice and exits 130.
     """
     if not (pdf or png):
         return 0
@@ -32,6 +32,9 @@ def add_pdf(results: Iterable, pdf: bool = False, png: bool = False) -> int:
     except PdfUnavailable as exc:
         click.echo(exc.message, err=True)
         return len(docs)
+    except KeyboardInterrupt:  # convert() has stopped LibreOffice and removed its work folder
+        click.echo("已中断：LibreOffice 已停止，临时文件已删除；尚未完成的 PDF 没有生成（.docx 已生成）", err=True)
+        raise SystemExit(130) from None
     subs = substitutions(converted)
     if subs:
         click.echo("PDF 预览使用了替代字体（.docx 中仍是原字体名）：" + "；".join(f"{a} → {b}" for a, b in subs))

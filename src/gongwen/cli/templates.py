@@ -40,7 +40,8 @@ DEST 是文件夹（复制为 DEST/NAME.docx）或新文件名（以 .docx 结�
   gongwen templates copy report templates/县总工会调研报告.docx
 """
 
-CHECK_HELP = """检查模板：未知变量、缺少的段落类型、被 Word 拆开的标签、损坏的标签。
+CHECK_HELP = """检查模板：未知变量、缺少的段落类型、被 Word 拆开的标签、损坏的或不支持的标签；
+链接到外部的图片、附加模板、宏等（生成时从成稿中去掉）。
 
 每个问题都指明是第几段、段落里的文字。有错误时退出码为 1；
 只有“提醒”时为 0。
