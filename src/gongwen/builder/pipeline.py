@@ -164,7 +164,7 @@ def output_state(path: Path) -> str:
     (gongwen's property, other parts: opened and saved in Word, WPS or LibreOffice, or changed by
     a program), ``"old"`` (written by a gongwen that recorded no digest: cannot tell) or
     ``"other"`` (not gongwen's, or not a .docx at all)."""
-    from gongwen.builder.render import CUSTOM_PART, property_value, written_digest
+    from gongwen.builder.stamp import CUSTOM_PART, property_value, written_digest
     from gongwen.ooxml.package import open_docx
 
     try:

@@ -35,9 +35,10 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from gongwen.builder.restyle import face_attributes, restyle, with_faces
+from gongwen.builder.stamp import properties, stamped
 from gongwen.builder.tags import PARA_TAG, TAG  # noqa: F401  (the renderer's reading of tags, re-exported)
 from gongwen.errors import Place, ReadError, TemplateError
-from gongwen.ooxml.names import CUSTOM_PROPS_NS, R_NS, VT_NS, W, XML_SPACE, escape
+from gongwen.ooxml.names import W, XML_SPACE
 
 #: Most characters one rendered body may have, whatever the content (a real one: well under 10 M).
 MAX_OUTPUT = 256 * 1024 * 1024
@@ -45,11 +46,7 @@ MAX_OUTPUT = 256 * 1024 * 1024
 RENDER_SECONDS = 60
 #: Changes whenever what is cached for a template changes meaning (the tag check, the budget).
 CACHE_VERSION = "tags-1"
-GONGWEN_PROPERTY = "gongwen"  # custom document property marking gongwen's own outputs
 
-CUSTOM_PART = "docProps/custom.xml"
-CUSTOM_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-CUSTOM_PROPS_REL = R_NS + "/custom-properties"
 
 
 @dataclass
@@ -86,7 +83,7 @@ class Template:
         """
         out = dict(self.parts)
         out["word/document.xml"] = with_faces(self._body(paragraphs), self.faces).encode("utf-8")
-        out.update(_properties(self.parts, title, source_digest))
+        out.update(properties(self.parts, title, source_digest))
         return out
 
     def _body(self, paragraphs: List[dict]) -> str:
@@ -319,70 +316,6 @@ def _join_split_tags(texts) -> None:
 def _near(source: str, lineno: Optional[int]) -> str:
     text = re.sub(r"<[^>]+>", "", source)
     return f"第 {lineno} 行附近" if lineno else text[:40]
-
-
-def _properties(parts: Dict[str, bytes], title: str, digest: str) -> Dict[str, bytes]:
-    """Document properties: the title, and a custom property marking the file as gongwen's."""
-    from gongwen import __version__
-
-    out: Dict[str, bytes] = {}
-    out[CUSTOM_PART] = _custom_xml(f"{__version__} {digest}")
-    types = parts.get("[Content_Types].xml", b"").decode("utf-8")
-    if "/docProps/custom.xml" not in types:
-        types = types.replace("</Types>", f'<Override PartName="/docProps/custom.xml" '
-                              f'ContentType="{CUSTOM_PROPS_TYPE}"/></Types>')
-        out["[Content_Types].xml"] = types.encode("utf-8")
-    rels = parts.get("_rels/.rels", b"").decode("utf-8")
-    if CUSTOM_PROPS_REL not in rels:
-        rels = rels.replace("</Relationships>", f'<Relationship Id="rIdGongwenCustom" '
-                            f'Type="{CUSTOM_PROPS_REL}" Target="docProps/custom.xml"/></Relationships>')
-        out["_rels/.rels"] = rels.encode("utf-8")
-    core = parts.get("docProps/core.xml", b"").decode("utf-8")
-    if "<dc:title>" in core:
-        core = re.sub(r"<dc:title>.*?</dc:title>", f"<dc:title>{escape(title)}</dc:title>", core, flags=re.S)
-        out["docProps/core.xml"] = core.encode("utf-8")
-    return out
-
-
-def _custom_xml(value: str) -> bytes:
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<Properties xmlns="{CUSTOM_PROPS_NS}" xmlns:vt="{VT_NS}">'
-            f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="2" name="{GONGWEN_PROPERTY}">'
-            f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property></Properties>").encode("utf-8")
-
-
-_PROPERTY_VALUE = re.compile(rb'<(?:[\w.-]+:)?property\b[^>]*\bname="' + GONGWEN_PROPERTY.encode()
-                             + rb'"[^>]*>\s*<(?:[\w.-]+:)?lpwstr>([^<]*)<')
-
-
-def property_value(custom_xml: bytes) -> Optional[str]:
-    """The value of gongwen's property in a ``docProps/custom.xml`` (as gongwen, Word, WPS or
-    LibreOffice write it), or None without one: ``VERSION SOURCE-DIGEST WRITTEN-DIGEST``."""
-    m = _PROPERTY_VALUE.search(custom_xml)
-    return m.group(1).decode("utf-8", "replace") if m else None
-
-
-def written_digest(members) -> str:
-    """SHA-256 over ``(name, chunks)`` pairs, every part of a package but :data:`CUSTOM_PART`,
-    in name order: what gongwen wrote, recorded in its property (:func:`stamped`) so that a
-    rebuild tells its own untouched output from one edited since (a save by Word, WPS or
-    LibreOffice rewrites the parts and keeps the property)."""
-    whole = hashlib.sha256()
-    for name, chunks in sorted(members, key=lambda member: member[0]):
-        part = hashlib.sha256()
-        for chunk in chunks:
-            part.update(chunk)
-        whole.update(name.encode("utf-8") + b"\0" + part.digest())
-    return whole.hexdigest()
-
-
-def stamped(parts: Dict[str, bytes]) -> Dict[str, bytes]:
-    """``parts`` with gongwen's property completed by the :func:`written_digest` of the others."""
-    value = property_value(parts.get(CUSTOM_PART, b""))
-    if value is None:
-        return parts
-    digest = written_digest((name, (data,)) for name, data in parts.items() if name != CUSTOM_PART)
-    return {**parts, CUSTOM_PART: _custom_xml(" ".join(value.split()[:2] + [digest]))}
 
 
 def write_docx(parts: Dict[str, bytes], order: List[str], target: Path) -> None:
