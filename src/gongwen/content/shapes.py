@@ -5,11 +5,7 @@ The content model (:mod:`gongwen.content.loader`) is built on these: a shape
 that is wrong is reported once, where it is, and the walk goes on, so every
 fault of a file is reported at once.  Every node visited counts against the
 limits of :mod:`gongwen.content.yamlsafe`, so aliases cannot make a walk
-endless; the text that crosses the character limit is reported where it is,
-even when it is the last.  A list of sections, points or items is at most
-:data:`MAX_SIBLINGS` long, and a document at most
-:data:`~gongwen.textio.MAX_PARAGRAPHS` paragraphs: what a real 公文 needs many
-times over, far below what the numerals are written for (9,999).
+endless.
 """
 
 from __future__ import annotations
@@ -44,7 +40,13 @@ _FOLD_SPACE = re.compile(f"(?<=[{CHINESE_TEXT_CLASS}]) (?=[{CHINESE_TEXT_CLASS}]
 
 
 class ShapeWalker:
-    """Reads composed nodes as shapes, collecting every fault (``errors``) and fix (``warnings``)."""
+    """Reads composed nodes as shapes, collecting every fault (``errors``) and fix (``warnings``).
+
+    Bounds are reported where they are crossed, once: the text that crosses the character
+    limit (even the last one), a list of more than :data:`MAX_SIBLINGS` sections, points or
+    items, more than :data:`~gongwen.textio.MAX_PARAGRAPHS` paragraphs — what a real 公文
+    needs many times over, far below what the numerals are written for (9,999).
+    """
 
     def __init__(self, path: str):
         self.path = path
