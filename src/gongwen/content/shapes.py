@@ -16,16 +16,12 @@ from typing import Callable, Dict, List, Optional
 
 import yaml
 
+from gongwen import textio
 from gongwen.content.faults import DUPLICATE_KEY, INVALID_VALUE, UNKNOWN_KEY, WRONG_TYPE, YAML_SYNTAX
 from gongwen.content.schema import TYPE_NAMES
 from gongwen.content.yamlsafe import MAX_CHARS, MAX_DEPTH, MAX_NODES
 from gongwen.errors import ContentError, Place
 from gongwen.spec.chars import CHINESE_TEXT_CLASS, XML_ILLEGAL
-from gongwen.textio import MAX_PARAGRAPHS
-
-#: Most entries in one list of sections, points or items.  A real 公文 numbers a few dozen
-#: siblings at most (一、 … 二十、); the numerals are written up to 9,999.
-MAX_SIBLINGS = 500
 
 STR = "tag:yaml.org,2002:str"
 NULL = "tag:yaml.org,2002:null"
@@ -33,6 +29,11 @@ BOOL = "tag:yaml.org,2002:bool"
 _SCALAR_TAGS = {STR, NULL, BOOL, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
                 "tag:yaml.org,2002:timestamp"}
 _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+#: Most entries in one list of sections, points or items.  A real 公文 numbers a few dozen
+#: siblings at most (一、 … 二十、); the numerals are written up to 9,999.
+MAX_SIBLINGS = 500
+#: Most paragraphs of one document (:data:`gongwen.textio.MAX_PARAGRAPHS`, as for drafts).
+MAX_PARAGRAPHS = textio.MAX_PARAGRAPHS
 
 # YAML folds a line break inside a plain or ">" scalar into a space; between Chinese
 # characters that space is an artefact of wrapping, not the writer's text.
