@@ -58,3 +58,15 @@ def test_deep_nesting_is_refused_while_composing():
     with pytest.raises(ContentErrors) as info:
         compose_content("a: " + "[" * (MAX_NESTING + 1) + "]" * (MAX_NESTING + 1), "c.yaml", "GW710")
     assert info.value.errors[0].code == "GW710" and "嵌套过深" in info.value.errors[0].message
+
+
+def test_a_file_of_too_many_nodes_is_refused_while_it_is_parsed():
+    import yaml
+
+    from gongwen import yamlsafe
+
+    text = "items:\n" + "".join(f"  - a{i}\n" for i in range(yamlsafe.MAX_NODES + 10))
+    with pytest.raises(yaml.YAMLError) as info:
+        yamlsafe.compose(text)
+    assert "too many nodes" in str(info.value)
+    assert "个节点" in yamlsafe._yaml_problem(info.value)

@@ -42,16 +42,23 @@ class SafeComposer(yaml.SafeLoader):
     """PyYAML's safe loader, refusing nesting deeper than :data:`MAX_NESTING`."""
 
     _depth = 0
+    _nodes = 0
 
     def compose_node(self, parent, index):
         self._depth += 1
+        self._nodes += 1
         try:
             if self._depth > MAX_NESTING:
                 raise yaml.composer.ComposerError(None, None, "nesting too deep",
                                                   self.peek_event().start_mark)
+            if self._nodes > MAX_NODES:
+                raise yaml.composer.ComposerError(None, None, "too many nodes", self.peek_event().start_mark)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
 
 
 def compose(text: str):
@@ -65,8 +72,12 @@ def compose(text: str):
         # libyaml takes UTF-8 only; PyYAML's reader reports a lone surrogate with its place.
         return yaml.compose(text, Loader=SafeComposer)
     try:
-        depth = 0
+        depth = nodes = 0
         for event in yaml.parse(text, Loader=fast):
+            if isinstance(event, _NODE_EVENTS):
+                nodes += 1
+                if nodes > MAX_NODES:  # written nodes: aliases are counted when the tree is walked
+                    raise yaml.composer.ComposerError(None, None, "too many nodes", event.start_mark)
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_NESTING:
@@ -207,6 +218,7 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
         "found undefined alias": "使用了未定义的别名（*）",
         "found duplicate anchor": "锚点（&）重复",
         "nesting too deep": f"嵌套过深（超过 {MAX_NESTING} 层），已拒绝",
+        "too many nodes": f"内容过大（超过 {MAX_NODES} 个节点），已拒绝",
         "exceeded maximum nesting depth": f"嵌套过深（超过 {MAX_NESTING} 层），已拒绝",  # libyaml's own bound
     }
     for english, chinese in known.items():

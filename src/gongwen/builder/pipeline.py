@@ -9,11 +9,13 @@ so one broken file in a batch does not stop the others.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, List, Optional, Sequence, Tuple, Union
 
 from gongwen.errors import GongwenError, Place, ReadError
+from gongwen.textio import read_bytes
 
 PathLike = Union[str, os.PathLike]
 CONTENT_SUFFIXES = (".yaml", ".yml")
@@ -36,21 +38,67 @@ def collect(paths: Iterable[PathLike], out_dir: PathLike = "out") -> List[Tuple[
     Sub-folders are mirrored under ``out_dir`` so that ``2022/speech.yaml`` and
     ``2023/speech.yaml`` do not overwrite each other.  A missing path raises
     :class:`GongwenError`.
+
+    Nothing that cannot be read is skipped silently: a folder that cannot be
+    listed, a path its folder forbids, a FIFO or device named ``*.yaml`` is
+    paired too (a folder with the mirrored folder as its "output", which no
+    .docx can take), so that building it fails with a message naming it and
+    the rest of the batch is built.
     """
     out_dir = Path(out_dir)
     pairs: List[Tuple[Path, Path]] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix in CONTENT_SUFFIXES
-                           and p.is_file() and p.name not in NOT_CONTENT
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            pairs.extend((f, out_dir / f.relative_to(path).with_suffix(".docx")) for f in files)
-        elif path.is_file():
-            pairs.append((path, out_dir / (path.stem + ".docx")))
+        try:
+            is_dir = stat.S_ISDIR(path.stat().st_mode)
+        except (FileNotFoundError, NotADirectoryError):
+            raise GongwenError("找不到这个文件或文件夹", Place(str(path))) from None
+        except OSError:  # e.g. its folder forbids access: building it names the reason
+            is_dir = False
+        if is_dir:
+            pairs.extend(_content_in(path, out_dir))
         else:
-            raise GongwenError("找不到这个文件或文件夹", Place(str(path)))
+            pairs.append((path, out_dir / (path.stem + ".docx")))
     return pairs
+
+
+def _content_in(folder: Path, out_dir: Path) -> List[Tuple[Path, Path]]:
+    """Content files under ``folder`` (hidden ones and settings skipped), and folders that cannot be listed."""
+    pairs: List[Tuple[Path, Path]] = []
+
+    def unlisted(exc: OSError) -> None:
+        place = Path(exc.filename) if exc.filename else folder
+        pairs.append((place, out_dir / place.relative_to(folder)))
+
+    for here, dirs, files in os.walk(folder, onerror=unlisted):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if name.startswith(".") or name in NOT_CONTENT or os.path.splitext(name)[1] not in CONTENT_SUFFIXES:
+                continue
+            source = Path(here) / name
+            pairs.append((source, out_dir / source.relative_to(folder).with_suffix(".docx")))
+    return sorted(pairs)
+
+
+def read_content(source: Path) -> bytes:
+    """The bytes of a content file, or a ReadError naming it: a folder :func:`collect` could not
+    list, a FIFO or a device (never read: it could block forever), a file without permission."""
+    try:
+        is_dir = stat.S_ISDIR(os.stat(source).st_mode)
+    except OSError:
+        is_dir = False  # read_bytes names the reason
+    if is_dir:
+        try:
+            os.scandir(source).close()
+        except OSError as exc:
+            why = "没有读取权限" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+            raise ReadError(str(source), f"无法打开这个文件夹（{why}），其中的内容文件都没有生成") from None
+        raise ReadError(str(source), "这是一个文件夹，不是内容文件")
+    return read_bytes(str(source))
+
+
+def _short(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def build(paths: Union[PathLike, Sequence[PathLike]], out_dir: PathLike = "out", *,
@@ -129,7 +177,7 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
     source, target = Path(source), Path(target)
     result = result or BuildResult(str(source), str(target))
     try:
-        data = source.read_bytes()
+        data = read_content(source)
         doc = loader.load(source, data)
         result.warnings.extend(doc.warnings)
         house = settings.house(source)
@@ -152,6 +200,9 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
         from gongwen.atomic import reason
 
         result.errors.append(f"{exc.filename or source}: 无法读写：{reason(exc)}")
+    except Exception as exc:  # a fault of gongwen's own: this document fails, the batch goes on
+        result.errors.append(f"{source}: 生成时出现意外错误（{type(exc).__name__}: {_short(str(exc))}），未生成；"
+                             "这是 gongwen 自身的缺陷，请报告")
     return result
 
 

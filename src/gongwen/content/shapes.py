@@ -16,6 +16,7 @@ from typing import Callable, Dict, List, Optional
 
 import yaml
 
+from gongwen import textio
 from gongwen.content.faults import DUPLICATE_KEY, INVALID_VALUE, UNKNOWN_KEY, WRONG_TYPE, YAML_SYNTAX
 from gongwen.content.schema import TYPE_NAMES
 from gongwen.errors import ContentError, Place
@@ -29,6 +30,11 @@ BOOL = "tag:yaml.org,2002:bool"
 _SCALAR_TAGS = {STR, NULL, BOOL, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
                 "tag:yaml.org,2002:timestamp"}
 _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+#: Most entries in one list of sections, points or items.  A real 公文 numbers a few dozen
+#: siblings at most (一、 … 二十、); the numerals are written up to 9,999.
+MAX_SIBLINGS = 500
+#: Most paragraphs of one document (:data:`gongwen.textio.MAX_PARAGRAPHS`, as for drafts).
+MAX_PARAGRAPHS = textio.MAX_PARAGRAPHS
 
 # YAML folds a line break inside a plain or ">" scalar into a space; between Chinese
 # characters that space is an artefact of wrapping, not the writer's text.
@@ -42,7 +48,13 @@ def compose_content(text: str, path: str):
 
 
 class ShapeWalker:
-    """Reads composed nodes as shapes, collecting every fault (``errors``) and fix (``warnings``)."""
+    """Reads composed nodes as shapes, collecting every fault (``errors``) and fix (``warnings``).
+
+    Bounds are reported where they are crossed, once: the text that crosses the character
+    limit (even the last one), a list of more than :data:`MAX_SIBLINGS` sections, points or
+    items, more than :data:`~gongwen.textio.MAX_PARAGRAPHS` paragraphs — what a real 公文
+    needs many times over, far below what the numerals are written for (9,999).
+    """
 
     def __init__(self, path: str):
         self.path = path
@@ -50,6 +62,8 @@ class ShapeWalker:
         self.warnings: List[str] = []
         self.visited = 0
         self.chars = 0
+        self.paras = 0  # paragraphs read so far, against MAX_PARAGRAPHS
+        self.refused = False  # "too big" has been reported (once)
 
     # -- reporting ---------------------------------------------------------
     def place(self, node, key: str) -> Place:
@@ -63,8 +77,7 @@ class ShapeWalker:
         """Count a node against the limits; False (reported) when over them or not plain YAML."""
         self.visited += 1
         if self.visited > MAX_NODES or depth > MAX_DEPTH:
-            if not any("过大" in e.message for e in self.errors):
-                self.error(node, key, "内容过大或嵌套过深（别名 * 展开后超出限制），已拒绝", YAML_SYNTAX)
+            self.too_big(node, key, "内容过大或嵌套过深（别名 * 展开后超出限制），已拒绝")
             return False
         if node.tag not in _SCALAR_TAGS and node.tag not in _COLLECTION_TAGS:
             self.error(node, key, f"不支持的 YAML 标签 {node.tag}：内容只能是文字、列表和键值", YAML_SYNTAX)
@@ -109,7 +122,9 @@ class ShapeWalker:
             value = _FOLD_SPACE.sub("", value)
         self.chars += len(value)
         if self.chars > MAX_CHARS:
-            self.visited = MAX_NODES  # the next node visited reports it, once
+            self.visited = MAX_NODES  # no node after this one is read
+            self.too_big(node, key, f"内容过大：文字超过 {MAX_CHARS // 10000} 万字"
+                                    "（含别名 * 展开的部分），已拒绝")
             return ""
         value = self.clean(value.strip(), node, key)
         if required and not value:
@@ -117,6 +132,12 @@ class ShapeWalker:
         if one_line and "\n" in value:
             self.error(node, key, "应写在一行内（不能换行）", INVALID_VALUE)
         return value
+
+    def too_big(self, node, key: str, message: str) -> None:
+        """Report, once, that the content is over a limit (here, at ``node``)."""
+        if not self.refused:
+            self.refused = True
+            self.error(node, key, message, YAML_SYNTAX)
 
     def clean(self, value: str, node, key: str) -> str:
         """``value`` without characters XML cannot hold (a warning names them)."""
@@ -136,13 +157,23 @@ class ShapeWalker:
             for i, child in enumerate(node.value):
                 text = self.text(child, f"{key}[{i}]", depth + 1, required=True, one_line=False,
                                  empty_code=empty_code)
-                out.extend(lines(text))
+                out.extend(self.paragraph_lines(text, child, f"{key}[{i}]"))
             return out
         if isinstance(node, yaml.ScalarNode):
-            return lines(self.text(node, key, depth, one_line=False))
+            return self.paragraph_lines(self.text(node, key, depth, one_line=False), node, key)
         self.count(node, key, depth)
         self.error(node, key, f"应为{TYPE_NAMES['paragraphs']}，实际是{shape(node)}", WRONG_TYPE)
         return []
+
+    def paragraph_lines(self, text: str, node, key: str) -> List[str]:
+        """:func:`lines` of ``text``, counted against MAX_PARAGRAPHS before they are made."""
+        room = max(MAX_PARAGRAPHS - self.paras, 0)
+        self.paras += text.count("\n") + 1 if text else 0
+        if self.paras > MAX_PARAGRAPHS:  # refused; the lines within the limit are still read
+            self.too_big(node, key, f"段落超过 {MAX_PARAGRAPHS} 个（一份 300 页的报告约 1 万段），已拒绝；"
+                                    "如确是这样长的文档，请分成几个文件")
+            return lines("\n".join(text.split("\n", room)[:room]))
+        return lines(text)
 
     def boolean(self, node, key: str, depth: int) -> bool:
         if not self.count(node, key, depth):
@@ -160,7 +191,10 @@ class ShapeWalker:
             return []
         if not node.value:
             self.error(node, key, "列表是空的", WRONG_TYPE)
-        return [each(child, f"{key}[{i}]", depth + 1) for i, child in enumerate(node.value)]
+        if len(node.value) > MAX_SIBLINGS:  # refused; the first ones are still read for their faults
+            self.error(node, key, f"列表有 {len(node.value)} 项，超过 {MAX_SIBLINGS} 项的上限"
+                                  "（同一层的部分、要点或分项不会这样多），已拒绝；请分层或拆分", INVALID_VALUE)
+        return [each(child, f"{key}[{i}]", depth + 1) for i, child in enumerate(node.value[:MAX_SIBLINGS])]
 
 
 def lines(text: str) -> List[str]:

@@ -17,6 +17,10 @@ one line.  The engine is deliberately tiny and is not Jinja:
 Besides the declared names, ``year`` is the year of ``date`` when the document
 does not declare ``year`` itself; the caller may pass more defaults (an office
 profile's ``org``).
+
+The text after substitution is bounded as the loaded text is
+(:data:`MAX_CHARS`, counted over every field as values are inserted): a long
+value used many times would otherwise turn a small file into gigabytes.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from typing import Callable, Dict, Iterator, List, Optional, Tuple
 from gongwen.content.faults import UNDEFINED_VARIABLE
 from gongwen.content.model import Document, Point, Section, Series
 from gongwen.content.schema import REPORT_PARTS
+from gongwen.content.shapes import MAX_CHARS
 from gongwen.errors import ContentError, ContentErrors, GongwenError, Place
 
 #: Anything that looks like template syntax; ``{{`` without its ``}}`` too.
@@ -57,12 +62,14 @@ def substitute(doc: Document, defaults: Optional[Dict[str, str]] = None, text: O
     values.update(doc.vars)
     locator = _Locator(doc.path, text)
     errors: List[ContentError] = []
+    budget = _Budget()
     for key, get, put in fields(doc):
         text = get()
+        budget.spend(len(text), Place(doc.path, key=key))
         if "{" not in text:
             continue
         found: List[ContentError] = []
-        put(_expand(text, key, values, locator, found))
+        put(_expand(text, key, values, locator, found, budget))
         errors.extend(found[:MAX_ERRORS_PER_FIELD])
         if len(found) > MAX_ERRORS_PER_FIELD:
             rest = len(found) - MAX_ERRORS_PER_FIELD
@@ -72,8 +79,22 @@ def substitute(doc: Document, defaults: Optional[Dict[str, str]] = None, text: O
         raise ContentErrors(errors)
 
 
+class _Budget:
+    """Characters the document may hold after substitution: :data:`MAX_CHARS`, as when loading."""
+
+    def __init__(self):
+        self.left = MAX_CHARS
+
+    def spend(self, n: int, place: Place) -> None:
+        self.left -= n
+        if self.left < 0:
+            raise ContentErrors([ContentError(
+                f"代入变量后全文超过 {MAX_CHARS // 10000} 万字的上限，已拒绝（变量的值过长，或用了太多次）",
+                place, UNDEFINED_VARIABLE)])
+
+
 def _expand(text: str, key: str, values: Dict[str, str], locator: "_Locator",
-            errors: List[ContentError]) -> str:
+            errors: List[ContentError], budget: _Budget) -> str:
     def one(m: re.Match) -> str:
         raw = m.group(0)
         place = locator.place(raw, key)  # every tag is located: the n-th one asked is the n-th in the file
@@ -98,6 +119,7 @@ def _expand(text: str, key: str, values: Dict[str, str], locator: "_Locator",
             hint = difflib.get_close_matches(name, list(values), n=1, cutoff=0.6)
             tip = f"，是不是要写 {hint[0]}？" if hint else ""
             return fault(f"未定义的变量 {name}{tip}（vars 中已定义：{known}）")
+        budget.spend(len(values[name]) - len(raw), place)
         return values[name]
 
     return _SYNTAX.sub(one, text)

@@ -7,6 +7,10 @@
   read through the bounded package reader (:mod:`gongwen.ooxml.package`).
 * YAML content: :mod:`gongwen.draft.yamlsource`, positions pointing into the file.
 
+A draft of more than :data:`~gongwen.textio.MAX_PARAGRAPHS` paragraphs (lines of
+text, paragraphs of a .docx or of YAML content) is refused with a
+:class:`~gongwen.errors.ReadError` naming it, before its paragraphs are made.
+
 Nothing heavy is imported for text files.
 """
 
@@ -16,7 +20,7 @@ import os
 
 from gongwen.draft.source import Para, Source, source_from_text
 from gongwen.errors import ReadError
-from gongwen.textio import STDIN, decode_text, read_bytes, read_stdin
+from gongwen.textio import STDIN, check_paragraphs, decode_text, read_bytes, read_stdin
 
 __all__ = ["read_source", "read_docx", "format_of", "DOCX_SUFFIXES"]
 
@@ -36,7 +40,7 @@ def format_of(path: str) -> str:
 def read_source(path: str) -> Source:
     """Read ``path`` (or ``-`` for standard input, read as text) into a Source."""
     if path == STDIN:
-        return source_from_text(decode_text(read_stdin(), STDIN), STDIN, "txt")
+        return _text_source(decode_text(read_stdin(), STDIN), STDIN, "txt")
     fmt = format_of(path)
     if fmt == "docx":
         return read_docx(path)
@@ -54,6 +58,13 @@ def read_source(path: str) -> Source:
         from gongwen.draft.yamlsource import yaml_source
 
         return yaml_source(text, path)
+    return _text_source(text, path, fmt)
+
+
+def _text_source(text: str, path: str, fmt: str) -> Source:
+    """A line a paragraph, the lines counted before a paragraph is made."""
+    ends = text.count("\n") + text.count("\r") - text.count("\r\n")
+    check_paragraphs(ends + (1 if text and not text.endswith(("\n", "\r")) else 0), path)
     return source_from_text(text, path, fmt)
 
 

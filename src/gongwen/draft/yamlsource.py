@@ -13,6 +13,7 @@ content rules (typed markers in headings, one-item series, …).
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import List, Optional, Tuple
 
@@ -20,6 +21,8 @@ from gongwen.content.schema import ITEMS_KEY, KINDS
 from gongwen.content.schema import NESTED_KEYS as _CONTENT_NESTED
 from gongwen.content.schema import TEXT_KEYS as _CONTENT_TEXT
 from gongwen.draft.source import Para, Source
+from gongwen.errors import ReadError
+from gongwen.textio import check_paragraphs
 
 #: Keys whose string values are text a reader sees.  ``paragraphs``/``text``/``opening``… may
 #: be one string (a paragraph per line) or a list of strings; ``items`` entries may be strings.
@@ -59,7 +62,7 @@ def yaml_source(text: str, path: str = "<yaml>") -> Source:
     src = Source(path, [], "yaml", text=text, yaml=root)
     if root is not None:
         # YAML breaks lines at U+0085, U+2028 and U+2029 too; its marks count them.
-        _walk(root, "", None, re.split("[\n\x85\u2028\u2029]", text), src.paras)
+        _walk(root, "", None, re.split("[\n\x85\u2028\u2029]", text), src.paras, _Budget(path))
     return src
 
 
@@ -92,16 +95,36 @@ def mapping_items(node):
     return [(k.value, v) for k, v in node.value if isinstance(getattr(k, "value", None), str)]
 
 
-def _walk(node, key: str, last: Optional[str], lines: List[str], out: List[Para]) -> None:
+class _Budget:
+    """What one walk may cost.  Each alias (``*a``) walks its anchored node again, so a small
+    file could walk forever: nodes, characters and paragraphs are counted as they are visited,
+    within the loader's bounds and :data:`~gongwen.textio.MAX_PARAGRAPHS`."""
+
+    def __init__(self, path: str):
+        from gongwen.content.shapes import MAX_CHARS, MAX_NODES
+
+        self.path, self.nodes, self.chars = path, MAX_NODES, MAX_CHARS
+
+    def visit(self, node, out: List[Para]) -> None:
+        self.nodes -= 1
+        if isinstance(node.value, str):
+            self.chars -= len(node.value)
+        if self.nodes < 0 or self.chars < 0:
+            raise ReadError(self.path, "内容过大（别名 * 展开后超出限制），拒绝读取")
+        check_paragraphs(len(out), self.path)
+
+
+def _walk(node, key: str, last: Optional[str], lines: List[str], out: List[Para], budget: _Budget) -> None:
+    budget.visit(node, out)
     tag = node.tag
     if tag == "tag:yaml.org,2002:map":
         for k, v in mapping_items(node):
             sub = f"{key}.{k}" if key else k
             if k in TEXT_KEYS or k in NESTED_KEYS:
-                _walk(v, sub, k, lines, out)
+                _walk(v, sub, k, lines, out, budget)
     elif tag == "tag:yaml.org,2002:seq":
         for i, item in enumerate(node.value):
-            _walk(item, f"{key}[{i}]", last, lines, out)
+            _walk(item, f"{key}[{i}]", last, lines, out, budget)
     elif tag == "tag:yaml.org,2002:str" and last in TEXT_KEYS:
         out.extend(scalar_paras(node, key, "yaml:" + last, lines))
 
@@ -111,15 +134,17 @@ def scalar_paras(node, key: str, kind: str, lines: List[str]) -> List[Para]:
     value = node.value
     start = node.start_mark
     mapped = _map_scalar(node, lines)
+    starts = [o for o, _, _ in mapped] if mapped is not None else []  # in order: found by bisection
     paras: List[Para] = []
     offset = 0
     for part in value.split("\n"):
         if mapped is not None:
-            segs = [(o - offset, ln, col) for o, ln, col in mapped if offset <= o <= offset + len(part)]
+            lo, hi = bisect.bisect_left(starts, offset), bisect.bisect_right(starts, offset + len(part))
+            segs = [(o - offset, ln, col) for o, ln, col in mapped[lo:hi]]
             # the segment in force at the start of this paragraph
-            before = [s for s in mapped if s[0] <= offset]
-            if before and (not segs or segs[0][0] != 0):
-                o, ln, col = before[-1]
+            last = bisect.bisect_right(starts, offset) - 1
+            if last >= 0 and (not segs or segs[0][0] != 0):
+                o, ln, col = mapped[last]
                 segs.insert(0, (0, ln, col + offset - o))
             if part.strip():
                 line, column = segs[0][1], segs[0][2]

@@ -8,7 +8,7 @@ from typing import Iterator, List, Optional, Sequence, Tuple
 
 from gongwen.draft.read import read_source
 from gongwen.draft.source import Source
-from gongwen.errors import GongwenError
+from gongwen.errors import GongwenError, ReadError
 from gongwen.lint.engine import lint_source
 from gongwen.lint.findings import Finding
 from gongwen.settings import NAMES, LintOverrides, LintSettings, load
@@ -18,23 +18,40 @@ LINTABLE = (".docx", ".txt", ".md", ".markdown", ".yaml", ".yml")
 _SKIP_NAMES = NAMES + (".pre-commit-hooks.yaml", ".pre-commit-config.yaml")
 
 
-def expand_paths(paths: Sequence[str]) -> List[Tuple[str, bool]]:
-    """Files to lint, in order: ``(path, explicit)``; folders are searched recursively for
-    .docx/.txt/.md/.yaml files (hidden ones, Word lock files and ``*.fixed.docx`` skipped)."""
-    out: List[Tuple[str, bool]] = []
+def expand_paths(paths: Sequence[str]) -> List[Tuple[str, bool, Optional[GongwenError]]]:
+    """Files to lint, in order: ``(path, explicit, problem)``; folders are searched recursively for
+    .docx/.txt/.md/.yaml files (hidden ones, Word lock files and ``*.fixed.docx`` skipped).
+
+    A folder that cannot be listed (no permission, say) is not skipped silently: it comes as
+    ``(folder, False, ReadError)``, in its place, so it is reported as a file that could not be
+    read.  ``problem`` is ``None`` for every file (reading it may still fail).
+    """
+    out: List[Tuple[str, bool, Optional[GongwenError]]] = []
     for path in paths:
         if path != STDIN and os.path.isdir(path):
-            for folder, dirs, files in os.walk(path):
+            failed: List[OSError] = []
+            for folder, dirs, files in os.walk(path, onerror=failed.append):
+                for exc in failed:  # os.walk reports a folder it cannot list just before going on
+                    out.append((exc.filename or folder, False, unreadable_folder(exc)))
+                failed.clear()
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("__pycache__", "node_modules"))
                 for name in sorted(files):
                     low = name.lower()
                     if (name.startswith((".", "~$")) or low.endswith(".fixed.docx") or name in _SKIP_NAMES
                             or not low.endswith(LINTABLE)):
                         continue
-                    out.append((os.path.join(folder, name), False))
+                    out.append((os.path.join(folder, name), False, None))
+            for exc in failed:
+                out.append((exc.filename or path, False, unreadable_folder(exc)))
         else:
-            out.append((path, True))
+            out.append((path, True, None))
     return out
+
+
+def unreadable_folder(exc: OSError) -> ReadError:
+    """The error for a folder ``os.walk`` could not list."""
+    why = "没有读取权限" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+    return ReadError(exc.filename or "", f"无法打开这个文件夹（{why}），其中的文件都没有检查")
 
 
 def settings_for(path: str, overrides: Optional[LintOverrides] = None) -> LintSettings:
@@ -52,7 +69,10 @@ def is_content(source: Source) -> bool:
 
 def sources(paths: Sequence[str]) -> Iterator[Tuple[str, bool, object]]:
     """``(path, explicit, Source or GongwenError)`` for every file under ``paths``."""
-    for path, explicit in expand_paths(paths):
+    for path, explicit, problem in expand_paths(paths):
+        if problem is not None:
+            yield path, explicit, problem
+            continue
         try:
             yield path, explicit, read_source(path)
         except GongwenError as exc:

@@ -1,7 +1,7 @@
 """Opening a .docx safely: bounded zip reads and XML parsing with no entities.
 
 A .docx handed to a reviewer may be broken or hostile.  Everything here keeps
-three promises:
+these promises:
 
 * **No external data.**  XML is parsed by lxml with entity resolution, DTD
   loading and network access switched off, and a part that declares a DTD at
@@ -12,6 +12,11 @@ three promises:
   and :data:`MAX_RATIO`; then each member is inflated in chunks and abandoned
   as soon as it passes its limit, because a declared size can lie.  A zip bomb
   is refused in milliseconds, without being read into memory.
+* **Bounded parsing.**  Markup is counted before a part is parsed (:data:`MAX_TAGS`
+  over all the parts of one package): a small part of tiny elements would otherwise
+  cost gigabytes as a tree.
+* **One name, one member.**  A zip listing a name twice is refused: readers
+  disagree on which copy counts (Word and LibreOffice show the last).
 * **One kind of failure.**  Not a zip, a truncated zip, a zip without
   ``word/document.xml``, encryption, bad CRC, malformed XML: all become
   :class:`ReadError` with a Chinese sentence naming the file.
@@ -48,6 +53,11 @@ MAX_RATIO = 400
 RATIO_FLOOR = 16 * 1024 * 1024
 #: Most entries a .docx may list (a real one has a few dozen, with media a few hundred).
 MAX_MEMBERS = 10000
+#: Most markup in the XML parts parsed from one .docx, counted as "<" characters (every element
+#: takes at least one, an end tag another).  Parsing costs about 120 bytes per element, and
+#: 10 million empty ``<w:p/>`` fit in 64 MB that compress to 250 kB.  A 300-page report saved by
+#: Word (some 10,000 paragraphs of 20–60 tags each) has well under a million.
+MAX_TAGS = 4_000_000
 #: Inflate in chunks of this size.
 CHUNK = 256 * 1024
 OFFICE_DOC_REL = "/officeDocument"
@@ -106,6 +116,9 @@ def parse_xml(data: bytes, path: str, part: str):
 
     if declares_dtd(data):
         raise DeclarationRefused(path, part, f"{part} 含有 DTD 或实体声明，出于安全考虑拒绝读取（Word 不会生成这种文件）")
+    tags = data.count(b"<")
+    if tags > MAX_TAGS:
+        raise ReadError(path, _too_many_tags(part, tags))
     if _PARSER is None:
         _PARSER = _parser()
     try:
@@ -130,6 +143,7 @@ class SafeZip:
     def __init__(self, path: str, fileobj=None, max_total: Optional[int] = None):
         self.path = path
         self.total = 0
+        self.tags = 0  # markup parsed so far, against MAX_TAGS
         self.max_total = MAX_TOTAL_SIZE if max_total is None else min(max_total, MAX_TOTAL_SIZE)
         self.strict = False  # a part was ISO 29500 Strict (read under transitional names)
         stream = fileobj if fileobj is not None else open_binary(path, " .docx 文件")
@@ -146,8 +160,16 @@ class SafeZip:
             raise ReadError(path, f"压缩包内有 {len(infos)} 个条目，超过上限 {MAX_MEMBERS}，拒绝读取")
         self._infos = infos
         self.names: Dict[str, zipfile.ZipInfo] = {}
+        seen: Dict[str, str] = {}
         for info in infos:
-            self.names.setdefault(info.filename.lstrip("/"), info)
+            name = info.filename.lstrip("/")
+            key = name.lower()  # part names are compared without case (OPC)
+            if key in seen:
+                self.close()
+                raise ReadError(path, f"压缩包内有两个同名条目“{seen[key]}”和“{info.filename}”"
+                                      "（不同的软件读取的是不同的一个），文件可能被篡改，拒绝读取")
+            seen[key] = info.filename
+            self.names[name] = info
         declared = sum(i.file_size for i in infos if i.filename.endswith((".xml", ".rels")))
         if declared > self.max_total:
             self.close()
@@ -252,6 +274,10 @@ class SafeZip:
             self.strict = True
             data = data.replace(W_STRICT_NS.encode(), W_NS.encode()).replace(
                 R_STRICT_NS.encode(), R_NS.encode())
+        tags = data.count(b"<")
+        if self.tags + tags > MAX_TAGS:
+            raise ReadError(self.path, _too_many_tags(name, self.tags + tags))
+        self.tags += tags
         return parse_xml(data, self.path, name)
 
     def rels(self, part: str) -> Dict[str, tuple]:
@@ -293,6 +319,11 @@ def _too_big(size: int, limit: int, lied: bool = False) -> str:
         f"解压后超过 {limit // (1024 * 1024)} MB 的安全上限（至少 {mb:.0f} MB）{why}，"
         "疑似压缩炸弹，拒绝读取"
     )
+
+
+def _too_many_tags(part: str, tags: int) -> str:
+    return (f"读到 {part} 时 XML 标记已达 {tags} 个，超过 {MAX_TAGS} 个的安全上限"
+            "（一份 300 页的报告不到 100 万个），拒绝读取")
 
 
 def open_docx(path: str, fileobj=None, max_total: Optional[int] = None) -> SafeZip:

@@ -4,12 +4,17 @@ Every ``w:p`` of the body, table cells and text boxes included, empty ones
 counted, so paragraph N of a .docx made from a text file has the ``line`` N of
 that file.  Text is what Word shows: runs in hyperlinks, insertions, content
 controls and fields, without deleted text or field codes.
+
+A document of more than :data:`~gongwen.textio.MAX_PARAGRAPHS` paragraphs is
+refused as it is read (a :class:`~gongwen.errors.ReadError` naming the file):
+a few hundred kilobytes of empty ``<w:p/>`` would otherwise cost gigabytes.
 """
 
 from __future__ import annotations
 
 from gongwen.ooxml.names import MC, W
 from gongwen.ooxml.numbering import Numbering
+from gongwen.textio import MAX_PARAGRAPHS, check_paragraphs
 
 P, R, T, TAB, PTAB, BR, CR = (W + t for t in ("p", "r", "t", "tab", "ptab", "br", "cr"))
 NOBREAKHYPHEN, TXBX, TBL = W + "noBreakHyphen", W + "txbxContent", W + "tbl"
@@ -51,6 +56,8 @@ def _walk_blocks(container, where, parts, numbering, out) -> None:
 
 def _paragraph(p, where, parts, numbering, out) -> None:
     slot = len(out)
+    if slot >= MAX_PARAGRAPHS:
+        check_paragraphs(slot + 1, parts.path)
     out.append(None)
     parts.elements.append(p)
     parts.where.append(where)
