@@ -95,7 +95,9 @@ def test_an_interrupted_pdf_step_leaves_no_libreoffice_and_no_files(tmp_path, ho
     build = start_build(tmp_path, str(stand_in(tmp_path)), FAKE_SOFFICE="hang-family", FAKE_SOFFICE_LOG=str(log))
     pids_file = Path(str(log) + ".pids")
     try:
-        assert wait_for(pids_file.exists), "the stand-in soffice never started"
+        # the stand-in writes both ids after creating the file: wait for the whole line
+        assert wait_for(lambda: pids_file.exists() and len(pids_file.read_text().split()) == 2), \
+            "the stand-in soffice never started"
         soffice_pid, child_pid = map(int, pids_file.read_text().split())
         temp = tmp_path / "tmp"
         # While it runs: the work folder is private, and LibreOffice's temporary files are inside it.

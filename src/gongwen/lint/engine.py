@@ -45,6 +45,10 @@ def finish(f: Finding, r: Rule, source: Source, index: Dict[int, int], config: L
     return f
 
 
+#: The most findings one rule lists for one file; the rest are counted in one last finding.
+MAX_PER_RULE = 500
+
+
 def lint_source(source: Source, config: Optional[LintSettings] = None,
                 rules: Optional[Sequence[Rule]] = None) -> List[Finding]:
     """All findings for one source, selected, suppressed and sorted."""
@@ -55,16 +59,29 @@ def lint_source(source: Source, config: Optional[LintSettings] = None,
     sup = source_suppressions(source)
     out: List[Finding] = []
     seen = set()
+    listed: Dict[str, int] = {}
+    unlisted: Dict[str, Finding] = {}
+    more: Dict[str, int] = {}
     for r in rules:
         for f in r.check(ctx) or ():
             f = finish(f, r, source, index, config)
             if not config.rule_enabled(f.code) or sup.suppressed(f.line, f.code):
                 continue
+            if listed.get(f.code, 0) >= MAX_PER_RULE:  # memory stays bounded on any input
+                more[f.code] = more.get(f.code, 0) + 1
+                unlisted.setdefault(f.code, f)
+                continue
             key = (f.line, f.column, f.code, f.message)
             if key in seen:
                 continue
             seen.add(key)
+            listed[f.code] = listed.get(f.code, 0) + 1
             out.append(f)
+    for code, first in unlisted.items():
+        first.fix = None
+        first.message = (f"此类问题在本文件中还有约 {more[code]} 处（自此处起），未逐一列出："
+                         f"每条规则在一个文件中最多列出 {MAX_PER_RULE} 处。")
+        out.append(first)
     out.sort(key=lambda f: (f.line, f.column, f.code))
     return out
 
