@@ -178,8 +178,8 @@ def _convert_in(work: Path, soffice: str, todo, results, plan, extra, png: bool,
             result = results[index]
             produced = work / "pdf" / (names[index] + ".pdf")
             if produced.is_file() and produced.stat().st_size > 0:
-                _place(produced, Path(result.pdf))
-                result.ok = True
+                result.error = _place(produced, Path(result.pdf))
+                result.ok = not result.error
             elif not result.error:
                 result.error = f"{result.docx}: LibreOffice 没有生成 PDF"
     if png:
@@ -250,12 +250,20 @@ def _kill(proc: subprocess.Popen) -> None:
         pass
 
 
-def _place(produced: Path, target: Path) -> None:
-    """Copy ``produced`` to ``target`` atomically (a temporary file beside it, then rename)."""
+def _place(produced: Path, target: Path) -> str:
+    """Copy ``produced`` to ``target`` atomically (a temporary file beside it, then rename);
+    "" when done, else why not (a read-only folder, a full disk), in Chinese."""
     from gongwen import atomic
+    from gongwen.errors import GongwenError
 
-    with atomic.replace(target) as out, open(produced, "rb") as src:
-        shutil.copyfileobj(src, out)
+    try:
+        with atomic.replace(target) as out, open(produced, "rb") as src:
+            shutil.copyfileobj(src, out)
+    except GongwenError as exc:
+        return str(exc)
+    except OSError as exc:  # reading what LibreOffice made
+        return f"{target}: 无法写入：{atomic.reason(exc)}"
+    return ""
 
 
 def _pictures(soffice, work: Path, env: dict, done, names, results, timeout) -> None:
@@ -275,8 +283,8 @@ def _pictures(soffice, work: Path, env: dict, done, names, results, timeout) -> 
                 ok = False
             produced = prefix.with_name(prefix.name + ".png")
             if ok and produced.is_file():
-                _place(produced, png)
-                result.png = str(png)
+                result.error = _place(produced, png) or result.error
+                result.png = None if result.error else str(png)
                 continue
         missing.append((index, _))
     if missing:
@@ -285,8 +293,9 @@ def _pictures(soffice, work: Path, env: dict, done, names, results, timeout) -> 
             produced = work / "png" / (names[index] + ".png")
             if produced.is_file():
                 png = Path(results[index].pdf).with_suffix(".png")
-                _place(produced, png)
-                results[index].png = str(png)
+                failed = _place(produced, png)
+                results[index].error = failed or results[index].error
+                results[index].png = None if failed else str(png)
             elif not results[index].error:
                 results[index].error = f"{results[index].docx}: 没有生成第 1 页的图片（PDF 已生成）"
 
