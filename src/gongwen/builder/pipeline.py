@@ -157,12 +157,24 @@ def _build_parallel(todo, results, template, force, jobs, progress) -> None:
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     # Chunks amortise process hand-offs; each worker compiles the template once.
     chunk = max(1, min(50, len(todo) // (jobs * 4)))
-    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        tasks = [(source, target, template, force) for _, source, target in todo]
-        for (i, _, _), result in zip(todo, pool.map(_build_task, tasks, chunksize=chunk)):
-            results[i] = result
+    done = set()
+    try:
+        with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            tasks = [(source, target, template, force) for _, source, target in todo]
+            for (i, _, _), result in zip(todo, pool.map(_build_task, tasks, chunksize=chunk)):
+                results[i] = result
+                done.add(i)
+                if progress:
+                    progress(result)
+    except cf.process.BrokenProcessPool:
+        # A worker was killed (by the kernel, say): the documents not built yet are built
+        # here, one by one — each is bounded, and one failing is its own failure.
+        for i, source, target in todo:
+            if i in done:
+                continue
+            build_one(source, target, template=template, force=force, result=results[i])
             if progress:
-                progress(result)
+                progress(results[i])
 
 
 def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = None,
