@@ -119,3 +119,21 @@ def test_help_has_examples():
     for args in (["templates", "--help"], ["templates", "copy", "--help"], ["templates", "check", "--help"]):
         result = run(*args)
         assert result.exit_code == 0 and "示例" in result.output and "gongwen templates" in result.output
+
+
+def test_an_office_template_someone_else_owns_is_listed_as_not_used(tmp_path, monkeypatch):
+    import os
+    import shutil
+
+    from tests.paths import TEMPLATES
+
+    if os.geteuid() != 0:
+        pytest.skip("making a file another user owns needs root")
+    office = tmp_path / "templates"
+    office.mkdir()
+    shutil.copyfile(TEMPLATES / "speech.docx", office / "theirs.docx")
+    os.chown(office / "theirs.docx", 65534, -1)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["templates", "list"])
+    line = next(l for l in result.output.splitlines() if "theirs" in l)
+    assert "不会使用" in line and "属于" in line

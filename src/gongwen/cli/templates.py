@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from gongwen.builder.templates import all_templates, title_of
+from gongwen.trust import untrusted
 
 HELP = """列出、复制、检查 .docx 模板。
 
@@ -97,7 +98,10 @@ def list_():
         click.echo(f"{group}模板（{'、'.join(folders)}）：")
         for name, path in rows:
             note = title_of(path)
-            if chosen.get(name) not in (None, path.resolve()):
+            why = untrusted(path) if group == "本单位" else None
+            if why:
+                note += f"（不会使用：{why}）"
+            elif chosen.get(name) not in (None, path.resolve()):
                 note += f"（同名：按名字 {name} 选用的是 {chosen[name]}；要用这一个请写路径）"
             click.echo(f"  {name.ljust(width)}  {note}".rstrip())
     if not shown_office:
