@@ -1,4 +1,4 @@
-"""LibreOffice cannot fetch or read what a document links to (issue 9, case 1), found by experiment.
+"""LibreOffice cannot fetch or read what a document links to, found by experiment.
 
 A .docx with a picture linked to a local file and one linked to
 ``http://127.0.0.1:PORT/…`` (served by a ``python -m http.server`` the test

@@ -1,4 +1,4 @@
-"""A template that reaches the network or local files (issue 9, case 1): named by ``templates check``,
+"""A template that reaches the network or local files: named by ``templates check``,
 stripped from every output by ``build`` with a warning.
 
 The template (tests/linkeddocx.py) links a picture to a local file and one to an

@@ -1,5 +1,5 @@
 """Templates that would hang or exhaust the machine, and settings that would run as template code
-(issue 9, cases 2 and 3).
+(templates from other offices are not trusted).
 
 Jinja folds constant expressions while it compiles, sandboxed or not: ``{{ 9**(9**9) }}``
 never finishes compiling, ``{{ 'a'*10**9 }}`` takes gigabytes, loops over

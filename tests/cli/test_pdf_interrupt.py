@@ -1,5 +1,5 @@
 """Ctrl-C, SIGTERM and SIGHUP during ``gongwen build --pdf``: LibreOffice does not outlive the build,
-and nothing it wrote is left behind or readable by others (issue 9, case 19).
+and nothing it wrote is left behind or readable by others.
 
 The build runs as a real process whose ``TMPDIR`` is a folder of the test, so
 every temporary file it or LibreOffice makes can be looked for afterwards.  The
