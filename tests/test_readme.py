@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_readme_speech_example_builds(tmp_path):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    example = re.search(r"```yaml\n(kind: speech.*?)```", readme, re.S).group(1)
+    example = re.search(r"```yaml\n(kind: 讲话稿.*?)```", readme, re.S).group(1)
     (tmp_path / "speech.yaml").write_text(example, encoding="utf-8")
     result = build_one(tmp_path / "speech.yaml", tmp_path / "speech.docx")
     assert result.ok, result.errors

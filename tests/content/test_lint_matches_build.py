@@ -32,7 +32,7 @@ BROKEN = {
     "vars as a list": (HEAD + "vars: [year]\n" + BODY, ["GW713"]),
     "variable name": (HEAD + "vars:\n  1year: 2026\n  org: 全市\n  org: 全县\n" + BODY, ["GW714", "GW712"]),
     "no body": (HEAD + "opening:\n  - 今天召开会议。\n", ["GW713"]),
-    "chinese kind": ("kind: 讲话稿\ntitle: 在全市工作会议上的讲话\n" + BODY, ["GW714"]),
+    "unknown kind": ("kind: 讲话\ntitle: 在全市工作会议上的讲话\n" + BODY, ["GW714"]),
     "date that does not exist": (HEAD + "date: 2026年4月31日\n" + BODY, ["GW714"]),
     "date in another form": (HEAD + "date: 2026/4/30\n" + BODY, ["GW714"]),
     "series style": (HEAD + "sections:\n  - heading: 总体要求\n    series: 其一\n    items:\n      - 加强领导\n"

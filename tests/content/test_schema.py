@@ -31,7 +31,8 @@ def test_kinds_and_parts():
     assert not set(schema.REPORT_PARTS) & set(schema.SPEECH_KEYS)
     assert set(schema.REQUIRED_KEYS) <= set(schema.COMMON_KEYS)
     assert set(schema.BODY_KEYS) <= set(schema.SPEECH_KEYS) | set(schema.REPORT_KEYS)
-    assert schema.KIND_CHOICES == "speech（讲话稿）或 report（调研报告）"
+    assert schema.KIND_CHOICES == "讲话稿（speech）或 调研报告（report）"
+    assert schema.kind_of("讲话稿") == schema.kind_of("speech") == "speech"
 
 
 def test_readers_derive_their_keys_from_the_schema():

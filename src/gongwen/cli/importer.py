@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from gongwen.content.schema import KIND_NAMES, KINDS
+from gongwen.content.schema import KIND_NAMES, KIND_WORDS, kind_of
 
 EXIT_UNWRITABLE = 2  # as lint: the command could not do its work
 
@@ -53,7 +53,7 @@ def write_text_file(path: Path, text: str, force: bool) -> None:
 
 @click.command("import", help=HELP)
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--kind", type=click.Choice(KINDS), default=None,
+@click.option("--kind", type=click.Choice(list(KIND_WORDS)), default=None,
               help="文档类型：speech（讲话稿）或 report（调研报告）；不写则自动判断")
 @click.option("-o", "--out", type=click.Path(dir_okay=False), default=None,
               help="写入的 YAML 文件（不写则输出到屏幕）")
@@ -66,7 +66,7 @@ def import_(file, kind, out, force):
     if out and os.path.lexists(out) and not force:
         raise click.ClickException(f"{out} 已存在，未覆盖；确需覆盖请加 --force")
     try:
-        result = import_file(file, kind=kind)
+        result = import_file(file, kind=kind_of(kind) if kind else None)
     except GongwenError as exc:
         raise click.ClickException(str(exc)) from None
     doc = result.document

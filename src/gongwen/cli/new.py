@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from gongwen.content.schema import KINDS
+from gongwen.content.schema import KIND_WORDS, kind_of
 
 HELP = """新建内容 YAML：空白骨架，或从去年的内容开始。
 
@@ -39,7 +39,7 @@ KIND 是 speech（讲话稿）或 report（调研报告）。
 
 
 @click.command("new", help=HELP)
-@click.argument("kind", type=click.Choice(KINDS))
+@click.argument("kind", type=click.Choice(list(KIND_WORDS)))
 @click.option("-o", "--out", type=click.Path(dir_okay=False), default=None,
               help="写入的 YAML 文件（不写则输出到屏幕）")
 @click.option("--from", "from_", type=click.Path(dir_okay=False), default=None,
@@ -47,6 +47,7 @@ KIND 是 speech（讲话稿）或 report（调研报告）。
 @click.option("--year", type=click.IntRange(1900, 2999), default=None, help="新的年份，如 2024")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
 def new(kind, out, from_, year, force):
+    kind = kind_of(kind)
     from gongwen.cli.importer import write_text_file
     from gongwen.errors import GongwenError
     from gongwen.importer.newdoc import from_last, skeleton

@@ -23,7 +23,7 @@ import yaml
 
 from gongwen.content import faults
 from gongwen.content.model import Document, Item, Point, Section, Series
-from gongwen.content.schema import (ITEM_KEYS, KIND_CHOICES, KINDS, MAX_LEVEL, POINT_KEYS, REPORT_PARTS,
+from gongwen.content.schema import (ITEM_KEYS, KIND_CHOICES, KIND_WORDS, KINDS, kind_of, MAX_LEVEL, POINT_KEYS, REPORT_PARTS,
                                     SECTION_KEYS, SERIES_KEYS, SERIES_STYLES, DOCUMENT_KEYS, TYPE_NAMES)
 from gongwen.content.shapes import ShapeWalker, compose_content, shape
 from gongwen.errors import ContentError, ContentErrors, Place, ReadError
@@ -77,12 +77,13 @@ class _ContentWalker(ShapeWalker):
             return Document(kind="", title="")
         kind_node = next((v for k, v in root.value if getattr(k, "value", None) == "kind"), None)
         if kind_node is None:
-            self.error(root, "kind", "缺少 kind：请写 kind: speech（讲话稿）或 kind: report（调研报告）",
+            self.error(root, "kind", "缺少 kind：请写 kind: 讲话稿（speech）或 kind: 调研报告（report）",
                        faults.WRONG_TYPE)
             return Document(kind="", title="")
-        kind = self.text(kind_node, "kind", 1)
+        written = self.text(kind_node, "kind", 1)
+        kind = kind_of(written) or written
         if kind not in KINDS:
-            hint = difflib.get_close_matches(kind, KINDS, n=1, cutoff=0.5)
+            hint = difflib.get_close_matches(kind, list(KIND_WORDS), n=1, cutoff=0.5)
             tip = f"，是不是要写 {hint[0]}？" if hint else ""
             self.error(kind_node, "kind", f"未知的 kind {kind}：只能是 {KIND_CHOICES}{tip}", faults.INVALID_VALUE)
             return Document(kind=kind, title="")

@@ -11,15 +11,22 @@ Pure data: no YAML, no I/O (the command line imports it to list the kinds).
 
 from __future__ import annotations
 
-from typing import Dict, Tuple
+from typing import Dict, Optional, Tuple
 
 from gongwen.spec.markers import SERIES_STYLES as _MARKER_SERIES_STYLES
 
 #: Document kinds, and what a writer calls them.
 KINDS: Tuple[str, ...] = ("speech", "report")
 KIND_NAMES: Dict[str, str] = {"speech": "讲话稿", "report": "调研报告"}
-#: How messages list the kinds: ``speech（讲话稿）或 report（调研报告）``.
-KIND_CHOICES = "或 ".join(f"{k}（{KIND_NAMES[k]}）" for k in KINDS)
+#: Every way a kind may be written: its Chinese name or its ASCII name.
+KIND_WORDS: Dict[str, str] = {**{k: k for k in KINDS}, **{name: k for k, name in KIND_NAMES.items()}}
+#: How messages list the kinds: ``讲话稿（speech）或 调研报告（report）``.
+KIND_CHOICES = "或 ".join(f"{KIND_NAMES[k]}（{k}）" for k in KINDS)
+
+
+def kind_of(written: str) -> Optional[str]:
+    """The kind ``kind:`` names, written in Chinese (``讲话稿``) or ASCII (``speech``); None if none."""
+    return KIND_WORDS.get(str(written).strip())
 
 #: A report's three parts, in reading order, with the heading each gets when it has none.
 REPORT_PARTS: Dict[str, str] = {

@@ -17,7 +17,7 @@ import bisect
 import re
 from typing import List, Optional, Tuple
 
-from gongwen.content.schema import ITEMS_KEY, KINDS
+from gongwen.content.schema import ITEMS_KEY, KIND_WORDS, kind_of
 from gongwen.content.schema import NESTED_KEYS as _CONTENT_NESTED
 from gongwen.content.schema import TEXT_KEYS as _CONTENT_TEXT
 from gongwen.draft.source import Para, Source
@@ -30,7 +30,7 @@ TEXT_KEYS = _CONTENT_TEXT | {ITEMS_KEY}
 #: Keys holding nested content (mappings or lists of them); ``items`` entries may be mappings.
 NESTED_KEYS = _CONTENT_NESTED | {ITEMS_KEY}
 #: A top-level ``title:`` line, or ``kind:`` with a known kind: YAML that is meant as content.
-_CONTENT_LINE = re.compile(r"^(?:title\s*:|kind\s*:\s*[\"']?(?:%s)\b)" % "|".join(KINDS), re.M)
+_CONTENT_LINE = re.compile(r"^(?:title\s*:|kind\s*:\s*[\"']?(?:%s)(?![\w]))" % "|".join(KIND_WORDS), re.M)
 
 
 def yaml_source(text: str, path: str = "<yaml>") -> Source:
@@ -83,7 +83,7 @@ def is_content(source: Source) -> bool:
         return False
     fields = dict(mapping_items(root))
     kind = fields.get("kind")
-    if kind is not None and kind.tag == "tag:yaml.org,2002:str" and kind.value in KINDS:
+    if kind is not None and kind.tag == "tag:yaml.org,2002:str" and kind_of(kind.value) is not None:
         return True
     return bool(set(fields) & {"kind", "title"}) and bool(set(fields) & (TEXT_KEYS | NESTED_KEYS))
 

@@ -263,12 +263,13 @@ def wrong_type(ctx):
 
 
 @rule("GW714", "invalid-value", severity="error", formats=YAML, example_format="yaml", source=CONTENT_FORMAT,
-      message="值不在允许的范围内：kind 只能是 speech 或 report，date 要写存在的日期（2026-04-30 或 2026年4月30日），"
+      message="值不在允许的范围内：kind 只能是 讲话稿（speech）或 调研报告（report），date 要写存在的日期（2026-04-30 或 2026年4月30日），"
               "series 只能是 一是 或 第一，层次最多四级。",
       why="gongwen build 无法按这样的值生成文档（不知道用哪种格式、日期不存在），拒绝生成。",
-      bad=["kind: 讲话稿\ntitle: 在全市工作会议上的讲话\nsections:\n" + _SECTION,
+      bad=["kind: 讲话\ntitle: 在全市工作会议上的讲话\nsections:\n" + _SECTION,
            "kind: speech\ntitle: 在全市工作会议上的讲话\ndate: 2026年4月31日\nsections:\n" + _SECTION],
-      good=["kind: speech\ntitle: 在全市工作会议上的讲话\ndate: 2026年4月30日\nsections:\n" + _SECTION])
+      good=["kind: speech\ntitle: 在全市工作会议上的讲话\ndate: 2026年4月30日\nsections:\n" + _SECTION,
+            "kind: 讲话稿\ntitle: 在全市工作会议上的讲话\nsections:\n" + _SECTION])
 def invalid_value(ctx):
     return findings(ctx, faults.INVALID_VALUE)
 
