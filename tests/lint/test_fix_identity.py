@@ -119,18 +119,28 @@ def test_a_foreign_link_in_a_shared_folder_is_not_followed(tmp_path):
     assert link.is_symlink() and victim.read_text(encoding="utf-8") == DRAFT
 
 
-def test_a_fixed_copy_of_a_read_only_docx_can_be_fixed_again(tmp_path):
-    """A .docx is fixed into name.fixed.docx: a read-only draft (as mail attachments often are)
-    gives a copy its owner may write, so the next --fix replaces it."""
+def test_a_fixed_copy_is_never_written_over(tmp_path):
+    """A .docx is fixed into name.fixed.docx, a name gongwen chooses: a read-only draft (as mail
+    attachments often are) gives a copy its owner may write; a copy that is there already (edited
+    since, or a link someone placed) is never written over, and the message says what to do."""
     from tests.tinydocx import make_docx, p
 
     path = tmp_path / "草稿.docx"
     path.write_bytes(make_docx(p("一、总体情况") + p("我们要加强管理,提高效率.")))
     os.chmod(path, 0o444)
-    for _ in range(2):
-        ran = fix(path)
-        assert "修正后的副本已写到" in ran.stderr, ran.output
-    assert stat.S_IMODE((tmp_path / "草稿.fixed.docx").stat().st_mode) == 0o644
+    copy = tmp_path / "草稿.fixed.docx"
+    ran = fix(path)
+    assert "修正后的副本已写到" in ran.stderr, ran.output
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o644
+    copy.write_bytes(b"edited by hand")
+    ran = fix(path)
+    assert ran.returncode == 2 and "已存在" in ran.stderr and copy.read_bytes() == b"edited by hand"
+    copy.unlink()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep", encoding="utf-8")
+    copy.symlink_to(victim)
+    ran = fix(path)
+    assert ran.returncode == 2 and victim.read_text(encoding="utf-8") == "keep"
 
 
 def test_a_hard_linked_file_that_cannot_grow_is_left_whole(tmp_path, monkeypatch):

@@ -7,6 +7,11 @@ template's SHA-256 and the versions of gongwen, Jinja and Python, so a changed
 template or upgrade never meets a stale entry.  The cache is an optimisation
 only: any failure to read or write it is ignored.
 
+An entry holds compiled code, so only entries nobody else could have written are
+read: the folder and the entry must belong to the user running gongwen (or root)
+and be writable by nobody else; the folder is created private (0700).  Anything
+else is ignored, as if the cache were empty.
+
 Location: ``$GONGWEN_CACHE``, else ``$XDG_CACHE_HOME/gongwen``, else
 ``~/.cache/gongwen``; ``GONGWEN_CACHE=off`` turns it off.
 """
@@ -41,12 +46,22 @@ def key(data: bytes, *extra: str) -> str:
     return h.hexdigest()[:32]
 
 
+def _ours(st) -> bool:
+    """Written by this user (or root) and writable by no one else."""
+    return st.st_uid in (os.geteuid(), 0) and not st.st_mode & 0o022
+
+
 def get(name: str) -> Optional[bytes]:
     folder = directory()
     if not folder:
         return None
     try:
-        with open(os.path.join(folder, name), "rb") as fh:
+        if os.name == "posix" and not _ours(os.stat(folder)):
+            return None  # a folder others can write: its entries could be anyone's code
+        fd = os.open(os.path.join(folder, name), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if os.name == "posix" and not _ours(os.fstat(fh.fileno())):
+                return None
             return fh.read()
     except OSError:
         return None
@@ -59,7 +74,7 @@ def put(name: str, data: bytes) -> None:
         return
     tmp = None
     try:
-        os.makedirs(folder, exist_ok=True)
+        os.makedirs(folder, mode=0o700, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

@@ -48,6 +48,11 @@ def write_fixed_copy(source, findings, skipped: Optional[list] = None) -> str:
     target = fixed_path(source.path)
     if os.path.abspath(target) == os.path.abspath(source.path):  # pragma: no cover - defensive
         raise ReadError(source.path, "修正后的副本不能覆盖原文件")
+    if os.path.lexists(target):  # a name gongwen chose, not the user: never write over what is there
+        from gongwen.atomic import WriteError
+
+        raise WriteError(target, "修正后的副本已存在（可能有人改过，或是别人放的链接），为免覆盖，未写入；"
+                                 "要重新生成，请先删除或改名这个文件")
 
     with open_docx(source.path) as z:
         main = z.main_part()
