@@ -218,8 +218,19 @@ def _cfg_sections(path: Path) -> Dict[str, dict]:
     try:
         parser.read_string(text, str(path))
     except configparser.Error as exc:
-        raise GongwenError(f"设置无法读取：{exc.__class__.__name__}", Place(str(path))) from None
+        raise GongwenError(f"设置无法读取：{_cfg_problem(exc)}", Place(str(path), getattr(exc, "lineno", None))) from None
     return {name: dict(parser.items(name)) for name in ("gongwen", "gongwen.lint") if parser.has_section(name)}
+
+
+def _cfg_problem(exc) -> str:
+    """What configparser found wrong, in Chinese."""
+    if isinstance(exc, configparser.DuplicateOptionError):
+        return f"[{exc.section}] 中的 {exc.option} 写了两次"
+    if isinstance(exc, configparser.DuplicateSectionError):
+        return f"节 [{exc.section}] 写了两次"
+    if isinstance(exc, configparser.MissingSectionHeaderError):
+        return "第一行应是节名，如 [gongwen]"
+    return "有无法解析的行（应为 名称 = 值）"
 
 
 def _cfg_house(section: dict, path: str) -> Tuple[dict, Dict[str, Place]]:

@@ -224,7 +224,26 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     for english, chinese in known.items():
         if english in problem:
             return chinese
-    return problem
+    for english, chinese in _KINDS_OF_FAULT:
+        if english in problem:
+            return chinese
+    return "写法有误，请检查这一处的缩进、冒号、引号和括号"
+
+
+#: What else the YAML parser may say, by its words, in Chinese (the place comes with the message).
+_KINDS_OF_FAULT = (
+    ("quoted scalar", "引号里的文字有误（引号没有配对，或有无效的转义 \\）"),
+    ("block collection", "列表或键值的缩进不一致"),
+    ("block mapping", "键值的缩进不一致，或缺少冒号"),
+    ("flow sequence", "方括号 [ ] 没有配对"),
+    ("flow mapping", "花括号 { } 没有配对"),
+    ("simple key", "一个键没有写完（缺少冒号），或键太长"),
+    ("anchor", "锚点（&）写法有误"),
+    ("alias", "别名（*）写法有误"),
+    ("tag", "不支持 ! 开头的标签"),
+    ("special characters are not allowed", "文件中有不允许的控制字符"),
+    ("directive", "不支持 % 开头的指令"),
+)
 
 
 def _line_col(text: str, position: int):

@@ -53,7 +53,7 @@ def test_a_memory_error_is_one_document_s_failure(tmp_path, monkeypatch):
 
     monkeypatch.setattr(numbering, "paragraphs", exhausted)
     [result] = build(batch(tmp_path / "c", "甲"), tmp_path / "out")
-    assert not result.ok and "MemoryError" in result.errors[0]
+    assert not result.ok and "内存不足" in result.errors[0] and "MemoryError" not in result.errors[0]
 
 
 def test_a_fifo_in_a_folder_is_a_named_failure_not_a_hang(tmp_path):

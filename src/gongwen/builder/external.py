@@ -31,6 +31,7 @@ from gongwen.ooxml.names import R_NS, R_STRICT_NS, W_NS
 
 _FETCHED = "打开文档的电脑会去读取这个网址或文件：本机的文件会被带进文档，网址的主人会知道谁打开了文档"
 _MACRO = "宏是可执行的程序，会随文档传到每个读者"
+SVG = "SVG 图片"
 #: Relationship kinds (the type's last segment) that are never kept, internal or not: (what, why).
 DANGEROUS = {
     "attachedTemplate": ("附加模板（attachedTemplate）", "Word 打开文档时会去读取这个模板"),
@@ -96,6 +97,9 @@ class Reference:
         if self.strip:
             hint = "（要用这张图片，请在 Word 里插入图片本身，不要选“链接到文件”）" if "图片" in self.what else ""
             return f"模板的{self.where()}带有{self.what} {target}：{self.why}。成稿里不会带上它；请在模板里删掉它{hint}"
+        if self.what == SVG:
+            return (f"模板中有 SVG 图片 {target}：SVG 里可以引用本机文件或网址，转换或打开时会被读取；"
+                    "为安全起见不使用这个模板，请在 Word 里把它换成 PNG 或 JPEG 图片")
         return (f"模板的{self.where()}有 Word 域 {self.what}（{target}），打开或更新文档时会读取外部文件、"
                 "网址或启动程序；为安全起见不使用这个模板，请在 Word 里删掉这个域（选中后按 Ctrl+Shift+F9 可转为普通文字）")
 
@@ -124,6 +128,9 @@ def find(order: List[str], parts: Dict[str, bytes], path: str = "") -> List[Refe
                     found.append(Reference(source, what[0], rel.target, what[1], True, name, rel.id))
         elif source is None and DROPPED_PART.search(name):
             found.append(Reference(name, "宏或 ActiveX 控件", name, _MACRO))
+        elif source is None and name.lower().endswith(".svg"):
+            # An SVG picture may itself point at a local file or a URL that a renderer follows.
+            found.append(Reference(name, SVG, name, strip=False))
     linked = {rels.resolve(r.part, r.target) for r in found if r.rels_part}
     found = [r for r in found if r.rels_part or r.part not in linked]  # named once, by its relationship
     for name in order:

@@ -212,6 +212,9 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
         from gongwen.atomic import reason
 
         result.errors.append(f"{exc.filename or source}: 无法读写：{reason(exc)}")
+    except MemoryError:
+        result.errors.append(f"{source}: 内存不足，未生成：内容或模板过大（模板正文、图片说明或变量的值），"
+                             "请减小后重试")
     except Exception as exc:  # a fault of gongwen's own: this document fails, the batch goes on
         result.errors.append(f"{source}: 生成时出现意外错误（{type(exc).__name__}: {_short(str(exc))}），未生成；"
                              "这是 gongwen 自身的缺陷，请报告")

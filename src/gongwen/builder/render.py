@@ -44,6 +44,9 @@ from gongwen.ooxml.names import W, XML_SPACE
 MAX_OUTPUT = 256 * 1024 * 1024
 #: Seconds one render may take (a real one: milliseconds); checked between pieces of output.
 RENDER_SECONDS = 60
+#: Largest template body (characters of ``word/document.xml`` as compiled): the built-in ones are
+#: about 20 K; every paragraph of a document repeats part of it.
+MAX_BODY = 4 * 1024 * 1024
 #: Changes whenever what is cached for a template changes meaning (the tag check, the budget).
 CACHE_VERSION = "tags-1"
 
@@ -197,6 +200,9 @@ def check_source(source: str, path: str = "") -> None:
     """
     from gongwen.builder import tags
 
+    if len(source) > MAX_BODY:  # the loop repeats the body for every paragraph: bound it first
+        raise TemplateError(f"模板正文过大（{len(source) // 1024} KB，上限 {MAX_BODY // 1024} KB）："
+                            "公文模板只需每类段落一段示例，请删去多余的文字或图片说明", Place(path))
     found = tags.scan(source, limit=1)
     if found:
         bad = found[0]

@@ -237,6 +237,8 @@ def _real_source(document: bytes, path: str, root, paras: List[Para]) -> Tuple[s
 
     try:
         source = render.jinja_source(document, path)
+        if len(source) > render.MAX_BODY:
+            render.check_source(source, path)  # says how large, and the limit
     except TemplateError as exc:
         return "", exc.message
     found = tags.scan(source, limit=1)

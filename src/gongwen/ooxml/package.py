@@ -89,6 +89,19 @@ class DeclarationRefused(ReadError):
         self.part = part
 
 
+def xml_problem(exc) -> str:
+    """What is wrong with a part lxml refused, in Chinese (never libxml2's English words)."""
+    text = str(exc)
+    where = f"（第 {exc.lineno} 行附近）" if getattr(exc, "lineno", None) else ""
+    if "Excessive depth" in text:
+        return "嵌套层次过深" + where
+    if "Text node too long" in text or "Resource limit" in text or "HUGE" in text:
+        return "单段文字过长（超过 10 MB）" + where
+    if "Document is empty" in text or "Start tag expected" in text:
+        return "内容为空或不是 XML"
+    return "格式有误" + where
+
+
 class MalformedXml(ReadError):
     """A part is not well-formed XML; ``detail`` is the parser's own words."""
 
@@ -124,9 +137,11 @@ def parse_xml(data: bytes, path: str, part: str):
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
-        raise MalformedXml(path, part, f"{part} 不是合法的 XML，文件可能已损坏：{exc}", str(exc)) from None
-    except ValueError as exc:  # e.g. unicode string with declaration, odd encodings
-        raise MalformedXml(path, part, f"{part} 无法解析：{exc}", str(exc)) from None
+        why = xml_problem(exc)
+        raise MalformedXml(path, part, f"{part} 不是合法的 XML，文件可能已损坏：{why}", why) from None
+    except ValueError:  # e.g. unicode string with declaration, odd encodings
+        why = "编码或 XML 声明无法识别"
+        raise MalformedXml(path, part, f"{part} 无法解析：{why}", why) from None
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise DeclarationRefused(path, part, f"{part} 含有 DTD 声明，出于安全考虑拒绝读取")
