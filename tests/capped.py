@@ -7,42 +7,18 @@ machine; a hang is killed after ``timeout`` seconds and fails the test.
 
 from __future__ import annotations
 
-import resource
-import subprocess
-from typing import NamedTuple, Optional, Sequence
+from typing import Optional, Sequence
 
-from tests.paths import gongwen_env
-from tests.processes import gongwen_command
+from tests.limited import Ran, run_limited
 
 #: Enough for Python, lxml and a real document; far below what the hostile inputs took.
 MEMORY_MB = 1024
 
 
-class Ran(NamedTuple):
-    returncode: int
-    stdout: str
-    stderr: str
-
-    @property
-    def output(self) -> str:
-        return self.stdout + self.stderr
-
-
 def run_capped(args: Sequence[str], *, memory_mb: int = MEMORY_MB, timeout: float = 120,
                cwd=None, env: Optional[dict] = None) -> Ran:
     """Run ``gongwen ARGS`` with at most ``memory_mb`` of address space and ``timeout`` seconds."""
-    limit = memory_mb * 1024 * 1024
-
-    def cap() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-    try:
-        proc = subprocess.run(gongwen_command() + [str(a) for a in args], cwd=cwd, preexec_fn=cap,
-                              env=env if env is not None else gongwen_env(), stdin=subprocess.DEVNULL,
-                              capture_output=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        raise AssertionError(f"gongwen {' '.join(map(str, args))} still ran after {timeout} s: a hang") from None
-    return Ran(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
+    return run_limited(args, memory=memory_mb * 1024 * 1024, timeout=timeout, cwd=cwd, env=env)
 
 
 def assert_refused(ran: Ran, code: int, *words: str) -> None:

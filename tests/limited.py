@@ -43,16 +43,20 @@ def as_user_prefix(user: int, group: int) -> list:
 
 
 def run_limited(args: Sequence, *, cwd=None, timeout: float = 120, user: Optional[int] = None,
-                group: Optional[int] = None, env: Optional[dict] = None) -> Ran:
-    """Run ``gongwen ARGS`` bounded in memory and time; as ``user``/``group`` when given (root only)."""
+                group: Optional[int] = None, env: Optional[dict] = None, memory: int = MEMORY_LIMIT) -> Ran:
+    """Run ``gongwen ARGS`` with at most ``memory`` bytes of address space and ``timeout`` seconds
+    (a hang fails the test); as ``user``/``group`` when given (root only)."""
 
     def limit():
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
     prefix = [] if user is None else as_user_prefix(user, user if group is None else group)
-    proc = subprocess.run(prefix + gongwen_command() + [str(a) for a in args], cwd=cwd, preexec_fn=limit,
-                          env=env if env is not None else gongwen_env(), stdin=subprocess.DEVNULL,
-                          capture_output=True, timeout=timeout)
+    try:
+        proc = subprocess.run(prefix + gongwen_command() + [str(a) for a in args], cwd=cwd, preexec_fn=limit,
+                              env=env if env is not None else gongwen_env(), stdin=subprocess.DEVNULL,
+                              capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise AssertionError(f"gongwen {' '.join(map(str, args))} still ran after {timeout} s: a hang") from None
     return Ran(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
 
 

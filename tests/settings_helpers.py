@@ -3,11 +3,9 @@ fails (MemoryError, a kill, a timeout) instead of taking the machine or hanging 
 
 from __future__ import annotations
 
-import resource
-import subprocess
-import sys
 from pathlib import Path
 
+from tests.limited import run_limited
 from tests.paths import gongwen_env
 
 #: Address space a child may use: plenty for a build, far below what a settings bomb needs.
@@ -33,17 +31,10 @@ recommendations:
 SPEECH = "kind: speech\ntitle: 在全县工作会议上的讲话\nsections:\n  - heading: 统一思想\n    paragraphs: [正文。]\n"
 
 
-def _limit_memory():
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+def run_gongwen(*args, cwd: Path, timeout: float = TIMEOUT, **env: str):
+    """``gongwen ARGS`` in ``cwd`` under the memory limit (``env``: more environment); a hang fails."""
+    return run_limited(args, cwd=cwd, timeout=timeout, env=gongwen_env(**env), memory=MEMORY_LIMIT)
 
 
-def run_gongwen(*args, cwd: Path, timeout: float = TIMEOUT, **env: str) -> subprocess.CompletedProcess:
-    """``python -m gongwen ARGS`` in ``cwd`` under the memory limit (``env``: more environment);
-    a hang raises TimeoutExpired."""
-    return subprocess.run([sys.executable, "-m", "gongwen", *map(str, args)], cwd=cwd, env=gongwen_env(**env),
-                          stdin=subprocess.DEVNULL, capture_output=True, text=True, encoding="utf-8",
-                          errors="replace", timeout=timeout, preexec_fn=_limit_memory)
-
-
-def output(result: subprocess.CompletedProcess) -> str:
+def output(result) -> str:
     return result.stdout + result.stderr
