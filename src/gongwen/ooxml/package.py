@@ -233,8 +233,9 @@ class SafeZip:
         if limit is not None:
             room = min(room, limit)
         if info.file_size > room:
-            claimed = max(info.file_size, self.total + info.file_size)
-            raise ReadError(self.path, _too_big(claimed, self.max_total))
+            if room < self.max_total - self.total:  # this part alone is over its own limit
+                raise ReadError(self.path, f"{name} " + _too_big(info.file_size, room))
+            raise ReadError(self.path, _too_big(self.total + info.file_size, self.max_total))
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise ReadError(
                 self.path,
@@ -247,7 +248,7 @@ class SafeZip:
             for chunk in stream:
                 size += len(chunk)
                 if size > room:
-                    raise ReadError(self.path, _too_big(size, self.max_total, lied=True))
+                    raise ReadError(self.path, f"{name} " + _too_big(size, room, lied=True))
                 chunks.append(chunk)
         finally:
             stream.close()
