@@ -76,3 +76,15 @@ def open_folder() -> Iterator[Path]:
             if path.is_dir() and not path.is_symlink():
                 os.chmod(path, 0o755)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def refuse_listing(monkeypatch, forbidden: Path) -> None:
+    """``os.scandir`` of ``forbidden`` fails as a folder without permission does (tests run as root)."""
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.path.abspath(os.fspath(path)) == str(forbidden):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)

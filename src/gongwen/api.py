@@ -13,45 +13,22 @@ None of these needs click; each imports what it needs when it is called.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import Optional, Sequence, Union
 
 from gongwen.builder.pipeline import BuildResult, build
+from gongwen.lint.files import CheckResult, check as check_files
+from gongwen.settings import LintOverrides
 
 PathLike = Union[str, "os.PathLike[str]"]
-
-
-@dataclass
-class CheckResult:
-    """What :func:`check` found: findings, the files it could not read, how many it linted."""
-
-    findings: list = field(default_factory=list)
-    problems: list = field(default_factory=list)  # GongwenError per unreadable file
-    files: int = 0
-
-    @property
-    def errors(self) -> int:
-        return sum(f.severity == "error" for f in self.findings)
 
 
 def check(paths: Union[PathLike, Sequence[PathLike]], *, select: Optional[Sequence[str]] = None,
           ignore: Sequence[str] = (), year: Optional[int] = None) -> CheckResult:
     """Lint files and folders (.docx .txt .md and YAML content), each with its own settings file."""
-    from gongwen.lint.engine import lint_source
-    from gongwen.lint.files import is_content, settings_for, sources
-    from gongwen.settings import LintOverrides
-
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     extra = LintOverrides(select=list(select) if select else None, ignore=list(ignore), year=year)
-    result = CheckResult()
-    for path, _, source in sources([os.fspath(p) for p in paths]):
-        if isinstance(source, Exception):
-            result.problems.append(source)
-        elif is_content(source):
-            result.files += 1
-            result.findings.extend(lint_source(source, settings_for(path, extra)))
-    return result
+    return check_files([os.fspath(p) for p in paths], overrides=extra)
 
 
 def import_document(path: PathLike, kind: Optional[str] = None):

@@ -12,6 +12,7 @@ import pytest
 from gongwen.builder.pipeline import build, collect
 
 from tests.capped import assert_refused, run_capped
+from tests.limited import refuse_listing
 from tests.paths import ROOT
 
 SPEECH = (ROOT / "content" / "speech.yaml").read_text(encoding="utf-8")
@@ -65,18 +66,6 @@ def test_a_fifo_in_a_folder_is_a_named_failure_not_a_hang(tmp_path):
     assert (out / "0.docx").exists()
     ran = run_capped(["build", str(folder / "x.yaml"), "-o", str(out)], timeout=60)
     assert_refused(ran, 1, "x.yaml", "FIFO")
-
-
-def refuse_listing(monkeypatch, forbidden: Path) -> None:
-    """``os.scandir`` of ``forbidden`` fails as a folder without permission does (tests run as root)."""
-    real = os.scandir
-
-    def scandir(path="."):
-        if os.path.abspath(os.fspath(path)) == str(forbidden):
-            raise PermissionError(13, "Permission denied", os.fspath(path))
-        return real(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
 
 
 def test_a_folder_that_cannot_be_listed_is_a_named_failure(tmp_path, monkeypatch):

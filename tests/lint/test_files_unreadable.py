@@ -13,18 +13,7 @@ from gongwen.cli import main
 from gongwen.lint.files import expand_paths, lint_paths
 
 from tests.capped import assert_refused, run_capped
-
-
-def refuse_listing(monkeypatch, forbidden: Path) -> None:
-    """``os.scandir`` of ``forbidden`` fails as a folder without permission does (tests run as root)."""
-    real = os.scandir
-
-    def scandir(path="."):
-        if os.path.abspath(os.fspath(path)) == str(forbidden):
-            raise PermissionError(13, "Permission denied", os.fspath(path))
-        return real(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+from tests.limited import refuse_listing
 
 
 @pytest.fixture

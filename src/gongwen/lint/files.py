@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from typing import Iterator, List, Optional, Sequence, Tuple
 
 from gongwen.draft.read import read_source
@@ -79,16 +80,36 @@ def sources(paths: Sequence[str]) -> Iterator[Tuple[str, bool, object]]:
             yield path, explicit, exc
 
 
-def lint_paths(paths: Sequence[str], settings: Optional[LintSettings] = None,
-               overrides: Optional[LintOverrides] = None):
-    """Lint files and folders: ``(findings, problems)`` where problems are the ``GongwenError``
-    of files that could not be read.  ``settings`` (when given) applies to every file; otherwise
-    each file is linted with the settings found for it, then ``overrides``."""
-    findings: List[Finding] = []
-    problems: List[GongwenError] = []
+@dataclass
+class CheckResult:
+    """What :func:`check` found: findings, the files it could not read, how many it linted."""
+
+    findings: List[Finding] = field(default_factory=list)
+    problems: List[GongwenError] = field(default_factory=list)  # one per file that could not be read
+    files: int = 0
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+
+def check(paths: Sequence[str], settings: Optional[LintSettings] = None,
+          overrides: Optional[LintOverrides] = None) -> CheckResult:
+    """Lint files and folders.  ``settings`` (when given) applies to every file; otherwise each
+    file is linted with the settings found for it, then ``overrides``."""
+    result = CheckResult()
     for path, _, source in sources(paths):
         if isinstance(source, GongwenError):
-            problems.append(source)
+            result.problems.append(source)
         elif is_content(source):
-            findings.extend(lint_source(source, settings or settings_for(path, overrides)))
-    return findings, problems
+            result.files += 1
+            result.findings.extend(lint_source(source, settings or settings_for(path, overrides)))
+    return result
+
+
+def lint_paths(paths: Sequence[str], settings: Optional[LintSettings] = None,
+               overrides: Optional[LintOverrides] = None):
+    """``(findings, problems)`` of :func:`check`: problems are the ``GongwenError`` of files
+    that could not be read."""
+    result = check(paths, settings, overrides)
+    return result.findings, result.problems

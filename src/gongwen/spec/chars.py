@@ -14,9 +14,8 @@ EAST_ASIAN_CLASS = "\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 #: Chinese text for joining folded lines: marks, CJK symbols, ideographs, full-width forms.
 CHINESE_TEXT_CLASS = "\u2014\u2018\u2019\u201c\u201d\u2026\u3001-\u303f\u3400-\u9fff\uff01-\uffef"
 
-#: Full-width punctuation used in Chinese text, and those that close a phrase.
+#: Full-width punctuation used in Chinese text.
 CN_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕…—～·「」『』"
-CN_CLOSERS = "，。、；：？！”’）》〉】〕」』"
 #: Opening and closing brackets and quotes (a sentence end inside them does not end the sentence).
 OPENERS = "“‘（《【〔「『(["
 CLOSERS = "”’）》】〕」』)]"

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, List, Optional
 
+from gongwen.spec.chars import BLANKS
 from gongwen.spec.numerals import FULLWIDTH_TO_ASCII, NUMERAL_CHARS, from_chinese, to_chinese
 
 # --- heading markers -------------------------------------------------------
@@ -204,7 +205,6 @@ def numbers_in_order(numbers: List[Optional[int]]) -> bool:
 #: entities, zero-width characters.
 MARKER_JUNK_RE = re.compile(r"##[A-Za-z0-9_\-]{0,30}##|<[A-Za-z/][^<>]{0,30}>|&[a-zA-Z]{2,8};|&#\d{1,6};"
                             r"|[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_BLANKS = " \u3000\t\u00a0"
 # ``一、二季度``, ``一、二级``, ``三、四月份``: a numeral list, not a level-1 marker.
 _ENUMERATION_AFTER = re.compile(rf"[{NUMERAL_CHARS}]+(?:[、，,]|季度|季|级|类|等|档|批|线|期|号|产业|月|年|成|倍)")
 # ``1）`` ``一）``: a bracketed marker that lost its opening bracket.
@@ -249,7 +249,7 @@ def read_marker(text: str) -> Optional[DraftMarker]:
     True
     """
     start = 0
-    while start < len(text) and text[start] in _BLANKS:
+    while start < len(text) and text[start] in BLANKS:
         start += 1
     head = text[start:start + 60]
     junk: List[str] = []

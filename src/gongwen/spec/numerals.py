@@ -23,9 +23,6 @@ YEAR_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 YEAR_DIGITS.update({"零": 0, "○": 0, "Ｏ": 0, "O": 0, "o": 0, "0": 0})
 
 
-def fullwidth_to_ascii(text: str) -> str:
-    return text.translate(FULLWIDTH_TO_ASCII)
-
 
 def to_chinese(n: int) -> str:
     """Write ``n`` (1..9999) as GB/T 15835 numbers it in headings.

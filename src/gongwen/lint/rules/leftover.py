@@ -7,7 +7,7 @@ import re
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
 from gongwen.lint.textview import SYNTAX, items, next_char, prev_char, stale_years
-from gongwen.spec.chars import BLANKS, is_cjk, is_cn
+from gongwen.spec.chars import BLANKS, INVISIBLE, is_cjk, is_cn
 
 _STRONG_RE = re.compile(r"\*\*(?=[^\s*])([^*]{1,40}?)(?<=[^\s*])\*\*")
 
@@ -112,7 +112,6 @@ def junk_markup(ctx):
             yield replace(para, m.start(), m.end(), new, f"“{junk}”是复制粘贴留下的网页代码，应删去。")
 
 
-_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069\u2028\u2029]+")
 
 
 @rule("GW605", "invisible-characters", severity="error", fixable=True, source="practice",
@@ -123,7 +122,7 @@ _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u
 def invisible_characters(ctx):
     for _, para, _mtext in items(ctx):
         text = para.text
-        for m in _INVISIBLE_RE.finditer(text):
+        for m in INVISIBLE.finditer(text):
             names = "、".join(f"U+{ord(c):04X}" for c in dict.fromkeys(m.group(0)))
             yield replace(para, m.start(), m.end(), "", f"此处有看不见的字符（{names}），应删去。")
 
