@@ -48,14 +48,9 @@ def start_from(path: PathLike, year: Optional[int] = None, kind: Optional[str] =
 def load(path: PathLike):
     """The content model of one YAML file as ``gongwen build`` sees it: validated, ``{{ vars }}``
     substituted (with the office's ``org``); raises ContentErrors with every fault."""
-    from gongwen import settings
-    from gongwen.content import variables
-    from gongwen.content.loader import load as load_content
+    from gongwen.builder.pipeline import load_document
 
-    doc = load_content(path)
-    org = settings.house(path).org
-    variables.substitute(doc, defaults={"org": org} if org else None)
-    return doc
+    return load_document(path)[0]
 
 
 __all__ = ["BuildResult", "CheckResult", "build", "check", "import_document", "load", "start_from"]

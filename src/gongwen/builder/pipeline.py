@@ -177,25 +177,34 @@ def _build_parallel(todo, results, template, force, jobs, progress) -> None:
                 progress(results[i])
 
 
+def load_document(source: PathLike, data: Optional[bytes] = None):
+    """``(Document, House)``: the content as the build uses it — validated, ``{{ vars }}``
+    substituted with the office's ``org``, a report's missing author from the settings; raises
+    ``ContentErrors`` with every fault, or a ``GongwenError`` for the settings."""
+    from gongwen import settings
+    from gongwen.content import loader, variables
+
+    doc = loader.load(source, data)
+    house = settings.house(source)
+    variables.substitute(doc, defaults={"org": house.org} if house.org else None)
+    if doc.kind == "report" and not doc.byline:
+        doc.byline = house.author
+    return doc, house
+
+
 def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = None,
               force: bool = False, result: Optional[BuildResult] = None) -> BuildResult:
     """Build one content file into ``target``."""
-    from gongwen import settings
     from gongwen.builder import numbering, render, templatecheck
     from gongwen.builder.templates import resolve_template
-    from gongwen.content import loader, variables
     from gongwen.errors import ContentErrors
 
     source, target = Path(source), Path(target)
     result = result or BuildResult(str(source), str(target))
     try:
         data = read_content(source)
-        doc = loader.load(source, data)
+        doc, house = load_document(source, data)
         result.warnings.extend(doc.warnings)
-        house = settings.house(source)
-        variables.substitute(doc, defaults={"org": house.org} if house.org else None)
-        if doc.kind == "report" and not doc.byline:
-            doc.byline = house.author
         template_path = resolve_template(template or doc.template or doc.kind, source)
         paragraphs = numbering.paragraphs(doc, level3=house.level3)
         result.warnings.extend(templatecheck.ensure(template_path, {p["kind"] for p in paragraphs}))
