@@ -30,9 +30,12 @@ def test_kinds_and_parts():
     assert set(schema.REPORT_PARTS) <= set(schema.REPORT_KEYS)
     assert not set(schema.REPORT_PARTS) & set(schema.SPEECH_KEYS)
     assert set(schema.REQUIRED_KEYS) <= set(schema.COMMON_KEYS)
-    assert set(schema.BODY_KEYS) <= set(schema.SPEECH_KEYS) | set(schema.REPORT_KEYS)
-    assert schema.KIND_CHOICES == "讲话稿（speech）或 调研报告（report）"
+    assert set(schema.BODY_KEYS) <= {k for keys in schema.DOCUMENT_KEYS.values() for k in keys}
+    assert schema.KIND_CHOICES.startswith("讲话稿（speech）、调研报告（report）、通知（notice）")
     assert schema.kind_of("讲话稿") == schema.kind_of("speech") == "speech"
+    assert schema.kind_of("报告") == "work_report" and schema.kind_of("调研报告") == "report"
+    assert set(schema.FORMS) == set(schema.FAMILY) == set(schema.KINDS) - {"speech", "report"}
+    assert set(schema.TEMPLATE_OF) == set(schema.KINDS)
 
 
 def test_readers_derive_their_keys_from_the_schema():
@@ -48,7 +51,7 @@ def test_readers_derive_their_keys_from_the_schema():
 _LITERAL = re.compile(r"[\(\[{]\s*(?:[\"'][a-z_]+[\"']\s*,\s*)+[\"'][a-z_]+[\"']")
 
 
-@pytest.mark.parametrize("module", ["content/loader.py", "content/shapes.py", "content/model.py",
+@pytest.mark.parametrize("module", ["content/loader.py", "content/family.py", "content/shapes.py", "content/model.py",
                                     "content/dumper.py", "content/variables.py", "draft/yamlsource.py",
                                     "importer/newdoc.py"])
 def test_no_second_list_of_keys(module):

@@ -196,6 +196,7 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
               force: bool = False, result: Optional[BuildResult] = None) -> BuildResult:
     """Build one content file into ``target``."""
     from gongwen.builder import numbering, render, templatecheck
+    from gongwen.content.schema import TEMPLATE_OF
     from gongwen.builder.templates import resolve_template
     from gongwen.errors import ContentErrors
 
@@ -205,7 +206,7 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
         data = read_content(source)
         doc, house = load_document(source, data)
         result.warnings.extend(doc.warnings)
-        template_path = resolve_template(template or doc.template or doc.kind, source)
+        template_path = resolve_template(template or doc.template or TEMPLATE_OF[doc.kind], source)
         paragraphs = numbering.paragraphs(doc, level3=house.level3)
         result.warnings.extend(templatecheck.ensure(template_path, {p["kind"] for p in paragraphs}))
         tpl = render.load_template(template_path, house.face_map, house.page_numbers)

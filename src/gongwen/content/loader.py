@@ -23,9 +23,11 @@ import yaml
 
 from gongwen.content import faults
 from gongwen.content.model import Document, Item, Point, Section, Series
-from gongwen.content.schema import (ITEM_KEYS, KIND_CHOICES, KIND_WORDS, KINDS, kind_of, MAX_LEVEL, POINT_KEYS, REPORT_PARTS,
-                                    SECTION_KEYS, SERIES_KEYS, SERIES_STYLES, DOCUMENT_KEYS, TYPE_NAMES)
-from gongwen.content.shapes import ShapeWalker, compose_content, shape
+from gongwen.content.schema import (DOCUMENT_KEYS, FORMS, ITEM_KEYS, KIND_CHOICES, KIND_WORDS, KINDS, kind_of,
+                                    MAX_LEVEL, POINT_KEYS, REPORT_PARTS, SECTION_KEYS, SERIES_KEYS,
+                                    SERIES_STYLES, TYPE_NAMES)
+from gongwen.content.family import FamilyWalker
+from gongwen.content.shapes import compose_content, shape
 from gongwen.errors import ContentError, ContentErrors, Place, ReadError
 from gongwen.spec import dates
 from gongwen.spec.markers import parse_marker, series_at_start
@@ -68,7 +70,7 @@ def validate(root, path: str = "<内容>") -> Document:
     return doc
 
 
-class _ContentWalker(ShapeWalker):
+class _ContentWalker(FamilyWalker):
     """Walks composed nodes against the content model, collecting every fault."""
 
     def document(self, root) -> Document:
@@ -77,7 +79,7 @@ class _ContentWalker(ShapeWalker):
             return Document(kind="", title="")
         kind_node = next((v for k, v in root.value if getattr(k, "value", None) == "kind"), None)
         if kind_node is None:
-            self.error(root, "kind", "缺少 kind：请写 kind: 讲话稿（speech）或 kind: 调研报告（report）",
+            self.error(root, "kind", f"缺少 kind：请写文种，如 kind: 通知；可用的文种：{KIND_CHOICES}",
                        faults.WRONG_TYPE)
             return Document(kind="", title="")
         written = self.text(kind_node, "kind", 1)
@@ -98,16 +100,24 @@ class _ContentWalker(ShapeWalker):
                 doc.template = self.text(vnode, name, 1, required=True)
             elif name == "date":
                 doc.date = self.date(vnode, name)
+            elif name == "subtitle":
+                doc.subtitle = self.text(vnode, name, 1, required=True).lstrip("—-－ ")
             elif name in ("speaker", "author"):
                 doc.byline = self.text(vnode, name, 1)
             elif name == "salutation":
                 doc.salutation = self.text(vnode, name, 1)
             elif name in ("opening", "intro"):
                 doc.opening = self.paragraphs(vnode, name, 1, empty_code=faults.EMPTY_TEXT)
-            elif name == "closing":
+            elif name == "closing" and kind not in FORMS:
                 doc.closing = self.paragraphs(vnode, name, 1, empty_code=faults.EMPTY_TEXT)
+            elif name == "signature" and kind == "report":
+                doc.signature = self.names(vnode, name)
             elif name == "vars":
                 doc.vars = self.variables(vnode, name)
+        if kind in FORMS:
+            self.family(doc, fields)
+            doc.warnings = self.warnings
+            return doc
         if kind == "report":
             for part, default in REPORT_PARTS.items():
                 if part in fields:
@@ -185,6 +195,7 @@ class _ContentWalker(ShapeWalker):
         if "points" in fields:
             section.points = self.points(fields["points"][1], f"{key}.points", depth + 1, level=2)
         section.series = self.series(node, fields, key, depth)
+        section.after = self.after(fields, key, depth)
         if not (section.paragraphs or section.points or section.series):
             self.error(node, key, "这一部分没有内容：需要 paragraphs、points 或 items", faults.WRONG_TYPE)
         return section
@@ -210,10 +221,11 @@ class _ContentWalker(ShapeWalker):
         if "points" in fields:
             point.points = self.points(fields["points"][1], f"{key}.points", depth + 1, level + 1)
         point.series = self.series(node, fields, key, depth)
+        point.after = self.after(fields, key, depth)
         return point
 
     def series(self, node, fields, key: str, depth: int) -> Optional[Series]:
-        present = [k for k in SERIES_KEYS if k in fields]
+        present = [k for k in SERIES_KEYS if k in fields and k != "after"]
         if not present:
             return None
         if "items" not in fields:
@@ -235,6 +247,15 @@ class _ContentWalker(ShapeWalker):
         if "lead_in" in fields:
             series.lead_in = self.text(fields["lead_in"][1], f"{key}.lead_in", depth + 1)
         return series
+
+    def after(self, fields, key: str, depth: int) -> List[str]:
+        """Paragraphs after a series (``after``), which needs a series before it."""
+        if "after" not in fields:
+            return []
+        if "items" not in fields:
+            self.error(fields["after"][0], f"{key}.after", "after 是分项（items）之后的段落，只能和 items 一起用",
+                       faults.WRONG_TYPE)
+        return self.paragraphs(fields["after"][1], f"{key}.after", depth + 1, empty_code=faults.EMPTY_TEXT)
 
     def item(self, node, key: str, depth: int) -> Optional[Item]:
         if isinstance(node, yaml.ScalarNode):

@@ -41,6 +41,7 @@ class Point:
     run_in: Optional[bool] = None  # None: run in when there is text
     points: List["Point"] = field(default_factory=list)
     series: Optional[Series] = None
+    after: List[str] = field(default_factory=list)  # paragraphs after the series, before the points
 
     @property
     def is_run_in(self) -> bool:
@@ -56,6 +57,74 @@ class Section:
     points: List[Point] = field(default_factory=list)
     series: Optional[Series] = None
     part: str = ""  # report: a key of schema.REPORT_PARTS; "" otherwise
+    after: List[str] = field(default_factory=list)  # paragraphs after the series, before the points
+
+
+@dataclass
+class Article:
+    """第一条 … : its paragraphs (款) and the numbered points under it (项, ``（一）``)."""
+
+    text: List[str] = field(default_factory=list)
+    points: List[str] = field(default_factory=list)
+
+
+@dataclass
+class Chapter:
+    """第一章 总则: a heading over articles (numbered on through the whole document)."""
+
+    heading: str
+    articles: List[Article] = field(default_factory=list)
+
+
+@dataclass
+class Body:
+    """What a red-header document, or one of its attachments, says: opening paragraphs, then
+    sections or articles (in chapters or not), then closing paragraphs (``特此通知。``)."""
+
+    opening: List[str] = field(default_factory=list)
+    sections: List[Section] = field(default_factory=list)
+    articles: List[Article] = field(default_factory=list)
+    chapters: List[Chapter] = field(default_factory=list)
+    closing: List[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.opening or self.sections or self.articles or self.chapters or self.closing)
+
+
+@dataclass
+class Attachment:
+    """附件: listed by title in the 附件说明; with a body, printed on pages of its own."""
+
+    title: str
+    body: Body = field(default_factory=Body)
+
+
+@dataclass
+class Head:
+    """The 版头 and 版记 of a red-header document (GB/T 9704 7.2, 7.4); every field optional.
+
+    ``doc_number`` is already formatted (``清政办发〔2024〕12号``); ``mark`` is the
+    发文机关标志 as printed (``清河县人民政府文件``).
+    """
+
+    copy_number: str = ""
+    secrecy: str = ""
+    urgency: str = ""
+    issuers: List[str] = field(default_factory=list)
+    mark: str = ""
+    doc_number: str = ""
+    signers: List[str] = field(default_factory=list)
+    cc: List[str] = field(default_factory=list)
+    printer: str = ""
+    printed: str = ""  # normalised date: 2024年3月5日
+
+
+@dataclass
+class Reply:
+    """The incoming document a 批复 or 复函 answers: cited title first, then its 发文字号."""
+
+    title: str
+    number: str = ""
 
 
 @dataclass
@@ -69,9 +138,27 @@ class Document:
     opening: List[str] = field(default_factory=list)  # speech: opening; report: intro
     sections: List[Section] = field(default_factory=list)  # in reading order
     closing: List[str] = field(default_factory=list)
+    subtitle: str = ""  # speech: 在……会议上的讲话 (printed after a dash under the title)
+    # The red-header family (schema.FORMS); a report's closing 署名 uses ``signature`` too.
+    head: Head = field(default_factory=Head)
+    recipients: List[str] = field(default_factory=list)
+    reply_to: Optional[Reply] = None
+    articles: List[Article] = field(default_factory=list)
+    chapters: List[Chapter] = field(default_factory=list)
+    attendance: Dict[str, List[str]] = field(default_factory=dict)  # schema.ATTENDANCE key → names
+    attachments: List[Attachment] = field(default_factory=list)
+    signature: List[str] = field(default_factory=list)
+    seal: Optional[bool] = None  # None: the kind's default
+    note: str = ""
     vars: Optional[Dict[str, str]] = None  # None: not declared, text is never interpreted
     path: str = ""
     warnings: List[str] = field(default_factory=list)  # found while loading, already fixed
+
+
+    @property
+    def body(self) -> Body:
+        """The main body, as an attachment's body is held."""
+        return Body(self.opening, self.sections, self.articles, self.chapters, self.closing)
 
 
 Text = Union[str, List[str]]

@@ -9,7 +9,7 @@ from gongwen.lint.registry import rule
 from gongwen.draft.roles import ATTACHMENT_ITEM, ATTACHMENT_NOTE, ATTACHMENT_NOTE_RE
 from gongwen.lint.textview import items, prev_char, recipient_colons, roles
 from gongwen.spec.chars import BLANKS, is_cjk
-from gongwen.spec import dates
+from gongwen.spec import dates, docnumber
 from gongwen.spec.numerals import FULLWIDTH_TO_ASCII, from_chinese
 
 
@@ -89,9 +89,7 @@ def chinese_year_zero(ctx):
             yield replace(para, m.start(), m.end(), new, f"“{year}年”应写作“{new}年”（零写作“〇”）。")
 
 
-_DOC_NUMBER_RE = re.compile(
-    r"(?P<org>[\u4e00-\u9fff]{1,8}[发函字办令电呈])(?P<b1>\s*[\[［【(（〔<〈{]\s*)(?P<year>(?:19|20)\d\d)"
-    r"(?P<b2>\s*[\]］】)）〕>〉}])(?P<di>\s*(?:第\s*)?)(?P<num>0*\d{1,4})(?P<hao>\s*号)")  # one \s* per gap
+_DOC_NUMBER_RE = docnumber.PATTERN
 
 
 @rule("GW505", "document-number", severity="error", fixable=True,
@@ -106,7 +104,7 @@ def document_number(ctx):
             continue
         for m in _DOC_NUMBER_RE.finditer(mtext):
             num = str(int(m.group("num")))
-            new = f"{m.group('org')}〔{m.group('year')}〕{num}号"
+            new = docnumber.written(m.group("org"), int(m.group("year")), int(num))
             if m.group(0) != new:
                 start = m.start("b1")
                 yield replace(para, start, m.end(), new[len(m.group("org")):],
