@@ -33,7 +33,7 @@ def test_import_to_a_file_then_build(tmp_path):
 def test_import_to_stdout_keeps_messages_apart():
     r = run("import", str(FIXTURES / "report.txt"))
     assert r.exit_code == 0
-    assert "kind: report" in r.stdout and "依据：标题以“调研报告”结尾" in r.stderr
+    assert "kind: 调研报告" in r.stdout and "依据：标题以“调研报告”结尾" in r.stderr
     assert "依据" not in r.stdout
     assert loader.loads(r.stdout).kind == "report"
 
@@ -50,7 +50,7 @@ def test_existing_output_is_not_overwritten_without_force(tmp_path):
     assert r.exit_code == 1 and "已存在" in r.stderr and "--force" in r.stderr
     assert out.read_text(encoding="utf-8") == "我的修改\n"
     r = run("import", str(FIXTURES / "speech.txt"), "-o", str(out), "--force")
-    assert r.exit_code == 0 and out.read_text(encoding="utf-8").count("kind: speech") == 1
+    assert r.exit_code == 0 and out.read_text(encoding="utf-8").count("kind: 讲话稿") == 1
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
@@ -78,7 +78,7 @@ def test_unreadable_input_exits_1_with_its_name(tmp_path):
 
 def test_usage_errors_exit_2():
     assert run("import").exit_code == 2
-    assert run("import", "a.txt", "--kind", "notice").exit_code == 2
+    assert run("import", "a.txt", "--kind", "memo").exit_code == 2
 
 
 def test_help_is_chinese_with_examples():

@@ -35,4 +35,4 @@ def test_new_and_import_take_chinese_kinds(tmp_path):
     draft = tmp_path / "d.txt"
     draft.write_text("在全县工作会议上的讲话\n一、总体要求\n要抓好落实。\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["import", str(draft), "--kind", "讲话稿"])
-    assert result.exit_code == 0 and "kind: speech" in result.output
+    assert result.exit_code == 0 and "kind: 讲话稿" in result.output

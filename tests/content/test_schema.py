@@ -64,29 +64,75 @@ def test_no_second_list_of_keys(module):
 
 
 def _every_key(kind: str) -> str:
-    """A document using every key the schema gives ``kind``."""
+    """A document using every key the schema gives ``kind`` (for the red-header family, every key
+    its form allows: see :func:`_expected_keys`)."""
     point = ("heading: 加强领导\n{i}text: 成立专班。\n{i}run_in: false\n{i}points:\n"
              "{i}  - heading: 细化分工\n{i}    text: 明确责任。\n{i}  - heading: 压实责任\n")
     series = "{i}items:\n{i}  - lead: 抓检查\n{i}    text: 检查到位。\n{i}  - 整改到位\n{i}inline: true\n" \
-             "{i}series: 第一\n{i}lead_in: 要做到：\n"
+             "{i}series: 第一\n{i}lead_in: 要做到：\n{i}after: [此外，还要加强宣传。]\n"
     section = ("heading: 总体要求\n{i}paragraphs: [正文。]\n{i}points:\n{i}  - " + point.replace("{i}", "{i}    ")
-               + "{i}  - heading: 明确责任\n" + series)
+               + "{i}  - heading: 明确责任\n" + series.replace("{i}", "{i}    ") + series)
     head = (f"kind: {kind}\ntitle: 标题\ntemplate: {kind}\ndate: 2026-04-30\nvars:\n  org: 全市\n")
     if kind == "speech":
-        return (head + "speaker: 张某某\nsalutation: 同志们：\nopening: [开场。]\nsections:\n  - "
-                + section.replace("{i}", "    ") + "closing: [结束。]\n")
+        return (head + "subtitle: ——在全市工作会议上的讲话\nspeaker: 张某某\nsalutation: 同志们：\nopening: [开场。]\n"
+                "sections:\n  - " + section.replace("{i}", "    ") + "closing: [结束。]\n")
     parts = "".join(f"{part}:\n  " + section.replace("{i}", "  ") for part in schema.REPORT_PARTS)
-    return head + "author: 调研组\nintro: [引言。]\n" + parts + "sections:\n  - " + section.replace("{i}", "    ")
+    if kind == "report":
+        return (head + "author: 调研组\nintro: [引言。]\n" + parts + "sections:\n  - " + section.replace("{i}", "    ")
+                + "closing: [以上报告，请审阅。]\nsignature: 县总工会调研组\n")
+    return head + _family_keys(kind, section)
+
+
+def _family_keys(kind: str, section: str) -> str:
+    """The 版头, 主体 and 版记 of a red-header document, with its own body and two attachments that
+    carry the body structures the top level does not (one structure per body)."""
+    form = schema.FORMS[kind]
+    sections = "sections:\n  - " + section.replace("{i}", "    ")
+    articles = "articles:\n  - 为了规范管理，制定本办法。\n  - text: [本办法适用于下列单位：, 另有规定的，从其规定。]\n" \
+               "    points: [县直各部门；, 各乡镇。]\n"
+    chapters = "chapters:\n  - heading: 总则\n    articles:\n      - 本办法自发布之日起施行。\n"
+
+    def nested(block: str) -> str:
+        return "".join(f"    {line}\n" for line in block.splitlines())
+
+    top, inner = (articles, [sections, chapters]) if form.articles else (sections, [articles, chapters])
+    text = ("copy_number: '000123'\nsecrecy: 机密★1年\nurgency: 特急\nissuer: [清河县人民政府, 清河县人民武装部]\n"
+            "mark: 清河县人民政府文件\ndoc_number:\n  code: 清政发\n  year: 2024\n  serial: 5\n")
+    if form.upward:
+        text += "signers: [周文博, 李明]\n"
+    text += "recipients: 各乡镇人民政府、县直各单位\n" if not form.one_recipient else "recipients: 市人民政府\n"
+    if form.reply:
+        text += "reply_to:\n  title: 关于修缮县文化馆的请示\n  number: 清文〔2024〕5号\n"
+    text += "opening: [为做好有关工作，现通知如下。]\n" + top + "closing: [特此通知。]\n"
+    if form.layout == "minutes":
+        text += "".join(f"{key}: [张三, 李四]\n" for key in schema.ATTENDANCE)
+    text += ("attachments:\n  - 工作要点\n  - title: 实施细则\n    opening: [细则如下。]\n" + nested(inner[0])
+             + "  - title: 管理办法\n" + nested(inner[1]))
+    return text + ("signature: 清河县人民政府\nseal: false\nnote: 此件公开发布\ncc: 县委办公室，县人大常委会办公室\n"
+                   "printer: 清河县人民政府办公室\nprinted: 2024-03-05\n")
+
+
+def _expected_keys(kind: str) -> set:
+    """Every key the schema gives ``kind`` and its nodes, less those its form refuses."""
+    keys = set(schema.DOCUMENT_KEYS[kind]) | set(schema.SECTION_KEYS) | set(schema.POINT_KEYS) \
+        | set(schema.ITEM_KEYS)
+    if kind in schema.FORMS:
+        form = schema.FORMS[kind]
+        keys |= {k for node in ("attachment", "chapter", "article", "reply_to", "doc_number")
+                 for k in schema.NODE_KEYS[node]}
+        keys -= (set() if form.upward else {"signers"}) | (set() if form.reply else {"reply_to", "number"})
+        keys -= set() if form.layout == "minutes" else set(schema.ATTENDANCE)
+    return keys
 
 
 @pytest.mark.parametrize("kind", schema.KINDS)
 def test_the_loader_accepts_every_key_of_the_schema(kind):
     text = _every_key(kind)
     used = set(re.findall(r"^[ -]*([a-z_]+):", text, re.M)) - {"org"}
-    assert used == set(schema.DOCUMENT_KEYS[kind]) | set(schema.SECTION_KEYS) | set(schema.POINT_KEYS) \
-        | set(schema.ITEM_KEYS)
+    assert used == _expected_keys(kind)
     doc = loads(text, "c.yaml")
     assert loads(dump(doc), "c.yaml") == doc  # the dumper writes what the loader reads
+    assert dump(doc).startswith(f"kind: {schema.KIND_NAMES[kind]}\n")
 
 
 @pytest.mark.parametrize("where,text", [

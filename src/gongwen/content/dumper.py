@@ -1,24 +1,28 @@
 """Content model → YAML for people (``gongwen import``, ``gongwen new --from``).
 
 The YAML a writer keeps must read like the examples in ``content/``: block
-style, Chinese as Chinese (no ``\\uXXXX``), keys in the order of
-docs/content-model.md, one paragraph per list entry on one line (editors wrap
-long lines; a YAML folded scalar would put spaces between Chinese lines), and
-a blank line between the top-level parts.  Defaults are left out (a report
-part's default heading, ``inline: false``, ``series: 一是``).
+style, Chinese as Chinese (no ``\\uXXXX``), ``kind`` in Chinese (``kind: 通知``),
+keys in the order of docs/content-model.md (for the red-header family, the
+order of :data:`~gongwen.content.schema.FAMILY_KEYS`: 版头, 主体, 版记), one
+paragraph per list entry on one line (editors wrap long lines; a YAML folded
+scalar would put spaces between Chinese lines), and a blank line between the
+top-level parts.  Defaults are left out (a report part's default heading,
+``inline: false``, ``series: 一是``, an empty 版头).
 
 :func:`dump` output loads back with :mod:`gongwen.content.loader` to an equal model;
-tests check this on real documents and on random text.
+tests check this on real documents, on every key of the schema and on random text.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional
 
 import yaml
 
-from gongwen.content.model import Document, Item, Point, Section, Series
-from gongwen.content.schema import BODY_KEYS, REPORT_PARTS, SERIES_STYLES
+from gongwen.content.model import Article, Attachment, Body, Chapter, Document, Item, Point, Section, Series
+from gongwen.content.schema import (ATTENDANCE, BODY_KEYS, BODY_PART_KEYS, FAMILY_KEYS, FORMS, KIND_NAMES,
+                                    REPORT_PARTS, SERIES_STYLES)
 
 
 class _Dumper(yaml.SafeDumper):
@@ -31,12 +35,26 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+#: What the loader splits a string of names at (content.family): a name holding one stays a list entry.
+_NAME_SEPARATORS = re.compile(r"[、，,；;]")
+
+
 def _text(paragraphs: List[str]) -> Any:
     """One paragraph as a string, several as a list."""
     return paragraphs[0] if len(paragraphs) == 1 else list(paragraphs)
 
 
-def _series(series: Optional[Series], out: Dict[str, Any]) -> None:
+def _names(names: List[str], joiner: str = "、") -> Any:
+    """Names as one string joined by ``joiner`` when the loader splits it back to the same names;
+    ``joiner=""`` (names printed one per line: issuers, 签发人, 署名): a list when there are several."""
+    if len(names) == 1 and not _NAME_SEPARATORS.search(names[0]) and not names[0].endswith(("。", "：", ":")):
+        return names[0]
+    if joiner and not any(_NAME_SEPARATORS.search(n) or n.endswith(("。", "：", ":")) for n in names):
+        return joiner.join(names)
+    return list(names)
+
+
+def _series(series: Optional[Series], after: List[str], out: Dict[str, Any]) -> None:
     if not series:
         return
     out["items"] = [_item(i) for i in series.items]
@@ -46,6 +64,8 @@ def _series(series: Optional[Series], out: Dict[str, Any]) -> None:
         out["series"] = series.style
     if series.lead_in:
         out["lead_in"] = series.lead_in
+    if after:
+        out["after"] = list(after)
 
 
 def _item(item: Item) -> Any:
@@ -65,7 +85,7 @@ def _point(point: Point) -> Dict[str, Any]:
         out["run_in"] = point.run_in
     if point.points:
         out["points"] = [_point(p) for p in point.points]
-    _series(point.series, out)
+    _series(point.series, point.after, out)
     return out
 
 
@@ -77,22 +97,75 @@ def _section(section: Section, default_heading: str = "") -> Dict[str, Any]:
         out["paragraphs"] = list(section.paragraphs)
     if section.points:
         out["points"] = [_point(p) for p in section.points]
-    _series(section.series, out)
+    _series(section.series, section.after, out)
     return out
+
+
+def _article(article: Article) -> Any:
+    if not article.points and len(article.text) == 1:
+        return article.text[0]
+    out: Dict[str, Any] = {"text": _text(article.text)}
+    if article.points:
+        out["points"] = list(article.points)
+    return out
+
+
+def _chapter(chapter: Chapter) -> Dict[str, Any]:
+    return {"heading": chapter.heading, "articles": [_article(a) for a in chapter.articles]}
+
+
+def _body(body: Body) -> Dict[str, Any]:
+    """A body's keys (opening, sections, articles, chapters, closing), in the schema's order."""
+    values = {"opening": list(body.opening), "sections": [_section(s) for s in body.sections],
+              "articles": [_article(a) for a in body.articles], "chapters": [_chapter(c) for c in body.chapters],
+              "closing": list(body.closing)}
+    return {key: values[key] for key in BODY_PART_KEYS if values[key]}
+
+
+def _attachment(attachment: Attachment) -> Any:
+    body = _body(attachment.body)
+    return {"title": attachment.title, **body} if body else attachment.title
+
+
+def _family(doc: Document) -> Dict[str, Any]:
+    """The keys of a red-header document, by name (ordered by :data:`FAMILY_KEYS` afterwards)."""
+    head = doc.head
+    values: Dict[str, Any] = {
+        "copy_number": head.copy_number, "secrecy": head.secrecy, "urgency": head.urgency,
+        "issuer": _names(head.issuers, ""), "mark": head.mark, "doc_number": head.doc_number,
+        "signers": _names(head.signers, ""), "recipients": _names(doc.recipients),
+        "attachments": [_attachment(a) for a in doc.attachments], "signature": _names(doc.signature, ""),
+        "note": doc.note, "cc": _names(head.cc, "，"), "printer": head.printer, "printed": head.printed,
+    }
+    if doc.reply_to is not None:
+        values["reply_to"] = {"title": doc.reply_to.title, **({"number": doc.reply_to.number}
+                                                              if doc.reply_to.number else {})}
+    values.update(_body(doc.body))
+    for key in ATTENDANCE:
+        values[key] = _names(doc.attendance.get(key, []))
+    if doc.seal is not None:
+        values["seal"] = doc.seal
+    return {k: v for k, v in values.items() if v not in ("", [], None)}
 
 
 def to_data(doc: Document) -> Dict[str, Any]:
     """The document as plain data, keys in the documented order."""
     speech = doc.kind == "speech"
-    out: Dict[str, Any] = {"kind": doc.kind, "title": doc.title}
+    out: Dict[str, Any] = {"kind": KIND_NAMES.get(doc.kind, doc.kind), "title": doc.title}
+    if doc.subtitle:
+        out["subtitle"] = doc.subtitle
     if doc.template:
         out["template"] = doc.template
-    if doc.byline:
+    if doc.byline and doc.kind not in FORMS:
         out["speaker" if speech else "author"] = doc.byline
     if doc.date:
         out["date"] = doc.date
     if doc.vars is not None:
         out["vars"] = {k: (int(v) if v.isdigit() and v == str(int(v)) else v) for k, v in doc.vars.items()}
+    if doc.kind in FORMS:
+        family = _family(doc)
+        out.update((key, family[key]) for key in FAMILY_KEYS if key in family)
+        return out
     if speech and doc.salutation:
         out["salutation"] = doc.salutation
     if doc.opening:
@@ -105,13 +178,15 @@ def to_data(doc: Document) -> Dict[str, Any]:
             rest.append(_section(section))
     if rest:
         out["sections"] = rest
-    if speech and doc.closing:
+    if doc.closing:
         out["closing"] = list(doc.closing)
+    if not speech and doc.signature:
+        out["signature"] = _names(doc.signature, "")
     return out
 
 
-#: Top-level keys after which the header block ends (a blank line before them).
-_SPACED = BODY_KEYS
+#: Top-level keys that open a part of the document (a blank line before them).
+_SPACED = tuple(dict.fromkeys(BODY_KEYS + tuple(ATTENDANCE) + ("signature",)))
 
 
 def dump(doc: Document, header: str = "") -> str:
@@ -120,7 +195,7 @@ def dump(doc: Document, header: str = "") -> str:
                      default_flow_style=False, width=2 ** 30, indent=2)
     lines = []
     for line in text.splitlines():
-        if line.startswith(_SPACED) and line.split(":", 1)[0] in _SPACED and lines:
+        if line.split(":", 1)[0] in _SPACED and lines and lines[-1] != "":
             lines.append("")
         lines.append(line)
     comments = [f"# {h}".rstrip() for h in header.splitlines()] if header else []
