@@ -12,20 +12,27 @@ sits in a table or a text box).  Who reads the roles:
 * the text rules (the outline of headings, attachment lists and pages),
 * the layout rules (which face and size a paragraph must have).
 
-Only this module decides "what is this paragraph"; the patterns it uses come
-from :mod:`gongwen.spec`.  Pure Python; nothing here reads files.
+Only this module decides "what is this paragraph"; its words (patterns and what one
+paragraph reads as on its own) are in :mod:`gongwen.draft.phrases`, built on :mod:`gongwen.spec`.
+Pure Python; nothing here reads files.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
+# The recogniser's words; the public ones are read through this module (``roles.ADDRESS``).
+from gongwen.draft.phrases import (  # noqa: F401
+    ADDRESS, ARTICLE_RE, ATTACHMENT_ITEM_RE, ATTACHMENT_LABEL_RE, ATTACHMENT_NOTE_RE, ATTENDANCE_RE, CC_RE,
+    COPY_NUMBER_RE, DOC_NUMBER_RE, ISSUE_NUMBER_RE, ISSUER_END, NOTE_RE, PART_RE, PRINTED_RE, RECIPIENT_IN_RECORD,
+    SALUTATION_WORDS, SECRECY_RE, SERIES_FIRST, SIGNER_RE, THANKS, URGENCY_RE, first_sentence_end, heading_marker,
+    is_recipient, is_salutation, looks_like_byline, looks_like_title, named, title_continues, typed_marker)
 from gongwen.spec import dates
-from gongwen.spec.chars import BLANKS, SENTENCE_END
-from gongwen.spec.markers import DraftMarker, find_series, parse_marker, read_marker
-from gongwen.spec.numerals import NUMERAL_CHARS, from_chinese
+from gongwen.spec.chars import BLANKS
+from gongwen.spec.markers import DraftMarker, find_series
+from gongwen.spec.numerals import from_chinese
+
 
 # --- the roles --------------------------------------------------------------------------------
 
@@ -38,6 +45,8 @@ TITLE, SUBTITLE, BYLINE, DATE_LINE, RECIPIENT, SALUTATION = (
 HEADING, PART, ARTICLE, SERIES, BODY = "heading", "part", "article", "series", "body"
 ATTACHMENT_NOTE, ATTACHMENT_ITEM, SIGNATURE, ISSUE_DATE, NOTE, ATTACHMENT_LABEL = (
     "attachment_note", "attachment_item", "signature", "issue_date", "note", "attachment_label")
+#: the title under an attachment page's label; a 纪要's 出席/请假/列席 list
+ATTACHMENT_TITLE, ATTENDANCE = "attachment_title", "attendance"
 #: 版记 (7.5)
 CC, PRINTED = "cc", "printed"
 #: not part of the running text
@@ -79,143 +88,17 @@ class Role:
     number: Optional[int] = None
 
 
-# --- patterns ------------------------------------------------------------------------------------
-
-_SECRECY = re.compile(r"(?:绝密|机密|秘密)(?:[★☆＊*][^，。]{0,12})?")
-_URGENCY = re.compile(r"特急|加急|特提|平急")
-_COPY_NUMBER = re.compile(r"[0-9０-９]{6}")
-DOC_NUMBER_RE = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
-_SIGNER = re.compile(r"签\s*发\s*人[：:]")
-_PART = re.compile(rf"第(?P<num>[{NUMERAL_CHARS}]+)(?P<unit>[编章节])(?=[{BLANKS}]|$)")
-_ARTICLE = re.compile(rf"第(?P<num>[{NUMERAL_CHARS}]+)条(?=[{BLANKS}]|$)")
-#: 附件说明: ``附件：1．实施方案`` (GB/T 9704 7.3.4)
-ATTACHMENT_NOTE_RE = re.compile(rf"[{BLANKS}]*附\s*件\s*[：:][{BLANKS}]*")
-#: the label on top of an attachment's own page: ``附件`` or ``附件2`` alone
-ATTACHMENT_LABEL_RE = re.compile(rf"[{BLANKS}]*附\s*件(?:\s*[0-9０-９]+)?[{BLANKS}]*")
-_ATTACHMENT_ITEM = re.compile(rf"[{BLANKS}]*[0-9０-９]{{1,2}}[{BLANKS}]*[.．、,，](?![0-9０-９])")
-_NOTE = re.compile(r"[（(](?:此件|联系人|本件|此文)[^（）()]*[）)]")
-_CC = re.compile(r"(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
-_PRINTED = re.compile(r".*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发")
-_TITLE_KIND = re.compile(r"(?:通知|通报|报告|请示|意见|决定|决议|方案|讲话|发言|致辞|函|纪要|办法|规定|细则|条例|要点|"
-                         r"总结|计划|规划|批复|复函|公告|通告|命令|议案|公报|汇报|说明|提纲|倡议书|建议)"
-                         r"(?:（[^（）]{1,12}）)?$")
-_TITLE_TAIL = re.compile(r"(?:的|上的)?(?:讲话|发言|致辞|讲话稿)$|^(?:的)?(?:调研|调查|考察|专题|情况)?报告$")
-#: A speaker turning to the audience at the start of a paragraph (a speech's closing), and thanks.
-ADDRESS = re.compile(r"(?:同志们|各位[^，,！!。]{0,12}|朋友们|女士们、先生们|老师们、同学们)[，,！!]")
-THANKS = re.compile(r"(?:谢谢大家|谢谢)[！!。]?")
-SALUTATION_WORDS = re.compile(r"同志们|各位|代表|来宾|朋友们|女士们|先生们|老师们|同学们|委员(?!会)")
-_ORGANISATION = re.compile(r"政府|部门|单位|委员会|局|厅|办|处|科|院|校|公司|党委|党组|机关|组织|中心|会$|[县市区镇乡]")
-_SENTENCE_MARKS = "。；！？"
-#: How the name of an issuing organisation ends (``清河县人民政府``, ``县总工会调研组``).
-_ISSUER_END = re.compile(r"(?:政府|委员会|局|厅|办公室|办|部|委|党委|党组|组|中心|公司|院|校|会|处|科|所|站|队)$")
-#: First characters of a series opener (一是, 第一，, 首先, 其次, 再次, 最后, 其一).
-_SERIES_FIRST = set(NUMERAL_CHARS) | set("第首其再最")
-
-
-# --- single-paragraph predicates --------------------------------------------------------------
-
-
-def is_salutation(text: str) -> bool:
-    """``同志们：``, ``各位代表、同志们：``: a speaker addressing the audience."""
-    if not text.endswith(("：", ":")) or len(text) > 40 or "。" in text:
-        return False
-    return bool(SALUTATION_WORDS.search(text)) or (len(text) <= 12 and not _ORGANISATION.search(text))
-
-
-def is_recipient(text: str) -> bool:
-    """主送机关: ``各乡镇人民政府，县直各单位：`` (organisations, ending with a colon)."""
-    if not text.endswith(("：", ":")) or len(text) > 120 or any(c in text for c in "。；！？"):
-        return False
-    return bool(_ORGANISATION.search(text)) and not is_salutation(text)
-
-
-def typed_marker(text: str) -> str:
-    """A heading marker or series opener typed at the start of ``text`` ("" when none)."""
-    for mark in find_series(text):
-        if mark.start == 0 and (mark.style == "一是" or (mark.style == "第一" and mark.sep and mark.sep in "，,、")):
-            return mark.raw
-        break
-    marker = parse_marker(text)
-    return marker.raw if marker else ""
-
-
-def looks_like_title(text: str, centred: Optional[bool] = None) -> bool:
-    """A title: short, no sentence inside, no marker.  A centred paragraph (.docx) needs no more;
-    a left-aligned one, or one ending in a mark, must read as a title: ``关于……`` or the name of
-    a document kind at its end (通知, 报告, 讲话 …).  ``centred=None``: alignment unknown (text)."""
-    if (not 0 < len(text) <= 80 or is_salutation(text) or typed_marker(text) or heading_marker(text)
-            or dates.date_line(text) or ATTACHMENT_NOTE_RE.match(text) or _CC.match(text) or is_recipient(text)
-            or _PART.match(text) or _ARTICLE.match(text)):
-        return False
-    bare = text.rstrip("。，；：、.,;:")
-    if any(c in bare for c in _SENTENCE_MARKS):
-        return False
-    if centred:
-        return True
-    named = _named(text)
-    return named if (centred is False or bare != text) else True
-
-
-def title_continues(first: str, second: str) -> bool:
-    """Is ``second`` the rest of a title broken over two paragraphs (``关于…的`` / ``通知``)?"""
-    if len(second) > 30 or not looks_like_title(second) or is_salutation(second):
-        return False
-    if _TITLE_TAIL.search(first) or _TITLE_KIND.search(first):
-        return False  # the first line is a whole title already
-    return (bool(_TITLE_TAIL.search(second)) or bool(_TITLE_KIND.fullmatch(second))
-            or first.endswith(("的", "关于", "在", "和", "与", "及", "暨")))
-
-
-def looks_like_byline(text: str) -> bool:
-    """A speaker or author line under the title: short, no sentence, no marker, no colon."""
-    if len(text) > 40 or any(c in text for c in _SENTENCE_MARKS):
-        return False
-    return not (text.endswith(("：", ":", "，", ",")) or typed_marker(text) or dates.date_line(text)
-                or _PART.match(text) or _ARTICLE.match(text))
-
-
-def heading_marker(text: str) -> Optional[DraftMarker]:
-    """The heading marker opening a paragraph, read tolerantly (junk, ``1）``), or None for
-    what only looks like one: ``一、二季度`` (a numeral list), ``3、4月份`` (counting months),
-    a bare ``（一）`` with nothing after it."""
-    marker = read_marker(text)
-    if marker is None:
-        return None
-    rest = text[marker.end:]
-    if marker.level == 3 and marker.raw.rstrip()[-1:] in "、,，" and rest[:1].isdigit():
-        return None
-    if not rest.strip() and ((marker.level in (3, 4) and marker.number is None)
-                             or (marker.half_bracket and marker.level == 2)):
-        return None
-    return marker
-
-
-def first_sentence_end(text: str, start: int = 0) -> Optional[int]:
-    """Index of the first 。！？ at or after ``start`` outside quotes and brackets."""
-    from gongwen.spec.chars import CLOSERS, OPENERS
-
-    depth = 0
-    for i in range(start, len(text)):
-        c = text[i]
-        if c in OPENERS:
-            depth += 1
-        elif c in CLOSERS:
-            depth = max(0, depth - 1)
-        elif c in SENTENCE_END and depth == 0:
-            return i
-    return None
-
-
 def _front_matter(text: str, line: Line) -> Optional[str]:
-    if _COPY_NUMBER.fullmatch(text):
+    if COPY_NUMBER_RE.fullmatch(text):
         return COPY_NUMBER
-    if _SECRECY.fullmatch(text):
+    if SECRECY_RE.fullmatch(text):
         return SECRECY
-    if _URGENCY.fullmatch(text):
+    if URGENCY_RE.fullmatch(text):
         return URGENCY
-    if _SIGNER.search(text):
+    if SIGNER_RE.search(text):
         return SIGNER
-    if DOC_NUMBER_RE.search(text) and len(text) <= 40 and not any(c in text for c in "。，；"):
+    if (DOC_NUMBER_RE.search(text) or ISSUE_NUMBER_RE.fullmatch(text)) and len(text) <= 40 \
+            and not any(c in text for c in "。，；"):
         return DOC_NUMBER
     if line.red or (text.endswith("文件") and len(text) <= 40 and not any(c in text for c in "，。；：")):
         return ISSUER
@@ -225,10 +108,10 @@ def _front_matter(text: str, line: Line) -> Optional[str]:
 def _body_role(text: str, raw: str) -> Role:
     """The role of a paragraph in the running text, from its start (``text`` is ``raw`` stripped;
     a heading's marker and ``heading_end`` index ``raw``)."""
-    m = _ARTICLE.match(text)
+    m = ARTICLE_RE.match(text)
     if m:
         return Role(ARTICLE, number=from_chinese(m.group("num")))
-    m = _PART.match(text)
+    m = PART_RE.match(text)
     if m:
         return Role(PART, level="编章节".index(m.group("unit")) + 1, number=from_chinese(m.group("num")))
     marker = heading_marker(raw)
@@ -236,7 +119,7 @@ def _body_role(text: str, raw: str) -> Role:
         stop = first_sentence_end(raw, marker.end)
         end = len(raw) if stop is None else stop + 1
         return Role(HEADING, level=marker.level, marker=marker, heading_end=end, number=marker.number)
-    if text[:1] in _SERIES_FIRST:
+    if text[:1] in SERIES_FIRST:
         for mark in find_series(text[:12]):
             if mark.start == 0:
                 return Role(SERIES, number=mark.number)
@@ -262,6 +145,7 @@ def assign(lines: Sequence[Line]) -> List[Role]:
     start = _front(lines, texts, running, roles)
     end = _back(lines, texts, running, roles, start)
     in_attachments = False
+    label_at: Optional[int] = None  # the attachment label whose title may follow
     for i in running[start:end]:
         if roles[i] is not None:
             continue
@@ -271,13 +155,22 @@ def assign(lines: Sequence[Line]) -> List[Role]:
             continue
         if ATTACHMENT_LABEL_RE.fullmatch(text):
             roles[i], in_attachments = Role(ATTACHMENT_LABEL), False
+            label_at = i
             continue
-        if in_attachments and _ATTACHMENT_ITEM.match(text) and len(text) <= 60:
+        if label_at is not None:
+            if _attachment_title(lines, texts, label_at, i, roles):
+                roles[i] = Role(ATTACHMENT_TITLE)
+                continue
+            label_at = None
+        if in_attachments and ATTACHMENT_ITEM_RE.match(text) and len(text) <= 60:
             roles[i] = Role(ATTACHMENT_ITEM)
             continue
         in_attachments = False
-        if _NOTE.fullmatch(text):
+        if NOTE_RE.fullmatch(text):
             roles[i] = Role(NOTE)
+            continue
+        if ATTENDANCE_RE.match(text) and len(text) <= 200 and not heading_marker(text):
+            roles[i] = Role(ATTENDANCE)
             continue
         if is_salutation(text) and not heading_marker(text):
             roles[i] = Role(SALUTATION)
@@ -292,6 +185,8 @@ def _front(lines, texts, running, roles) -> int:
     while k < len(running) and k < 8:
         i = running[k]
         kind = _front_matter(texts[i], lines[i])
+        if kind is None and k + 1 < len(running) and _mark_over_number(texts[i], texts[running[k + 1]]):
+            kind = ISSUER  # ``清河县人民政府办公室`` (信函) or ``……会议纪要`` over its 发文字号 or 期号
         if kind is None:
             break
         roles[i] = Role(kind)
@@ -335,17 +230,32 @@ def _front(lines, texts, running, roles) -> int:
     return k
 
 
-def _named(text: str) -> bool:
-    """Does the text read as a title by its words: ``关于……`` or a document kind at its end?"""
-    bare = text.rstrip("。，；：、.,;:")
-    return bare.startswith("关于") or bool(_TITLE_KIND.search(bare))
+def _mark_over_number(text: str, below: str) -> bool:
+    """A 发文机关标志 without 文件 (信函格式, 纪要标志) standing over a 发文字号 or 期号."""
+    if len(text) > 40 or any(c in text for c in "，。；：、") or typed_marker(text):
+        return False
+    numbered = bool(DOC_NUMBER_RE.search(below) or ISSUE_NUMBER_RE.fullmatch(below)) and len(below) <= 40
+    return numbered and (bool(ISSUER_END.search(text)) or text.endswith("纪要"))
 
 
 def _issuer_above_title(text: str, below: str) -> bool:
     """A short organisation name standing over a paragraph that is plainly the title."""
-    return (len(text) <= 30 and not _named(text) and bool(_ISSUER_END.search(text))
-            and not any(c in text for c in "，。；：、") and _named(below) and looks_like_title(below)
+    return (len(text) <= 30 and not named(text) and bool(ISSUER_END.search(text))
+            and not any(c in text for c in "，。；：、") and named(below) and looks_like_title(below)
             and not title_continues(text, below))
+
+
+def _attachment_title(lines, texts, label_at: int, i: int, roles) -> bool:
+    """Is paragraph ``i`` (after the label ``附件2`` at ``label_at``) its attachment's title,
+    or the rest of a title wrapped over two paragraphs?"""
+    centred = None if lines[i].align is None else lines[i].align == "center"
+    if not looks_like_title(texts[i], centred):
+        return False
+    previous = next((j for j in range(i - 1, label_at, -1) if roles[j] is not None and roles[j].kind != BLANK), None)
+    if previous is None:
+        return True
+    return roles[previous].kind == ATTACHMENT_TITLE and (
+        title_continues(texts[previous], texts[i]) or _wraps(lines[previous], lines[i], texts[i]))
 
 
 def _wraps(title: Line, line: Line, text: str) -> bool:
@@ -355,13 +265,37 @@ def _wraps(title: Line, line: Line, text: str) -> bool:
 
 
 def _back(lines, texts, running, roles, start) -> int:
-    """Mark the 版记, 附注, 成文日期 and 署名 at the end; return where they start in ``running``."""
+    """Mark the 版记, 附注, 成文日期 and 署名 at the end; return where they start in ``running``.
+
+    With 附件 pages, the 署名, 成文日期 and 附注 stand before the first page's label, and the
+    pages run on to the 版记: the returned end is then the start of the 版记.
+    """
     end = len(running)
-    while end > start and (_CC.match(texts[running[end - 1]]) or _PRINTED.match(texts[running[end - 1]])):
+    while end > start and (CC_RE.match(texts[running[end - 1]]) or PRINTED_RE.match(texts[running[end - 1]])
+                           or RECIPIENT_IN_RECORD.match(texts[running[end - 1]])):
         i = running[end - 1]
-        roles[i] = Role(CC if _CC.match(texts[i]) else PRINTED)
+        text = texts[i]
+        roles[i] = Role(CC if CC_RE.match(text) else PRINTED if PRINTED_RE.match(text) else RECIPIENT)
         end -= 1
-    if end > start and _NOTE.fullmatch(texts[running[end - 1]]):
+    pages = next((k for k in range(start + 1, end) if ATTACHMENT_LABEL_RE.fullmatch(texts[running[k]])
+                  and _closes(texts, running, start, k)), None)
+    if pages is not None:
+        _signed(texts, running, roles, start, pages)
+        return end
+    return _signed(texts, running, roles, start, end)
+
+
+def _closes(texts, running, start: int, k: int) -> bool:
+    """Does the 落款 (成文日期, or 附注 after it) stand just before ``running[k]``?"""
+    before = k - 1
+    if before > start and NOTE_RE.fullmatch(texts[running[before]]):
+        before -= 1
+    return before > start and dates.date_line(texts[running[before]]) is not None
+
+
+def _signed(texts, running, roles, start: int, end: int) -> int:
+    """Mark the 附注, 成文日期 and 署名 ending ``running[start:end]``; return where they start."""
+    if end > start and NOTE_RE.fullmatch(texts[running[end - 1]]):
         roles[running[end - 1]] = Role(NOTE)
         end -= 1
     if end - start < 2 or not dates.date_line(texts[running[end - 1]]):

@@ -41,3 +41,50 @@ def guess_kind(title: str, salutation: str, headings: Sequence[str]) -> Tuple[st
     if len(parts) >= 2:
         return "report", "各部分标题中有“" + "”“".join(PART_NAMES[p] for p in sorted(parts)) + "”"
     return "speech", "没有明显特征，按讲话稿处理（可用 --kind report 指定为调研报告）"
+
+
+#: The last words of a title and the kind they name, tried in this order (复函 before 函,
+#: 调研报告 before 报告).  Kinds gongwen does not have are laid out as the nearest one.
+_TITLE_WORDS = (
+    ("复函", "reply_letter"), ("批复", "approval"), ("请示", "request"), ("纪要", "minutes"),
+    ("实施细则", "rules"), ("细则", "rules"), ("办法", "measures"), ("规定", "provisions"), ("条例", "provisions"),
+    ("意见", "opinion"), ("方案", "plan"), ("通知", "notice"), ("函", "letter"),
+)
+#: Kinds gongwen does not have, laid out as a 通知 (文件格式, 下行文).
+_LIKE_NOTICE = ("通报", "决定", "通告", "公告", "决议", "要点", "计划", "规划")
+#: A bracketed tail after the kind word: ``办法（试行）``, ``规定（暂行）``.
+_TAIL = re.compile(r"[（(][^（）()]{1,8}[）)]$")
+#: What the recogniser found that only the red-header family has, and how the reason names it.
+FAMILY_SIGNS = {"copy_number": "份号", "secrecy": "密级", "urgency": "紧急程度", "issuer": "发文机关标志",
+                "doc_number": "发文字号", "signer": "签发人", "recipient": "主送机关", "attachment_note": "附件说明",
+                "attachment_label": "附件", "cc": "抄送", "printed": "印发机关和日期", "article": "条款（第X条）",
+                "attendance": "出席名单"}
+
+
+def family_kind(title: str, signs: Sequence[str]) -> Optional[Tuple[str, str]]:
+    """``(kind, reason)`` when the document is one of the red-header family, else None.
+
+    ``signs`` are the roles found that only the family has (:data:`FAMILY_SIGNS`), in order.
+    The kind comes from the title's last words; a 报告 is the upward work report when it has a
+    版头 or a 主送 (else, as before, a 调研报告)."""
+    bare = _TAIL.sub("", (title or "").strip())
+    found = "、".join(dict.fromkeys(FAMILY_SIGNS[s] for s in signs if s in FAMILY_SIGNS))
+    if _REPORT_TITLE.search(bare):
+        word = _REPORT_TITLE.search(bare).group(0)
+        if word == "报告" and found:
+            return "work_report", f"标题以“报告”结尾，且有{found}：按（工作）报告处理；调研报告请用 --kind 调研报告"
+        return None
+    if title != PLACEHOLDER:
+        for word, kind in _TITLE_WORDS:
+            if bare.endswith(word):
+                return kind, f"标题以“{word}”结尾"
+    if _SPEECH_TITLE.search(bare):
+        return None
+    for word in _LIKE_NOTICE:
+        if bare.endswith(word) and found:
+            return "notice", f"标题以“{word}”结尾，gongwen 没有这一文种，有{found}，按通知的格式处理"
+    if "article" in signs:
+        return "provisions", "正文是条款（第一条……），按规定处理（可用 --kind 办法 或 细则 指定）"
+    if found:
+        return "notice", f"有{found}，按通知处理（可用 --kind 指定文种）"
+    return None

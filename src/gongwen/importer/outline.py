@@ -21,18 +21,19 @@ Two promises shape the code:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
-from gongwen.content.model import Document, Item, Point, Section, Series
+from gongwen.content.model import Document, Point, Section
+from gongwen.content.schema import FORMS
 from gongwen.draft import roles as R
-from gongwen.importer import frame
-from gongwen.importer.kinds import PART_KEYWORDS, guess_kind, part_of
-from gongwen.importer.probe import expected_paragraphs, item_of, matched, point_doc, renders, series_doc
 from gongwen.errors import GongwenError, ImportFailure, Place
+from gongwen.importer import family, frame
+from gongwen.importer.kinds import FAMILY_SIGNS, PART_KEYWORDS, family_kind, guess_kind, part_of
+from gongwen.importer.probe import expected_paragraphs, matched, point_doc, renders
 from gongwen.importer.read import ImportResult, ImportWarning, Line, clean, markdown_paragraphs
+from gongwen.importer.series import Box, SeriesImport, series_style
 from gongwen.spec.chars import HEADING_END, PLACEHOLDER
-from gongwen.spec.markers import find_series, format_marker, format_series, parse_marker, series_at_start
+from gongwen.spec.markers import format_marker, parse_marker, series_at_start
 
 
 
@@ -59,23 +60,7 @@ def import_paragraphs(lines: Sequence[Line], kind: Optional[str] = None, path: s
     return _Importer(lines, kind, path).run()
 
 
-@dataclass
-class _Box:
-    """An open container while building: the opening (level 0), a section or a point."""
-
-    level: int
-    node: object  # None (opening) | Section | Point
-    body: List[str]
-    series_lines: List[Line] = field(default_factory=list)
-    standalone: bool = False  # a point whose heading stands on its own line
-    typed: int = -1  # the level its marker was typed at (-1: same as ``level``)
-
-    def __post_init__(self):
-        if self.typed < 0:
-            self.typed = self.level
-
-
-class _Importer:
+class _Importer(SeriesImport):
     def __init__(self, lines: Sequence[Line], kind: Optional[str], path: str):
         self.path = path
         self.kind = kind
@@ -95,16 +80,36 @@ class _Importer:
     def run(self) -> ImportResult:
         if not self.lines:
             raise ImportFailure("文件中没有文字，无法导入", Place(self.path))
-        doc = Document(kind="", title="")
+        kind, reason = self.kind, ""
+        if not kind:
+            kind, reason = self.guess()
+        doc = family.document(self, kind) if kind in FORMS else self.speech_or_report(kind)
+        self.finish(doc)
+        return ImportResult(doc, self.warnings, reason, list(self.lines))
+
+    def guess(self) -> Tuple[str, str]:
+        """The kind, from the title's last words and what the recogniser found, with its reason."""
+        roles = [self.role(ln) for ln in self.lines]
+        title = "".join(ln.text for ln, r in zip(self.lines, roles) if r.kind == R.TITLE).rstrip("。，；：、.,;:")
+        signs = [r.kind for r in roles if r.kind in FAMILY_SIGNS]
+        found = family_kind(title or PLACEHOLDER, signs)
+        if found:
+            return found
+        opening = next((ln for ln, r in zip(self.lines, roles) if r.kind not in R.FRONT_MATTER + (
+            R.TITLE, R.BYLINE, R.SUBTITLE, R.DATE_LINE)), None)
+        salutation = opening.text if opening is not None and self.role(opening).kind in (
+            R.SALUTATION, R.RECIPIENT) else ""
+        return guess_kind(title or PLACEHOLDER, salutation,
+                          [ln.text[r.marker.end:].strip() for ln, r in zip(self.lines, roles)
+                           if r.kind == R.HEADING and r.level == 1])
+
+    def speech_or_report(self, kind: str) -> Document:
+        doc = Document(kind=kind, title="")
         body = frame.front(self, doc)
         salutation = None
         if body and self.role(body[0]).kind in (R.SALUTATION, R.RECIPIENT):
             salutation, body = body[0], body[1:]
         body = frame.signature(self, doc, body)
-        kind, reason = (self.kind, "") if self.kind else guess_kind(
-            doc.title, salutation.text if salutation else "",
-            [ln.text[self.role(ln).marker.end:].strip() for ln in body if self.is_h1(ln)])
-        doc.kind = kind
         if salutation is not None:
             if kind == "speech":
                 doc.salutation = salutation.text
@@ -113,23 +118,26 @@ class _Importer:
         closing: List[Line] = []
         if kind == "speech":
             body, closing = frame.split_closing(self, body, doc.salutation)
+        elif kind == "report":
+            body, closing = family.split_closing(self, body, kind)
         self.tree(doc, body)
         doc.closing = [ln.text for ln in closing]
         if kind == "report":
             self.map_parts(doc)
-        self.finish(doc)
-        return ImportResult(doc, self.warnings, reason, list(self.lines))
+        return doc
 
     # -- the body tree ------------------------------------------------------------------------
-    def tree(self, doc: Document, body: List[Line]) -> None:
+    def tree(self, doc, body: List[Line], placeholder: bool = True) -> None:
+        """Sections and points from ``body`` into ``doc`` (a Document or a Body: its ``opening``
+        and ``sections``); ``placeholder``: a body without sections gets one (speech, report)."""
         self.doc = doc
-        self.opening = _Box(0, None, doc.opening)
-        self.stack: List[_Box] = []
+        self.opening = Box(0, None, doc.opening)
+        self.stack: List[Box] = []
         for ln in body:
             self.paragraph(ln)
         for box in self.stack:
             self.close(box)
-        if not doc.sections:
+        if not doc.sections and placeholder:
             if body:
                 self.warn(body[0].line, "没有找到一级标题（一、），全部文字放在一个标题为"
                                         f"“{PLACEHOLDER}”的部分里，请补上标题或调整结构")
@@ -141,7 +149,7 @@ class _Importer:
             doc.sections.append(section)
 
     @property
-    def box(self) -> _Box:
+    def box(self) -> Box:
         return self.stack[-1] if self.stack else self.opening
 
     def paragraph(self, ln: Line) -> None:
@@ -154,7 +162,7 @@ class _Importer:
             mark = series_at_start(ln.text)
             if self.inline(ln, box):
                 return
-            if mark is not None and _series_style(mark):
+            if mark is not None and series_style(mark):
                 self.item(ln, mark, box)
                 return
         self.text(ln, box)
@@ -187,7 +195,7 @@ class _Importer:
                 text = PLACEHOLDER
             section = Section(heading=self.clean_heading(ln, text))
             self.doc.sections.append(section)
-            self.stack.append(_Box(1, section, section.paragraphs))
+            self.stack.append(Box(1, section, section.paragraphs))
             return
         if not self.stack:
             self.warn(ln.line, f"“{raw}”出现在第一个一级标题（一、）之前，层次倒置；按原文作为开头段落保留")
@@ -210,7 +218,7 @@ class _Importer:
             text = PLACEHOLDER
         point = self.point(ln, text, actual)
         parent.node.points.append(point)
-        self.stack.append(_Box(actual, point, point.text, standalone=not point.text, typed=level))
+        self.stack.append(Box(actual, point, point.text, standalone=not point.text, typed=level))
 
     def check_number(self, ln: Line, level: int, expected: int, number: Optional[int], raw: str) -> None:
         canonical = format_marker(level, expected)
@@ -234,7 +242,7 @@ class _Importer:
             self.warn(ln.line, f"标题开头重复了序号“{inner.raw}”，已删去")
             text = text[inner.end:].strip()
         mark = series_at_start(text)
-        if mark is not None and _series_style(mark):
+        if mark is not None and series_style(mark):
             self.warn(ln.line, f"标题开头的“{mark.raw}”会被当作手写序号，已删去")
             text = text[mark.end:].strip() or PLACEHOLDER
         return text
@@ -253,70 +261,7 @@ class _Importer:
                 return point
         return Point(heading=text, run_in=False)
 
-    def inline(self, ln: Line, box: _Box) -> bool:
-        """``主要有：一是…；二是…；三是…。`` as one paragraph: an inline series."""
-        text = ln.text
-        marks = [m for m in find_series(text) if _series_style(m)]
-        if len(marks) < 2 or len({m.style for m in marks}) > 1:
-            return False
-        if [m.number for m in marks] != list(range(1, len(marks) + 1)):
-            return False
-        ends = [m.start for m in marks[1:]] + [len(text)]
-        items = [text[m.end:e].strip().rstrip("；;。").strip() for m, e in zip(marks, ends)]
-        if not all(items) or any(R.typed_marker(t) for t in items):
-            return False
-        series = Series(items=[Item(text=t) for t in items], inline=True, style=marks[0].style,
-                        lead_in=text[:marks[0].start].strip())
-        if not renders(series_doc(series), text):
-            return False
-        if box.node.series is not None:
-            self.demote(box, ln)
-        box.node.series = series
-        box.series_lines = [ln]
-        return True
-
-    def item(self, ln: Line, mark, box: _Box) -> None:
-        """One paragraph of a ``一是…`` / ``第一，…`` series."""
-        style = mark.style
-        series = box.node.series
-        if series is not None and (series.inline or series.style != style or mark.number == 1):
-            self.demote(box, ln)
-            series = None
-        if series is None:
-            series = box.node.series = Series(style=style)
-            box.series_lines = []
-        n = len(series.items) + 1
-        canonical = format_series(n, style)
-        if mark.number != n:
-            what = "无法识别" if mark.number is None else "不连续"
-            self.warn(ln.line, f"系列序号{what}：此处应为“{canonical}”，原文为“{mark.raw}”（生成时自动重排）")
-        elif mark.raw != canonical:
-            self.warn(ln.line, f"“{mark.raw}”写法不规范，生成时写作“{canonical}”")
-        rest = ln.text[mark.end:].strip()
-        if not rest:
-            self.warn(ln.line, f"“{mark.raw}”后没有内容，已填入“{PLACEHOLDER}”")
-            rest = PLACEHOLDER
-        if R.typed_marker(rest):
-            self.warn(ln.line, f"“{mark.raw}”之后又有序号“{R.typed_marker(rest)}”，按原文保留")
-        series.items.append(item_of(rest, style))
-        box.series_lines.append(ln)
-
-    def text(self, ln: Line, box: _Box) -> None:
-        if box.level > 0 and box.node.series is not None:
-            self.demote(box, ln)
-        box.body.append(ln.text)
-
-    def demote(self, box: _Box, ln: Line) -> None:
-        """A series followed by more text (or another series) in the same part: the model
-        puts a series after all the text of its part, so keep the series as plain text."""
-        first = box.series_lines[0].line if box.series_lines else ln.line
-        self.warn(first, f"第{first}行起的“一是……”系列之后（第{ln.line}行）还有正文或另一系列，"
-                         "内容模型中系列只能在一部分正文的最后，已按原文作为普通段落保留（序号不会自动重排）")
-        box.body.extend(l.text for l in box.series_lines)
-        box.node.series = None
-        box.series_lines = []
-
-    def close(self, box: _Box) -> None:
+    def close(self, box: Box) -> None:
         if isinstance(box.node, Point) and box.node.run_in is False and not box.node.text:
             box.node.run_in = None
 
@@ -360,12 +305,5 @@ class _Importer:
 
 def _level_name(level: int) -> str:
     return {0: "开头", 1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}.get(level, f"{level}级")
-
-
-def _series_style(mark) -> bool:
-    """The series styles the model has: ``一是`` and ``第一，`` (with its comma)."""
-    if mark.style == "一是":
-        return True
-    return mark.style == "第一" and bool(mark.sep) and mark.sep in "，,、：:"
 
 

@@ -74,3 +74,16 @@ def point_doc(point: Point, level: int) -> Document:
 
 def series_doc(series: Series) -> Document:
     return Document(kind="speech", title="x", sections=[Section(heading="x", series=series)])
+
+
+def written_in_a_run(built: Sequence[str], texts: Sequence[str]) -> bool:
+    """Do ``texts`` appear in ``built`` one after the other?"""
+    n = len(texts)
+    return any(list(built[i:i + n]) == list(texts) for i in range(len(built) - n + 1))
+
+
+def closing_comes_back(texts: Sequence[str], kind: str = "notice") -> bool:
+    """Does the numberer write ``texts`` as the closing paragraphs of a ``kind`` document?"""
+    probe = Document(kind=kind, title="x", opening=["x"], sections=[Section(heading="x", paragraphs=["x"])],
+                     closing=list(texts))
+    return written_in_a_run(expected_paragraphs(probe), texts)

@@ -1,0 +1,154 @@
+"""The words of the recogniser (:mod:`gongwen.draft.roles`): patterns, and what one paragraph
+reads as on its own (a salutation, a 主送, a title, a byline, a heading marker).
+
+:mod:`gongwen.draft.roles` decides each paragraph's role from these and from the paragraphs
+around it; other modules import them through it.  Pure Python; the patterns come from
+:mod:`gongwen.spec`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from gongwen.spec import dates
+from gongwen.spec.chars import BLANKS, SENTENCE_END
+from gongwen.spec.markers import DraftMarker, find_series, parse_marker, read_marker
+from gongwen.spec.numerals import NUMERAL_CHARS
+
+# --- patterns ------------------------------------------------------------------------------------
+
+SECRECY_RE = re.compile(r"(?:绝密|机密|秘密)(?:[★☆＊*][^，。]{0,12})?")
+URGENCY_RE = re.compile(r"特急|加急|特提|平急")
+COPY_NUMBER_RE = re.compile(r"[0-9０-９]{6}")
+DOC_NUMBER_RE = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
+#: A 纪要's issue number under its 标志: ``第5期`` (also ``〔2024〕第5期``).
+ISSUE_NUMBER_RE = re.compile(r"(?:[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*)?第\s*[0-9０-９]+\s*期")
+#: 出席/请假/列席 (and 缺席) opening a 纪要's attendance list.
+ATTENDANCE_RE = re.compile(r"(?P<label>出\s*席|请\s*假|列\s*席|缺\s*席)(?:人员|同志|领导)?\s*[：:]")
+SIGNER_RE = re.compile(r"签\s*发\s*人[：:]")
+PART_RE = re.compile(rf"第(?P<num>[{NUMERAL_CHARS}]+)(?P<unit>[编章节])(?=[{BLANKS}]|$)")
+ARTICLE_RE = re.compile(rf"第(?P<num>[{NUMERAL_CHARS}]+)条(?=[{BLANKS}]|$)")
+#: 附件说明: ``附件：1．实施方案`` (GB/T 9704 7.3.4)
+ATTACHMENT_NOTE_RE = re.compile(rf"[{BLANKS}]*附\s*件\s*[：:][{BLANKS}]*")
+#: the label on top of an attachment's own page: ``附件`` or ``附件2`` alone
+ATTACHMENT_LABEL_RE = re.compile(rf"[{BLANKS}]*附\s*件(?:\s*[0-9０-９]+)?[{BLANKS}]*")
+ATTACHMENT_ITEM_RE = re.compile(rf"[{BLANKS}]*[0-9０-９]{{1,2}}[{BLANKS}]*[.．、,，](?![0-9０-９])")
+NOTE_RE = re.compile(r"[（(](?:此件|联系人|本件|此文)[^（）()]*[）)]")
+CC_RE = re.compile(r"(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
+#: 主送 moved to the 版记 (GB/T 9704 7.3.3: when it would keep page 1 free of body text).
+RECIPIENT_IN_RECORD = re.compile(r"主\s*送\s*[：:]")
+PRINTED_RE = re.compile(r".*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发")
+_TITLE_KIND = re.compile(r"(?:通知|通报|报告|请示|意见|决定|决议|方案|讲话|发言|致辞|函|纪要|办法|规定|细则|条例|要点|"
+                         r"总结|计划|规划|批复|复函|公告|通告|命令|议案|公报|汇报|说明|提纲|倡议书|建议)"
+                         r"(?:（[^（）]{1,12}）)?$")
+_TITLE_TAIL = re.compile(r"(?:的|上的)?(?:讲话|发言|致辞|讲话稿)$|^(?:的)?(?:调研|调查|考察|专题|情况)?报告$")
+#: A speaker turning to the audience at the start of a paragraph (a speech's closing), and thanks.
+ADDRESS = re.compile(r"(?:同志们|各位[^，,！!。]{0,12}|朋友们|女士们、先生们|老师们、同学们)[，,！!]")
+THANKS = re.compile(r"(?:谢谢大家|谢谢)[！!。]?")
+SALUTATION_WORDS = re.compile(r"同志们|各位|代表|来宾|朋友们|女士们|先生们|老师们|同学们|委员(?!会)")
+_ORGANISATION = re.compile(r"政府|部门|单位|委员会|局|厅|办|处|科|院|校|公司|党委|党组|机关|组织|中心|会$|[县市区镇乡]")
+_SENTENCE_MARKS = "。；！？"
+#: How the name of an issuing organisation ends (``清河县人民政府``, ``县总工会调研组``).
+ISSUER_END = re.compile(r"(?:政府|委员会|局|厅|办公室|办|部|委|党委|党组|组|中心|公司|院|校|会|处|科|所|站|队)$")
+#: First characters of a series opener (一是, 第一，, 首先, 其次, 再次, 最后, 其一).
+SERIES_FIRST = set(NUMERAL_CHARS) | set("第首其再最")
+
+
+# --- single-paragraph predicates --------------------------------------------------------------
+
+
+def is_salutation(text: str) -> bool:
+    """``同志们：``, ``各位代表、同志们：``: a speaker addressing the audience."""
+    if not text.endswith(("：", ":")) or len(text) > 40 or "。" in text:
+        return False
+    return bool(SALUTATION_WORDS.search(text)) or (len(text) <= 12 and not _ORGANISATION.search(text))
+
+
+def is_recipient(text: str) -> bool:
+    """主送机关: ``各乡镇人民政府，县直各单位：`` (organisations, ending with a colon)."""
+    if not text.endswith(("：", ":")) or len(text) > 120 or any(c in text for c in "。；！？"):
+        return False
+    return bool(_ORGANISATION.search(text)) and not is_salutation(text)
+
+
+def typed_marker(text: str) -> str:
+    """A heading marker or series opener typed at the start of ``text`` ("" when none)."""
+    for mark in find_series(text):
+        if mark.start == 0 and (mark.style == "一是" or (mark.style == "第一" and mark.sep and mark.sep in "，,、")):
+            return mark.raw
+        break
+    marker = parse_marker(text)
+    return marker.raw if marker else ""
+
+
+def looks_like_title(text: str, centred: Optional[bool] = None) -> bool:
+    """A title: short, no sentence inside, no marker.  A centred paragraph (.docx) needs no more;
+    a left-aligned one, or one ending in a mark, must read as a title: ``关于……`` or the name of
+    a document kind at its end (通知, 报告, 讲话 …).  ``centred=None``: alignment unknown (text)."""
+    if (not 0 < len(text) <= 80 or is_salutation(text) or typed_marker(text) or heading_marker(text)
+            or dates.date_line(text) or ATTACHMENT_NOTE_RE.match(text) or CC_RE.match(text) or is_recipient(text)
+            or PART_RE.match(text) or ARTICLE_RE.match(text)):
+        return False
+    bare = text.rstrip("。，；：、.,;:")
+    if any(c in bare for c in _SENTENCE_MARKS):
+        return False
+    if centred:
+        return True
+    return named(text) if (centred is False or bare != text) else True
+
+
+def title_continues(first: str, second: str) -> bool:
+    """Is ``second`` the rest of a title broken over two paragraphs (``关于…的`` / ``通知``)?"""
+    if len(second) > 30 or not looks_like_title(second) or is_salutation(second):
+        return False
+    if _TITLE_TAIL.search(first) or _TITLE_KIND.search(first):
+        return False  # the first line is a whole title already
+    return (bool(_TITLE_TAIL.search(second)) or bool(_TITLE_KIND.fullmatch(second))
+            or first.endswith(("的", "关于", "在", "和", "与", "及", "暨")))
+
+
+def looks_like_byline(text: str) -> bool:
+    """A speaker or author line under the title: short, no sentence, no marker, no colon."""
+    if len(text) > 40 or any(c in text for c in _SENTENCE_MARKS):
+        return False
+    return not (text.endswith(("：", ":", "，", ",")) or typed_marker(text) or dates.date_line(text)
+                or PART_RE.match(text) or ARTICLE_RE.match(text))
+
+
+def heading_marker(text: str) -> Optional[DraftMarker]:
+    """The heading marker opening a paragraph, read tolerantly (junk, ``1）``), or None for
+    what only looks like one: ``一、二季度`` (a numeral list), ``3、4月份`` (counting months),
+    a bare ``（一）`` with nothing after it."""
+    marker = read_marker(text)
+    if marker is None:
+        return None
+    rest = text[marker.end:]
+    if marker.level == 3 and marker.raw.rstrip()[-1:] in "、,，" and rest[:1].isdigit():
+        return None
+    if not rest.strip() and ((marker.level in (3, 4) and marker.number is None)
+                             or (marker.half_bracket and marker.level == 2)):
+        return None
+    return marker
+
+
+def first_sentence_end(text: str, start: int = 0) -> Optional[int]:
+    """Index of the first 。！？ at or after ``start`` outside quotes and brackets."""
+    from gongwen.spec.chars import CLOSERS, OPENERS
+
+    depth = 0
+    for i in range(start, len(text)):
+        c = text[i]
+        if c in OPENERS:
+            depth += 1
+        elif c in CLOSERS:
+            depth = max(0, depth - 1)
+        elif c in SENTENCE_END and depth == 0:
+            return i
+    return None
+
+
+def named(text: str) -> bool:
+    """Does the text read as a title by its words: ``关于……`` or a document kind at its end?"""
+    bare = text.rstrip("。，；：、.,;:")
+    return bare.startswith("关于") or bool(_TITLE_KIND.search(bare))
