@@ -283,9 +283,24 @@ def _body(imp, lines: List[Line], top: bool, articles_allowed: bool = True) -> B
             imp.warn(first.line, "条款式正文（第X条）只用于办法、规定、细则和附件，按普通段落导入（条号照原文）")
             imp.tree(body, lines, placeholder=False)
     else:
-        imp.tree(body, lines, placeholder=False)
+        _sections(imp, body, lines)
     body.closing = [ln.text for ln in closing]
     return body
+
+
+def _sections(imp, body: Body, lines: List[Line]) -> None:
+    """Sections and points; numbered paragraphs (``一、同意……。`` with nothing under them, as
+    批复 and 纪要 write them) stay paragraphs, their numbers as typed."""
+    before = len(imp.warnings)
+    imp.tree(body, lines, placeholder=False)
+    empty = [s for s in body.sections if not (s.paragraphs or s.points or s.series)]
+    if not empty:
+        return
+    del imp.warnings[before:]
+    first = next(ln for ln in lines if imp.role(ln).kind == R.HEADING)
+    imp.warn(first.line, f"“{empty[0].heading[:12]}…”等以“一、”开头的段落下面没有内容，不是标题："
+                         "按原文作为正文段落保留（序号照原文，不会自动重排）")
+    body.opening[:], body.sections[:] = [ln.text for ln in lines], []
 
 
 def split_closing(imp, lines: List[Line], kind: str = "notice") -> Tuple[List[Line], List[Line]]:
