@@ -226,13 +226,23 @@ def test_greedy_matching_for_very_long_documents():
     assert matched(["甲", "乙", "丙"], ["甲", "丁", "丙"]) == {0, 2}
 
 
-def test_series_followed_by_text_is_kept_as_typed():
+def test_text_after_a_series_is_its_after():
     text = "讲话\n一、总体要求\n要做到：\n一是加强领导。\n二是完善制度。\n总之，要抓好落实。"
     r = imp(text)
     section = r.document.sections[0]
-    assert section.series is None
-    assert section.paragraphs == ["要做到：", "一是加强领导。", "二是完善制度。", "总之，要抓好落实。"]
-    assert warned(r, "系列只能在", line=4)
+    assert [i.text for i in section.series.items] == ["加强领导。", "完善制度。"]
+    assert section.paragraphs == ["要做到："] and section.after == ["总之，要抓好落实。"]
+    assert r.warnings == [] and back(r) == source(text)
+    reloads(r)
+
+
+def test_a_second_series_after_text_is_kept_as_typed():
+    text = "讲话\n一、总体要求\n一是加强领导。\n二是完善制度。\n同时：\n一是抓检查。\n二是抓整改。"
+    r = imp(text)
+    section = r.document.sections[0]
+    assert section.paragraphs == ["一是加强领导。", "二是完善制度。", "同时："]
+    assert [i.text for i in section.series.items] == ["抓检查。", "抓整改。"]
+    assert warned(r, "一部分只有一个系列", line=3)
     assert back(r) == source(text)
 
 
@@ -290,11 +300,20 @@ def test_missing_title_and_missing_sections_still_import():
     reloads(r)
 
 
-def test_report_signature_at_the_end_moves_under_the_title():
-    r = imp("关于某事的调研报告\n一、主要成效\n成效明显。\n二、存在问题\n问题不少。\n县总工会调研组\n2023年9月20日")
+def test_report_signature_at_the_end_stays_there():
+    text = "关于某事的调研报告\n一、主要成效\n成效明显。\n二、存在问题\n问题不少。\n县总工会调研组\n2023年9月20日"
+    r = imp(text)
     doc = r.document
-    assert (doc.byline, doc.date) == ("县总工会调研组", "2023年9月20日")
-    assert warned(r, "落款") and doc.sections[-1].paragraphs == ["问题不少。"]
+    assert (doc.byline, doc.signature, doc.date) == ("", ["县总工会调研组"], "2023年9月20日")
+    assert doc.sections[-1].paragraphs == ["问题不少。"] and r.warnings == []
+    assert back(r) == source(text)
+    reloads(r)
+
+
+def test_speech_signature_at_the_end_moves_under_the_title():
+    r = imp("在全县工作会议上的讲话\n一、总体要求\n正文。\n县长　周文博\n2023年9月20日")
+    doc = r.document
+    assert (doc.byline, doc.date) == ("县长　周文博", "2023年9月20日") and warned(r, "落款")
 
 
 def test_heading_only_marker_and_empty_item():

@@ -266,7 +266,7 @@ def _reply(imp, doc: Document, lines: List[Line]) -> List[Line]:
         imp.warn(first.line, "来文引用（《……》收悉）生成后会与原文不同，按正文保留；可改用 reply_to 写出来文标题和发文字号")
         return lines
     doc.reply_to = reply
-    return ([Line(first.line, rest, first.where)] if rest else []) + lines[1:]
+    return ([imp.rest_of(first, rest)] if rest else []) + lines[1:]
 
 
 # --- the body and the attachments -------------------------------------------------------------------

@@ -49,6 +49,8 @@ def front(imp, doc: Document) -> List[Line]:
             date_line = lines[i]
         elif byline is not None:
             break  # one byline in the model: the other line stays text
+        elif kind == R.SUBTITLE and not doc.subtitle and doc.kind == "speech":
+            subtitle(imp, doc, lines[i])
         else:
             if kind == R.SUBTITLE:
                 imp.warn(lines[i].line, "副标题（——……）没有对应的字段，按署名行导入；如需副标题请改写标题")
@@ -71,12 +73,26 @@ def front(imp, doc: Document) -> List[Line]:
             imp.warn(date_line.line, f"日期行“{date_line.text}”生成时写作“{wanted}”")
     return kept + list(lines[i:])
 
+def subtitle(imp, doc: Document, line: Line) -> None:
+    """A speech's subtitle, ``——在……会议上的讲话``: gongwen writes the dash."""
+    doc.subtitle = line.text.lstrip("—-－ 　")
+    if line.text != "——" + doc.subtitle:
+        imp.warn(line.line, f"副标题“{line.text}”生成时写作“——{doc.subtitle}”")
+
+
 def signature(imp, doc: Document, body: List[Line]) -> List[Line]:
-    """An author and a date at the very end (a report's 落款) move under the title."""
+    """An author and a date at the very end: a report's 落款, kept there (``signature``);
+    a speech has none, so they move under its title."""
     if doc.date or len(body) < 2 or imp.role(body[-1]).kind != R.ISSUE_DATE:
         return body
     date_line = body[-1]
     rest = body[:-1]
+    if doc.kind == "report" and len(rest) >= 2 and imp.role(rest[-1]).kind == R.SIGNATURE:
+        doc.signature = [rest[-1].text]
+        doc.date = dates.written(dates.date_line(date_line.text))
+        if date_line.text != doc.date:
+            imp.warn(date_line.line, f"落款日期“{date_line.text}”生成时写作“{doc.date}”")
+        return rest[:-1]
     author = None
     if not doc.byline and len(rest) >= 2 and imp.role(rest[-1]).kind == R.SIGNATURE:
         author, rest = rest[-1], rest[:-1]

@@ -29,7 +29,7 @@ from gongwen.draft import roles as R
 from gongwen.errors import GongwenError, ImportFailure, Place
 from gongwen.importer import family, frame
 from gongwen.importer.kinds import FAMILY_SIGNS, PART_KEYWORDS, family_kind, guess_kind, part_of
-from gongwen.importer.probe import expected_paragraphs, matched, point_doc, renders
+from gongwen.importer.probe import expected_paragraphs, matched, point_doc, renders, same_text
 from gongwen.importer.read import ImportResult, ImportWarning, Line, clean, markdown_paragraphs
 from gongwen.importer.series import Box, SeriesImport, series_style
 from gongwen.spec.chars import HEADING_END, PLACEHOLDER
@@ -72,6 +72,12 @@ class _Importer(SeriesImport):
 
     def role(self, ln: Line) -> R.Role:
         return self.roles[id(ln)]
+
+    def rest_of(self, ln: Line, text: str) -> Line:
+        """The part ``text`` of ``ln`` left when the importer took the start of it, as body text."""
+        rest = Line(ln.line, text, ln.where)
+        self.roles[id(rest)] = R.Role(R.BODY)
+        return rest
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(ImportWarning(line, message, self.path))
@@ -289,8 +295,8 @@ class _Importer(SeriesImport):
 
     def finish(self, doc: Document) -> None:
         """Warn about any paragraph that would still come back different (a safety net)."""
-        source = [ln.text for ln in self.lines]
-        built = expected_paragraphs(doc)
+        source = [same_text(ln.text) for ln in self.lines]
+        built = [same_text(t) for t in expected_paragraphs(doc)]
         if built == source:
             return
         same = matched(source, built)
@@ -298,7 +304,7 @@ class _Importer(SeriesImport):
         for i, ln in enumerate(self.lines):
             if i in same or ln.line in warned:
                 continue
-            if any(ln.text in b for b in built):
+            if any(source[i] in b for b in built):
                 continue  # it comes back whole, moved (a byline) or joined (a wrapped title): warned already
             self.warn(ln.line, "这一段生成后的文字与原文不完全相同，请核对")
 

@@ -3,7 +3,8 @@ would write the paragraph back exactly as it was."""
 
 from __future__ import annotations
 
-from typing import List, Sequence
+import re
+from typing import Dict, List, Sequence
 
 from gongwen.content.model import Document, Item, Point, Section, Series
 from gongwen.draft.roles import first_sentence_end, typed_marker
@@ -44,15 +45,34 @@ def item_of(text: str, style: str) -> Item:
     return Item(text=text)
 
 
-def _paragraph_text(para: dict) -> str:
-    return para.get("heading", "") + para.get("lead", "") + para.get("text", "")
+#: Runs of blanks that only lay a line out: a tab, or two blanks or more (``机关　　　日期印发``).
+_LAYOUT_GAP = re.compile(r"[ \u3000\u00a0]*\t[ \u3000\u00a0\t]*|[ \u3000\u00a0]{2,}")
+_RUNS: Dict[str, tuple] = {}
+
+
+def visible_text(para: dict) -> str:
+    """The text Word shows for one built paragraph: its runs in the template's order, a tab
+    where the template has one (``清河县人民政府办公室\t2024年3月1日印发``)."""
+    if not _RUNS:
+        from gongwen.builder.kinds import TAB
+        from gongwen.builder.redhead import all_kinds
+
+        _RUNS.update({k.name: tuple("\t" if f == TAB else f[2:] for _, f in k.runs) for k in all_kinds()})
+    runs = _RUNS.get(para["kind"], ("heading", "lead", "text"))
+    return "".join(r if r == "\t" else para.get(r, "") for r in runs)
+
+
+def same_text(text: str) -> str:
+    """``text`` as the round trip compares it: a layout gap (a tab, or two blanks or more between
+    words) is one gap, however it was typed; every other character counts."""
+    return _LAYOUT_GAP.sub("\t", text.strip())
 
 
 def expected_paragraphs(doc: Document, level3: str = ".") -> List[str]:
     """The non-empty paragraph texts ``gongwen build`` writes for ``doc``."""
-    from gongwen.builder.numbering import paragraphs
+    from gongwen.builder.layout import paragraphs
 
-    return [t for t in (_paragraph_text(p) for p in paragraphs(doc, level3=level3)) if t]
+    return [t for t in (visible_text(p) for p in paragraphs(doc, level3=level3)) if t.strip()]
 
 
 def renders(doc: Document, wanted: str) -> bool:
