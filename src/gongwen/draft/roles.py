@@ -34,6 +34,9 @@ from gongwen.spec.markers import DraftMarker, find_series
 from gongwen.spec.numerals import from_chinese
 
 
+#: How a subtitle opens: ``——在……会议上的讲话``.
+SUBTITLE_DASHES = ("—", "--", "－－")
+
 # --- the roles --------------------------------------------------------------------------------
 
 #: 版头 (GB/T 9704 7.2)
@@ -205,8 +208,9 @@ def _front(lines, texts, running, roles) -> int:
         return k
     roles[first] = Role(TITLE)
     k += 1
-    while k < len(running) and (title_continues(texts[running[k - 1]], texts[running[k]])
-                                or _wraps(lines[first], lines[running[k]], texts[running[k]])):
+    while k < len(running) and not texts[running[k]].startswith(SUBTITLE_DASHES) and (
+            title_continues(texts[running[k - 1]], texts[running[k]])
+            or _wraps(lines[first], lines[running[k]], texts[running[k]])):
         roles[running[k]] = Role(TITLE)
         k += 1
     seen = set()
@@ -214,7 +218,7 @@ def _front(lines, texts, running, roles) -> int:
         text = texts[running[k]]
         if dates.date_line(text) and DATE_LINE not in seen:
             kind = DATE_LINE
-        elif text.startswith(("—", "--")) and SUBTITLE not in seen and looks_like_byline(text.lstrip("—-")):
+        elif text.startswith(SUBTITLE_DASHES) and SUBTITLE not in seen and looks_like_byline(text.lstrip("—-")):
             kind = SUBTITLE
         elif (BYLINE not in seen and looks_like_byline(text) and not is_salutation(text)
               and not is_recipient(text) and k + 1 < len(running)):
