@@ -113,7 +113,7 @@ def looks_like_byline(text: str) -> bool:
     if len(text) > 40 or any(c in text for c in _SENTENCE_MARKS):
         return False
     return not (text.endswith(("：", ":", "，", ",")) or typed_marker(text) or dates.date_line(text)
-                or PART_RE.match(text) or ARTICLE_RE.match(text))
+                or PART_RE.match(text) or ARTICLE_RE.match(text) or ATTENDANCE_RE.match(text))
 
 
 def heading_marker(text: str) -> Optional[DraftMarker]:

@@ -105,7 +105,10 @@ def _head(imp, doc: Document, lines: List[Line]) -> List[Line]:
         doc.title = PLACEHOLDER
         imp.warn(first.line, f"没有找到标题，已填入“{PLACEHOLDER}”，请补上")
     rest = lines[i:]
-    k = next((j for j, ln in enumerate(rest[:4]) if imp.role(ln).kind == R.RECIPIENT), None)
+    k = 0  # the 主送 under the title, after a byline or date line at most
+    while k < min(len(rest), 3) and imp.role(rest[k]).kind in (R.BYLINE, R.DATE_LINE, R.SUBTITLE):
+        k += 1
+    k = k if k < len(rest) and imp.role(rest[k]).kind == R.RECIPIENT else None
     if k is not None:
         if k:
             imp.warn(rest[k].line, "主送机关之前的几行生成时排在主送机关之后")
