@@ -61,7 +61,7 @@ def test_skeleton_year_and_org():
     doc = loader.loads(text)
     assert doc.date == "2026年1月1日" and doc.vars == {"year": "2026", "org": "清河县总工会"}
     with pytest.raises(GongwenError):
-        skeleton("notice")
+        skeleton("memo")
 
 
 # --- marking last year's figures ------------------------------------------------------------

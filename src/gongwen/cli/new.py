@@ -11,15 +11,20 @@ from gongwen.content.schema import KIND_WORDS, kind_of
 
 HELP = """新建内容 YAML：空白骨架，或从去年的内容开始。
 
-KIND 是 speech（讲话稿）或 report（调研报告）。
+KIND 是文种，中文或英文名都可以：讲话稿（speech）、调研报告（report）、通知（notice）、
+请示（request）、报告（work_report）、函（letter）、纪要（minutes）、意见（opinion）、
+方案（plan）、办法（measures）、规定（provisions）、细则（rules）、批复（approval）、复函（reply_letter）。
 
-不加 --from：生成该类型的完整骨架，每个键都在，待写的地方是“【待补充】”。
+不加 --from：生成该文种的完整骨架，每个键都在（可选的键写成注释），待写的地方是“【待补充】”。
+公文骨架列出版头（发文机关、发文字号……）、主送、正文、附件、署名、附注和版记；
+办法、规定、细则的正文是条款（第一条……），纪要有出席、请假、列席名单。
 骨架可以直接 gongwen build 看版式；gongwen lint 会列出还没填的“【待补充】”。
+发文机关、署名和印发机关取本单位 gongwen.yaml 中的 org。
 
 加 --from：复制去年的内容（YAML；也可以是 .docx .txt .md，先自动导入），
-把 date 和 vars.year 改到新的一年，并把正文中属于去年的数字和日期
-（如“2023年”“今年”“3月”“86.5万元”“17.4%”）标成“【核实：2023年】”，
-逐一核实或更新后删去标记。gongwen lint 会列出剩下的标记（GW603）
+把 date、印发日期和 vars.year 改到新的一年，发文字号的年份改为新的一年，
+并把正文中属于去年的数字和日期（如“2023年”“今年”“3月”“86.5万元”“17.4%”）
+标成“【核实：2023年】”，逐一核实或更新后删去标记。gongwen lint 会列出剩下的标记（GW603）
 和早于文档年份的年份（GW901）。原文件的注释和排版保留不变；
 去年的 YAML 可以是 UTF-8（带不带 BOM 均可）或 GB18030 编码，新内容一律按 UTF-8 写出。
 
@@ -28,10 +33,11 @@ KIND 是 speech（讲话稿）或 report（调研报告）。
 
 \b
 示例：
-  gongwen new speech -o content/2024/speech.yaml
+  gongwen new 通知 -o content/2024/通知.yaml
+  gongwen new 讲话稿 -o content/2024/speech.yaml
   gongwen new report --year 2024 -o content/2024/report.yaml
+  gongwen new 请示 --from 去年请示.docx -o content/2024/请示.yaml
   gongwen new speech --from content/2023/speech.yaml -o content/2024/speech.yaml
-  gongwen new speech --from 去年讲话.docx --year 2024 -o content/2024/speech.yaml
 
 退出码：0 成功；1 无法读取去年的内容或输出文件已存在；2 用法错误，或输出文件无法写入
 （没有写入权限、磁盘已满等，不会留下不完整的文件）。
@@ -50,7 +56,8 @@ def new(kind, out, from_, year, force):
     kind = kind_of(kind)
     from gongwen.cli.importer import write_text_file
     from gongwen.errors import GongwenError
-    from gongwen.importer.newdoc import from_last, skeleton
+    from gongwen.importer.newdoc import from_last
+    from gongwen.importer.skeletons import skeleton
 
     if out and os.path.lexists(out) and not force:
         raise click.ClickException(f"{out} 已存在，未覆盖；确需覆盖请加 --force")

@@ -114,7 +114,8 @@ class _Budget:
         check_paragraphs(len(out), self.path)
 
 
-def _walk(node, key: str, last: Optional[str], lines: List[str], out: List[Para], budget: _Budget) -> None:
+def _walk(node, key: str, last: Optional[str], lines: List[str], out: List[Para], budget: _Budget,
+          listed: bool = False) -> None:
     budget.visit(node, out)
     tag = node.tag
     if tag == "tag:yaml.org,2002:map":
@@ -124,8 +125,9 @@ def _walk(node, key: str, last: Optional[str], lines: List[str], out: List[Para]
                 _walk(v, sub, k, lines, out, budget)
     elif tag == "tag:yaml.org,2002:seq":
         for i, item in enumerate(node.value):
-            _walk(item, f"{key}[{i}]", last, lines, out, budget)
-    elif tag == "tag:yaml.org,2002:str" and last in TEXT_KEYS:
+            _walk(item, f"{key}[{i}]", last, lines, out, budget, listed=True)
+    elif tag == "tag:yaml.org,2002:str" and (last in TEXT_KEYS or (listed and last in NESTED_KEYS)):
+        # a string entry of nested content is text too: an article, an article's point, an attachment's title
         out.extend(scalar_paras(node, key, "yaml:" + last, lines))
 
 

@@ -35,10 +35,11 @@ from typing import Dict, List, Optional, Tuple
 
 import yaml
 
-from gongwen.content.schema import ITEMS_KEY, KIND_CHOICES, NESTED_KEYS, TEXT_KEYS
+from gongwen.content.schema import ITEMS_KEY, KIND_NAMES, NESTED_KEYS, TEXT_KEYS
 from gongwen.errors import GongwenError, Place
 from gongwen.spec.chars import VERIFY_MARK
 from gongwen.yamlsafe import compose
+from gongwen.importer.skeletons import skeleton  # noqa: F401  (``gongwen new`` without --from)
 
 MARK_OPEN, MARK_CLOSE = "【核实：", "】"
 #: A verify mark, as ``gongwen lint`` (GW603) finds it.
@@ -56,6 +57,8 @@ _SKIP_RE = re.compile(r"【核实：[^】]*】|《[^《》]*》|\{\{.*?\}\}|[A-Z
 
 #: Keys holding sections and points, walked into for their text.
 CONTAINER_KEYS = NESTED_KEYS
+#: Text keys never marked: forms the loader checks (份号 is digits, 密级 ``机密★1年``).
+_KEPT = frozenset({"copy_number", "secrecy"})
 
 
 # --- marking ------------------------------------------------------------------------
@@ -116,7 +119,8 @@ def from_last(path, year: Optional[int] = None, kind: Optional[str] = None) -> N
                      f"可用 gongwen import 查看）")
     doc = loader.loads(source, str(path))
     if kind and doc.kind != kind:
-        raise GongwenError(f"去年的内容是 {doc.kind}，与要新建的 {kind} 不符", Place(str(path)))
+        raise GongwenError(f"去年的内容是{KIND_NAMES[doc.kind]}（{doc.kind}），与要新建的{KIND_NAMES[kind]}（{kind}）不符",
+                           Place(str(path)))
     old_year = _year_of(doc)
     if year is None:
         if old_year is None:
@@ -135,12 +139,19 @@ def from_last(path, year: Optional[int] = None, kind: Optional[str] = None) -> N
 
 
 def _year_of(doc) -> Optional[int]:
+    """The year of last year's content: its date, vars.year, its 发文字号 or 印发日期, or the year
+    its text names most."""
     if doc.date[:4].isdigit():
         return int(doc.date[:4])
     if str((doc.vars or {}).get("year", "")).isdigit():
         return int(doc.vars["year"])
-    years = Counter(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年", doc.title + "".join(
-        doc.opening + [p for s in doc.sections for p in s.paragraphs])))
+    stamped = re.search(r"〔((?:19|20)\d\d)〕", doc.head.doc_number) or re.match(r"(\d{4})年", doc.head.printed)
+    if stamped:
+        return int(stamped.group(1))
+    articles = doc.articles + [a for c in doc.chapters for a in c.articles]
+    text = "".join([doc.title] + doc.opening + [p for s in doc.sections for p in s.paragraphs]
+                   + [t for a in articles for t in a.text + a.points])
+    years = Counter(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年", text))
     return years.most_common(1)[0][0] if years else None
 
 
@@ -155,12 +166,17 @@ def _edit(source: str, path: str, old_year: Optional[int], year: int, result: Ne
     edits: Edits = {}
     for knode, vnode in root.value:
         key = knode.value
-        if key == "date" and isinstance(vnode, yaml.ScalarNode):
+        if key in ("date", "printed") and isinstance(vnode, yaml.ScalarNode):
             new = _moved_date(vnode.value, year)
             if new:
                 edits[(vnode.start_mark.index, vnode.end_mark.index)] = new
-                result.date = new
-                result.notes.append(f"date 已改为 {new}：请改成实际日期")
+                if key == "date":
+                    result.date = new
+                result.notes.append(f"{key} 已改为 {new}：请改成实际日期")
+        elif key == "doc_number":
+            _doc_number(vnode, year, edits, result)
+        elif key in _KEPT:
+            continue  # 份号, 密级: forms the loader checks, not figures of last year
         elif key == "vars" and isinstance(vnode, yaml.MappingNode):
             for vk, vv in vnode.value:
                 if vk.value == "year" and isinstance(vv, yaml.ScalarNode):
@@ -178,11 +194,30 @@ def _edit(source: str, path: str, old_year: Optional[int], year: int, result: Ne
     return source
 
 
+def _doc_number(node, year: int, edits: Edits, result: NewDocument) -> None:
+    """A 发文字号 gets the new year (``清政发〔2024〕5号``, or ``year:`` of its parts); its serial is the
+    writer's to change."""
+    if isinstance(node, yaml.MappingNode):
+        node = next((v for k, v in node.value if k.value == "year" and isinstance(v, yaml.ScalarNode)), None)
+        new = str(year) if node is not None else ""
+    elif isinstance(node, yaml.ScalarNode):
+        new = re.sub(r"(?<=[〔\[［(（])\s*(?:19|20)\d\d\s*(?=[〕\]］)）])", str(year), node.value, count=1)
+    else:
+        return
+    if node is not None and new and new != node.value:
+        edits[(node.start_mark.index, node.end_mark.index)] = json.dumps(new, ensure_ascii=False) \
+            if node.style in ('"', "'") else new
+        result.notes.append(f"发文字号的年份已改为 {year}：序号请改为实际序号")
+
+
 def _walk(node, source: str, edits: Edits, result: NewDocument) -> None:
-    """Sections and points: mark their text keys, recurse into nested containers."""
+    """Sections, points, articles and attachments: mark their text, recurse into nested containers."""
     if isinstance(node, yaml.SequenceNode):
         for child in node.value:
-            _walk(child, source, edits, result)
+            if isinstance(child, yaml.ScalarNode):  # an article, an article's point, an attachment's title
+                _mark_node(child, source, edits, result)
+            else:
+                _walk(child, source, edits, result)
         return
     if not isinstance(node, yaml.MappingNode):
         return
@@ -246,154 +281,3 @@ def _moved_date(raw: str, year: int) -> str:
     if m.group(2) == "-":
         return f"{year}-{month:02d}-{day:02d}"
     return f"{year}年{month}月{day}日"
-
-
-# --- gongwen new (skeleton) -------------------------------------------------------------
-
-_SPEECH = """\
-# 讲话稿骨架（gongwen new speech）。把每个【待补充】换成实际内容，不需要的键可以删去；
-# gongwen lint 会列出还没填的地方。序号（一、（一）1.（1）一是）由 gongwen 自动生成，不要手写。
-# 文中的 {{{{ year }}}}、{{{{ org }}}} 在生成时换成下面 vars 中的值，明年改一处即可。
-kind: speech
-title: 在{{{{ org }}}}{{{{ year }}}}年【待补充：会议名称】上的讲话
-template: speech                    # 内置模板 speech，或本单位模板 .docx 的路径
-speaker: 【待补充：职务】　【待补充：姓名】
-date: {date}                    # 讲话日期，请改为实际日期
-vars:
-  year: {year}
-  org: {org}
-salutation: 同志们：
-
-opening:
-  - 今天召开{{{{ org }}}}{{{{ year }}}}年【待补充：会议名称】，主要任务是【待补充：会议任务】。
-  - 【待补充：对会议议程的简要评价】下面，我讲几点意见。
-
-sections:
-  - heading: 【待补充：第一部分标题】
-    paragraphs:
-      - 【待补充：这一部分的导语】
-    points:                         # 二级要点（一）（二）……
-      - heading: 【待补充：要点标题】
-        text: 【待补充：要点正文，与标题同段】
-      - heading: 【待补充：要点标题】
-        run_in: false               # 标题单独成行
-        text: 【待补充：要点正文】
-        points:                     # 三级要点 1. 2. ……，其下还可有四级（1）（2）
-          - heading: 【待补充：三级要点标题】
-            text: 【待补充：三级要点正文】
-          - heading: 【待补充：三级要点标题】
-            text: 【待补充：三级要点正文】
-  - heading: 【待补充：第二部分标题】
-    paragraphs:
-      - 【待补充：这一部分的导语】
-    series: 一是                    # 一是……二是……；或写 第一（第一，……第二，……）
-    items:                          # 每项一段
-      - lead: 【待补充：第一项的要点】
-        text: 【待补充：第一项正文】
-      - lead: 【待补充：第二项的要点】
-        text: 【待补充：第二项正文】
-  - heading: 【待补充：第三部分标题】
-    paragraphs:
-      - 【待补充：这一部分的导语】
-    inline: true                    # 各项写在同一段：“引导语一是……；二是……。”
-    lead_in: 【待补充：引导语】：
-    items:
-      - 【待补充：第一项】
-      - 【待补充：第二项】
-
-closing:
-  - 同志们，【待补充：结束语】
-"""
-
-_REPORT = """\
-# 调研报告骨架（gongwen new report）。把每个【待补充】换成实际内容，不需要的键可以删去；
-# gongwen lint 会列出还没填的地方。序号（一、（一）1.（1）一是）由 gongwen 自动生成，不要手写。
-# 文中的 {{{{ year }}}}、{{{{ org }}}} 在生成时换成下面 vars 中的值，明年改一处即可。
-kind: report
-title: 关于【待补充：调研题目】情况的调研报告
-template: report                    # 内置模板 report，或本单位模板 .docx 的路径
-author: "{{{{ org }}}}调研组"
-date: {date}                    # 成文日期，请改为实际日期
-vars:
-  year: {year}
-  org: {org}
-
-intro:
-  - 为【待补充：调研目的】，{{{{ year }}}}年【待补充：时间】，{{{{ org }}}}组成调研组，采取【待补充：调研方式】等方式，深入了解【待补充：调研内容】。
-  - 【待补充：基本情况和主要数据】现将调研情况报告如下。
-
-achievements:                       # 一、主要做法及成效（heading 可改）
-  heading: 主要做法及成效
-  paragraphs:
-    - 【待补充：总体评价】
-  points:
-    - heading: 【待补充：做法或成效】
-      text: 【待补充：具体情况和数据】
-    - heading: 【待补充：做法或成效】
-      text: 【待补充：具体情况和数据】
-      inline: true                  # 各项写在同一段
-      lead_in: 主要做法有：
-      items:
-        - 【待补充：第一项】
-        - 【待补充：第二项】
-
-problems:                           # 二、存在的问题
-  heading: 存在的问题
-  paragraphs:
-    - 【待补充：总体判断】
-  points:
-    - heading: 【待补充：问题】
-      text: 【待补充：表现和原因】
-      series: 一是                  # 或 第一
-      items:                        # 每项一段
-        - lead: 【待补充：第一方面】    # 生成“一是第一方面。具体表现……”
-          text: 【待补充：具体表现】
-        - 【待补充：第二方面，也可以只写一句】
-    - heading: 【待补充：问题】
-      text: 【待补充：表现和原因】
-
-recommendations:                    # 三、意见和建议
-  heading: 意见和建议
-  paragraphs:
-    - 【待补充：总体思路】
-  points:
-    - heading: 【待补充：建议】
-      run_in: false                 # 标题单独成行
-      text: 【待补充：建议的具体内容】
-      points:                       # 三级要点 1. 2. ……
-        - heading: 【待补充：具体措施】
-          text: 【待补充：措施内容】
-        - heading: 【待补充：具体措施】
-          text: 【待补充：措施内容】
-    - heading: 【待补充：建议】
-      text: 【待补充：建议的具体内容】
-
-# 需要时可在三个部分之后再加部分（编为 四、五、……）：
-# sections:
-#   - heading: 下一步工作打算
-#     paragraphs:
-#       - 【待补充】
-"""
-
-SKELETONS = {"speech": _SPEECH, "report": _REPORT}
-
-
-def skeleton(kind: str, year: Optional[int] = None, org: str = "", today: Optional[datetime.date] = None) -> str:
-    """The YAML skeleton of ``kind`` for ``year`` (default: this year)."""
-    if kind not in SKELETONS:
-        raise GongwenError(f"未知的类型 {kind}：只能是 {KIND_CHOICES}")
-    today = today or datetime.date.today()
-    year = year or today.year
-    date = today if today.year == year else datetime.date(year, 1, 1)
-    org_value = org or "【待补充：单位名称】"
-    return SKELETONS[kind].format(year=year, org=json.dumps(org_value, ensure_ascii=False)
-                                  if _needs_quotes(org_value) else org_value,
-                                  date=f"{date.year}-{date.month:02d}-{date.day:02d}")
-
-
-def _needs_quotes(value: str) -> bool:
-    try:
-        return yaml.safe_load(f"k: {value}") != {"k": value}
-    except yaml.YAMLError:
-        return True
-

@@ -48,6 +48,15 @@ class ImportResult:
     def kind_guessed(self) -> bool:
         return bool(self.kind_reason)
 
+    @property
+    def kind_note(self) -> str:
+        """The sentence saying which kind was chosen and why (``类型：通知（notice），依据：标题以“通知”结尾``);
+        "" when the caller gave the kind."""
+        from gongwen.content.schema import KIND_NAMES
+
+        kind = self.document.kind
+        return f"类型：{KIND_NAMES.get(kind, kind)}（{kind}），依据：{self.kind_reason}" if self.kind_reason else ""
+
 
 def markdown_paragraphs(raw: Sequence[Tuple[int, str]]) -> List[Line]:
     """Markdown lines → paragraphs: blank lines separate, headings and list items stand alone.
