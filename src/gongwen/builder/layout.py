@@ -26,8 +26,11 @@ Para = Dict[str, str]
 #: Measured (LibreOffice, tests/builder/test_redhead_pdf.py): how far below its line's top a
 #: 发文机关标志's glyphs start, per half-point of size; and the separator's distance below the
 #: 发文字号 line's bottom edge that puts it 4 mm under the characters (points).
-MARK_INK_OFFSET = 0.0
-SEPARATOR_SPACE = round(SEPARATOR_GAP_MM * 72 / 25.4) - 4
+MARK_INK_OFFSET = 0.9
+SEPARATOR_SPACE = round(SEPARATOR_GAP_MM * 72 / 25.4) - 5
+#: How far the 信函's first double line sits above the 标志's line box plus 4 mm, so that it is 4 mm
+#: under the glyphs (twips, measured as above).
+LETTER_LINE_RAISE = 160
 #: Blank lines between the body and the 署名 when a seal is pressed on it (its top within a line of
 #: the body, 署名 and date below its centre), and without a seal (7.3.5).
 SEAL_LINES, NO_SEAL_LINES = 2, 1
@@ -81,11 +84,11 @@ def head(doc: Document) -> List[Para]:
     marks = [mark] if mark else list(h.issuers)
     if letter and marks:
         size = _mark_size(marks[0])
-        line_y = _twips(LETTER_MARK_TOP_MM) + size * 10 + _twips(SEPARATOR_GAP_MM)
+        line_y = _twips(LETTER_MARK_TOP_MM) + size * 10 + _twips(SEPARATOR_GAP_MM) - LETTER_LINE_RAISE
         out.append({"kind": "lettermark", "text": marks[0], "size": str(size), "height": str(size * 10),
                     "y": str(_twips(LETTER_MARK_TOP_MM))})
         out.append({"kind": "letterline", "y": str(line_y), "style": "thickThinSmallGap"})
-        out.append({"kind": "letterline", "y": str(A4[1] - _twips(LETTER_BOTTOM_LINE_MM) - 120),
+        out.append({"kind": "letterline", "y": str(A4[1] - _twips(LETTER_BOTTOM_LINE_MM) - 80),
                     "style": "thinThickSmallGap"})
         out.append({"kind": "spacer", "height": str(max(line_y + 240 - MARGINS["top"], 20))})
     for key, kind in (("copy_number", "copyno"), ("secrecy", "secrecy"), ("urgency", "urgency")):
