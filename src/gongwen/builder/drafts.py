@@ -121,7 +121,8 @@ def readable(source: Path, data: bytes) -> Iterator[str]:
         staged = private(work / "in") / ("draft.docx" if fmt == "zip" else "draft" + source.suffix.lower())
         staged.write_bytes(data)  # the bytes read once, within the limit: what was checked is converted
         if fmt == "zip":
-            yield str(staged)
+            with _named(source, staged, ""):
+                yield str(staged)
             return
         outdir = private(work / "docx")
         problem = convert_to(soffice, work, env, [staged], "docx:MS Word 2007 XML", outdir, CONVERT_TIMEOUT)
@@ -129,20 +130,30 @@ def readable(source: Path, data: bytes) -> Iterator[str]:
         if not made.is_file() or made.stat().st_size == 0:
             why = f"：{problem}" if problem else "（它可能已损坏、加了密码，或不是文字文档）"
             raise GongwenError(f"LibreOffice 没能把它转换为 .docx{why}；{_RESAVE}", Place(str(source)))
-        yield str(made)
+        with _named(source, made, "LibreOffice 转换出的 .docx 无法读取："):
+            yield str(made)
+
+
+@contextlib.contextmanager
+def _named(source: Path, copy: Path, lead: str) -> Iterator[None]:
+    """Errors about ``copy`` (made of the draft in the work folder) name the draft instead."""
+    try:
+        yield
+    except GongwenError as exc:
+        if exc.place.path == str(copy):
+            exc.place.path = str(source)
+            if isinstance(exc, ReadError):
+                exc.path = str(source)
+            exc.message = lead + exc.message
+            exc.args = (exc.message,)
+        raise
 
 
 def load(source: Path, data: bytes, importer: Optional[Importer]) -> Tuple[Any, str]:
-    """``(Document, note)`` of the draft ``source`` (``data``: its bytes), imported by ``importer``;
-    errors about a converted copy name the draft."""
+    """``(Document, note)`` of the draft ``source`` (``data``: its bytes), imported by ``importer``."""
     if importer is None:
         raise GongwenError("这是草稿，不是 YAML 内容：请用 gongwen build 命令或 gongwen.build() 生成"
                            "（它们边导入边排版），或先 gongwen import 成 YAML", Place(str(source)))
     with readable(source, data) as path:
-        try:
-            return importer(path, str(source))
-        except GongwenError as exc:
-            if path != str(source) and exc.place.path == path:
-                exc.place.path = str(source)
-            raise
+        return importer(path, str(source))
 
