@@ -294,11 +294,12 @@ def test_a_doc_that_is_no_word_file_is_refused(tmp_path, no_soffice, name, data,
     assert not (tmp_path / "out").exists()
 
 
-def test_an_oversized_doc_is_refused_unread(tmp_path, monkeypatch):
+@pytest.mark.parametrize("name", ["大.doc", "大.docx", "大.txt"])
+def test_an_oversized_draft_is_refused(tmp_path, monkeypatch, name):
     monkeypatch.setattr(drafts, "MAX_TEXT_SIZE", 1000)
-    (tmp_path / "大.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000)
-    result = run("build", tmp_path / "大.doc", "-o", tmp_path / "out")
-    assert result.exit_code == 1 and "拒绝读取" in result.output
+    (tmp_path / name).write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000)
+    result = run("build", tmp_path / name, "-o", tmp_path / "out")
+    assert result.exit_code == 1 and f"{tmp_path / name}: 文件超过" in result.output and "拒绝读取" in result.output
 
 
 def test_without_libreoffice_a_doc_gets_the_install_hint(tmp_path, no_soffice):

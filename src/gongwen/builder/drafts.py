@@ -81,8 +81,6 @@ def old_format(data: bytes, source: Path) -> str:
     (a .docx under an old name: read as it is), from a .doc or .wps draft's first bytes;
     anything else is refused with a ReadError saying what it is instead."""
     path = str(source)
-    if len(data) > MAX_TEXT_SIZE:
-        raise ReadError(path, f"文件超过 {MAX_TEXT_SIZE // (1024 * 1024)} MB，拒绝读取")
     if not data:
         raise ReadError(path, "文件是空的，不是 Word 或 WPS 文档")
     if data.startswith(_OLE2):
@@ -154,6 +152,8 @@ def load(source: Path, data: bytes, importer: Optional[Importer]) -> Tuple[Any, 
     if importer is None:
         raise GongwenError("这是草稿，不是 YAML 内容：请用 gongwen build 命令或 gongwen.build() 生成"
                            "（它们边导入边排版），或先 gongwen import 成 YAML", Place(str(source)))
+    if len(data) > MAX_TEXT_SIZE:  # as lint and import refuse it (textio); read no further
+        raise ReadError(str(source), f"文件超过 {MAX_TEXT_SIZE // (1024 * 1024)} MB，拒绝读取")
     with readable(source, data) as path:
         return importer(path, str(source))
 
