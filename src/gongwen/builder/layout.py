@@ -15,7 +15,7 @@ from typing import Dict, List
 from gongwen.builder import numbering
 from gongwen.builder.pages import cells, last_page
 from gongwen.content.model import Body, Document
-from gongwen.content.schema import ATTENDANCE, FORMS
+from gongwen.content.schema import ATTENDANCE, FORMS, SIGNATURE_STAMP
 from gongwen.spec.gbt9704 import (BODY_CHAR, LETTER_BOTTOM_LINE_MM, LETTER_MARK_TOP_MM, LINE_PITCH, MARK_MAX_SIZE,
                                   MARK_TOP_MM, RECORD_CHAR, RECORD_THICK, RECORD_THIN, SEPARATOR_GAP_MM, TEXT_HEIGHT,
                                   TEXT_WIDTH, TWIPS_PER_MM, A4, MARGINS)
@@ -26,11 +26,16 @@ Para = Dict[str, str]
 #: Measured (LibreOffice, tests/builder/test_redhead_pdf.py): how far below its line's top a
 #: 发文机关标志's glyphs start, per half-point of size; and the separator's distance below the
 #: 发文字号 line's bottom edge that puts it 4 mm under the characters (points).
-MARK_INK_OFFSET = 0.0
-SEPARATOR_SPACE = round(SEPARATOR_GAP_MM * 72 / 25.4) - 4
+MARK_INK_OFFSET = 0.9
+SEPARATOR_SPACE = round(SEPARATOR_GAP_MM * 72 / 25.4) - 5
+#: How far the 信函's first double line sits above the 标志's line box plus 4 mm, so that it is 4 mm
+#: under the glyphs (twips, measured as above).
+LETTER_LINE_RAISE = 160
 #: Blank lines between the body and the 署名 when a seal is pressed on it (its top within a line of
 #: the body, 署名 and date below its centre), and without a seal (7.3.5).
 SEAL_LINES, NO_SEAL_LINES = 2, 1
+#: Characters of room kept for a 签发人签名章.
+STAMP_CHARS = 4
 #: Twips between a 版记 line and the text next to it.
 RECORD_PAD = 80
 
@@ -45,7 +50,7 @@ def paragraphs(doc: Document, level3: str = ".") -> List[Para]:
         return numbering.paragraphs(doc, level3) + (signature(doc, seal=False) if doc.signature else [])
     form = FORMS[doc.kind]
     out: List[Para] = head(doc)
-    out.append({"kind": "title", "text": doc.title})
+    out.extend({"kind": "title", "text": line} for line in title_lines(doc.title))
     out.append(blank())
     recipients = "、".join(doc.recipients) + "：" if doc.recipients else ""
     moved = recipients and _crowds_page_one(out, recipients)
@@ -56,20 +61,56 @@ def paragraphs(doc: Document, level3: str = ".") -> List[Para]:
         if doc.attendance.get(key):
             out.append(_hanging("attend", "、".join(doc.attendance[key]), label + "：", 2))
     out.extend(attachment_note(doc))
-    out.extend(signature(doc, seal=form.layout != "minutes" if doc.seal is None else doc.seal))
+    if doc.seal == SIGNATURE_STAMP:
+        out.extend(stamp_signature(doc))
+    else:
+        out.extend(signature(doc, seal=form.layout != "minutes" if doc.seal is None else doc.seal))
     if doc.note:
         out.append({"kind": "note", "text": doc.note})
     for n, attachment in enumerate(doc.attachments, 1):
         if attachment.body:
             label = "附件" if len(doc.attachments) == 1 else f"附件{n}"
             out += [{"kind": "attachlabel", "text": label}, blank(),
-                    {"kind": "attachtitle", "text": attachment.title}, blank()]
+                    *({"kind": "attachtitle", "text": line} for line in title_lines(attachment.title)), blank()]
             out.extend(body(attachment.body, level3))
     return out + record(doc, out, recipients if moved else "")
 
 
 def blank() -> Para:
     return {"kind": "blank", "text": ""}
+
+
+#: Characters of 二号 a title line holds: 20 in theory, one fewer for Latin digits set wider than half.
+TITLE_PER_LINE = 19
+#: Where a title may break: after these words or marks, or before 的 (…的通知), never inside a word.
+_BREAK_AFTER = ("关于", "、", "，", "年", "和", "与", "及", "暨", "市", "县", "区", "省", "局", "委", "》", "”",
+                "期间", "工作", "建设", "管理", "专项", "开展", "加强", "做好", "进一步", "印发", "转发", "批转",
+                "有关", "事项", "推进", "全面", "实施", "落实", "办公室", "人民政府")
+
+
+def title_lines(title: str) -> List[str]:
+    """A long title in lines of balanced length, broken where the words allow (7.3.1: 回行时词意完整，
+    排列对称，梯形或菱形): each line as long as the next or longer, none wider than the text block."""
+    width = cells(title)
+    if width <= TITLE_PER_LINE:
+        return [title]
+    count = -(-int(width) // TITLE_PER_LINE)
+    lines, rest = [], title
+    while count > 1:
+        goal = cells(rest) / count
+        best = None
+        for i in range(1, len(rest)):
+            head_width = cells(rest[:i])
+            if head_width > TITLE_PER_LINE:
+                break
+            good = rest[:i].endswith(_BREAK_AFTER) or rest[i] == "的"
+            score = abs(head_width - goal) - (4 if good else 0) - (0.5 if head_width >= goal else 0)
+            if best is None or score < best[0]:
+                best = (score, i)
+        cut = best[1] if best else len(rest)
+        lines.append(rest[:cut])
+        rest, count = rest[cut:], count - 1
+    return lines + ([rest] if rest else [])
 
 
 def head(doc: Document) -> List[Para]:
@@ -81,11 +122,11 @@ def head(doc: Document) -> List[Para]:
     marks = [mark] if mark else list(h.issuers)
     if letter and marks:
         size = _mark_size(marks[0])
-        line_y = _twips(LETTER_MARK_TOP_MM) + size * 10 + _twips(SEPARATOR_GAP_MM)
+        line_y = _twips(LETTER_MARK_TOP_MM) + size * 10 + _twips(SEPARATOR_GAP_MM) - LETTER_LINE_RAISE
         out.append({"kind": "lettermark", "text": marks[0], "size": str(size), "height": str(size * 10),
                     "y": str(_twips(LETTER_MARK_TOP_MM))})
         out.append({"kind": "letterline", "y": str(line_y), "style": "thickThinSmallGap"})
-        out.append({"kind": "letterline", "y": str(A4[1] - _twips(LETTER_BOTTOM_LINE_MM) - 120),
+        out.append({"kind": "letterline", "y": str(A4[1] - _twips(LETTER_BOTTOM_LINE_MM) - 80),
                     "style": "thinThickSmallGap"})
         out.append({"kind": "spacer", "height": str(max(line_y + 240 - MARGINS["top"], 20))})
     for key, kind in (("copy_number", "copyno"), ("secrecy", "secrecy"), ("urgency", "urgency")):
@@ -99,12 +140,15 @@ def head(doc: Document) -> List[Para]:
         return out + ([{"kind": "docno", "text": h.doc_number, "gap": str(SEPARATOR_SPACE)}, blank(), blank()]
                       if h.doc_number else [])
     above = len(out) * LINE_PITCH
+    size = min(_mark_size(text) for text in marks)
+    # Joint issuers (7.2.4): the names stacked, the lead first, spread to one width.
+    side = (TEXT_WIDTH - round(max(cells(t) for t in marks) * size * 10)) // 2 if len(marks) > 1 else 0
     for i, text in enumerate(marks):
-        size = _mark_size(text)
         top = _twips(MARK_TOP_MM) - above - round(size * MARK_INK_OFFSET) if i == 0 else 0
         if top > 0:
             out.append({"kind": "spacer", "height": str(top)})
-        out.append({"kind": "mark", "text": text, "size": str(size), "height": str(size * 10 + 120)})
+        out.append({"kind": "mark", "text": text, "size": str(size), "height": str(size * 10 + 120),
+                    "align": "distribute" if side else "center", "side": str(max(side, 0))})
     out += [blank(), blank()]
     gap = str(SEPARATOR_SPACE)
     if form.upward and h.signers:
@@ -202,8 +246,9 @@ def signature(doc: Document, seal: bool) -> List[Para]:
         return []
     date_width = cells(doc.date)
     out: List[Para] = [blank() for _ in range(SEAL_LINES if seal else NO_SEAL_LINES)]
+    widest = max((cells(n) for n in names), default=0)
     for name in names:
-        width = cells(name)
+        width = widest if not seal else cells(name)  # several names without a seal: one right edge
         if seal:
             right = 4 + max((date_width - width) / 2, -4)
         else:
@@ -213,9 +258,21 @@ def signature(doc: Document, seal: bool) -> List[Para]:
         if seal or not names:
             right = 4 if seal else 2
         else:
-            sig = cells(names[-1])
+            sig = widest
             right = max(2, sig - date_width) if date_width <= sig - 2 else 2
         out.append({"kind": "issuedate", "text": doc.date, "right": str(round(right * BODY_CHAR))})
+    return out
+
+
+def stamp_signature(doc: Document) -> List[Para]:
+    """签发人签名章 (7.3.5.3): two lines under the body, four characters in from the right, the
+    signer's office two characters left of the stamp's room; the date a line below, four in."""
+    four = str(4 * BODY_CHAR)
+    out: List[Para] = [blank(), blank()]
+    out.extend({"kind": "signature", "text": title + "　" * (2 + STAMP_CHARS), "right": four}
+               for title in (doc.signature or doc.head.signers))
+    if doc.date:
+        out += [blank(), {"kind": "issuedate", "text": doc.date, "right": four}]
     return out
 
 
