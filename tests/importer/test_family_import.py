@@ -275,3 +275,21 @@ def test_markdown_drafts_of_the_family(tmp_path):
     assert (doc.kind, doc.recipients, doc.opening) == ("notice", ["各乡镇人民政府"], ["为做好今年防汛工作，现通知如下。"])
     assert doc.closing == ["特此通知。"] and doc.attachments[0].title == "防汛责任人名单"
     assert (doc.signature, doc.date) == (["清河县人民政府"], "2024年5月6日")
+
+
+def test_docx_looks_tell_a_red_mark_and_a_title_set_in_lines(tmp_path):
+    from tests.tinydocx import make_docx, p
+
+    red = '<w:pPr><w:jc w:val="center"/></w:pPr>'
+    centred = '<w:pPr><w:pStyle w:val="T"/><w:jc w:val="center"/></w:pPr>'
+    mark = ('<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:color w:val="FF0000"/></w:rPr>'
+            '<w:t>清河县人民政府办公室</w:t></w:r></w:p>')
+    styles = '<w:style w:type="paragraph" w:styleId="T"><w:name w:val="公文标题"/><w:rPr><w:sz w:val="44"/></w:rPr></w:style>'
+    body = (mark + p("清河县人民政府办公室关于开展", centred) + p("安全生产大检查的通知", centred)
+            + p("各乡镇人民政府：") + p("现就有关事项通知如下。", red.replace("center", "left")) + p("特此通知。"))
+    path = tmp_path / "通知.docx"
+    path.write_bytes(make_docx(body, styles=styles))
+    r = import_file(path)
+    doc = r.document
+    assert doc.head.mark == "清河县人民政府办公室" and doc.title == "清河县人民政府办公室关于开展安全生产大检查的通知"
+    assert r.warnings == []  # a title set in centred lines of one style is joined without a word

@@ -18,7 +18,7 @@ from gongwen.content.schema import ATTENDANCE, FORMS
 from gongwen.draft import roles as R
 from gongwen.importer import articles
 from gongwen.importer.probe import closing_comes_back, expected_paragraphs
-from gongwen.importer.read import Line
+from gongwen.importer.read import Line, set_in_lines
 from gongwen.spec import dates, docnumber
 from gongwen.spec.chars import BLANKS, PLACEHOLDER
 
@@ -94,7 +94,7 @@ def _head(imp, doc: Document, lines: List[Line]) -> List[Line]:
         title.append(lines[i])
         i += 1
     if title:
-        if len(title) > 1:
+        if len(title) > 1 and not set_in_lines(title):
             imp.warn(title[1].line, "标题分成了两段，已合并为一行（折行由 gongwen 排版）")
         text = "".join(ln.text for ln in title)
         while text and text[-1] in "。，；：、.,;:":
@@ -331,6 +331,8 @@ def _attachments(imp, listed: List[Tuple[Line, str]], pages: List[List[Line]]) -
         while k < len(rest) and imp.role(rest[k]).kind == R.ATTACHMENT_TITLE:
             k += 1
         title = _title(imp, rest[0], "".join(ln.text for ln in rest[:k])) if k else ""
+        if k > 1 and not set_in_lines(rest[:k]):
+            imp.warn(rest[1].line, "附件标题分成了两段，已合并为一行（折行由 gongwen 排版）")
         if n > len(out):
             if listed:
                 imp.warn(label.line, f"附件说明只列了 {len(listed)} 个附件，这是第 {n} 个：生成时附件说明会加上它")

@@ -9,7 +9,7 @@ from typing import List, Tuple
 
 from gongwen.content.model import Document
 from gongwen.draft import roles as R
-from gongwen.importer.read import Line
+from gongwen.importer.read import Line, set_in_lines
 from gongwen.spec import dates
 from gongwen.spec.chars import PLACEHOLDER
 
@@ -31,10 +31,12 @@ def front(imp, doc: Document) -> List[Line]:
         first = lines[i]
         title = first.text
         i += 1
+        start = i - 1
         while i < len(lines) and imp.role(lines[i]).kind == R.TITLE:
-            imp.warn(lines[i].line, "标题分成了两段，已合并为一行（折行由模板排版）")
             title += lines[i].text
             i += 1
+        if i - start > 1 and not set_in_lines(lines[start:i]):
+            imp.warn(lines[start + 1].line, "标题分成了两段，已合并为一行（折行由模板排版）")
         while title and title[-1] in "。，；：、.,;:":
             imp.warn(first.line, f"标题末尾不加标点，已删去“{title[-1]}”")
             title = title[:-1].rstrip()

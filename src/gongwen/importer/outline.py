@@ -51,7 +51,9 @@ def import_file(path, kind: Optional[str] = None) -> ImportResult:
     if source.format == "md":
         lines = markdown_paragraphs([(p.line, p.text) for p in source.paras])
     else:
-        lines = [Line(p.line, p.text, p.kind) for p in source.paras]
+        from gongwen.draft.looks import docx_looks
+
+        lines = [Line(p.line, p.text, p.kind, *look) for p, look in zip(source.paras, docx_looks(source))]
     return import_paragraphs(lines, kind=kind, path=path)
 
 
@@ -67,7 +69,7 @@ class _Importer(SeriesImport):
         self.warnings: List[ImportWarning] = []
         self.lines = clean(lines, self.warn)
         self.level3_variant_seen = False
-        found = R.assign([R.Line(ln.text) for ln in self.lines])
+        found = R.assign([R.Line(ln.text, align=ln.align, red=ln.red, look=ln.look) for ln in self.lines])
         self.roles = {id(ln): role for ln, role in zip(self.lines, found)}
 
     def role(self, ln: Line) -> R.Role:

@@ -48,6 +48,8 @@ def item_of(text: str, style: str) -> Item:
 #: Runs of blanks that only lay a line out: a tab, or two blanks or more (``机关　　　日期印发``).
 _LAYOUT_GAP = re.compile(r"[ \u3000\u00a0]*\t[ \u3000\u00a0\t]*|[ \u3000\u00a0]{2,}")
 _RUNS: Dict[str, tuple] = {}
+#: Paragraph kinds the layout sets a title in, a line each.
+_TITLE_LINES = ("title", "attachtitle")
 
 
 def visible_text(para: dict) -> str:
@@ -69,10 +71,22 @@ def same_text(text: str) -> str:
 
 
 def expected_paragraphs(doc: Document, level3: str = ".") -> List[str]:
-    """The non-empty paragraph texts ``gongwen build`` writes for ``doc``."""
+    """The non-empty paragraph texts ``gongwen build`` writes for ``doc`` (a title set in lines: one)."""
     from gongwen.builder.layout import paragraphs
 
-    return [t for t in (visible_text(p) for p in paragraphs(doc, level3=level3)) if t.strip()]
+    out: List[str] = []
+    joining = ""
+    for para in paragraphs(doc, level3=level3):
+        text = visible_text(para)
+        if not text.strip():
+            joining = ""
+            continue
+        if para["kind"] in _TITLE_LINES and para["kind"] == joining:
+            out[-1] += text  # a title the layout sets in lines is one paragraph of the writer's
+        else:
+            out.append(text)
+        joining = para["kind"] if para["kind"] in _TITLE_LINES else ""
+    return out
 
 
 def renders(doc: Document, wanted: str) -> bool:

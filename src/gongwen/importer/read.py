@@ -22,6 +22,9 @@ class Line:
     line: int
     text: str
     where: str = "text"  # text | table | textbox (.docx)
+    align: Optional[str] = None  # .docx: center | right | left (draft.looks), for the recogniser
+    red: bool = False
+    look: object = None
 
 
 @dataclass
@@ -56,6 +59,14 @@ class ImportResult:
 
         kind = self.document.kind
         return f"类型：{KIND_NAMES.get(kind, kind)}（{kind}），依据：{self.kind_reason}" if self.kind_reason else ""
+
+
+def set_in_lines(lines: Sequence[Line]) -> bool:
+    """Are these paragraphs one title set a line each (.docx: centred, the same style and size)?
+    Then joining them is no news to the writer: gongwen sets its titles that way too."""
+    first = lines[0]
+    return first.align == "center" and first.look is not None and all(
+        ln.align == "center" and ln.look == first.look for ln in lines[1:])
 
 
 def markdown_paragraphs(raw: Sequence[Tuple[int, str]]) -> List[Line]:
@@ -101,5 +112,5 @@ def clean(lines: Sequence[Line], warn) -> List[Line]:
         if ln.where in ("table", "textbox"):
             name = "表格" if ln.where == "table" else "文本框"
             warn(ln.line, f"{name}中的文字按普通段落导入（内容模型没有{name}）")
-        out.append(Line(ln.line, text, ln.where))
+        out.append(Line(ln.line, text, ln.where, ln.align, ln.red, ln.look))
     return out
