@@ -52,3 +52,12 @@ def test_the_notice_of_the_speech_and_report_tests_keeps_its_roles():
     # without pages, the 落款 is still read from the end, after the 版记 and 附注
     text = "关于某事的通知\n正文。\n清河县人民政府\n2024年3月1日\n（此件公开发布）\n抄送：县委办公室。"
     assert kinds(text) == [R.TITLE, R.BODY, R.SIGNATURE, R.ISSUE_DATE, R.NOTE, R.CC]
+
+
+def test_joint_signatures_are_right_aligned_lines_over_the_date():
+    lines = [Line("关于联合开展防汛检查的通知"), Line("正文。"), Line("清河县人民政府", align="right"),
+             Line("清河县人民武装部", align="right"), Line("2024年5月6日", align="right")]
+    assert [r.kind for r in assign(lines)] == [R.TITLE, R.BODY, R.SIGNATURE, R.SIGNATURE, R.ISSUE_DATE]
+    # without the looks of a .docx, only the line over the date signs
+    assert kinds("关于某事的通知\n正文。\n清河县人民政府\n清河县人民武装部\n2024年5月6日")[2:] == [
+        R.BODY, R.SIGNATURE, R.ISSUE_DATE]

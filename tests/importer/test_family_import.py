@@ -293,3 +293,30 @@ def test_docx_looks_tell_a_red_mark_and_a_title_set_in_lines(tmp_path):
     doc = r.document
     assert doc.head.mark == "清河县人民政府办公室" and doc.title == "清河县人民政府办公室关于开展安全生产大检查的通知"
     assert r.warnings == []  # a title set in centred lines of one style is joined without a word
+
+
+def test_joint_issuers_and_signatures_come_back_from_gongwens_docx(tmp_path):
+    from gongwen.builder.pipeline import build_one
+
+    content = tmp_path / "联合.yaml"
+    content.write_text("kind: 通知\ntitle: 关于联合开展防汛检查的通知\ndate: 2024-05-06\n"
+                       "issuer: [清河县人民政府, 清河县人民武装部]\ndoc_number: 清政发〔2024〕7号\n"
+                       "recipients: 各乡镇人民政府\nopening: [现就有关事项通知如下。]\nclosing: [特此通知。]\n"
+                       "signature: [清河县人民政府, 清河县人民武装部]\n", encoding="utf-8")
+    built = build_one(content, tmp_path / "联合.docx")
+    assert built.ok, built.errors
+    r = import_file(built.target)
+    doc = r.document
+    assert doc.head.issuers == ["清河县人民政府", "清河县人民武装部"] and doc.head.mark == ""
+    assert doc.signature == ["清河县人民政府", "清河县人民武装部"] and r.warnings == []
+
+
+def test_joint_issuers_written_with_wenjian_lose_it_with_a_warning():
+    from gongwen.draft.roles import Line as RoleLine, assign
+
+    lines = [Line(1, "清河县人民政府", align="center", red=True), Line(2, "清河县人民武装部文件", align="center", red=True),
+             Line(3, "清政发〔2024〕7号"), Line(4, "关于联合开展防汛检查的通知"), Line(5, "各乡镇人民政府："), Line(6, "正文。")]
+    assert [r.kind for r in assign([RoleLine(ln.text, align=ln.align, red=ln.red) for ln in lines])][:2] == [
+        "issuer", "issuer"]
+    r = import_paragraphs(lines, path="t.docx")
+    assert r.document.head.issuers == ["清河县人民政府", "清河县人民武装部"] and warned(r, "不加“文件”", line=2)

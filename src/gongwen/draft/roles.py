@@ -284,9 +284,9 @@ def _back(lines, texts, running, roles, start) -> int:
     pages = next((k for k in range(start + 1, end) if ATTACHMENT_LABEL_RE.fullmatch(texts[running[k]])
                   and _closes(texts, running, start, k)), None)
     if pages is not None:
-        _signed(texts, running, roles, start, pages)
+        _signed(lines, texts, running, roles, start, pages)
         return end
-    return _signed(texts, running, roles, start, end)
+    return _signed(lines, texts, running, roles, start, end)
 
 
 def _closes(texts, running, start: int, k: int) -> bool:
@@ -297,8 +297,9 @@ def _closes(texts, running, start: int, k: int) -> bool:
     return before > start and dates.date_line(texts[running[before]]) is not None
 
 
-def _signed(texts, running, roles, start: int, end: int) -> int:
-    """Mark the 附注, 成文日期 and 署名 ending ``running[start:end]``; return where they start."""
+def _signed(lines, texts, running, roles, start: int, end: int) -> int:
+    """Mark the 附注, 成文日期 and 署名 ending ``running[start:end]``; return where they start.
+    Joint issuers sign on lines of their own: in a .docx, right-aligned lines over the last."""
     if end > start and NOTE_RE.fullmatch(texts[running[end - 1]]):
         roles[running[end - 1]] = Role(NOTE)
         end -= 1
@@ -306,8 +307,13 @@ def _signed(texts, running, roles, start: int, end: int) -> int:
         return end
     roles[running[end - 1]] = Role(ISSUE_DATE)
     end -= 1
-    j = running[end - 1]
-    if end - 1 > start and looks_like_byline(texts[j]) and heading_marker(texts[j]) is None:
+    first = True
+    while end - 1 > start:
+        j = running[end - 1]
+        if not (looks_like_byline(texts[j]) and heading_marker(texts[j]) is None
+                and (first or lines[j].align == "right")):
+            break
         roles[j] = Role(SIGNATURE)
         end -= 1
+        first = False
     return end

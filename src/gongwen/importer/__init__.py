@@ -1,4 +1,5 @@
-"""Old documents → content model: paragraphs and their roles become sections, points and series.
+"""Old documents → content model: paragraphs and their roles become sections, points and series,
+articles, and the 版头, 附件 and 版记 of the red-header family.
 
     from gongwen.importer import import_file
     result = import_file("去年讲话.docx")     # ImportResult(document, warnings, kind_reason, paragraphs)

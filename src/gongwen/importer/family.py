@@ -123,12 +123,16 @@ def _head(imp, doc: Document, lines: List[Line]) -> List[Line]:
 def _issuers(imp, doc: Document, found: List[Line], suffix: str) -> None:
     """发文机关标志: ``清河县人民政府文件`` is the issuer plus the kind's 文件; other forms are kept whole."""
     text = "".join(ln.text for ln in found)
-    if len(found) == 1 and suffix != "纪要" and text.endswith(suffix) and text[:len(text) - len(suffix)].strip():
+    if len(found) > 1:  # joint issuers, stacked, the lead first
+        names = [ln.text.strip(BLANKS) for ln in found]
+        if suffix and names[-1].endswith(suffix) and suffix != "纪要":
+            imp.warn(found[-1].line, f"联合行文的发文机关标志生成时只列机关名称，不加“{suffix}”")
+            names[-1] = names[-1][:-len(suffix)].strip(BLANKS)
+        doc.head.issuers = [n for n in names if n]
+    elif suffix != "纪要" and text.endswith(suffix) and text[:len(text) - len(suffix)].strip():
         doc.head.issuers = [text[:len(text) - len(suffix)].strip(BLANKS)]
     else:
         doc.head.mark = text
-        if len(found) > 1:
-            imp.warn(found[1].line, "发文机关标志分成了几段，已合并为一行（联合行文请在 issuer 中逐一列出）")
 
 
 def _doc_number(imp, doc: Document, ln: Line, text: str) -> None:
@@ -209,9 +213,11 @@ def _signed(imp, doc: Document, lines: List[Line]) -> List[Line]:
         if ln.text != doc.date:
             imp.warn(ln.line, f"成文日期“{ln.text}”生成时写作“{doc.date}”（阿拉伯数字，GB/T 9704 7.3.5）")
         lines = lines[:-1]
-        if lines and imp.role(lines[-1]).kind == R.SIGNATURE:
-            doc.signature = [lines[-1].text]
-            lines = lines[:-1]
+        k = len(lines)
+        while k and imp.role(lines[k - 1]).kind == R.SIGNATURE:
+            k -= 1
+        doc.signature = [ln.text for ln in lines[k:]]
+        lines = lines[:k]
     return lines
 
 

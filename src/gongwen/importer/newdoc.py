@@ -1,18 +1,19 @@
 """``gongwen new``: a skeleton to fill in, or this year's document started from last year's.
 
-Without a previous document, :func:`skeleton` writes every field of the kind
-with ``【待补充】`` placeholders: it builds at once (so a writer sees the layout)
-and ``gongwen lint`` flags every placeholder until it is filled.
+Without a previous document, :func:`~gongwen.importer.skeletons.skeleton` writes every
+field of the kind with ``【待补充】`` placeholders: it builds at once (so a writer sees
+the layout) and ``gongwen lint`` flags every placeholder until it is filled.
 
 With one, :func:`from_last` copies last year's content and
 
-* moves ``date`` (same month and day) and ``vars.year`` to the new year;
+* moves ``date`` and ``printed`` (same month and day), ``vars.year`` and the year of a
+  发文字号 to the new year (its serial is the writer's to change);
 * wraps every figure and date of the text in a **verify mark**
   ``【核实：…】`` — ``【核实：2022年】``, ``【核实：今年】3月``, ``【核实：86.5万元】`` —
   because each one belonged to the old year.  The writer updates the figure and
   deletes the mark; ``gongwen lint`` reports each mark left (GW603) and years
-  older than the document's (GW901).  Book titles ``《…》`` and ``{{ … }}``
-  variables are left alone.
+  older than the document's (GW901).  Book titles ``《…》``, ``{{ … }}``
+  variables, 份号 and 密级 are left alone.
 
 The previous YAML is edited where it stands (comments, layout and line ends
 are kept): only the spans of the date, ``vars.year`` and text scalars change.

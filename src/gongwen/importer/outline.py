@@ -1,11 +1,15 @@
-"""Finished documents → content model: the inverse of :mod:`gongwen.builder.numbering`.
+"""Finished documents → content model: the inverse of :mod:`gongwen.builder.layout`.
 
 ``gongwen import`` reads last year's .docx (or .txt, .md) and recovers the
-structure a writer would have typed as YAML: title, speaker/author and date
-lines, salutation, opening, level-1 sections, points at levels 2–4 (run-in or
-standalone), ``一是`` series one paragraph per item or inline, and the closing.
-What each paragraph is comes from :mod:`gongwen.draft.roles`, the recogniser
-the linter uses too; this module builds the tree.
+structure a writer would have typed as YAML: title, subtitle, speaker/author and
+date lines, salutation, opening, level-1 sections, points at levels 2–4 (run-in or
+standalone), ``一是`` series one paragraph per item or inline and the paragraphs
+after them (:mod:`gongwen.importer.series`), the closing and a report's 落款.  The
+kind comes from the title's last words and what was found (:mod:`gongwen.importer.kinds`);
+a red-header document's 版头, 主送, articles, 附件 and 版记 are read by
+:mod:`gongwen.importer.family`.  What each paragraph is comes from
+:mod:`gongwen.draft.roles`, the recogniser the linter uses too (with a .docx's looks:
+:mod:`gongwen.draft.looks`); this module builds the tree.
 
 Two promises shape the code:
 
