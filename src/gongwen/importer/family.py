@@ -272,7 +272,11 @@ def _reply(imp, doc: Document, lines: List[Line]) -> List[Line]:
     rest = m.group("rest").strip(BLANKS)
     probe = Document(kind=doc.kind, title="x", reply_to=reply, opening=[rest] if rest else [], recipients=["x"])
     if first.text not in expected_paragraphs(probe):
-        imp.warn(first.line, "来文引用（《……》收悉）生成后会与原文不同，按正文保留；可改用 reply_to 写出来文标题和发文字号")
+        who = m.group("who").strip(BLANKS)
+        why = (f"开头的“{who}”在 gongwen 写的来文引用（《标题》（发文字号）收悉。）中没有位置" if who
+               else "gongwen 写出的来文引用（《标题》（发文字号）收悉。）与原文不同")
+        imp.warn(first.line, f"来文引用：{why}，这一段按正文保留；删去“{who}”后重新导入，或把来文写在 reply_to 中"
+                 if who else f"来文引用：{why}，这一段按正文保留；可把来文写在 reply_to 中")
         return lines
     doc.reply_to = reply
     return ([imp.rest_of(first, rest)] if rest else []) + lines[1:]
