@@ -43,3 +43,26 @@ def test_the_examples_use_every_key_of_their_kinds():
     for path in EXAMPLES:
         walk(yaml.safe_load(path.read_text(encoding="utf-8")))
     assert sorted(schema.all_keys() - used - {"template", "vars", "author"}) == []
+
+
+def readme_kind_examples():
+    """The YAML blocks of the README's section 公文文种, each with the content file it points to."""
+    import re
+
+    readme = (CONTENT.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## 公文文种\n"):]
+    section = section[:section.index("\n## ", 1)]
+    return re.findall(r"（`(content/[a-z_]+\.yaml)`）[^\n]*\n\n```yaml\n(.*?)```", section, re.S)
+
+
+def test_the_readme_shows_a_short_example_of_every_kind_that_loads():
+    from gongwen.content.loader import loads
+
+    examples = readme_kind_examples()
+    kinds = []
+    for path, text in examples:
+        doc = loads(text, "README.md")
+        assert doc.warnings == [], path
+        assert path == f"content/{doc.kind}.yaml"
+        kinds.append(doc.kind)
+    assert sorted(kinds) == sorted(schema.KINDS)
