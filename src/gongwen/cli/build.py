@@ -45,7 +45,7 @@ PATH 可以是内容文件（.yaml .yml）、草稿（.docx .txt .md，以及 .d
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
               help="输出文件夹")
-@click.option("--template", default=None, help="模板名（speech、report）或 .docx 路径，优先于内容中的 template")
+@click.option("--template", default=None, help="模板名（speech、report、redhead、letter）或 .docx 路径，优先于内容中的 template")
 @click.option("--kind", type=click.Choice(list(KIND_WORDS)), default=None, metavar="类型",
               help="草稿的文档类型：讲话稿、调研报告、通知等（也可写 speech、report 等）；不写则自动判断。"
                    "只用于草稿，YAML 内容以其中的 kind 为准")

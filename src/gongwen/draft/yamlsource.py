@@ -114,8 +114,7 @@ class _Budget:
         check_paragraphs(len(out), self.path)
 
 
-def _walk(node, key: str, last: Optional[str], lines: List[str], out: List[Para], budget: _Budget,
-          listed: bool = False) -> None:
+def _walk(node, key: str, last: Optional[str], lines: List[str], out: List[Para], budget: _Budget) -> None:
     budget.visit(node, out)
     tag = node.tag
     if tag == "tag:yaml.org,2002:map":
@@ -125,9 +124,10 @@ def _walk(node, key: str, last: Optional[str], lines: List[str], out: List[Para]
                 _walk(v, sub, k, lines, out, budget)
     elif tag == "tag:yaml.org,2002:seq":
         for i, item in enumerate(node.value):
-            _walk(item, f"{key}[{i}]", last, lines, out, budget, listed=True)
-    elif tag == "tag:yaml.org,2002:str" and (last in TEXT_KEYS or (listed and last in NESTED_KEYS)):
-        # a string entry of nested content is text too: an article, an article's point, an attachment's title
+            _walk(item, f"{key}[{i}]", last, lines, out, budget)
+    elif tag == "tag:yaml.org,2002:str" and (last in TEXT_KEYS or (last in NESTED_KEYS and key.endswith("]"))):
+        # text, or an entry written as a string in a list that may also hold mappings: an article
+        # (``articles: [为了……]``), a point of an article, an attachment named by its title
         out.extend(scalar_paras(node, key, "yaml:" + last, lines))
 
 
