@@ -56,7 +56,7 @@ def test_a_notice_from_head_to_record():
     assert doc.closing == ["特此通知。"]
     assert [a.title for a in doc.attachments] == ["清河县2024年安全生产重点工作任务分工", "清河县重大事故隐患排查整治重点内容"]
     assert [s.heading for s in doc.attachments[1].body.sections] == ["危险化学品", "城镇燃气", "自建房"]
-    assert (doc.signature, doc.date, doc.note) == (["清河县人民政府"], "2024年3月1日", "（此件公开发布）")
+    assert (doc.signature, doc.date, doc.note) == ([], "2024年3月1日", "（此件公开发布）")  # 署名 = issuer: the default
     assert h.cc == ["县委各部门", "县人大常委会办公室", "县政协办公室", "县人武部", "县法院", "县检察院"]
     assert (h.printer, h.printed) == ("清河县人民政府办公室", "2024年3月1日")
 
@@ -308,7 +308,12 @@ def test_joint_issuers_and_signatures_come_back_from_gongwens_docx(tmp_path):
     r = import_file(built.target)
     doc = r.document
     assert doc.head.issuers == ["清河县人民政府", "清河县人民武装部"] and doc.head.mark == ""
-    assert doc.signature == ["清河县人民政府", "清河县人民武装部"] and r.warnings == []
+    assert doc.signature == [] and r.warnings == []  # the issuers sign: the default
+    content.write_text(content.read_text(encoding="utf-8").replace(
+        "signature: [清河县人民政府, 清河县人民武装部]", "signature: [清河县人民政府办公室, 清河县人民武装部]"),
+        encoding="utf-8")
+    built = build_one(content, tmp_path / "联合2.docx")
+    assert import_file(built.target).document.signature == ["清河县人民政府办公室", "清河县人民武装部"]
 
 
 def test_joint_issuers_written_with_wenjian_lose_it_with_a_warning():

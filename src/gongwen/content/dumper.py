@@ -54,6 +54,13 @@ def _names(names: List[str], joiner: str = "、") -> Any:
     return list(names)
 
 
+def _recipients(names: List[str]) -> Any:
+    """主送: one string as typed (the loader keeps it whole, its 、 and ， included), or a list."""
+    if len(names) == 1 and not names[0].endswith(("。", "：", ":")):
+        return names[0]
+    return list(names)
+
+
 def _series(series: Optional[Series], after: List[str], out: Dict[str, Any]) -> None:
     if not series:
         return
@@ -133,7 +140,7 @@ def _family(doc: Document) -> Dict[str, Any]:
     values: Dict[str, Any] = {
         "copy_number": head.copy_number, "secrecy": head.secrecy, "urgency": head.urgency,
         "issuer": _names(head.issuers, ""), "mark": head.mark, "doc_number": head.doc_number,
-        "signers": _names(head.signers, ""), "recipients": _names(doc.recipients),
+        "signers": _names(head.signers, ""), "recipients": _recipients(doc.recipients),
         "attachments": [_attachment(a) for a in doc.attachments], "signature": _names(doc.signature, ""),
         "note": doc.note, "cc": _names(head.cc, "，"), "printer": head.printer, "printed": head.printed,
     }

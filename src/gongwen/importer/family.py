@@ -33,13 +33,20 @@ _ATTENDANCE_KEYS = {label: key for key, label in ATTENDANCE.items()}
 
 def _names(text: str, key: str) -> List[str]:
     """Names as the loader holds them: split where gongwen joins them again the same way
-    (主送 and attendance with 、, 抄送 with ，); a list written with other marks stays whole."""
+    (attendance with 、, 抄送 with ，); a list written with other marks stays whole."""
     joiner = "，" if key == "cc" else "、"
     text = text.strip(BLANKS)
     others = set("、，,；;") - {joiner}
     if any(c in text for c in others):
         return [text] if text else []
     return [n.strip(BLANKS) for n in text.split(joiner) if n.strip(BLANKS)]
+
+
+def _recipients(text: str) -> List[str]:
+    """主送机关 kept as typed, with its own 、 and ， between names and groups (the loader keeps a
+    主送 written as one string whole, too)."""
+    text = text.strip(BLANKS).rstrip("：:").strip(BLANKS)
+    return [text] if text else []
 
 
 def document(imp, kind: str) -> Document:
@@ -58,6 +65,8 @@ def document(imp, kind: str) -> Document:
     doc.opening, doc.sections, doc.articles, doc.chapters, doc.closing = (
         body.opening, body.sections, body.articles, body.chapters, body.closing)
     doc.attachments = _attachments(imp, listed, pages)
+    if doc.signature and doc.signature == doc.head.issuers and form.layout != "minutes":
+        doc.signature = []  # the 署名 is the issuer's: gongwen signs with it when none is written
     if not body and not doc.attendance:
         imp.warn(0, f"没有正文，已加上一段“{PLACEHOLDER}”")
         doc.opening.append(PLACEHOLDER)
@@ -112,10 +121,9 @@ def _head(imp, doc: Document, lines: List[Line]) -> List[Line]:
     if k is not None:
         if k:
             imp.warn(rest[k].line, "主送机关之前的几行生成时排在主送机关之后")
-        doc.recipients = _names(rest[k].text.rstrip("：:"), "recipients")
-        if form.one_recipient and len(doc.recipients) > 1:
-            imp.warn(rest[k].line, f"请示只写一个主送机关，这里有 {len(doc.recipients)} 个：已按一个导入，请核对")
-            doc.recipients = ["、".join(doc.recipients)]
+        doc.recipients = _recipients(rest[k].text)
+        if form.one_recipient and len(re.split(r"[、，,]", doc.recipients[0])) > 1:
+            imp.warn(rest[k].line, "请示只写一个主送机关：这里像是有几个，请核对（其他机关可写在抄送中）")
         rest = rest[:k] + rest[k + 1:]
     return rest
 
@@ -182,8 +190,7 @@ def _record(imp, doc: Document, lines: List[Line]) -> List[Line]:
             if day is not None:
                 doc.head.printed = dates.written(day)
         elif not doc.recipients:
-            doc.recipients = _names(re.sub(r"^主\s*送\s*[：:]", "", ln.text).strip(BLANKS).rstrip("。"),
-                                         "recipients")
+            doc.recipients = _recipients(re.sub(r"^主\s*送\s*[：:]", "", ln.text).rstrip("。"))
             imp.warn(ln.line, "版记中的“主送：”已按主送机关导入：gongwen 把主送机关排在标题之下，"
                               "只在它长到首页放不下正文时移到版记")
     return lines[:end]

@@ -53,7 +53,7 @@ _TITLE_WORDS = (
 #: Kinds gongwen does not have, laid out as a 通知 (文件格式, 下行文).
 _LIKE_NOTICE = ("通报", "决定", "通告", "公告", "决议", "要点", "计划", "规划")
 #: A bracketed tail after the kind word: ``办法（试行）``, ``规定（暂行）``.
-_TAIL = re.compile(r"[（(][^（）()]{1,8}[）)]$")
+_TAIL = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 #: What the recogniser found that only the red-header family has, and how the reason names it.
 FAMILY_SIGNS = {"copy_number": "份号", "secrecy": "密级", "urgency": "紧急程度", "issuer": "发文机关标志",
                 "doc_number": "发文字号", "signer": "签发人", "recipient": "主送机关", "attachment_note": "附件说明",
