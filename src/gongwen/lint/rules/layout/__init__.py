@@ -20,4 +20,4 @@ written in the language of :mod:`gongwen.lint.docxexample`.  No lxml at
 module level: listing the rules stays fast.
 """
 
-from gongwen.lint.rules.layout import fonts, grid, page, pagenum, redhead  # noqa: F401  (registers the rules)
+from gongwen.lint.rules.layout import fonts, grid, page, pagenum, redclose, redhead, redrecord  # noqa: F401  (registers the rules)
