@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Optional, Tuple
 
 from gongwen.lint.context import Context
-from gongwen.lint.drawnlines import EMU_PER_TWIP, WP, edges, frame, indents, merged_attrs
+from gongwen.lint.drawnlines import EMU_PER_TWIP, WP, WPS, edges, frame, indents, merged_attrs
 from gongwen.lint.findings import hit
 from gongwen.lint.layoutview import layout_rule
 from gongwen.lint.redview import RedView, red_of, table_of
@@ -138,7 +138,9 @@ def _mark_top(view: RedView, i: int, grid) -> Optional[Tuple[float, float]]:
         offset = None if pos is None else pos.find(WP + "posOffset")
         if offset is None or pos.get("relativeFrom") not in ("margin", "page", "paragraph"):
             return None
-        top = to_int(offset.text, 0) / EMU_PER_TWIP + 72 + own  # 72: the box's default top inset
+        body = next(anchor.iter(WPS + "bodyPr"), None)
+        inset = to_int(None if body is None else body.get("tIns"), 45720)  # the box's top inset (EMU)
+        top = (to_int(offset.text, 0) + inset) / EMU_PER_TWIP + own
         if pos.get("relativeFrom") == "page":
             top -= view.top_margin
         elif pos.get("relativeFrom") == "paragraph":

@@ -94,6 +94,9 @@ def _slots(view: RedView) -> Optional[List[List[Line]]]:
     return row_lines(view.parts, tbl, rows)
 
 
+_NAMES = {"cc": "抄送", "printed": "印发", "to": "主送", None: "印发"}
+
+
 def _pt(sz: Optional[int]) -> str:
     return "未知" if sz is None else f"{sz / 8:g} 磅"
 
@@ -129,7 +132,7 @@ def record_lines(ctx: Context):
     for k, lines in enumerate(slots):
         at = ctx.paras[text_lines[min(k, len(text_lines) - 1)]]
         where = "首条" if k == 0 else "末条" if k == last else \
-            f"“{view.texts[text_lines[k - 1]][:2]}”与“{view.texts[text_lines[k]][:2]}”之间的"
+            f"“{_NAMES[view.record_kind(text_lines[k - 1])]}”与“{_NAMES[view.record_kind(text_lines[k])]}”之间的"
         want = THICK if k in (0, last) else THIN
         kind = "粗线（1 磅，约 0.35 mm）" if want is THICK else "细线（0.75 磅，约 0.25 mm）"
         if not lines:
