@@ -28,16 +28,16 @@ def batch(folder: Path, *titles: str) -> Path:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_an_unexpected_error_fails_its_document_and_the_batch_goes_on(tmp_path, monkeypatch, jobs):
-    from gongwen.builder import numbering
+    from gongwen.builder import layout
 
-    real = numbering.paragraphs
+    real = layout.paragraphs
 
     def broken(doc, **kw):
         if doc.title == "坏":
             raise ValueError("marker number out of range: 10000")
         return real(doc, **kw)
 
-    monkeypatch.setattr(numbering, "paragraphs", broken)
+    monkeypatch.setattr(layout, "paragraphs", broken)
     folder = batch(tmp_path / "c", "好甲", "坏", "好乙")
     results = build(folder, tmp_path / "out", jobs=jobs)
     assert [r.ok for r in results] == [True, False, True]
@@ -47,12 +47,12 @@ def test_an_unexpected_error_fails_its_document_and_the_batch_goes_on(tmp_path, 
 
 
 def test_a_memory_error_is_one_document_s_failure(tmp_path, monkeypatch):
-    from gongwen.builder import numbering
+    from gongwen.builder import layout
 
     def exhausted(doc, **kw):
         raise MemoryError
 
-    monkeypatch.setattr(numbering, "paragraphs", exhausted)
+    monkeypatch.setattr(layout, "paragraphs", exhausted)
     [result] = build(batch(tmp_path / "c", "甲"), tmp_path / "out")
     assert not result.ok and "内存不足" in result.errors[0] and "MemoryError" not in result.errors[0]
 

@@ -137,7 +137,7 @@ def test_deleted_endif_points_at_both_places(tmp_path):
         return [p for p in paras if "endif" not in p]
 
     problems = templatecheck.check(make(tmp_path, delete))
-    assert problems == ['第 32 段“{%p endfor %}”：这里是 endfor，但第 2 段“{%p if p.kind == "title" %}”的 if '
+    assert problems == ['第 38 段“{%p endfor %}”：这里是 endfor，但第 2 段“{%p if p.kind == "title" %}”的 if '
                         "还没有用 endif 结束"]
 
 
@@ -240,7 +240,7 @@ def test_misspelt_end_tag_is_named(tmp_path):
         return [p.replace("{%p endif %}", "{%p endiff %}") for p in paras]
 
     assert templatecheck.check(make(tmp_path, typo)) == [
-        "第 32 段“{%p endiff %}”：未知的标签 endiff（常用的有 for、endfor、if、elif、else、endif）"]
+        "第 38 段“{%p endiff %}”：未知的标签 endiff（常用的有 for、endfor、if、elif、else、endif）"]
 
 
 def test_unknown_filter_and_inline_block(tmp_path):

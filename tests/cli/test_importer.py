@@ -78,7 +78,7 @@ def test_unreadable_input_exits_1_with_its_name(tmp_path):
 
 def test_usage_errors_exit_2():
     assert run("import").exit_code == 2
-    assert run("import", "a.txt", "--kind", "notice").exit_code == 2
+    assert run("import", "a.txt", "--kind", "memo").exit_code == 2
 
 
 def test_help_is_chinese_with_examples():

@@ -43,4 +43,4 @@ def test_cli_new_takes_the_office_name_from_the_profile(tmp_path):
 def test_cli_new_help():
     r = run("new", "--help")
     assert r.exit_code == 0 and "示例" in r.stdout and "--from" in r.stdout and "【核实：2023年】" in r.stdout
-    assert run("new", "notice").exit_code == 2
+    assert run("new", "memo").exit_code == 2

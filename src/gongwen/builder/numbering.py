@@ -19,18 +19,21 @@ _ENDS = "。！？：；…"
 
 
 def paragraphs(doc: Document, level3: str = ".") -> List[Para]:
-    """The document as a flat list of paragraphs, in reading order."""
+    """A speech or a report as a flat list of paragraphs, in reading order (the red-header family:
+    :func:`gongwen.builder.layout.paragraphs`, which calls this for those two kinds)."""
     out: List[Para] = [{"kind": "title", "text": doc.title}]
+    if doc.subtitle:
+        out.append({"kind": "subtitle", "text": "——" + doc.subtitle})
     if doc.byline:
         out.append({"kind": "byline", "text": doc.byline})
-    if doc.date:
+    if doc.date and not doc.signature:
         out.append({"kind": "date", "text": f"（{doc.date}）"})
     out.append({"kind": "blank", "text": ""})
     if doc.salutation:
         out.append({"kind": "salutation", "text": doc.salutation})
     out.extend(_body(doc.opening))
     for n, section in enumerate(doc.sections, 1):
-        out.extend(_section(section, n, level3))
+        out.extend(section_paragraphs(section, n, level3))
     out.extend({"kind": "closing", "text": t} for t in doc.closing)
     return out
 
@@ -39,10 +42,12 @@ def _body(texts) -> List[Para]:
     return [{"kind": "body", "text": t} for t in texts]
 
 
-def _section(section: Section, n: int, level3: str) -> List[Para]:
+def section_paragraphs(section: Section, n: int, level3: str) -> List[Para]:
+    """Section ``n`` (``一、``) with everything under it."""
     out = [{"kind": "h1", "text": format_marker(1, n) + section.heading}]
     out.extend(_body(section.paragraphs))
     out.extend(_series(section.series))
+    out.extend(_body(section.after))
     for i, point in enumerate(section.points, 1):
         out.extend(_point(point, 2, i, level3))
     return out
@@ -58,6 +63,7 @@ def _point(point: Point, level: int, n: int, level3: str) -> List[Para]:
         out = [{"kind": f"h{level}", "text": marker + point.heading}]
         out.extend(_body(point.text))
     out.extend(_series(point.series))
+    out.extend(_body(point.after))
     for i, child in enumerate(point.points, 1):
         out.extend(_point(child, level + 1, i, level3))
     return out

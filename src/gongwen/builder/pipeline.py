@@ -195,7 +195,7 @@ def load_document(source: PathLike, data: Optional[bytes] = None):
 def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = None,
               force: bool = False, result: Optional[BuildResult] = None) -> BuildResult:
     """Build one content file into ``target``."""
-    from gongwen.builder import numbering, render, templatecheck
+    from gongwen.builder import layout, render, templatecheck
     from gongwen.content.schema import TEMPLATE_OF
     from gongwen.builder.templates import resolve_template
     from gongwen.errors import ContentErrors
@@ -207,7 +207,7 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
         doc, house = load_document(source, data)
         result.warnings.extend(doc.warnings)
         template_path = resolve_template(template or doc.template or TEMPLATE_OF[doc.kind], source)
-        paragraphs = numbering.paragraphs(doc, level3=house.level3)
+        paragraphs = layout.paragraphs(doc, level3=house.level3)
         result.warnings.extend(templatecheck.ensure(template_path, {p["kind"] for p in paragraphs}))
         tpl = render.load_template(template_path, house.face_map, house.page_numbers)
         parts = tpl.render(paragraphs, doc.title, render.digest(data))

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Set, Tuple
 
 from gongwen.builder import tags
+from gongwen.builder.kinds import TAB
+from gongwen.builder.redhead import all_kinds, family_names
 from gongwen.builder.tags import TAG  # the renderer's own reading of tags
 
 _DOCXTPL_ONLY = re.compile(r"\{[{%]-?\s*(?:tr|tc|r|tcr|cellbg|colspan|hm|vm)\s")
@@ -62,16 +64,16 @@ class Para:
 
 def kinds() -> Dict[str, Tuple[str, Tuple[str, ...]]]:
     """Paragraph kind → (style name shown in Word, fields its example paragraph shows)."""
-    from gongwen.builder.templatemaker import KINDS
-
-    return {k.name: (k.style, tuple(f.split(".", 1)[1] for _, f in k.runs)) for k in KINDS}
+    return {k.name: (k.style, tuple(f.split(".", 1)[1] for _, f in k.runs if f != TAB)) for k in all_kinds()}
 
 
 def fields() -> Set[str]:
-    """Every attribute of a paragraph ``p`` that render passes to templates."""
+    """Every attribute of a paragraph ``p`` that render passes to templates (text and numbers)."""
     out = {"kind"}
     for _, names in kinds().values():
         out.update(names)
+    for kind in all_kinds():
+        out.update(kind.attrs)
     return out
 
 
@@ -381,7 +383,10 @@ class _Walker:
                     if name not in shown:
                         out.append(Problem(f"{where}：后面“{style}”的示例段落里没有 {{{{ p.{name} }}}}，"
                                            "这部分文字会从成稿中丢失", kind=kind))
+        family = family_names()
         for kind, (style, _) in known.items():
+            if kind in family and not family & set(self.branches):
+                continue  # a template for speeches and reports: the red-header kinds are not expected
             if kind not in self.branches:
                 out.append(Problem(f"缺少段落类型 {kind}（{style}）：模板里没有 "
                                    f"{{%p elif p.kind == \"{kind}\" %}} 及其示例段落，这类段落会从成稿中丢失",

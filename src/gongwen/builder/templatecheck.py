@@ -102,7 +102,7 @@ def ensure(path: str, used_kinds: Optional[Iterable[str]] = None) -> List[str]:
 
 _cache: Dict[tuple, List[Problem]] = {}
 #: Changes whenever the checks change, so no result of an older check is taken from the disk cache.
-CHECK_VERSION = "tags-1+external-1"
+CHECK_VERSION = "tags-1+external-1+family-1"
 _warned: Set[str] = set()
 
 

@@ -16,46 +16,14 @@ from __future__ import annotations
 import sys
 import zipfile
 from pathlib import Path
-from typing import Dict, List, NamedTuple, Tuple
+from typing import Dict, List
 
+from gongwen.builder.kinds import KINDS, PAGE, TAB, Kind, sect_pr  # noqa: F401  (PAGE re-exported)
+from gongwen.builder.redhead import family_kinds
 from gongwen.ooxml.names import (CONTENT_TYPES_NS, CORE_PROPS_NS, DC_NS, DCTERMS_NS, EXTENDED_PROPS_NS,
                                  PKG_REL_NS, R_NS, W_NS, XSI_NS, escape, quoteattr)
-from gongwen.spec.gbt9704 import (A4, BODY_SIZE, CHAR_SPACING, DEFAULT_FACES as FACES, FOOTER_DISTANCE, INDENT,
+from gongwen.spec.gbt9704 import (BODY_SIZE, CHAR_SPACING, DEFAULT_FACES as FACES, INDENT,  # noqa: F401
                                   LATIN_FACE as LATIN, LINE_PITCH, MARGINS, PAGE_NUMBER_SIZE, TITLE_SIZE)
-
-PAGE = {"w": A4[0], "h": A4[1]}
-
-
-class Kind(NamedTuple):
-    """One kind of paragraph: its style and its runs (face role, template field)."""
-
-    name: str
-    style: str  # style name shown in Word
-    runs: Tuple[Tuple[str, str], ...]  # (face role, jinja field)
-    align: str = "both"
-    indent: int = INDENT
-    keep_next: bool = False
-    size: int = BODY_SIZE
-
-
-KINDS: List[Kind] = [
-    Kind("title", "公文标题", (("title", "p.text"),), align="center", indent=0, size=TITLE_SIZE),
-    Kind("byline", "署名行", (("h2", "p.text"),), align="center", indent=0),
-    Kind("date", "日期行", (("h2", "p.text"),), align="center", indent=0),
-    Kind("blank", "空行", ()),
-    Kind("salutation", "称谓", (("body", "p.text"),), indent=0),
-    Kind("h1", "一级标题", (("h1", "p.text"),), keep_next=True),
-    Kind("h2", "二级标题", (("h2", "p.text"),), keep_next=True),
-    Kind("h3", "三级标题", (("body", "p.text"),), keep_next=True),
-    Kind("h4", "四级标题", (("body", "p.text"),), keep_next=True),
-    Kind("runin2", "二级标题段", (("h2", "p.heading"), ("body", "p.text"))),
-    Kind("runin3", "三级标题段", (("body", "p.heading"), ("body", "p.text"))),
-    Kind("runin4", "四级标题段", (("body", "p.heading"), ("body", "p.text"))),
-    Kind("body", "正文", (("body", "p.text"),)),
-    Kind("item", "分项段", (("body", "p.lead"), ("body", "p.text"))),
-    Kind("closing", "结束语", (("body", "p.text"),)),
-]
-
 
 def style_id(kind: Kind) -> str:
     return "gw" + kind.name.capitalize()
@@ -63,28 +31,37 @@ def style_id(kind: Kind) -> str:
 
 # --- XML pieces ---------------------------------------------------------------
 
-def rpr(face: str, size: int, spacing: int = CHAR_SPACING, latin: str = LATIN) -> str:
-    """Run properties in schema order: rFonts, spacing, sz, szCs, lang."""
+def rpr(face: str, size, spacing: int = CHAR_SPACING, latin: str = LATIN, color: str = "000000") -> str:
+    """Run properties in schema order: rFonts, color, spacing, sz, szCs, lang."""
     fonts = (f'<w:rFonts w:ascii={quoteattr(latin)} w:hAnsi={quoteattr(latin)} w:eastAsia={quoteattr(face)} '
              f'w:cs={quoteattr(latin)} w:hint="eastAsia"/>')
     space = f'<w:spacing w:val="{spacing}"/>' if spacing else ""
-    return (f"<w:rPr>{fonts}<w:color w:val=\"000000\"/>{space}<w:sz w:val=\"{size}\"/>"
+    return (f"<w:rPr>{fonts}<w:color w:val=\"{color}\"/>{space}<w:sz w:val=\"{size}\"/>"
             f"<w:szCs w:val=\"{size}\"/><w:lang w:eastAsia=\"zh-CN\"/></w:rPr>")
 
 
 def ppr(kind: Kind, with_style: bool = True) -> str:
-    """Paragraph properties in schema order: pStyle, keepNext, spacing, ind, jc."""
+    """Paragraph properties in schema order: pStyle, keepNext, (lead), widowControl, (middle),
+    spacing, ind, jc, (tail); a style (``with_style=False``) gets the plain ones only."""
     pstyle = f'<w:pStyle w:val="{style_id(kind)}"/>' if with_style else ""
     keep = "<w:keepNext/>" if kind.keep_next else ""
-    ind = f'<w:ind w:firstLine="{kind.indent}"/>' if kind.indent else '<w:ind w:firstLine="0"/>'
-    return (f'<w:pPr>{pstyle}{keep}<w:widowControl w:val="0"/>'
-            f'<w:spacing w:before="0" w:after="0" w:line="{LINE_PITCH}" w:lineRule="exact"/>'
-            f'{ind}<w:jc w:val="{kind.align}"/></w:pPr>')
+    ind = kind.ind or (f'<w:ind w:firstLine="{kind.indent}"/>' if kind.indent else '<w:ind w:firstLine="0"/>')
+    line = kind.line
+    lead, middle, tail = kind.lead, kind.middle, kind.tail
+    if not with_style:
+        lead = middle = tail = ""
+        line = LINE_PITCH if "{" in str(line) else line
+        ind = ind if "{" not in ind else '<w:ind w:firstLine="0"/>'
+    return (f'<w:pPr>{pstyle}{keep}{lead}<w:widowControl w:val="0"/>{middle}'
+            f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
+            f'{ind}<w:jc w:val="{kind.align}"/>{tail}</w:pPr>')
 
 
-def run(face: str, size: int, text: str) -> str:
-    spacing = 0 if size == TITLE_SIZE else CHAR_SPACING
-    return f'<w:r>{rpr(face, size, spacing)}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+def run(face: str, size, text: str, color: str = "000000") -> str:
+    spacing = 0 if size == TITLE_SIZE or "{" in str(size) else CHAR_SPACING
+    if text == TAB:
+        return f"<w:r>{rpr(face, size, spacing, color=color)}<w:tab/></w:r>"
+    return f'<w:r>{rpr(face, size, spacing, color=color)}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
 def tag_paragraph(tag: str) -> str:
@@ -93,36 +70,33 @@ def tag_paragraph(tag: str) -> str:
 
 
 def example_paragraph(kind: Kind, faces: Dict[str, str]) -> str:
-    runs = "".join(run(faces[role], kind.size, "{{ %s }}" % field) for role, field in kind.runs)
-    return f"<w:p>{ppr(kind)}{runs}</w:p>"
+    runs = "".join(run(faces[role], kind.size, field if field == TAB else "{{ %s }}" % field, kind.color)
+                   for role, field in kind.runs)
+    return f"<w:p>{ppr(kind)}{runs}{kind.extra}</w:p>"
 
 
-def sect_pr() -> str:
-    return (
-        f'<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
-        f'<w:footerReference w:type="even" r:id="rIdFooterEven"/>'
-        f'<w:pgSz w:w="{PAGE["w"]}" w:h="{PAGE["h"]}"/>'
-        f'<w:pgMar w:top="{MARGINS["top"]}" w:right="{MARGINS["right"]}" '
-        f'w:bottom="{MARGINS["bottom"]}" w:left="{MARGINS["left"]}" w:header="851" '
-        f'w:footer="{FOOTER_DISTANCE}" w:gutter="0"/>'
-        f'<w:pgNumType w:start="1"/><w:docGrid w:linePitch="{LINE_PITCH}"/></w:sectPr>'
-    )
+def kinds_of(name: str) -> List[Kind]:
+    """The paragraph kinds of built-in template ``name``."""
+    if name in FAMILY_TEMPLATES:
+        return KINDS + family_kinds(letter=name == "letter")
+    return KINDS
 
 
-def document_xml(faces: Dict[str, str]) -> str:
+def document_xml(faces: Dict[str, str], name: str = "speech") -> str:
     body = [tag_paragraph("{%p for p in paragraphs %}")]
-    for i, kind in enumerate(KINDS):
+    for i, kind in enumerate(kinds_of(name)):
         keyword = "if" if i == 0 else "elif"
         body.append(tag_paragraph('{%%p %s p.kind == "%s" %%}' % (keyword, kind.name)))
         body.append(example_paragraph(kind, faces))
     body.append(tag_paragraph("{%p endif %}"))
     body.append(tag_paragraph("{%p endfor %}"))
+    final = (sect_pr(continuous=True, first_page=name == "letter") if name in FAMILY_TEMPLATES else sect_pr())
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{"".join(body)}{sect_pr()}'
+            f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{"".join(body)}{final}'
             f"</w:body></w:document>")
 
 
-def styles_xml(faces: Dict[str, str]) -> str:
+def styles_xml(faces: Dict[str, str], name: str = "speech") -> str:
     defaults = (f"<w:docDefaults><w:rPrDefault>{rpr(faces['body'], BODY_SIZE)}</w:rPrDefault>"
                 f"<w:pPrDefault><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"{LINE_PITCH}\" "
                 f"w:lineRule=\"exact\"/><w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>")
@@ -135,14 +109,15 @@ def styles_xml(faces: Dict[str, str]) -> str:
         f'<w:basedOn w:val="Normal"/><w:pPr><w:spacing w:line="240" w:lineRule="auto"/>'
         f'<w:ind w:firstLine="0"/></w:pPr>{rpr(faces["page"], PAGE_NUMBER_SIZE, 0, faces["page"])}</w:style>',
     ]
-    for kind in KINDS:
+    for kind in kinds_of(name):
         face = faces[kind.runs[0][0]] if kind.runs else faces["body"]
-        spacing = 0 if kind.size == TITLE_SIZE else CHAR_SPACING
+        size = kind.size if "{" not in str(kind.size) else TITLE_SIZE
+        spacing = 0 if size == TITLE_SIZE else CHAR_SPACING
         styles.append(
             f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{style_id(kind)}">'
             f'<w:name w:val="{kind.style}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
             f"{ppr(kind, with_style=False)}"
-            f"{rpr(face, kind.size, spacing)}</w:style>")
+            f"{rpr(face, size, spacing, color=kind.color)}</w:style>")
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<w:styles xmlns:w="{W_NS}">{defaults}{"".join(styles)}</w:styles>')
 
@@ -163,6 +138,12 @@ def footer_xml(odd: bool, faces: Dict[str, str]) -> str:
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr><w:pStyle w:val="Footer"/>{ind}'
             f'<w:jc w:val="{align}"/></w:pPr>{runs}</w:p></w:ftr>')
+
+
+def footer_none_xml() -> str:
+    """A footer that shows nothing: the blank page and the 版记 page after it, page 1 of a 信函."""
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr></w:p></w:ftr>')
 
 
 SETTINGS = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -229,24 +210,35 @@ APP = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
        f'<Properties xmlns="{EXTENDED_PROPS_NS}">'
        "<Application>gongwen</Application></Properties>")
 
-TEMPLATE_TITLES = {"speech": "讲话稿模板（GB/T 9704-2012）", "report": "调研报告模板（GB/T 9704-2012）"}
+TEMPLATE_TITLES = {"speech": "讲话稿模板（GB/T 9704-2012）", "report": "调研报告模板（GB/T 9704-2012）",
+                   "redhead": "红头公文模板（GB/T 9704-2012 文件格式、纪要格式）",
+                   "letter": "信函格式模板（GB/T 9704-2012 函、复函）"}
+#: Templates of the red-header family (an extra footer that shows nothing, section breaks).
+FAMILY_TEMPLATES = ("redhead", "letter")
 
 
 def parts(name: str, faces: Dict[str, str] = FACES) -> Dict[str, str]:
     """Every part of template ``name``, in the order they are written."""
-    return {
-        "[Content_Types].xml": CONTENT_TYPES,
+    family = name in FAMILY_TEMPLATES
+    none = f'<Override PartName="/word/footer3.xml" ContentType="{CT}.wordprocessingml.footer+xml"/>'
+    none_rel = f'<Relationship Id="rIdFooterNone" Type="{R_NS}/footer" Target="footer3.xml"/>'
+    out = {
+        "[Content_Types].xml": CONTENT_TYPES.replace("</Types>", none + "</Types>") if family else CONTENT_TYPES,
         "_rels/.rels": PACKAGE_RELS,
         "docProps/core.xml": core_xml(TEMPLATE_TITLES[name]),
         "docProps/app.xml": APP,
-        "word/document.xml": document_xml(faces),
-        "word/_rels/document.xml.rels": DOCUMENT_RELS,
-        "word/styles.xml": styles_xml(faces),
+        "word/document.xml": document_xml(faces, name),
+        "word/_rels/document.xml.rels": (DOCUMENT_RELS.replace("</Relationships>", none_rel + "</Relationships>")
+                                         if family else DOCUMENT_RELS),
+        "word/styles.xml": styles_xml(faces, name),
         "word/settings.xml": SETTINGS,
         "word/fontTable.xml": font_table(faces),
         "word/footer1.xml": footer_xml(True, faces),
         "word/footer2.xml": footer_xml(False, faces),
     }
+    if family:
+        out["word/footer3.xml"] = footer_none_xml()
+    return out
 
 
 def write(name: str, path: Path) -> None:

@@ -14,6 +14,10 @@ from typing import Optional
 PATTERN = re.compile(
     r"(?P<org>[\u4e00-\u9fff]{1,8}[发函字办令电呈])(?P<b1>\s*[\[［【(（〔<〈{]\s*)(?P<year>(?:19|20)\d\d)"
     r"(?P<b2>\s*[\]］】)）〕>〉}])(?P<di>\s*(?:第\s*)?)(?P<num>0*\d{1,4})(?P<hao>\s*号)")
+#: A whole field that is one 发文字号: any issuer code (上行文 codes need not end in 发, as in 清水〔2025〕9号).
+WHOLE = re.compile(
+    r"(?P<org>[\u4e00-\u9fff]{1,12})\s*[\[［【(（〔<〈{]\s*(?P<year>(?:19|20)\d\d)\s*[\]］】)）〕>〉}]"
+    r"\s*(?:第\s*)?(?P<num>0*\d{1,5})\s*号")
 #: The issuer code alone (``清政办发``): Chinese characters, no brackets or digits.
 CODE = re.compile(r"[\u4e00-\u9fff]{1,12}")
 
@@ -25,7 +29,7 @@ def written(code: str, year: int, serial: int) -> str:
 
 def formatted(text: str) -> Optional[str]:
     """``text`` (a whole 发文字号 as typed) in the standard's form; None when it is not one."""
-    m = PATTERN.fullmatch(text.strip())
+    m = WHOLE.fullmatch(text.strip())
     if not m:
         return None
     return written(m.group("org"), int(m.group("year")), int(m.group("num")))

@@ -63,3 +63,28 @@ def face_family(name):
 def mm(twips: float) -> str:
     """Twips as millimetres for a message: ``37``, ``25.4``."""
     return f"{twips / TWIPS_PER_MM:.1f}".rstrip("0").rstrip(".")
+
+
+# --- the red-header document (7.2, 7.4, 10.1, 10.3) ----------------------------------------
+TEXT_WIDTH = A4[0] - MARGINS["left"] - MARGINS["right"]  # 156 mm
+TEXT_HEIGHT = A4[1] - MARGINS["top"] - MARGINS["bottom"]  # 225 mm
+RED = "FF0000"
+#: The 发文机关标志's top edge below the text block's top (7.2.4); the 命令 form: 20 mm.
+MARK_TOP_MM = 35
+#: Largest 发文机关标志 (half-points): 小初 36 pt; a long name is set smaller to stay within the text block.
+MARK_MAX_SIZE = 72
+#: The red separator below the 发文字号 (7.2.7), and its thickness (eighths of a point).
+SEPARATOR_GAP_MM = 4
+SEPARATOR_SIZE = 12
+#: 版记 (7.4.1): first and last lines thick (0.35 mm), lines between thin (0.25 mm); eighths of a point.
+RECORD_THICK = 8
+RECORD_THIN = 6
+RECORD_SIZE = 28  # 四号
+#: One character of the 版记's 四号 text, and of the body's 三号 text (twips).
+RECORD_CHAR = 280
+BODY_CHAR = 320
+#: 信函格式 (10.1): 标志 30 mm from the paper's top; red double lines 4 mm below it and 20 mm above the
+#: paper's bottom, 170 mm long.
+LETTER_MARK_TOP_MM = 30
+LETTER_BOTTOM_LINE_MM = 20
+LETTER_LINE_LENGTH_MM = 170
