@@ -48,7 +48,7 @@ def paragraphs(doc: Document, level3: str = ".") -> List[Para]:
         return numbering.paragraphs(doc, level3) + (signature(doc, seal=False) if doc.signature else [])
     form = FORMS[doc.kind]
     out: List[Para] = head(doc)
-    out.append({"kind": "title", "text": doc.title})
+    out.extend({"kind": "title", "text": line} for line in title_lines(doc.title))
     out.append(blank())
     recipients = "、".join(doc.recipients) + "：" if doc.recipients else ""
     moved = recipients and _crowds_page_one(out, recipients)
@@ -66,13 +66,46 @@ def paragraphs(doc: Document, level3: str = ".") -> List[Para]:
         if attachment.body:
             label = "附件" if len(doc.attachments) == 1 else f"附件{n}"
             out += [{"kind": "attachlabel", "text": label}, blank(),
-                    {"kind": "attachtitle", "text": attachment.title}, blank()]
+                    *({"kind": "attachtitle", "text": line} for line in title_lines(attachment.title)), blank()]
             out.extend(body(attachment.body, level3))
     return out + record(doc, out, recipients if moved else "")
 
 
 def blank() -> Para:
     return {"kind": "blank", "text": ""}
+
+
+#: Characters of 二号 a title line holds: 20 in theory, one fewer for Latin digits set wider than half.
+TITLE_PER_LINE = 19
+#: Where a title may break: after these words or marks, or before 的 (…的通知), never inside a word.
+_BREAK_AFTER = ("关于", "、", "，", "年", "和", "与", "及", "暨", "市", "县", "区", "省", "局", "委", "》", "”",
+                "期间", "工作", "建设", "管理", "专项", "开展", "加强", "做好", "进一步", "印发", "转发", "批转",
+                "有关", "事项", "推进", "全面", "实施", "落实", "办公室", "人民政府")
+
+
+def title_lines(title: str) -> List[str]:
+    """A long title in lines of balanced length, broken where the words allow (7.3.1: 回行时词意完整，
+    排列对称，梯形或菱形): each line as long as the next or longer, none wider than the text block."""
+    width = cells(title)
+    if width <= TITLE_PER_LINE:
+        return [title]
+    count = -(-int(width) // TITLE_PER_LINE)
+    lines, rest = [], title
+    while count > 1:
+        goal = cells(rest) / count
+        best = None
+        for i in range(1, len(rest)):
+            head_width = cells(rest[:i])
+            if head_width > TITLE_PER_LINE:
+                break
+            good = rest[:i].endswith(_BREAK_AFTER) or rest[i] == "的"
+            score = abs(head_width - goal) - (4 if good else 0) - (0.5 if head_width >= goal else 0)
+            if best is None or score < best[0]:
+                best = (score, i)
+        cut = best[1] if best else len(rest)
+        lines.append(rest[:cut])
+        rest, count = rest[cut:], count - 1
+    return lines + ([rest] if rest else [])
 
 
 def head(doc: Document) -> List[Para]:
@@ -102,12 +135,15 @@ def head(doc: Document) -> List[Para]:
         return out + ([{"kind": "docno", "text": h.doc_number, "gap": str(SEPARATOR_SPACE)}, blank(), blank()]
                       if h.doc_number else [])
     above = len(out) * LINE_PITCH
+    size = min(_mark_size(text) for text in marks)
+    # Joint issuers (7.2.4): the names stacked, the lead first, spread to one width.
+    side = (TEXT_WIDTH - round(max(cells(t) for t in marks) * size * 10)) // 2 if len(marks) > 1 else 0
     for i, text in enumerate(marks):
-        size = _mark_size(text)
         top = _twips(MARK_TOP_MM) - above - round(size * MARK_INK_OFFSET) if i == 0 else 0
         if top > 0:
             out.append({"kind": "spacer", "height": str(top)})
-        out.append({"kind": "mark", "text": text, "size": str(size), "height": str(size * 10 + 120)})
+        out.append({"kind": "mark", "text": text, "size": str(size), "height": str(size * 10 + 120),
+                    "align": "distribute" if side else "center", "side": str(max(side, 0))})
     out += [blank(), blank()]
     gap = str(SEPARATOR_SPACE)
     if form.upward and h.signers:
@@ -205,8 +241,9 @@ def signature(doc: Document, seal: bool) -> List[Para]:
         return []
     date_width = cells(doc.date)
     out: List[Para] = [blank() for _ in range(SEAL_LINES if seal else NO_SEAL_LINES)]
+    widest = max((cells(n) for n in names), default=0)
     for name in names:
-        width = cells(name)
+        width = widest if not seal else cells(name)  # several names without a seal: one right edge
         if seal:
             right = 4 + max((date_width - width) / 2, -4)
         else:
@@ -216,7 +253,7 @@ def signature(doc: Document, seal: bool) -> List[Para]:
         if seal or not names:
             right = 4 if seal else 2
         else:
-            sig = cells(names[-1])
+            sig = widest
             right = max(2, sig - date_width) if date_width <= sig - 2 else 2
         out.append({"kind": "issuedate", "text": doc.date, "right": str(round(right * BODY_CHAR))})
     return out

@@ -47,14 +47,15 @@ def ppr(kind: Kind, with_style: bool = True) -> str:
     keep = "<w:keepNext/>" if kind.keep_next else ""
     ind = kind.ind or (f'<w:ind w:firstLine="{kind.indent}"/>' if kind.indent else '<w:ind w:firstLine="0"/>')
     line = kind.line
-    lead, middle, tail = kind.lead, kind.middle, kind.tail
+    lead, middle, tail, align = kind.lead, kind.middle, kind.tail, kind.align
     if not with_style:
+        align = align if "{" not in align else "center"
         lead = middle = tail = ""
         line = LINE_PITCH if "{" in str(line) else line
         ind = ind if "{" not in ind else '<w:ind w:firstLine="0"/>'
     return (f'<w:pPr>{pstyle}{keep}{lead}<w:widowControl w:val="0"/>{middle}'
             f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
-            f'{ind}<w:jc w:val="{kind.align}"/>{tail}</w:pPr>')
+            f'{ind}<w:jc w:val="{align}"/>{tail}</w:pPr>')
 
 
 def run(face: str, size, text: str, color: str = "000000") -> str:
