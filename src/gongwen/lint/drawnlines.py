@@ -168,9 +168,12 @@ def _a_color(holder) -> Optional[bool]:
     return red_hex(rgb.get("val")) if rgb is not None else None
 
 
-def _drawing_lines(el) -> List[Line]:
+def _drawing_lines(el, placed=None) -> List[Line]:
+    """Lines drawn with DrawingML in ``el``; with ``placed`` (a list), also ``(relativeFrom, offset)``
+    of each line's anchor there (``(None, 0)`` when its place is not read)."""
     out = []
     for sp in el.iter(WPS + "wsp"):
+        before = len(out)
         sppr = sp.find(WPS + "spPr")
         if sppr is None:
             continue
@@ -189,7 +192,30 @@ def _drawing_lines(el) -> List[Line]:
         elif flat:  # a bar as thin as a line: its fill (or its outline) is the colour
             fill = _a_color(sppr)
             out.append(Line(None, fill if fill is not None else (None if ln is None else _a_color(ln))))
+        if placed is not None and len(out) > before:
+            placed.append(_place(sp))
     return out
+
+
+def _place(sp) -> tuple:
+    anchor = sp.getparent()
+    while anchor is not None and anchor.tag != WP + "anchor":
+        anchor = anchor.getparent()
+    pos = None if anchor is None else anchor.find(WP + "positionV")
+    offset = None if pos is None else pos.find(WP + "posOffset")
+    if offset is None:
+        return None, 0
+    return pos.get("relativeFrom"), to_int(offset.text, 0)
+
+
+def placed_lines(el) -> Optional[List[tuple]]:
+    """``(relativeFrom, offset in EMU, Line)`` of each DrawingML line in ``el``; None when a line
+    is drawn otherwise (VML), or a picture may hold one."""
+    if _vml_lines(el) or has_picture(el):
+        return None
+    places: list = []
+    lines = _drawing_lines(el, places)
+    return [(rel, off, line) for (rel, off), line in zip(places, lines)]
 
 
 _HEIGHT = re.compile(r"(?:^|;)\s*height\s*:\s*([0-9.]+)\s*(pt|px|in|mm|cm)?", re.I)

@@ -8,7 +8,7 @@ after it, in the shapes offices make them.  Without them nothing changes.
   (``before`` in mm: space above the 标志; ``signer`` puts ``签发人：`` on the 发文字号's line);
 - ``close: name=清河县人民政府 date=2024年3月5日 align=right order=normal|swapped spaces=0``;
 - ``attach: label=附件2 break=before|run|section|none font=黑体 size=16pt align=left indent=0``;
-- ``record: cc=… printed=… form=frame|table|plain lines=8,4,8 size=14pt place=bottom|page|flow|tight
+- ``record: cc=… printed=… form=frame|table|plain lines=8,4,8 size=14pt place=bottom|page|high|flow|tight
   indent=1 tab=yes|no after=TEXT``.
 
 Defaults give a correct document: the rules' good examples are the bare keys.
@@ -166,6 +166,9 @@ def _record(k: Dict[str, str]) -> str:
             anchor = {"bottom": "margin", "page": "page"}.get(place, "text")
             framed = (f'<w:framePr w:wrap="around" w:vAnchor="{anchor}" w:hAnchor="margin" w:xAlign="center" '
                       'w:yAlign="bottom"/>')
+            if place == "high":  # hung from the text block's top, ending well above its bottom
+                framed = ('<w:framePr w:w="8845" w:h="1158" w:hRule="exact" w:wrap="around" w:vAnchor="margin" '
+                          'w:hAnchor="margin" w:xAlign="center" w:y="6000"/>')
             before = "" if place != "flow" else before
         first = f'<w:pBdr>{_border("top", weights[0])}{_border("bottom", weights[1])}</w:pBdr>'
         last = f'<w:pBdr>{_border("bottom", weights[-1])}</w:pBdr>'

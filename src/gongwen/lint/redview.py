@@ -56,9 +56,12 @@ class RedView:
         sect = lay.sections[-1] if lay.sections else None
         size, mar = (None, None) if sect is None else (sect["pgSz"], sect["pgMar"])
         self.text_width = A4[0] - MARGINS["left"] - MARGINS["right"]  # of the last page, in twips
-        if size is not None and mar is not None and to_int(size.get(W + "w")):
+        self.text_height = A4[1] - MARGINS["top"] - MARGINS["bottom"]
+        if size is not None and mar is not None and to_int(size.get(W + "w")) and to_int(size.get(W + "h")):
             self.text_width = (to_int(size.get(W + "w")) - abs(to_int(mar.get(W + "left"), 0))
                                - abs(to_int(mar.get(W + "right"), 0)) - to_int(mar.get(W + "gutter"), 0))
+            self.text_height = (to_int(size.get(W + "h")) - abs(to_int(mar.get(W + "top"), 0))
+                                - abs(to_int(mar.get(W + "bottom"), 0)))
         self.texts = [p.text.strip(BLANKS) for p in ctx.paras]
         self.n = min(len(ctx.paras), len(self.parts.elements))
         self.where = self.parts.where
@@ -100,8 +103,9 @@ class RedView:
             text = texts[i]
             if SIGNER_RE.search(text):
                 self.signers.append(i)
-            if self.number is None and R.DOC_NUMBER_RE.search(text) and len(text) <= 60 \
-                    and not text.startswith("关于") and (text.endswith("号") or SIGNER_RE.search(text)):
+            m = R.DOC_NUMBER_RE.search(text)
+            if self.number is None and m and len(text) <= 60 and not text.startswith("关于") \
+                    and re.fullmatch(r"[^\s，。；：、《》“”]{0,15}", text[:m.start()]):
                 self.number = i
         front = (R.COPY_NUMBER, R.SECRECY, R.URGENCY, R.SIGNER, R.DOC_NUMBER)
         issuers = [i for i in first if roles[i].kind == R.ISSUER
@@ -253,7 +257,8 @@ class RedView:
 
     def _byline(self, i: int) -> bool:
         text = self.texts[i]
-        return R.looks_like_byline(text) and R.heading_marker(text) is None and not dates.date_line(text)
+        return (R.looks_like_byline(text) and R.heading_marker(text) is None and not dates.date_line(text)
+                and "：" not in text and ":" not in text)  # ``请假：王立新`` is a list, not a 署名
 
 
 def _ancestor(el, tag):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Optional, Tuple
 
+from gongwen.draft import roles as R
 from gongwen.lint.context import Context
 from gongwen.lint.drawnlines import EMU_PER_TWIP, WP, WPS, edges, frame, indents, merged_attrs
 from gongwen.lint.findings import hit
@@ -17,6 +18,7 @@ from gongwen.lint.layoutview import layout_rule
 from gongwen.lint.redview import RedView, red_of, table_of
 from gongwen.ooxml.names import W
 from gongwen.ooxml.styles import runs, to_int
+from gongwen.spec.chars import BLANKS
 from gongwen.spec.gbt9704 import TWIPS_PER_MM, mm
 
 _CENTRED = ("center", "distribute")
@@ -251,8 +253,9 @@ def doc_number_place(ctx: Context):
         start += _CHAR * (len(para.text) - len(para.text.lstrip("\u3000")))
         if abs(start - _CHAR) > _CHAR / 2:
             yield hit(para, 0, f"上行文的发文字号应左空一字（现为 {start / _CHAR:.1f} 字）")
-        if i not in view.signers and all(view.where[s] == "body" and frame(view.parts, view.parts.elements[s]) is None
-                                         for s in view.signers) and frame(view.parts, el) is None:
+        alone = R.DOC_NUMBER_RE.search(view.texts[i])
+        if alone and not view.texts[i][alone.end():].strip(BLANKS) and frame(view.parts, el) is None and all(
+                view.where[s] == "body" and frame(view.parts, view.parts.elements[s]) is None for s in view.signers):
             yield hit(para, 0, "发文字号与签发人不在同一行：上行文的发文字号应与最后一个签发人姓名处在同一行")
         return
     if jc in ("center",):

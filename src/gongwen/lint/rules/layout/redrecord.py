@@ -13,13 +13,14 @@ from typing import List, Optional
 
 from gongwen.lint.context import Context
 from gongwen.lint.drawnlines import (Line, drawn_lines, edges, frame, has_picture, indents, para_borders,
-                                     right_tabs)
+                                     placed_lines, right_tabs)
 from gongwen.lint.findings import hit
 from gongwen.lint.layoutview import layout_rule
 from gongwen.lint.redview import RedView, red_of, row_lines, row_of, table_of
 from gongwen.ooxml.names import W
 from gongwen.ooxml.styles import cjk_count, runs, solid_count, to_int
 from gongwen.spec.chars import BLANKS
+from gongwen.spec.gbt9704 import LINE_PITCH
 
 _CHAR4 = 280  # one 4号 character (14 pt) in twips
 _SIZE4 = 28
@@ -77,6 +78,26 @@ def paragraph_slots(view: RedView) -> Optional[List[List[Line]]]:
     return slots
 
 
+def drawn_slots(view: RedView) -> Optional[List[List[Line]]]:
+    """The 版记's lines drawn as DrawingML shapes (as gongwen draws them: LibreOffice drops the
+    borders of framed paragraphs), top to bottom, one slot each; ``[]`` when none is drawn, None
+    when their order cannot be read (anchors of different kinds, VML, pictures)."""
+    k = view.record[0] - 1
+    while k >= 0 and not view.texts[k]:
+        k -= 1
+    found = []
+    for i in range(k + 1, view.n):
+        placed = placed_lines(view.parts.elements[i])
+        if placed is None:
+            return None
+        found += [(i, rel, off, line) for rel, off, line in placed]
+    kinds = {rel for _, rel, _, _ in found}
+    if len(kinds) > 1 or kinds - {"margin", "page", "paragraph"}:
+        return None
+    found.sort(key=lambda f: (f[0] if kinds == {"paragraph"} else 0, f[2]))
+    return [[line] for *_, line in found]
+
+
 def _slots(view: RedView) -> Optional[List[List[Line]]]:
     tables = {table_of(view.parts.elements[i]) for i in view.record}
     if tables == {None}:
@@ -116,14 +137,20 @@ def record_lines(ctx: Context):
     view = _record(ctx)
     if view is None or not any(view.record_kind(i) == "printed" for i in view.record):
         return
-    slots = _slots(view)
-    if slots is None:
-        return
     text_lines = [i for i in view.record if view.texts[i]]
     if table_of(view.parts.elements[view.record[0]]) is not None:
         text_lines = [view.record[0]] + [i for k, i in enumerate(view.record[1:], 1)
                                          if row_of(view.parts.elements[i]) is not
                                          row_of(view.parts.elements[view.record[k - 1]])]
+    slots = drawn_slots(view)
+    if slots and len(slots) != len(text_lines) + 1:
+        yield hit(ctx.paras[text_lines[0]], 0, f"版记画了 {len(slots)} 条分隔线：{len(text_lines)} 项应有 "
+                                               f"{len(text_lines) + 1} 条（首末各一条粗线，每两项之间一条细线）")
+        return
+    if slots == []:
+        slots = _slots(view)
+    if slots is None:
+        return
     if not any(slots):
         yield hit(ctx.paras[text_lines[0]], 0, "版记没有分隔线：首条和末条用粗线（1 磅，约 0.35 mm），"
                                                "中间用细线（0.75 磅，约 0.25 mm）")
@@ -148,7 +175,8 @@ def record_lines(ctx: Context):
 
 def _anchored(view: RedView) -> Optional[str]:
     """``bottom`` when the 版记 is anchored to the text block's bottom, ``page`` when to the
-    paper's, ``other`` when placed some other way, None when it flows with the text."""
+    paper's, ``high`` when a frame hangs it from the top and it ends more than a line above the
+    bottom, ``other`` when placed some other way, None when it flows with the text."""
     el = view.parts.elements[view.record[0]]
     tbl = table_of(el)
     if tbl is not None:
@@ -156,14 +184,17 @@ def _anchored(view: RedView) -> Optional[str]:
         pos = None if tblpr is None else tblpr.find(W + "tblpPr")
         if pos is None:
             return None
-        anchor, spec = pos.get(W + "vertAnchor"), pos.get(W + "tblpYSpec")
+        anchor, spec, y, h = pos.get(W + "vertAnchor"), pos.get(W + "tblpYSpec"), None, None
     else:
         fp = frame(view.parts, el)
         if fp is None:
             return None
-        anchor, spec = fp.get("vAnchor"), fp.get("yAlign")
+        anchor, spec, y, h = fp.get("vAnchor"), fp.get("yAlign"), fp.get("y"), fp.get("h")
     if spec == "bottom" and anchor in ("margin", "page"):
         return "bottom" if anchor == "margin" else "page"
+    if not spec and anchor == "margin" and y is not None and to_int(h, 0) > 0:
+        gap = view.text_height - to_int(y, 0) - abs(to_int(h, 0))
+        return "high" if gap > LINE_PITCH else "other"
     return "other"
 
 
@@ -184,7 +215,7 @@ def _tight(view: RedView) -> bool:
 @layout_rule("GW823", "record-place", severity="error",
              message="版记应排在公文最后（附件之后），末条分隔线与版心下边缘重合",
              source="GB/T 9704-2012 7.4.1、7.4、附录 A",
-             bad=["head:;record: after=本通知自印发之日起施行。", "record: place=page", "record: form=plain place=tight",
+             bad=["head:;record: after=本通知自印发之日起施行。", "record: place=page", "record: place=high", "record: form=plain place=tight",
                   "record: form=table place=page"],
              good=["record:", "record: form=table", "record: form=table place=flow", "record: form=plain"])
 def record_place(ctx: Context):
@@ -203,6 +234,8 @@ def record_place(ctx: Context):
     anchored = _anchored(view)
     if anchored == "page":
         yield hit(at, 0, "版记对齐到纸张底边，会落进下白边：应对齐版心底边（相对于页边距）")
+    elif anchored == "high":
+        yield hit(at, 0, "版记框架没有排到版心底部：末条分隔线应与版心下边缘重合")
     elif anchored is None and _tight(view):
         yield hit(at, 0, "版记紧接在正文之后：应排在最后一页版心的最下方（末条分隔线与版心下边缘重合）")
 
