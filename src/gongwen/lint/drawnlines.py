@@ -7,8 +7,7 @@ A line across the page is made in one of four ways, and offices use all of them:
 * a DrawingML shape (``wps:wsp``: a ``line`` or a very flat rectangle, ``a:ln`` with an ``a:srgbClr``);
 * a VML shape (``v:line``, or a flat ``v:rect``/``v:shape``, with ``strokecolor``).
 
-Besides: frames (``w:framePr``), page breaks before a paragraph, indents and tab stops
-resolved through the style chain.  Colours are judged red as :meth:`Resolver.is_red` judges text.
+Colours are judged red as :meth:`Resolver.is_red` judges text.
 Border widths are eighths of a point (``w:sz="8"`` = 1 pt ≈ 0.35 mm).
 
 No lxml at module level: only elements the reader made are touched.
@@ -19,8 +18,9 @@ from __future__ import annotations
 import re
 from typing import Dict, List, NamedTuple, Optional
 
+from gongwen.lint.paraprops import _style_chain, para_style
 from gongwen.ooxml.names import VAL, W
-from gongwen.ooxml.styles import is_on, to_int
+from gongwen.ooxml.styles import to_int
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
@@ -84,16 +84,6 @@ def _sides(holder, out: Dict[str, object]) -> None:
     if holder is not None:
         for side in holder:
             out[side.tag[len(W):]] = side
-
-
-def _style_chain(parts, sid, kind):
-    return list(reversed(parts.style_chain(sid, kind)))
-
-
-def para_style(el) -> Optional[str]:
-    ppr = el.find(W + "pPr")
-    ps = None if ppr is None else ppr.find(W + "pStyle")
-    return None if ps is None else ps.get(VAL)
 
 
 def para_borders(parts, el) -> Dict[str, Line]:
@@ -253,148 +243,3 @@ def drawn_lines(el) -> List[Line]:
 def has_picture(el) -> bool:
     """Does paragraph ``el`` hold a picture (its colours cannot be read)?"""
     return next(el.iter(PIC + "pic", V + "imagedata"), None) is not None
-
-
-# --- paragraph properties through the style chain ---------------------------------------
-
-
-def ppr_child(parts, el, tag: str):
-    """``w:tag`` of the paragraph's own ``w:pPr``, else of its style chain's (nearest first)."""
-    ppr = el.find(W + "pPr")
-    own = None if ppr is None else ppr.find(W + tag)
-    if own is not None:
-        return own
-    for st in reversed(_style_chain(parts, para_style(el), "paragraph")):
-        spr = st.find(W + "pPr")
-        found = None if spr is None else spr.find(W + tag)
-        if found is not None:
-            return found
-    return None
-
-
-def frame(parts, el) -> Optional[dict]:
-    """The ``w:framePr`` attributes of a paragraph (``vAnchor``, ``yAlign``, ``y`` …), or None."""
-    fp = ppr_child(parts, el, "framePr")
-    return None if fp is None else {k[len(W):]: v for k, v in fp.attrib.items() if k.startswith(W)}
-
-
-def merged_attrs(parts, el, tag: str) -> Dict[str, int]:
-    """The ``w:`` attributes of ``w:pPr/w:tag`` as Word resolves them: document defaults, then
-    the style chain, then the paragraph's own, attribute by attribute (``w:ind``, ``w:spacing``)."""
-    holders = [parts.doc_defaults("pPr")]
-    holders += [st.find(W + "pPr") for st in _style_chain(parts, para_style(el), "paragraph")]
-    holders.append(el.find(W + "pPr"))
-    out: Dict[str, int] = {}
-    for ppr in holders:
-        found = None if ppr is None else ppr.find(W + tag)
-        if found is not None:
-            out.update({k[len(W):]: to_int(v, 0) if k != W + "lineRule" else v
-                        for k, v in found.attrib.items() if k.startswith(W)})
-    return out
-
-
-def indents(parts, el) -> Dict[str, int]:
-    """The ``w:ind`` attributes of a paragraph, its own over its style chain's."""
-    return merged_attrs(parts, el, "ind")
-
-
-def edges(ind: Dict[str, int], char: int) -> tuple:
-    """``(first line start, wrapped lines start, right indent)`` in twips, a character of
-    ``char`` twips standing for 100 in the ``…Chars`` attributes."""
-    def pick(chars, twips):
-        for name in chars:
-            if ind.get(name):
-                return ind[name] * char / 100
-        for name in twips:
-            if name in ind:
-                return ind[name]
-        return 0
-    left = pick(("leftChars", "startChars"), ("left", "start"))
-    right = pick(("rightChars", "endChars"), ("right", "end"))
-    first = pick(("firstLineChars",), ("firstLine",)) - pick(("hangingChars",), ("hanging",))
-    return left + first, left, right
-
-
-def right_tabs(parts, el) -> List[int]:
-    """Positions (twips from the margin) of the right-aligned tab stops of a paragraph."""
-    stops: Dict[int, str] = {}
-    holders = [st.find(W + "pPr") for st in _style_chain(parts, para_style(el), "paragraph")]
-    holders.append(el.find(W + "pPr"))
-    for ppr in holders:
-        tabs = None if ppr is None else ppr.find(W + "tabs")
-        for tab in tabs if tabs is not None else ():
-            pos = to_int(tab.get(W + "pos"))
-            if pos is not None:
-                stops[pos] = tab.get(VAL) or ""
-    return sorted(p for p, kind in stops.items() if kind in ("right", "end"))
-
-
-# --- page breaks --------------------------------------------------------------------------
-
-_TXBX = W + "txbxContent"
-#: Markup between paragraphs that takes no room.
-_BETWEEN = {W + t for t in ("bookmarkStart", "bookmarkEnd", "proofErr", "permStart", "permEnd", "commentRangeStart",
-                             "commentRangeEnd")}
-
-
-def _breaks_and_text(p) -> List[str]:
-    """``"b"`` for each page break and ``"t"`` for each piece of text of ``p``, in order."""
-    out = []
-    for x in p.iter(W + "t", W + "br"):
-        anc = x.getparent()
-        while anc is not None and anc is not p and anc.tag != _TXBX:
-            anc = anc.getparent()
-        if anc is not p:
-            continue  # inside a text box
-        if x.tag == W + "br":
-            if x.get(W + "type") == "page":
-                out.append("b")
-        elif x.text and x.text.strip():
-            out.append("t")
-    return out
-
-
-def starts_page(parts, p) -> bool:
-    """Does paragraph ``p`` start a new page: ``w:pageBreakBefore``, a page break before its text,
-    or, with only empty paragraphs between, a page break after the text before it or a section
-    break (any but ``continuous``)?"""
-    if is_on(ppr_child(parts, p, "pageBreakBefore")):
-        return True
-    marks = _breaks_and_text(p)
-    if marks and marks[0] == "b":
-        return True
-    prev = p.getprevious()
-    while prev is not None:
-        if prev.tag != W + "p":
-            if prev.tag in _BETWEEN:
-                prev = prev.getprevious()
-                continue
-            return False  # a table, or a section's end
-        ppr = prev.find(W + "pPr")
-        sect = None if ppr is None else ppr.find(W + "sectPr")
-        if sect is not None:
-            kind = _own_section(p).find(W + "type")  # how the section of ``p`` starts
-            return kind is None or kind.get(VAL) != "continuous"
-        marks = _breaks_and_text(prev)
-        if "b" in marks[marks.index("t") + 1 if "t" in marks else 0:] or (
-                "t" not in marks and is_on(ppr_child(parts, prev, "pageBreakBefore"))):
-            return True
-        if "t" in marks:
-            return False
-        prev = prev.getprevious()
-    return False
-
-
-def _own_section(p):
-    """The ``w:sectPr`` of the section paragraph ``p`` belongs to: stored at the section's end."""
-    el = p
-    while el is not None:
-        if el.tag == W + "sectPr":
-            return el
-        if el.tag == W + "p":
-            ppr = el.find(W + "pPr")
-            sect = None if ppr is None else ppr.find(W + "sectPr")
-            if sect is not None:
-                return sect
-        el = el.getnext()
-    return p  # no section properties: read as a page break (Word's default section type)

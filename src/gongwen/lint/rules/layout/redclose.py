@@ -8,7 +8,7 @@ appendix is the writer's affair.
 from __future__ import annotations
 
 from gongwen.lint.context import Context
-from gongwen.lint.drawnlines import edges, indents, starts_page
+from gongwen.lint.paraprops import edges, indents, starts_page
 from gongwen.lint.findings import hit
 from gongwen.lint.layoutview import layout_rule
 from gongwen.lint.redview import red_of

@@ -12,7 +12,8 @@ from typing import Optional, Tuple
 
 from gongwen.draft import roles as R
 from gongwen.lint.context import Context
-from gongwen.lint.drawnlines import EMU_PER_TWIP, WP, WPS, edges, frame, indents, merged_attrs
+from gongwen.lint.drawnlines import EMU_PER_TWIP, WP, WPS
+from gongwen.lint.paraprops import edges, frame, indents, merged_attrs
 from gongwen.lint.findings import hit
 from gongwen.lint.layoutview import layout_rule
 from gongwen.lint.redview import RedView, red_of, table_of

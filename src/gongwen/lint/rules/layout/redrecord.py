@@ -12,8 +12,8 @@ import re
 from typing import List, Optional
 
 from gongwen.lint.context import Context
-from gongwen.lint.drawnlines import (Line, drawn_lines, edges, frame, has_picture, indents, para_borders,
-                                     placed_lines, right_tabs)
+from gongwen.lint.drawnlines import Line, drawn_lines, has_picture, para_borders, placed_lines
+from gongwen.lint.paraprops import edges, frame, indents, right_tabs
 from gongwen.lint.findings import hit
 from gongwen.lint.layoutview import layout_rule
 from gongwen.lint.redview import RedView, red_of, row_lines, row_of, table_of
