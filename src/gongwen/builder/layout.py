@@ -15,7 +15,7 @@ from typing import Dict, List
 from gongwen.builder import numbering
 from gongwen.builder.pages import cells, last_page
 from gongwen.content.model import Body, Document
-from gongwen.content.schema import ATTENDANCE, FORMS
+from gongwen.content.schema import ATTENDANCE, FORMS, SIGNATURE_STAMP
 from gongwen.spec.gbt9704 import (BODY_CHAR, LETTER_BOTTOM_LINE_MM, LETTER_MARK_TOP_MM, LINE_PITCH, MARK_MAX_SIZE,
                                   MARK_TOP_MM, RECORD_CHAR, RECORD_THICK, RECORD_THIN, SEPARATOR_GAP_MM, TEXT_HEIGHT,
                                   TEXT_WIDTH, TWIPS_PER_MM, A4, MARGINS)
@@ -34,6 +34,8 @@ LETTER_LINE_RAISE = 160
 #: Blank lines between the body and the 署名 when a seal is pressed on it (its top within a line of
 #: the body, 署名 and date below its centre), and without a seal (7.3.5).
 SEAL_LINES, NO_SEAL_LINES = 2, 1
+#: Characters of room kept for a 签发人签名章.
+STAMP_CHARS = 4
 #: Twips between a 版记 line and the text next to it.
 RECORD_PAD = 80
 
@@ -59,7 +61,10 @@ def paragraphs(doc: Document, level3: str = ".") -> List[Para]:
         if doc.attendance.get(key):
             out.append(_hanging("attend", "、".join(doc.attendance[key]), label + "：", 2))
     out.extend(attachment_note(doc))
-    out.extend(signature(doc, seal=form.layout != "minutes" if doc.seal is None else doc.seal))
+    if doc.seal == SIGNATURE_STAMP:
+        out.extend(stamp_signature(doc))
+    else:
+        out.extend(signature(doc, seal=form.layout != "minutes" if doc.seal is None else doc.seal))
     if doc.note:
         out.append({"kind": "note", "text": doc.note})
     for n, attachment in enumerate(doc.attachments, 1):
@@ -256,6 +261,18 @@ def signature(doc: Document, seal: bool) -> List[Para]:
             sig = widest
             right = max(2, sig - date_width) if date_width <= sig - 2 else 2
         out.append({"kind": "issuedate", "text": doc.date, "right": str(round(right * BODY_CHAR))})
+    return out
+
+
+def stamp_signature(doc: Document) -> List[Para]:
+    """签发人签名章 (7.3.5.3): two lines under the body, four characters in from the right, the
+    signer's office two characters left of the stamp's room; the date a line below, four in."""
+    four = str(4 * BODY_CHAR)
+    out: List[Para] = [blank(), blank()]
+    out.extend({"kind": "signature", "text": title + "　" * (2 + STAMP_CHARS), "right": four}
+               for title in (doc.signature or doc.head.signers))
+    if doc.date:
+        out += [blank(), {"kind": "issuedate", "text": doc.date, "right": four}]
     return out
 
 

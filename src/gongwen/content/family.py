@@ -18,7 +18,8 @@ import yaml
 from gongwen.content import faults
 from gongwen.content.model import Article, Attachment, Body, Chapter, Document, Reply
 from gongwen.content.schema import (ARTICLE_KEYS, ATTACHMENT_KEYS, ATTENDANCE, CHAPTER_KEYS, DOC_NUMBER_KEYS,
-                                    FORMS, HEAD_LINE_KEYS, REPLY_KEYS, STRUCTURE_KEYS)
+                                    FORMS, HEAD_LINE_KEYS, REPLY_KEYS, SIGNATURE_STAMP,
+                                    STRUCTURE_KEYS)
 from gongwen.content.shapes import ShapeWalker
 from gongwen.spec import docnumber
 
@@ -82,7 +83,11 @@ class FamilyWalker(ShapeWalker):
         if "signature" in fields:
             doc.signature = self.names(fields["signature"][1], "signature")
         if "seal" in fields:
-            doc.seal = self.boolean(fields["seal"][1], "seal", 1)
+            node = fields["seal"][1]
+            if isinstance(node, yaml.ScalarNode) and node.value == SIGNATURE_STAMP:
+                doc.seal = SIGNATURE_STAMP
+            else:
+                doc.seal = self.boolean(node, "seal", 1)
         if "note" in fields:
             note = self.text(fields["note"][1], "note", 1, required=True)
             doc.note = note if note.startswith(("（", "(")) else f"（{note}）"

@@ -148,7 +148,7 @@ class Document:
     attendance: Dict[str, List[str]] = field(default_factory=dict)  # schema.ATTENDANCE key → names
     attachments: List[Attachment] = field(default_factory=list)
     signature: List[str] = field(default_factory=list)
-    seal: Optional[bool] = None  # None: the kind's default
+    seal: Union[bool, str, None] = None  # None: the kind's default; SIGNATURE_STAMP: 签发人签名章
     note: str = ""
     vars: Optional[Dict[str, str]] = None  # None: not declared, text is never interpreted
     path: str = ""

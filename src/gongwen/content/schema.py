@@ -120,6 +120,8 @@ ARTICLE_KEYS: Tuple[str, ...] = ("text", "points")
 #: The incoming document a 批复 or 复函 answers; a 发文字号 written as parts.
 REPLY_KEYS: Tuple[str, ...] = ("title", "number")
 DOC_NUMBER_KEYS: Tuple[str, ...] = ("code", "year", "serial")
+#: ``seal:`` for a document signed with the 签发人签名章 (命令 and the like) instead of a seal.
+SIGNATURE_STAMP = "签名章"
 #: The attendance lists of a 纪要, and how each is labelled.
 ATTENDANCE: Dict[str, str] = {"present": "出席", "absent": "请假", "observers": "列席"}
 
