@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test quick install templates bench clean
+.PHONY: demo test quick install templates pictures bench clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,14 @@ quick: $(STAMP)
 
 templates: $(STAMP)
 	$(BIN)/python -m gongwen.builder.templatemaker templates/
+
+# The README's page pictures (needs LibreOffice and poppler-utils): page 1 of every example, and the
+# 版记 page of the notice.
+pictures: $(STAMP)
+	rm -rf out/pictures && $(BIN)/gongwen build content/ -o out/pictures --pdf
+	for f in out/pictures/*.pdf; do pdftoppm -f 1 -l 1 -singlefile -scale-to 420 -png $$f docs/pictures/$$(basename $$f .pdf); done
+	pdftoppm -f $$(pdfinfo out/pictures/notice.pdf | awk '/^Pages:/{print $$2}') -singlefile -scale-to 420 -png \
+		out/pictures/notice.pdf docs/pictures/notice-last
 
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q src

@@ -70,6 +70,18 @@ def test_letter_format_has_its_own_mark_lines_and_no_printed_line():
     assert of(paras, "record")[0]["text"] == "抄送：江州市财政局。"
 
 
+def test_recipients_typed_as_one_string_keep_their_commas():
+    paras = laid(recipients="各乡镇人民政府，县政府各部门，各有关单位")
+    assert of(paras, "recipient")[0]["text"] == "各乡镇人民政府，县政府各部门，各有关单位："
+    with pytest.raises(Exception):
+        laid(kind="请示", recipients="清河县人民政府，江州市水利局")
+
+
+def test_a_title_cited_inside_a_cited_title_takes_angle_brackets():
+    paras = laid(kind="批复", reply_to={"title": "关于提请审批《清河县规划》的请示"}, opening="同意。")
+    assert of(paras, "body")[0]["text"] == "《关于提请审批〈清河县规划〉的请示》收悉。同意。"
+
+
 def test_reply_cites_the_incoming_document_title_first():
     paras = laid(kind="批复", reply_to={"title": "关于修建村级文化广场的请示", "number": "清农[2025]第05号"},
                  opening="经研究，同意你镇修建村级文化广场。")
@@ -132,8 +144,10 @@ def test_a_long_recipient_list_moves_to_the_record():
 
 def test_titles_break_into_balanced_lines_without_splitting_words():
     assert title_lines("关于做好防汛工作的通知") == ["关于做好防汛工作的通知"]
-    lines = title_lines("关于做好2025年春节期间安全生产工作的通知")
-    assert lines == ["关于做好2025年春节期间", "安全生产工作的通知"]
+    assert title_lines("清河县人民政府关于《清河县高标准农田建设规划（2024—2030年）》的批复") == [
+        "清河县人民政府关于《清河县高标准农田", "建设规划（2024—2030年）》的批复"]  # not inside （）
+    assert title_lines("关于加快推进农村寄递物流体系建设的实施意见") == ["关于加快推进农村寄递物流", "体系建设的实施意见"]
+    assert title_lines("清河县农村生活污水治理提升行动方案（2024—2026年）")[1] == "行动方案（2024—2026年）"
     assert all(cells(line) <= 19 for line in title_lines("清河县人民政府关于进一步加强和改进新时代基层社会治理推动乡村振兴"
                                                           "战略全面落地见效的实施意见"))
 

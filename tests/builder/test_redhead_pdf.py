@@ -27,7 +27,10 @@ from gongwen.builder.pages import last_page
 from gongwen.builder.pipeline import build_one
 from gongwen.content.loader import loads
 
+from gongwen.content.schema import FORMS
+
 from tests import pdfink
+from tests.paths import ROOT
 from tests.builder.test_pdf import needs_poppler, needs_soffice
 
 TOL = 1.0
@@ -78,6 +81,46 @@ DOCS = {
                        "doc_number": "清政函〔2025〕7号", "recipients": "江州市交通运输局", "sections": _body(3),
                        "closing": "妥否，请函复。", "date": "2025-02-18", "cc": "江州市发展和改革委员会"},
 }
+
+
+def kind_of(path: Path) -> str:
+    from gongwen.content.schema import kind_of as named
+
+    return named(yaml.safe_load(path.read_text(encoding="utf-8"))["kind"]) or ""
+
+
+EXAMPLES = sorted(p for p in (ROOT / "content").glob("*.yaml") if kind_of(p) in FORMS)
+
+
+
+
+@pytest.fixture(scope="module")
+def example_pdfs(tmp_path_factory):
+    work = tmp_path_factory.mktemp("examples")
+    built = []
+    for source in EXAMPLES:
+        result = build_one(source, work / f"{source.stem}.docx")
+        assert result.ok, result.errors
+        built.append(work / f"{source.stem}.docx")
+    results = pdf.convert(built, work)
+    assert all(r.ok for r in results), [r.error for r in results]
+    return {p.stem: work / f"{p.stem}.pdf" for p in EXAMPLES}
+
+
+@needs_soffice
+@needs_poppler
+def test_every_family_example_has_its_head_and_record_in_place(example_pdfs):
+    """Each kind's example in content/: the 标志 where its format puts it, the 版记 page even."""
+    assert len(example_pdfs) == len(FORMS)  # one example per kind
+    for name, path in example_pdfs.items():
+        first = pdfink.render(path, 1)
+        letter = FORMS[kind_of(ROOT / "content" / f"{name}.yaml")].layout == "letter"
+        mark_top = pdfink.ink_top(first, pdfink.red)
+        assert abs(mark_top - (30 if letter else TEXT_TOP + 35)) <= TOL, (name, mark_top)
+        pages = pdfink.page_count(path)
+        assert pages % 2 == 0, (name, pages)
+        if not letter:
+            _record_checks(path)
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,9 @@ The work folder (staged copies, profile, LibreOffice's own temporary files
 through ``TMPDIR``, the PDFs before they are placed) is private (0700) and
 removed on the way out: after an error, a timeout, Ctrl-C, SIGTERM or SIGHUP.
 LibreOffice runs in its own process group, and that whole group is killed on a
-timeout or an interrupt, so no ``soffice.bin`` outlives the build.
+timeout or an interrupt, so no ``soffice.bin`` outlives the build.  How LibreOffice
+is run (work folder, profile, time limit) is :mod:`gongwen.builder.soffice`, shared
+with drafts in old formats (.doc, .wps).
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
 import subprocess
 import tempfile
 import time
@@ -41,8 +42,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
-from gongwen.builder.lockdown import lock_down, private, signals_interrupt
+from gongwen.builder.lockdown import private
 from gongwen.builder.pdffonts import PathLike, faces_used, font_plan, fontconfig_text
+from gongwen.builder.soffice import (PER_DOCUMENT_TIMEOUT, PROFILE_PREFIX, START_TIMEOUT, convert_to, find_soffice,
+                                     workspace)
 from gongwen.errors import GongwenError, Place
 
 INSTALL_HINT = ("未找到 LibreOffice（soffice），无法生成 PDF；.docx 已照常生成。\n"
@@ -50,9 +53,6 @@ INSTALL_HINT = ("未找到 LibreOffice（soffice），无法生成 PDF；.docx �
                 "（其他系统请安装 LibreOffice，或用环境变量 GONGWEN_SOFFICE 指明 soffice 的路径）")
 
 BATCH = 20  # documents per soffice call
-START_TIMEOUT = 90  # seconds for LibreOffice to start …
-PER_DOCUMENT_TIMEOUT = 20  # … plus this much per document in the call
-PROFILE_PREFIX = "gongwen-lo-"
 STALE_AFTER = 3600  # seconds: a profile left by a killed run is removed after this
 
 
@@ -74,24 +74,6 @@ class PdfResult:
 
 
 # --- finding the tools ----------------------------------------------------------
-
-def find_soffice() -> Optional[str]:
-    """The ``soffice`` executable: $GONGWEN_SOFFICE, the PATH, or the usual install places."""
-    override = os.environ.get("GONGWEN_SOFFICE")
-    if override:
-        return override if os.path.isfile(override) and os.access(override, os.X_OK) else None
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    for candidate in ("/Applications/LibreOffice.app/Contents/MacOS/soffice",
-                      r"C:\Program Files\LibreOffice\program\soffice.exe",
-                      r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
-                      "/opt/libreoffice/program/soffice"):
-        if os.path.isfile(candidate):
-            return candidate
-    return None
-
 
 def available() -> bool:
     return find_soffice() is not None
@@ -145,26 +127,17 @@ def convert(docx_paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, 
         results[index].substitutions = [(f, by_face[f]) for f in faces_used(docx) if f in by_face]
 
     _sweep_stale()
-    with signals_interrupt():
-        work = Path(tempfile.mkdtemp(prefix=PROFILE_PREFIX))  # 0700, as every folder below
-        try:
-            _convert_in(work, soffice, todo, results, plan, extra, png, timeout, batch)
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+    with workspace() as (work, env):
+        _convert_in(work, env, soffice, todo, results, plan, extra, png, timeout, batch)
     return results
 
 
-def _convert_in(work: Path, soffice: str, todo, results, plan, extra, png: bool, timeout, batch) -> None:
-    """The conversion proper, in the private work folder ``work``."""
-    private(work)
-    (work / "owner").write_text(str(os.getpid()))
-    env = dict(os.environ)
+def _convert_in(work: Path, env: dict, soffice: str, todo, results, plan, extra, png: bool, timeout,
+                batch) -> None:
+    """The conversion proper, in the private work folder ``work`` (:func:`gongwen.builder.soffice.workspace`)."""
     if plan or extra:
         (work / "fonts.conf").write_text(fontconfig_text(plan, extra), encoding="utf-8")
         env["FONTCONFIG_FILE"] = str(work / "fonts.conf")
-    # LibreOffice's own temporary files (lu*.tmp, a PDF being written) stay in here too.
-    temp = private(work / "tmp")
-    env.update(TMPDIR=str(temp), TMP=str(temp), TEMP=str(temp))
     staged = private(work / "in")
     names: Dict[int, str] = {}
     for index, docx in todo:
@@ -194,60 +167,14 @@ def _run_chunk(soffice: str, work: Path, env: dict, chunk, names, results, fmt: 
                timeout: Optional[float]) -> None:
     """One ``soffice --convert-to`` call for ``chunk``; errors land in the results."""
     outdir = private(work / fmt)
-    profile = work / "profile"
-    if not (profile / "user" / "registrymodifications.xcu").is_file():
-        lock_down(profile)
-    files = [str(work / "in" / (names[i] + ".docx")) for i, _ in chunk]
+    files = [work / "in" / (names[i] + ".docx") for i, _ in chunk]
     target = "pdf:writer_pdf_Export" if fmt == "pdf" else "png"
-    cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
-           "--nologo", "--norestore", "--nodefault", "--nolockcheck",
-           "--convert-to", target, "--outdir", str(outdir), *files]
     limit = timeout if timeout is not None else START_TIMEOUT + PER_DOCUMENT_TIMEOUT * len(chunk)
-    problem = _run(cmd, env, limit, work)
+    problem = convert_to(soffice, work, env, files, target, outdir, limit)
     if problem:
-        # The profile of a killed or crashed LibreOffice may hold a lock: start the next call afresh.
-        shutil.rmtree(profile, ignore_errors=True)
         for index, _ in chunk:
             if not (outdir / f"{names[index]}.{fmt}").is_file():
                 results[index].error = f"{results[index].docx}: {problem}"
-
-
-def _run(cmd: List[str], env: dict, limit: float, cwd: Path) -> str:
-    """Run LibreOffice in its own process group; "" when it exited normally, else why not."""
-    kwargs = {"start_new_session": True} if os.name == "posix" else {}
-    try:
-        proc = subprocess.Popen(cmd, env=env, cwd=str(cwd), stdin=subprocess.DEVNULL,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
-    except OSError as exc:
-        return f"无法启动 LibreOffice（{cmd[0]}）：{exc.strerror or exc}"
-    try:
-        _, err = proc.communicate(timeout=limit)
-    except subprocess.TimeoutExpired:
-        _kill(proc)
-        return f"LibreOffice 超过 {limit:.0f} 秒仍未完成，已中止"
-    except BaseException:  # Ctrl-C, SIGTERM (lockdown.Stopped): no LibreOffice may outlive us
-        _kill(proc)
-        raise
-    if proc.returncode != 0:
-        text = err.decode("utf-8", "replace").strip().splitlines()
-        detail = next((line for line in reversed(text) if "javaldx" not in line), "")
-        return f"LibreOffice 出错（退出码 {proc.returncode}）{('：' + detail) if detail else ''}"
-    return ""
-
-
-def _kill(proc: subprocess.Popen) -> None:
-    """End the LibreOffice we started (oosplash and soffice.bin share its process group)."""
-    try:
-        if os.name == "posix":
-            os.killpg(proc.pid, signal.SIGKILL)
-        else:
-            proc.kill()
-    except (ProcessLookupError, PermissionError, OSError):
-        pass
-    try:
-        proc.communicate(timeout=10)
-    except subprocess.TimeoutExpired:
-        pass
 
 
 def _place(produced: Path, target: Path) -> str:

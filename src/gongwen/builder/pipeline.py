@@ -1,6 +1,7 @@
 """The build pipeline, one document at a time or a batch in parallel processes.
 
     content.yaml ─load→ Document ─number→ paragraphs ─render→ .docx (atomic)
+    草稿.docx/.txt/.md/.doc ─import (builder.drafts)→ Document ─ … the same
 
 ``build()`` never raises for a bad document: each result says what happened,
 so one broken file in a batch does not stop the others.
@@ -30,11 +31,17 @@ class BuildResult:
     ok: bool = False
     errors: List[str] = field(default_factory=list)
     warnings: List[str] = field(default_factory=list)
+    #: What the user is told besides: for a draft, the kind it was laid out as and why.
+    notes: List[str] = field(default_factory=list)
 
 
 def collect(paths: Iterable[PathLike], out_dir: PathLike = "out") -> List[Tuple[Path, Path]]:
-    """(content file, output .docx) pairs; folders are searched recursively.
+    """(content file or draft, output .docx) pairs; folders are searched recursively.
 
+    A folder gives its YAML content only; a draft (.docx .txt .md .doc .wps,
+    :mod:`gongwen.builder.drafts`) is built when it is named: a folder of content
+    also holds templates, earlier outputs and notes, which are not drafts, and
+    a shell pattern (``草稿/*.docx``) names a folder's drafts when they are meant.
     Sub-folders are mirrored under ``out_dir`` so that ``2022/speech.yaml`` and
     ``2023/speech.yaml`` do not overwrite each other.  A missing path raises
     :class:`GongwenError`.
@@ -103,21 +110,22 @@ def _short(text: str, limit: int = 200) -> str:
 
 def build(paths: Union[PathLike, Sequence[PathLike]], out_dir: PathLike = "out", *,
           template: Optional[str] = None, force: bool = False, jobs: int = 1,
-          progress: Optional[Callable[[BuildResult], None]] = None) -> List[BuildResult]:
+          progress: Optional[Callable[[BuildResult], None]] = None, importer=None) -> List[BuildResult]:
     """Build every content file under ``paths`` into ``out_dir``; one result per document.
 
     ``jobs > 1`` builds in that many processes; results keep the input order,
-    ``progress`` is called as each document finishes.
+    ``progress`` is called as each document finishes.  Drafts named in ``paths``
+    need an ``importer`` (:data:`gongwen.builder.drafts.Importer`; ``gongwen.build`` gives it).
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     return build_pairs(collect(paths, out_dir), template=template, force=force, jobs=jobs,
-                       progress=progress)
+                       progress=progress, importer=importer)
 
 
 def build_pairs(pairs: Sequence[Tuple[Path, Path]], *, template: Optional[str] = None,
                 force: bool = False, jobs: int = 1,
-                progress: Optional[Callable[[BuildResult], None]] = None) -> List[BuildResult]:
+                progress: Optional[Callable[[BuildResult], None]] = None, importer=None) -> List[BuildResult]:
     """Build (content file, output) pairs as :func:`collect` gives them."""
     results: List[BuildResult] = []
     todo: List[Tuple[int, Path, Path]] = []
@@ -136,21 +144,21 @@ def build_pairs(pairs: Sequence[Tuple[Path, Path]], *, template: Optional[str] =
         if progress:
             progress(results[i])
     if jobs > 1 and len(todo) > 1:
-        _build_parallel(todo, results, template, force, jobs, progress)
+        _build_parallel(todo, results, template, force, jobs, progress, importer)
     else:
         for i, source, target in todo:
-            build_one(source, target, template=template, force=force, result=results[i])
+            build_one(source, target, template=template, force=force, result=results[i], importer=importer)
             if progress:
                 progress(results[i])
     return results
 
 
 def _build_task(task) -> BuildResult:
-    source, target, template, force = task
-    return build_one(source, target, template=template, force=force)
+    source, target, template, force, importer = task
+    return build_one(source, target, template=template, force=force, importer=importer)
 
 
-def _build_parallel(todo, results, template, force, jobs, progress) -> None:
+def _build_parallel(todo, results, template, force, jobs, progress, importer) -> None:
     import concurrent.futures as cf
     import multiprocessing
 
@@ -160,7 +168,7 @@ def _build_parallel(todo, results, template, force, jobs, progress) -> None:
     done = set()
     try:
         with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            tasks = [(source, target, template, force) for _, source, target in todo]
+            tasks = [(source, target, template, force, importer) for _, source, target in todo]
             for (i, _, _), result in zip(todo, pool.map(_build_task, tasks, chunksize=chunk)):
                 results[i] = result
                 done.add(i)
@@ -172,7 +180,7 @@ def _build_parallel(todo, results, template, force, jobs, progress) -> None:
         for i, source, target in todo:
             if i in done:
                 continue
-            build_one(source, target, template=template, force=force, result=results[i])
+            build_one(source, target, template=template, force=force, result=results[i], importer=importer)
             if progress:
                 progress(results[i])
 
@@ -192,9 +200,38 @@ def load_document(source: PathLike, data: Optional[bytes] = None):
     return doc, house
 
 
+def load_draft(source: PathLike, data: Optional[bytes] = None, importer=None, target: Optional[PathLike] = None):
+    """``(Document, House, note)`` of a draft (:mod:`gongwen.builder.drafts`), imported on the fly by
+    ``importer``; ``note`` says which kind it was taken for and why.  A ``target`` that is the draft
+    itself is refused.  As with YAML content, a report's missing author comes from the settings;
+    the draft's text is taken as written (no ``{{ vars }}``)."""
+    from gongwen import settings
+    from gongwen.builder import drafts
+
+    source = Path(source)
+    if target is not None:
+        drafts.refuse_self(source, Path(target))
+    doc, note = drafts.load(source, read_content(source) if data is None else data, importer)
+    house = settings.house(source)
+    if doc.kind == "report" and not doc.byline:
+        doc.byline = house.author
+    return doc, house, note
+
+
+def _load(source: Path, target: Path, data: bytes, importer, result: BuildResult):
+    """What :func:`build_one` lays out: YAML content, or a draft named to build (its note kept)."""
+    from gongwen.builder.drafts import is_draft
+
+    if not is_draft(source):
+        return load_document(source, data)
+    doc, house, note = load_draft(source, data, importer, target)
+    result.notes.append(f"{source}: {note}")
+    return doc, house
+
+
 def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = None,
-              force: bool = False, result: Optional[BuildResult] = None) -> BuildResult:
-    """Build one content file into ``target``."""
+              force: bool = False, result: Optional[BuildResult] = None, importer=None) -> BuildResult:
+    """Build one content file (or a draft, with an ``importer``) into ``target``."""
     from gongwen.builder import layout, render, templatecheck
     from gongwen.content.schema import TEMPLATE_OF
     from gongwen.builder.templates import resolve_template
@@ -204,7 +241,7 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
     result = result or BuildResult(str(source), str(target))
     try:
         data = read_content(source)
-        doc, house = load_document(source, data)
+        doc, house = _load(source, target, data, importer, result)
         result.warnings.extend(doc.warnings)
         template_path = resolve_template(template or doc.template or TEMPLATE_OF[doc.kind], source)
         paragraphs = layout.paragraphs(doc, level3=house.level3)

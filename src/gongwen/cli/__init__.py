@@ -17,7 +17,7 @@ chinese.install()  # click's own words (Usage, Error, option help) in Chinese
 
 # name -> (module, attribute, one-line help shown by ``gongwen --help``)
 COMMANDS = {
-    "build": ("gongwen.cli.build", "build", "把 YAML 内容生成符合 GB/T 9704 的 .docx 公文"),
+    "build": ("gongwen.cli.build", "build", "把 YAML 内容或现成草稿排成符合 GB/T 9704 的 .docx 公文"),
     "lint": ("gongwen.cli.lint", "lint", "检查公文草稿（.docx .txt .md .yaml）的格式与标点"),
     "rule": ("gongwen.cli.rule", "rule", "解释一条检查规则"),
     "import": ("gongwen.cli.importer", "import_", "把已有公文（.docx .txt .md）转成 YAML 内容"),
@@ -31,6 +31,8 @@ MAIN_HELP = """gongwen：按 GB/T 9704-2012 生成和检查公文。
 示例：
   gongwen build content/                 生成 content/ 下全部文档到 out/
   gongwen build content/speech.yaml -o 成稿/
+  gongwen build 草稿.docx                 直接把草稿排成标准公文
+  gongwen new 通知 -o content/通知.yaml    新建一份通知（各文种均可）
   gongwen lint 草稿.docx 报告.txt         检查草稿
   gongwen lint --fix 草稿.txt             自动修正可安全修正的问题
   gongwen new speech -o content/2024/speech.yaml --from content/2023/speech.yaml

@@ -58,10 +58,11 @@ class FamilyWalker(ShapeWalker):
             if not form.upward:
                 self.error(fields["signers"][0], "signers", "签发人只用于上行文（请示、报告）", faults.INVALID_VALUE)
         if "recipients" in fields:
-            doc.recipients = self.names(fields["recipients"][1], "recipients")
-            if form.one_recipient and len(doc.recipients) > 1:
-                self.error(fields["recipients"][1], "recipients",
-                           f"请示只写一个主送机关（现有 {len(doc.recipients)} 个）：其他机关如需知道，写在抄送（cc）里",
+            node = fields["recipients"][1]
+            doc.recipients = self.names(node, "recipients", split=False)
+            count = sum(len([n for n in _NAME_SPLIT.split(r) if n]) for r in doc.recipients)
+            if form.one_recipient and count > 1:
+                self.error(node, "recipients", f"请示只写一个主送机关（现有 {count} 个）：其他机关如需知道，写在抄送（cc）里",
                            faults.INVALID_VALUE)
         if "reply_to" in fields:
             if form.reply:
@@ -99,12 +100,13 @@ class FamilyWalker(ShapeWalker):
             self.error(fields.get("title", (None, None))[1] or next(iter(fields.values()))[1], "opening",
                        "没有正文：至少需要 opening、sections、articles、chapters 或 closing 之一", faults.WRONG_TYPE)
 
-    def names(self, node, key: str) -> List[str]:
-        """Names: one string (split at 、，) or a list of strings."""
+    def names(self, node, key: str, split: bool = True) -> List[str]:
+        """Names: a list of strings, or one string split at 、，(``split=False``: kept as typed, as a
+        主送 with its own commas between groups: 各乡镇人民政府，县政府各部门).  """
         if isinstance(node, yaml.SequenceNode):
             return [n for n in self.sequence(node, key, 1, lambda c, k, d: self.text(c, k, d, required=True)) if n]
         text = self.text(node, key, 1, required=True).rstrip("。：:")
-        return [n for n in _NAME_SPLIT.split(text) if n]
+        return [n for n in _NAME_SPLIT.split(text) if n] if split else ([text] if text else [])
 
     def doc_number(self, node) -> str:
         """A 发文字号 written whole or as ``{code, year, serial}``, in the standard's form."""

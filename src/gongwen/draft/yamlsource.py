@@ -125,7 +125,9 @@ def _walk(node, key: str, last: Optional[str], lines: List[str], out: List[Para]
     elif tag == "tag:yaml.org,2002:seq":
         for i, item in enumerate(node.value):
             _walk(item, f"{key}[{i}]", last, lines, out, budget)
-    elif tag == "tag:yaml.org,2002:str" and last in TEXT_KEYS:
+    elif tag == "tag:yaml.org,2002:str" and (last in TEXT_KEYS or (last in NESTED_KEYS and key.endswith("]"))):
+        # text, or an entry written as a string in a list that may also hold mappings: an article
+        # (``articles: [为了……]``), a point of an article, an attachment named by its title
         out.extend(scalar_paras(node, key, "yaml:" + last, lines))
 
 
