@@ -10,7 +10,9 @@ speech-like document.  Keys:
 - ``defaults: font=NAME|none theme=minorEastAsia``;
 - ``grid: lines:579`` or ``linesAndChars:579:-1000``;
 - ``footer: text="— N —" font=宋体 size=14pt align=right`` or ``footer: none``;
-- ``evenodd: yes|no``.
+- ``evenodd: yes|no``;
+- ``head:``, ``close:``, ``attach:``, ``record:``: a 版头 above the page, a 落款, an 附件
+  page and a 版记 after it (:mod:`gongwen.lint.redexample`).
 
 ``example_docx("")`` is the correct page: it lints clean.  The numbers come
 from :mod:`gongwen.spec.gbt9704`.  Nothing heavy at module level.
@@ -165,7 +167,10 @@ def example_docx(spec: str = "") -> bytes:
     cfg = _parse_example(spec)
     footer = cfg.get("footer", {})
     has_footer = footer.get("_") != "none"
-    document = (f'<w:document {_NS}><w:body>{_paragraphs(cfg)}{_section(cfg, has_footer)}</w:body>'
+    from gongwen.lint.redexample import around
+
+    head, tail = around(cfg)
+    document = (f'<w:document {_NS}><w:body>{head}{_paragraphs(cfg)}{tail}{_section(cfg, has_footer)}</w:body>'
                 f'</w:document>')
 
     defaults = cfg.get("defaults", {})

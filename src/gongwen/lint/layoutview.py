@@ -39,9 +39,11 @@ class Paragraph:
 # --- paragraph roles ------------------------------------------------------------------
 
 #: Roles whose paragraphs the standard sets apart (版头, 版记, the lines under the title, the
-#: 落款, the attachment list aligned under its first item): not checked as body text.
+#: 落款, the attachment list with its names aligned after ``附件：``, the 附件N label in 黑体 flush left):
+#: not checked as body text.
 _SET_APART = R.FRONT_MATTER + R.BACK_MATTER + (R.BLANK, R.TABLE, R.TEXTBOX, R.SUBTITLE, R.BYLINE, R.DATE_LINE,
-                                               R.SIGNATURE, R.ISSUE_DATE, R.ATTACHMENT_ITEM)
+                                               R.SIGNATURE, R.ISSUE_DATE, R.ATTACHMENT_NOTE, R.ATTACHMENT_ITEM,
+                                               R.ATTACHMENT_LABEL)
 
 
 def classify(ctx: Context, res: Resolver) -> List[Paragraph]:

@@ -24,8 +24,8 @@ class DocxParts:
     """The parsed parts of one .docx that lint rules look at.
 
     ``document``, ``styles``, ``settings``, ``numbering`` are root elements
-    (``None`` when the part is absent); ``footers`` maps a relationship id of
-    the main part to a footer's root; ``elements[i]`` is the ``w:p`` element of
+    (``None`` when the part is absent); ``footers`` and ``headers`` map a
+    relationship id of the main part to a footer's or header's root; ``elements[i]`` is the ``w:p`` element of
     paragraph ``i + 1`` of the Source and ``where[i]`` says where it sits
     (``body``, ``table`` or ``textbox``).
     """
@@ -39,7 +39,7 @@ class DocxParts:
         self.settings = None
         self.numbering = None
         self.footers: Dict[str, object] = {}
-        self.headers: Dict[str, str] = {}
+        self.headers: Dict[str, object] = {}
         self.has_theme = False
         self.elements: list = []
         self.where: list = []
@@ -117,10 +117,12 @@ def load_parts(path: str, fileobj=None) -> DocxParts:
         wanted = set()
         for sect in parts.section_properties():
             for ref in sect.iterfind(w("footerReference")):
-                wanted.add(ref.get(R_ID))
-        for rid in wanted:
+                wanted.add(("/footer", ref.get(R_ID)))
+            for ref in sect.iterfind(w("headerReference")):
+                wanted.add(("/header", ref.get(R_ID)))
+        for kind, rid in wanted:
             rel = rels.get(rid)
-            if rel and rel[0] == "/footer" and z.has(rel[1]):
-                parts.footers[rid] = z.xml(rel[1])
+            if rel and rel[0] == kind and z.has(rel[1]):
+                (parts.footers if kind == "/footer" else parts.headers)[rid] = z.xml(rel[1])
     parts._index_styles()
     return parts

@@ -242,5 +242,6 @@ def test_office_conventions_are_not_faults(tmp_path):
         data = rewrite(data, footer, lambda x: re.sub(r"<w:pPr><w:jc w:val=\"\w+\"/>", framed, x))
     src = source_of(data, tmp_path)
     assert src.paras[2].text == "关于做好全县安全生产工作的通知"
-    found = layout_findings(src)
+    # the red-header rules (GW816–) judge where these elements sit: tests/lint/test_redhead*.py
+    found = [f for f in layout_findings(src) if f.code < "GW816"]
     assert found == [], [(f.line, f.code, f.message) for f in found]
