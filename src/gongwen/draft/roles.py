@@ -30,6 +30,9 @@ from gongwen.draft.phrases import (  # noqa: F401
     is_recipient, is_salutation, looks_like_byline, looks_like_title, named, title_continues, typed_marker)
 from gongwen.spec import dates
 from gongwen.spec.chars import BLANKS
+
+#: Former private names, still read by lint.redview: use CC_RE and PRINTED_RE.
+_CC, _PRINTED = CC_RE, PRINTED_RE
 from gongwen.spec.markers import DraftMarker, find_series
 from gongwen.spec.numerals import from_chinese
 
