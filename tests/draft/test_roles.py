@@ -66,7 +66,8 @@ def test_a_speech_front_and_closing_words():
 def test_a_regulation_has_parts_and_articles():
     text = "清河县安全生产管理办法\n第一章　总则\n第一条　为了加强安全生产工作，制定本办法。\n（一）企业；\n第二节 附则\n第十二条 本办法自发布之日起施行。"
     found = assign([Line(t) for t in text.split("\n")])
-    assert [r.kind for r in found] == [R.TITLE, R.PART, R.ARTICLE, R.HEADING, R.PART, R.ARTICLE]
+    assert [r.kind for r in found] == [R.TITLE, R.PART, R.ARTICLE, R.ARTICLE_POINT, R.PART, R.ARTICLE]
+    assert found[3].marker.raw == "（一）"  # a point of its article, keeping its marker
     assert (found[1].level, found[1].number) == (2, 1)
     assert (found[4].level, found[5].number) == (3, 12)
 

@@ -102,6 +102,8 @@ def title_continues(first: str, second: str) -> bool:
     """Is ``second`` the rest of a title broken over two paragraphs (``关于…的`` / ``通知``)?"""
     if len(second) > 30 or not looks_like_title(second) or is_salutation(second):
         return False
+    if first.count("《") > first.count("》") and second.count("》") > second.count("《"):
+        return True  # a cited title opened on the first line closes on the second
     if _TITLE_TAIL.search(first) or _TITLE_KIND.search(first):
         return False  # the first line is a whole title already
     return (bool(_TITLE_TAIL.search(second)) or bool(_TITLE_KIND.fullmatch(second))

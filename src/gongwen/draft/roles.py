@@ -49,6 +49,8 @@ COPY_NUMBER, SECRECY, URGENCY, ISSUER, DOC_NUMBER, SIGNER = (
 TITLE, SUBTITLE, BYLINE, DATE_LINE, RECIPIENT, SALUTATION = (
     "title", "subtitle", "byline", "date_line", "recipient", "salutation")
 HEADING, PART, ARTICLE, SERIES, BODY = "heading", "part", "article", "series", "body"
+#: a numbered point (项, ``（一）``) inside an article: not a heading of the outline
+ARTICLE_POINT = "article_point"
 ATTACHMENT_NOTE, ATTACHMENT_ITEM, SIGNATURE, ISSUE_DATE, NOTE, ATTACHMENT_LABEL = (
     "attachment_note", "attachment_item", "signature", "issue_date", "note", "attachment_label")
 #: the title under an attachment page's label; a 纪要's 出席/请假/列席 list
@@ -182,7 +184,25 @@ def assign(lines: Sequence[Line]) -> List[Role]:
             roles[i] = Role(SALUTATION)
             continue
         roles[i] = _body_role(text, lines[i].text)
+    _points_of_articles(roles, running)
     return [r if r is not None else Role(BODY) for r in roles]
+
+
+def _points_of_articles(roles: List[Optional[Role]], running: Sequence[int]) -> None:
+    """（一）（二） under an article are its points (项), numbered afresh in each article: not
+    headings, so the outline's numbering and a heading's punctuation do not apply to them."""
+    in_article = False
+    for i in running:
+        role = roles[i]
+        if role is None:
+            continue
+        if role.kind == ARTICLE:
+            in_article = True
+        elif role.kind == PART or (role.kind == HEADING and role.level == 1) or role.kind in (
+                ATTACHMENT_NOTE, ATTACHMENT_LABEL, SIGNATURE, ISSUE_DATE):
+            in_article = False
+        elif in_article and role.kind == HEADING and role.level == 2:
+            roles[i] = Role(ARTICLE_POINT, role.level, role.marker, role.heading_end, role.number)
 
 
 def _front(lines, texts, running, roles) -> int:

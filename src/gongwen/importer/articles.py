@@ -40,7 +40,8 @@ def body(imp, lines: List[Line]) -> Body:
             count += 1
             article = last = Article(text=[_numbered(imp, ln, count, role.number)])
             (chapter.articles if chapter else loose).append(article)
-        elif role.kind == R.HEADING and role.level == 2 and article is not None and role.marker is not None:
+        elif role.kind in (R.HEADING, R.ARTICLE_POINT) and role.level == 2 and article is not None \
+                and role.marker is not None:
             _point(imp, ln, article, role)
         elif article is None:
             if role.kind == R.PART:

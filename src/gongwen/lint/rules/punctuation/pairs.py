@@ -12,7 +12,8 @@ import re
 
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
-from gongwen.lint.textview import OPAQUE, SYNTAX, items, marker_spans, next_char, prev_char
+from gongwen.draft import roles as R
+from gongwen.lint.textview import OPAQUE, SYNTAX, items, marker_spans, next_char, prev_char, roles
 from gongwen.spec.chars import BLANKS, is_cjk, is_cn
 
 _OPEN, _CLOSE = "(（", ")）"
@@ -81,8 +82,9 @@ _PAIR_CHARS_RE = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS))
             "资金来源：一）财政投入；二）社会资本。"])
 def unbalanced_pair(ctx):
     paras = list(items(ctx))
+    whole = _titles_set_in_lines(ctx, paras)
     for k, (i, para, mtext) in enumerate(paras):
-        if not _PAIR_CHARS_RE.search(mtext):
+        if not _PAIR_CHARS_RE.search(mtext) or i in whole:
             continue
         enum = {m.end() - 1 for m in _ENUM_CLOSE_RE.finditer(mtext)} if (")" in mtext or "）" in mtext) else set()
         circled_head = re.match(r"^[\s\u3000]*[0-9]{1,2}[)）]", mtext)
@@ -118,6 +120,35 @@ def unbalanced_pair(ctx):
             else:
                 msg = f"“{c}”没有对应的“{_PAIRS[c]}”。"
             yield hit(para, pos, msg)
+
+
+def _titles_set_in_lines(ctx, paras) -> set:
+    """Indexes of title lines whose pairs close on another line of the same title: a long title
+    is set in several centred lines, and a 《》 may open on one and close on the next."""
+    kinds = [r.kind for r in roles(ctx)]
+    out, k = set(), 0
+    while k < len(paras):
+        if kinds[k] not in (R.TITLE, R.ATTACHMENT_TITLE):
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(paras) and kinds[end + 1] == kinds[k]:
+            end += 1
+        if end > k:
+            joined = "".join(paras[j][2] for j in range(k, end + 1))
+            opened = [c for c in _PAIR_CHARS_RE.findall(joined)]
+            stack = []
+            for c in opened:
+                if c in _PAIRS:
+                    stack.append(c)
+                elif stack and stack[-1] == _CLOSERS[c]:
+                    stack.pop()
+                else:
+                    stack.append(c)
+            if not stack:
+                out.update(paras[j][0] for j in range(k, end + 1))
+        k = end + 1
+    return out
 
 
 def _continued_quote(paras, k, pos):
