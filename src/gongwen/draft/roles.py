@@ -31,8 +31,6 @@ from gongwen.draft.phrases import (  # noqa: F401
 from gongwen.spec import dates
 from gongwen.spec.chars import BLANKS
 
-#: Former private names, still read by lint.redview: use CC_RE and PRINTED_RE.
-_CC, _PRINTED = CC_RE, PRINTED_RE
 from gongwen.spec.markers import DraftMarker, find_series
 from gongwen.spec.numerals import from_chinese
 

@@ -31,8 +31,8 @@ from gongwen.spec.gbt9704 import A4, MARGINS
 from gongwen.spec.chars import BLANKS
 
 # The 版记's lines as draft.roles reads them (its patterns are module-private there).
-CC_RE = R._CC  # noqa: SLF001
-PRINTED_RE = R._PRINTED  # noqa: SLF001
+CC_RE = R.CC_RE
+PRINTED_RE = R.PRINTED_RE
 #: ``主送：`` moved to the 版记 when it would keep page 1 free of body text.
 TO_RE = re.compile(r"主\s*送\s*[：:]")
 SIGNER_RE = re.compile(r"签\s*发\s*人\s*[：:]")

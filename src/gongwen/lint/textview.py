@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional, Tuple
 
+from gongwen.draft.looks import docx_looks as looks_of
 from gongwen.draft.roles import BODY, HEADING, TITLE, Line, Role, assign
 from gongwen.draft.source import Para
 from gongwen.lint.context import Context
@@ -139,22 +140,10 @@ def resolver(ctx: Context):
     return ctx.shared("resolver", lambda c: Resolver(c.docx))
 
 
-#: ``w:jc`` values as the recogniser reads them.
-_ALIGN = {"center": "center", "right": "right", "end": "right", "distribute": "center"}
-
-
 def docx_looks(ctx: Context) -> List[Tuple[Optional[str], bool, object]]:
-    """``(alignment, red, (style, size))`` of each paragraph of a .docx, as Word shows it."""
-    res, parts = resolver(ctx), ctx.docx
-    out = []
-    for i in range(len(ctx.paras)):
-        if i >= len(parts.elements) or not ctx.paras[i].text.strip():
-            out.append((None, False, None))
-            continue
-        el = parts.elements[i]
-        style, props = res.para(el)
-        out.append((_ALIGN.get(props.get("jc", "left"), "left"), res.is_red(style, el), (style, res.size_of(style, el))))
-    return out
+    """``(alignment, red, (style, size))`` of each paragraph of a .docx, as Word shows it
+    (:func:`gongwen.draft.looks.docx_looks`, with the linter's resolver)."""
+    return looks_of(ctx.source, resolver(ctx))
 
 
 def headings(ctx: Context) -> List[Heading]:
