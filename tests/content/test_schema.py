@@ -102,7 +102,7 @@ def _family_keys(kind: str, section: str) -> str:
         text += "signers: [周文博, 李明]\n"
     text += "recipients: 各乡镇人民政府、县直各单位\n" if not form.one_recipient else "recipients: 市人民政府\n"
     if form.reply:
-        text += "reply_to:\n  title: 关于修缮县文化馆的请示\n  number: 清文〔2024〕5号\n"
+        text += "reply_to:\n  addressee: 你局\n  title: 关于修缮县文化馆的请示\n  number: 清文〔2024〕5号\n"
     text += "opening: [为做好有关工作，现通知如下。]\n" + top + "closing: [特此通知。]\n"
     if form.layout == "minutes":
         text += "".join(f"{key}: [张三, 李四]\n" for key in schema.ATTENDANCE)
@@ -120,7 +120,7 @@ def _expected_keys(kind: str) -> set:
         form = schema.FORMS[kind]
         keys |= {k for node in ("attachment", "chapter", "article", "reply_to", "doc_number")
                  for k in schema.NODE_KEYS[node]}
-        keys -= (set() if form.upward else {"signers"}) | (set() if form.reply else {"reply_to", "number"})
+        keys -= (set() if form.upward else {"signers"}) | (set() if form.reply else {"reply_to", "number", "addressee"})
         keys -= set() if form.layout == "minutes" else set(schema.ATTENDANCE)
     return keys
 

@@ -112,10 +112,20 @@ def test_replies_cite_the_incoming_document():
     assert doc.closing == ["此复。"] and doc.sections == []
 
 
-def test_a_citation_the_layout_would_write_otherwise_stays_text():
+def test_a_citation_with_its_addressee_is_read_whole():
     r = import_file(DOCUMENTS / "reply_letter.txt")
-    assert r.document.reply_to is None and r.document.opening[0].startswith("你单位《关于农村宅基地")
-    assert warned(r, "来文引用", line=5)
+    reply = r.document.reply_to
+    assert (reply.addressee, reply.title, reply.number) == ("你单位", "关于农村宅基地审批有关问题的请示", "清镇〔2024〕7号")
+    assert r.document.opening[0] == "经研究，现函复如下：" and not warned(r, "来文引用")
+
+
+def test_any_short_addressee_before_the_citation_comes_back(tmp_path):
+    draft = tmp_path / "复函.txt"
+    draft.write_text("清河县人民政府办公室关于宅基地审批问题的复函\n\n青石镇人民政府：\n\n"
+                     "你单位报来的《关于农村宅基地审批有关问题的请示》收悉。经研究，现函复如下：\n"
+                     "一、严格审批程序。\n\n清河县人民政府办公室\n2024年3月1日\n", encoding="utf-8")
+    r = import_file(draft)
+    assert r.document.reply_to.addressee == "你单位报来的" and not warned(r, "来文引用")
 
 
 def test_a_plan_and_a_speech_and_a_report():

@@ -211,7 +211,7 @@ def _citation(doc: Document) -> str:
         return ""
     number = f"（{doc.reply_to.number}）" if doc.reply_to.number else ""
     title = doc.reply_to.title.replace("《", "〈").replace("》", "〉")  # a title inside a title: 〈〉
-    return f"《{title}》{number}收悉。"
+    return f"{doc.reply_to.addressee}《{title}》{number}收悉。"
 
 
 def body(part: Body, level3: str, cite: str = "") -> List[Para]:

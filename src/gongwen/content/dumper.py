@@ -145,8 +145,9 @@ def _family(doc: Document) -> Dict[str, Any]:
         "note": doc.note, "cc": _names(head.cc, "，"), "printer": head.printer, "printed": head.printed,
     }
     if doc.reply_to is not None:
-        values["reply_to"] = {"title": doc.reply_to.title, **({"number": doc.reply_to.number}
-                                                              if doc.reply_to.number else {})}
+        reply = doc.reply_to
+        values["reply_to"] = {**({"addressee": reply.addressee} if reply.addressee else {}), "title": reply.title,
+                              **({"number": reply.number} if reply.number else {})}
     values.update(_body(doc.body))
     for key in ATTENDANCE:
         values[key] = _names(doc.attendance.get(key, []))

@@ -150,7 +150,13 @@ class FamilyWalker(ShapeWalker):
         if "number" in fields:
             raw = self.text(fields["number"][1], "reply_to.number", 2, required=True)
             number = docnumber.formatted(raw) or raw
-        return Reply(title, number)
+        addressee = ""
+        if "addressee" in fields:
+            addressee = self.text(fields["addressee"][1], "reply_to.addressee", 2, required=True)
+            if len(addressee) > 12 or any(c in addressee for c in "《》，。"):
+                self.error(fields["addressee"][1], "reply_to.addressee", "addressee 是来文单位的称呼，如“你局”“你县”",
+                           faults.INVALID_VALUE)
+        return Reply(title, number, addressee)
 
     def body(self, fields: Dict[str, tuple], key: str, depth: int, articles: bool) -> Body:
         """opening, sections, articles, chapters, closing of a document or an attachment."""

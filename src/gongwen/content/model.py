@@ -125,6 +125,7 @@ class Reply:
 
     title: str
     number: str = ""
+    addressee: str = ""  # 你局, 你县: the words before the cited title
 
 
 @dataclass

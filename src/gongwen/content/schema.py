@@ -118,7 +118,7 @@ ATTACHMENT_KEYS: Tuple[str, ...] = ("title",) + BODY_PART_KEYS
 CHAPTER_KEYS: Tuple[str, ...] = ("heading", "articles")
 ARTICLE_KEYS: Tuple[str, ...] = ("text", "points")
 #: The incoming document a 批复 or 复函 answers; a 发文字号 written as parts.
-REPLY_KEYS: Tuple[str, ...] = ("title", "number")
+REPLY_KEYS: Tuple[str, ...] = ("addressee", "title", "number")
 DOC_NUMBER_KEYS: Tuple[str, ...] = ("code", "year", "serial")
 #: ``seal:`` for a document signed with the 签发人签名章 (命令 and the like) instead of a seal.
 SIGNATURE_STAMP = "签名章"
@@ -141,7 +141,7 @@ NODE_KEYS: Dict[str, Tuple[str, ...]] = {**DOCUMENT_KEYS, "section": SECTION_KEY
 TEXT_KEYS = frozenset({"title", "subtitle", "speaker", "author", "salutation", "opening", "intro", "closing",
                        "heading", "paragraphs", "text", "lead", "lead_in", "after",
                        "copy_number", "secrecy", "urgency", "issuer", "mark", "doc_number", "signers",
-                       "recipients", "number", "code", "serial", "present", "absent", "observers",
+                       "recipients", "addressee", "number", "code", "serial", "present", "absent", "observers",
                        "signature", "note", "cc", "printer"})
 #: Keys whose values hold nested content: a section (a report part) or a list of sections or points,
 #: attachments, chapters, articles, the document a reply cites.

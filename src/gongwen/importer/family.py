@@ -275,7 +275,7 @@ def _reply(imp, doc: Document, lines: List[Line]) -> List[Line]:
     if not m:
         return lines
     number = m.group("number") or ""
-    reply = Reply(m.group("title"), docnumber.formatted(number) or number)
+    reply = Reply(m.group("title"), docnumber.formatted(number) or number, m.group("who").strip(BLANKS))
     rest = m.group("rest").strip(BLANKS)
     probe = Document(kind=doc.kind, title="x", reply_to=reply, opening=[rest] if rest else [], recipients=["x"])
     if first.text not in expected_paragraphs(probe):
