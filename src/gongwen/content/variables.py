@@ -32,7 +32,7 @@ from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 from gongwen.content.faults import UNDEFINED_VARIABLE
 from gongwen.content.model import Document, Point, Section, Series
-from gongwen.content.schema import REPORT_PARTS
+from gongwen.content.schema import FORMS, HEAD_LINE_KEYS, REPORT_PARTS
 from gongwen.content.shapes import MAX_CHARS
 from gongwen.errors import ContentError, ContentErrors, GongwenError, Place
 
@@ -169,19 +169,60 @@ class _Locator:
 def fields(doc: Document) -> Iterator[Field]:
     """``(key path, get, put)`` for each text field of ``doc``, in reading order."""
     speech = doc.kind == "speech"
+    family = doc.kind in FORMS
+    head = doc.head
+    if family:
+        for attr in HEAD_LINE_KEYS:  # 份号 … 印发机关: one line each
+            yield _attr(head, attr, attr)
+        yield from _list(head.issuers, "issuer")
+        yield from _list(head.signers, "signers")
     yield _attr(doc, "title", "title")
+    yield _attr(doc, "subtitle", "subtitle")
     yield _attr(doc, "byline", "speaker" if speech else "author")
     yield _attr(doc, "salutation", "salutation")
-    yield from _list(doc.opening, "opening" if speech else "intro")
+    yield from _list(doc.recipients, "recipients")
+    if doc.reply_to is not None:
+        yield _attr(doc.reply_to, "addressee", "reply_to.addressee")
+        yield _attr(doc.reply_to, "title", "reply_to.title")
+    yield from _list(doc.opening, "intro" if doc.kind == "report" else "opening")
     others = 0
     for section in doc.sections:
-        if section.part in REPORT_PARTS and not speech:
+        if section.part in REPORT_PARTS and not speech and not family:
             key = section.part
         else:
             key = f"sections[{others}]"
             others += 1
         yield from _section(section, key)
+    yield from _articles(doc.articles, doc.chapters, "")
     yield from _list(doc.closing, "closing")
+    for key, names in doc.attendance.items():
+        yield from _list(names, key)
+    for i, attachment in enumerate(doc.attachments):
+        where = f"attachments[{i}]"
+        yield _attr(attachment, "title", f"{where}.title")
+        body = attachment.body
+        yield from _list(body.opening, f"{where}.opening")
+        for k, section in enumerate(body.sections):
+            yield from _section(section, f"{where}.sections[{k}]")
+        yield from _articles(body.articles, body.chapters, f"{where}.")
+        yield from _list(body.closing, f"{where}.closing")
+    yield from _list(doc.signature, "signature")
+    yield _attr(doc, "note", "note")
+    yield from _list(head.cc, "cc")
+
+
+def _articles(articles, chapters, prefix: str) -> Iterator[Field]:
+    for c, chapter in enumerate(chapters):
+        yield _attr(chapter, "heading", f"{prefix}chapters[{c}].heading")
+        for a, article in enumerate(chapter.articles):
+            yield from _article(article, f"{prefix}chapters[{c}].articles[{a}]")
+    for a, article in enumerate(articles):
+        yield from _article(article, f"{prefix}articles[{a}]")
+
+
+def _article(article, key: str) -> Iterator[Field]:
+    yield from _list(article.text, f"{key}.text")
+    yield from _list(article.points, f"{key}.points")
 
 
 def _attr(obj, attr: str, key: str) -> Field:
@@ -197,6 +238,7 @@ def _section(section: Section, key: str) -> Iterator[Field]:
     yield _attr(section, "heading", f"{key}.heading")
     yield from _list(section.paragraphs, f"{key}.paragraphs")
     yield from _series(section.series, key)
+    yield from _list(section.after, f"{key}.after")
     for i, point in enumerate(section.points):
         yield from _point(point, f"{key}.points[{i}]")
 
@@ -205,6 +247,7 @@ def _point(point: Point, key: str) -> Iterator[Field]:
     yield _attr(point, "heading", f"{key}.heading")
     yield from _list(point.text, f"{key}.text")
     yield from _series(point.series, key)
+    yield from _list(point.after, f"{key}.after")
     for i, child in enumerate(point.points):
         yield from _point(child, f"{key}.points[{i}]")
 
