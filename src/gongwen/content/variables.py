@@ -177,7 +177,8 @@ def fields(doc: Document) -> Iterator[Field]:
         yield from _list(head.issuers, "issuer")
         yield from _list(head.signers, "signers")
     yield _attr(doc, "title", "title")
-    yield _attr(doc, "subtitle", "subtitle")
+    if speech:
+        yield _attr(doc, "subtitle", "subtitle")
     yield _attr(doc, "byline", "speaker" if speech else "author")
     yield _attr(doc, "salutation", "salutation")
     yield from _list(doc.recipients, "recipients")
