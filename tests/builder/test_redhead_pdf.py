@@ -94,17 +94,21 @@ EXAMPLES = sorted(p for p in (ROOT / "content").glob("*.yaml") if kind_of(p) in 
 
 
 
-@pytest.fixture(scope="module")
-def example_pdfs(tmp_path_factory):
-    work = tmp_path_factory.mktemp("examples")
+def _rendered(work: Path, sources) -> dict:
+    """Build each content file and render them all to PDF in one LibreOffice batch: name → PDF."""
     built = []
-    for source in EXAMPLES:
+    for source in sources:
         result = build_one(source, work / f"{source.stem}.docx")
         assert result.ok, result.errors
         built.append(work / f"{source.stem}.docx")
     results = pdf.convert(built, work)
     assert all(r.ok for r in results), [r.error for r in results]
-    return {p.stem: work / f"{p.stem}.pdf" for p in EXAMPLES}
+    return {p.stem: work / f"{p.stem}.pdf" for p in sources}
+
+
+@pytest.fixture(scope="module")
+def example_pdfs(tmp_path_factory):
+    return _rendered(tmp_path_factory.mktemp("examples"), EXAMPLES)
 
 
 @needs_soffice
@@ -126,16 +130,12 @@ def test_every_family_example_has_its_head_and_record_in_place(example_pdfs):
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory):
     work = tmp_path_factory.mktemp("redhead")
-    built = []
+    sources = []
     for name, make in DOCS.items():
         source = work / f"{name}.yaml"
         source.write_text(yaml.safe_dump(make(), allow_unicode=True), encoding="utf-8")
-        result = build_one(source, work / f"{name}.docx")
-        assert result.ok, result.errors
-        built.append(work / f"{name}.docx")
-    results = pdf.convert(built, work)
-    assert all(r.ok for r in results), [r.error for r in results]
-    return {name: work / f"{name}.pdf" for name in DOCS}
+        sources.append(source)
+    return _rendered(work, sources)
 
 
 def _footer(path: Path, page: int) -> str:
