@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Dict, List
 
-from gongwen.builder import numbering
+from gongwen.builder import geometry, numbering
 from gongwen.builder.pages import cells, last_page
 from gongwen.content.model import Body, Document
 from gongwen.content.schema import ATTENDANCE, FORMS, SIGNATURE_STAMP
@@ -46,6 +46,15 @@ def _twips(mm: float) -> int:
 
 def paragraphs(doc: Document, level3: str = ".") -> List[Para]:
     """The whole document, laid out, in reading order: any kind."""
+    out = _laid_out(doc, level3)
+    for para in out:
+        shape = geometry.encode(para)
+        if shape:
+            para["geometry"] = shape
+    return out
+
+
+def _laid_out(doc: Document, level3: str) -> List[Para]:
     if doc.kind not in FORMS:  # a speech or a survey report; a report's 落款 goes at its end
         return numbering.paragraphs(doc, level3) + (signature(doc, seal=False) if doc.signature else [])
     form = FORMS[doc.kind]

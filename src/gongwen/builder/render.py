@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from gongwen.builder import geometry
 from gongwen.builder.restyle import face_attributes, restyle, with_faces
 from gongwen.builder.stamp import properties, stamped
 from gongwen.builder.tags import PARA_TAG, TAG  # noqa: F401  (the renderer's reading of tags, re-exported)
@@ -85,7 +86,8 @@ class Template:
         fails, or its output passes :meth:`budget` or :data:`RENDER_SECONDS`.
         """
         out = dict(self.parts)
-        out["word/document.xml"] = with_faces(self._body(paragraphs), self.faces).encode("utf-8")
+        body = geometry.apply(self._body(paragraphs))
+        out["word/document.xml"] = with_faces(body, self.faces).encode("utf-8")
         out.update(properties(self.parts, title, source_digest))
         return out
 

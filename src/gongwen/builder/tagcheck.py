@@ -64,7 +64,8 @@ class Para:
 
 def kinds() -> Dict[str, Tuple[str, Tuple[str, ...]]]:
     """Paragraph kind → (style name shown in Word, fields its example paragraph shows)."""
-    return {k.name: (k.style, tuple(f.split(".", 1)[1] for _, f in k.runs if f != TAB)) for k in all_kinds()}
+    return {k.name: (k.style, tuple(f.split(".", 1)[1] for _, f in k.runs if f != TAB)
+                     + (("geometry",) if k.attrs else ())) for k in all_kinds()}
 
 
 def fields() -> Set[str]:

@@ -13,11 +13,13 @@ a theme attribute beats the explicit name in Word and WPS.
 
 from __future__ import annotations
 
+import re
 import sys
 import zipfile
 from pathlib import Path
 from typing import Dict, List
 
+from gongwen.builder import geometry
 from gongwen.builder.kinds import KINDS, PAGE, TAB, Kind, sect_pr  # noqa: F401  (PAGE re-exported)
 from gongwen.builder.redhead import family_kinds
 from gongwen.ooxml.names import (CONTENT_TYPES_NS, CORE_PROPS_NS, DC_NS, DCTERMS_NS, EXTENDED_PROPS_NS,
@@ -71,9 +73,21 @@ def tag_paragraph(tag: str) -> str:
 
 
 def example_paragraph(kind: Kind, faces: Dict[str, str]) -> str:
+    """One kind's example paragraph.  Numbers the layout computes stand as their defaults (Word refuses
+    a property that is not a number) and reach the paragraph through a hidden ``{{ p.geometry }}`` run
+    (:mod:`gongwen.builder.geometry`)."""
     runs = "".join(run(faces[role], kind.size, field if field == TAB else "{{ %s }}" % field, kind.color)
                    for role, field in kind.runs)
-    return f"<w:p>{ppr(kind)}{runs}{kind.extra}</w:p>"
+    hidden = ""
+    if kind.attrs:
+        hidden = (f'<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">{{{{ p.geometry }}}}</w:t></w:r>')
+    xml = f"<w:p>{ppr(kind)}{runs}{kind.extra}{hidden}</w:p>"
+    return re.sub(r"\{\{ p\.(\w+) \}\}", lambda m: m.group(0) if m.group(1) in FIELDS_AS_TEXT
+                  else geometry.placeholder(m.group(1)), xml)
+
+
+#: Fields shown as text (the rest are numbers in properties, written by :mod:`geometry`).
+FIELDS_AS_TEXT = frozenset({"text", "heading", "lead", "label", "names", "date", "geometry"})
 
 
 def kinds_of(name: str) -> List[Kind]:
