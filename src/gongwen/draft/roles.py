@@ -85,6 +85,9 @@ class Role:
     2 for 第X章, 3 for 第X节.  ``marker`` is the heading marker as typed; ``heading_end`` the
     index in the text where a run-in heading (``（一）加强领导。正文……``) ends, after its 。.
     ``number`` is the number of a heading, part or article (None when unreadable).
+    ``item`` is true for a numbered paragraph (:data:`HEADING`, :data:`ARTICLE_POINT`) that is
+    an item, not a heading standing over text: a whole sentence (``三、违反本通告规定，……予以处罚。``)
+    or an entry of a list (``（一）营业执照复印件。`` ``（二）身份证明复印件。``).  It keeps its 。 or ；.
     """
 
     kind: str
@@ -92,6 +95,7 @@ class Role:
     marker: Optional[DraftMarker] = None
     heading_end: int = 0
     number: Optional[int] = None
+    item: bool = False
 
 
 def _front_matter(text: str, line: Line) -> Optional[str]:
@@ -183,7 +187,47 @@ def assign(lines: Sequence[Line]) -> List[Role]:
             continue
         roles[i] = _body_role(text, lines[i].text)
     _points_of_articles(roles, running)
+    _items(roles, [ln.text for ln in lines], running)
     return [r if r is not None else Role(BODY) for r in roles]
+
+
+#: How an item ends: a sentence or a list entry keeps its 。 or ；, a standalone heading has none.
+_ITEM_END = "。；;"
+#: Longer than this, a numbered paragraph ending in 。 is a sentence, not a heading.
+ITEM_LENGTH = 25
+
+
+def _items(roles: List[Optional[Role]], raws: Sequence[str], running: Sequence[int]) -> None:
+    """Mark the numbered paragraphs that are items (:attr:`Role.item`).
+
+    A standalone heading is short, carries no sentence and has text under it.  A numbered
+    paragraph ending in 。 or ； is an item when it is a sentence (longer than
+    :data:`ITEM_LENGTH`, or a point with a comma inside), or when it stands in a list: right
+    before or after a sibling that also ends so (a heading has its text between the two).  A run-in
+    heading (``（一）加强领导。正文……``) has its text in the same paragraph: a heading, not an item.
+    """
+    numbered = [(k, i) for k, i in enumerate(running)
+                if roles[i] is not None and roles[i].kind in (HEADING, ARTICLE_POINT) and roles[i].marker]
+    ends = {}  # running position -> the paragraph ends like an item and is no run-in heading
+    for k, i in numbered:
+        tail = raws[i][roles[i].marker.end:].strip(BLANKS)
+        inner = tail[:-1]
+        ends[k] = bool(tail) and tail[-1] in _ITEM_END and first_sentence_end(inner) is None
+
+    def sibling(k: int, j: int) -> bool:  # running[j] is a numbered paragraph like running[k], ending like an item
+        if not (0 <= j < len(running) and ends.get(j)):
+            return False
+        a, b = roles[running[k]], roles[running[j]]
+        return a.kind == b.kind and a.level == b.level
+
+    for k, i in numbered:
+        if not ends[k]:
+            continue
+        role = roles[i]
+        inner = raws[i][role.marker.end:].strip(BLANKS)[:-1]
+        sentence = len(inner) > ITEM_LENGTH or (role.level >= 2 and "，" in inner)
+        listed = sibling(k, k - 1) or sibling(k, k + 1)
+        role.item = sentence or listed
 
 
 def _points_of_articles(roles: List[Optional[Role]], running: Sequence[int]) -> None:

@@ -82,14 +82,16 @@ def body_start(mtext: str) -> int:
 
 
 class Heading:
-    """A paragraph that opens with a heading marker."""
+    """A paragraph that opens with a heading marker (``item``: an item, not a heading standing
+    over text: :attr:`gongwen.draft.roles.Role.item`)."""
 
-    __slots__ = ("index", "para", "marker", "start", "end")
+    __slots__ = ("index", "para", "marker", "start", "end", "item")
 
-    def __init__(self, index: int, para: Para, marker: DraftMarker, offset: int):
+    def __init__(self, index: int, para: Para, marker: DraftMarker, offset: int, item: bool = False):
         self.index = index
         self.para = para
         self.marker = marker
+        self.item = item
         self.start = marker.start + offset  # index of the marker in para.text
         self.end = marker.end + offset  # index where the heading text starts
 
@@ -161,7 +163,7 @@ def _headings(ctx: Context) -> List[Heading]:
     out: List[Heading] = []
     for i, role in enumerate(roles(ctx)):
         if role.kind == HEADING:
-            out.append(Heading(i, ctx.paras[i], role.marker, 0))
+            out.append(Heading(i, ctx.paras[i], role.marker, 0, role.item))
     return out
 
 

@@ -197,22 +197,23 @@ def numeral_form(ctx):
 
 
 
-@rule("GW209", "heading-period", why="单独成行的标题不加句末标点；“（一）强化组织领导。成立了……”这样标题与正文同段的（段中标题），标题后用句号，不在此列。",
+@rule("GW209", "heading-period", why="单独成行的标题不加句末标点；“（一）强化组织领导。成立了……”这样标题与正文同段的（段中标题），标题后用句号，不在此列。"
+         "编了号的条目不是标题：本身是一句话的（“三、违反本通告规定，……予以处罚。”），或一条接一条、下面没有正文的清单"
+         "（“（一）营业执照复印件。”“（二）身份证明复印件。”），保留句号、分号。",
      severity="error", formats=TEXT_FORMATS, fixable=True,
       source="practice", message="单独成行的标题末尾不加句号，“二、存在的问题。”应写作“二、存在的问题”。",
-      bad=["一、存在的问题。", "（一）加强组织领导。\n正文内容。"],
-      good=["一、存在的问题", "（一）强化组织领导。成立了工作专班，定期研究推进。"])
+      bad=["一、存在的问题。", "（一）加强组织领导。\n正文内容。", "一、总体要求\n二、存在的问题。"],
+      good=["一、存在的问题", "（一）强化组织领导。成立了工作专班，定期研究推进。",
+            "申请时应提交下列材料：\n（一）营业执照复印件。\n（二）法定代表人身份证明复印件。"])
 def heading_period(ctx):
     view = {i: mt for i, _, mt in items(ctx)}
     for h in headings(ctx):
         mtext = view[h.index].rstrip(BLANKS + SYNTAX)
-        if h.level > 2 or not mtext.endswith("。"):
+        if h.level > 2 or h.item or not mtext.endswith("。"):
             continue
         body = mtext[h.end:-1]
         if "。" in body or "！" in body or "？" in body or "；" in body:
             continue  # run-in heading: the heading sentence and the body share the paragraph
-        if h.level == 2 and ("，" in body or len(body) > 25):
-            continue  # a one-sentence point, not a standalone heading
         end = len(mtext) - 1
         yield replace(h.para, end, end + 1, "", "单独成行的标题末尾不加句号。")
 
