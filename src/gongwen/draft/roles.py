@@ -27,7 +27,8 @@ from gongwen.draft.phrases import (  # noqa: F401
     ADDRESS, ARTICLE_RE, ATTACHMENT_ITEM_RE, ATTACHMENT_LABEL_RE, ATTACHMENT_NOTE_RE, ATTENDANCE_RE, CC_RE,
     COPY_NUMBER_RE, DOC_NUMBER_RE, ISSUE_NUMBER_RE, ISSUER_END, NOTE_RE, PART_RE, PRINTED_RE, RECIPIENT_IN_RECORD,
     SALUTATION_WORDS, SECRECY_RE, SERIES_FIRST, SIGNER_RE, THANKS, URGENCY_RE, first_sentence_end, heading_marker,
-    is_recipient, is_salutation, looks_like_byline, looks_like_title, named, title_continues, typed_marker)
+    is_recipient, is_salutation, issuer_above_title, looks_like_byline, looks_like_title, mark_over_number, named,
+    name_continues, recipient_continues, title_continues, typed_marker)
 from gongwen.spec import dates
 from gongwen.spec.chars import BLANKS
 
@@ -88,6 +89,8 @@ class Role:
     ``item`` is true for a numbered paragraph (:data:`HEADING`, :data:`ARTICLE_POINT`) that is
     an item, not a heading standing over text: a whole sentence (``三、违反本通告规定，……予以处罚。``)
     or an entry of a list (``（一）营业执照复印件。`` ``（二）身份证明复印件。``).  It keeps its 。 or ；.
+    ``wraps`` is true for the rest of the element above, wrapped onto a paragraph of its own: a
+    title set in lines, a 主送 or an attachment's name running on.
     """
 
     kind: str
@@ -96,6 +99,7 @@ class Role:
     heading_end: int = 0
     number: Optional[int] = None
     item: bool = False
+    wraps: bool = False
 
 
 def _front_matter(text: str, line: Line) -> Optional[str]:
@@ -156,10 +160,11 @@ def assign(lines: Sequence[Line]) -> List[Role]:
     end = _back(lines, texts, running, roles, start)
     in_attachments = False
     label_at: Optional[int] = None  # the attachment label whose title may follow
-    for i in running[start:end]:
+    for pos in range(start, end):
+        i = running[pos]
         if roles[i] is not None:
             continue
-        text = texts[i]
+        text, above = texts[i], roles[running[pos - 1]] if pos else None
         if ATTACHMENT_NOTE_RE.match(text):
             roles[i], in_attachments = Role(ATTACHMENT_NOTE), True
             continue
@@ -169,11 +174,14 @@ def assign(lines: Sequence[Line]) -> List[Role]:
             continue
         if label_at is not None:
             if _attachment_title(lines, texts, label_at, i, roles):
-                roles[i] = Role(ATTACHMENT_TITLE)
+                roles[i] = Role(ATTACHMENT_TITLE, wraps=above is not None and above.kind == ATTACHMENT_TITLE)
                 continue
             label_at = None
         if in_attachments and ATTACHMENT_ITEM_RE.match(text) and len(text) <= 60:
             roles[i] = Role(ATTACHMENT_ITEM)
+            continue
+        if in_attachments and name_continues(texts[running[pos - 1]], text):
+            roles[i] = Role(ATTACHMENT_ITEM, wraps=True)  # ``附件：1．《……`` / ``……方案》``
             continue
         in_attachments = False
         if NOTE_RE.fullmatch(text):
@@ -253,7 +261,7 @@ def _front(lines, texts, running, roles) -> int:
     while k < len(running) and k < 8:
         i = running[k]
         kind = _front_matter(texts[i], lines[i])
-        if kind is None and k + 1 < len(running) and _mark_over_number(texts[i], texts[running[k + 1]]):
+        if kind is None and k + 1 < len(running) and mark_over_number(texts[i], texts[running[k + 1]]):
             kind = ISSUER  # ``清河县人民政府办公室`` (信函) or ``……会议纪要`` over its 发文字号 or 期号
         if kind is None:
             break
@@ -263,7 +271,7 @@ def _front(lines, texts, running, roles) -> int:
         return k
     first = running[k]
     text = texts[first]
-    if (k + 1 < len(running) and not lines[first].red and _issuer_above_title(text, texts[running[k + 1]])):
+    if (k + 1 < len(running) and not lines[first].red and issuer_above_title(text, texts[running[k + 1]])):
         roles[first] = Role(ISSUER)  # ``清河县人民政府`` over ``关于……的通知``: the issuer, then the title
         k += 1
         first = running[k]
@@ -276,7 +284,7 @@ def _front(lines, texts, running, roles) -> int:
     while k < len(running) and not texts[running[k]].startswith(SUBTITLE_DASHES) and (
             title_continues(texts[running[k - 1]], texts[running[k]])
             or _wraps(lines[first], lines[running[k]], texts[running[k]])):
-        roles[running[k]] = Role(TITLE)
+        roles[running[k]] = Role(TITLE, wraps=True)
         k += 1
     seen = set()
     while k < len(running) and len(seen) < 3:
@@ -293,25 +301,13 @@ def _front(lines, texts, running, roles) -> int:
         roles[running[k]] = Role(kind)
         seen.add(kind)
         k += 1
-    if k < len(running) and is_recipient(texts[running[k]]):
+    if k + 1 < len(running) and recipient_continues(texts[running[k]], texts[running[k + 1]]):
+        roles[running[k]], roles[running[k + 1]] = Role(RECIPIENT), Role(RECIPIENT, wraps=True)
+        k += 2
+    elif k < len(running) and is_recipient(texts[running[k]]):
         roles[running[k]] = Role(RECIPIENT)
         k += 1
     return k
-
-
-def _mark_over_number(text: str, below: str) -> bool:
-    """A 发文机关标志 without 文件 (信函格式, 纪要标志) standing over a 发文字号 or 期号."""
-    if len(text) > 40 or any(c in text for c in "，。；：、") or typed_marker(text):
-        return False
-    numbered = bool(DOC_NUMBER_RE.search(below) or ISSUE_NUMBER_RE.fullmatch(below)) and len(below) <= 40
-    return numbered and (bool(ISSUER_END.search(text)) or text.endswith("纪要"))
-
-
-def _issuer_above_title(text: str, below: str) -> bool:
-    """A short organisation name standing over a paragraph that is plainly the title."""
-    return (len(text) <= 30 and not named(text) and bool(ISSUER_END.search(text))
-            and not any(c in text for c in "，。；：、") and named(below) and looks_like_title(below)
-            and not title_continues(text, below))
 
 
 def _attachment_title(lines, texts, label_at: int, i: int, roles) -> bool:

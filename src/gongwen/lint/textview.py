@@ -10,7 +10,7 @@ import re
 from typing import Dict, List, Optional, Tuple
 
 from gongwen.draft.looks import docx_looks as looks_of
-from gongwen.draft.roles import BODY, HEADING, TITLE, Line, Role, assign
+from gongwen.draft.roles import BLANK, BODY, HEADING, TITLE, Line, Role, assign
 from gongwen.draft.source import Para
 from gongwen.lint.context import Context
 from gongwen.lint.masks import OPAQUE, SYNTAX, mask_common, md_masks  # noqa: F401 (rules import OPAQUE from here)
@@ -132,6 +132,26 @@ def _roles(ctx: Context) -> List[Role]:
             start, end = keep[m.start], keep[m.end - 1] + 1
             role.marker = DraftMarker(m.level, m.number, para.text[start:end], start, end, m.junk, m.half_bracket)
             role.heading_end = keep[role.heading_end - 1] + 1 if role.heading_end else 0
+    return out
+
+
+def wrapped(ctx: Context) -> List[Tuple[int, int]]:
+    """``(first, last)`` paragraph indexes of each element set over several paragraphs: a title
+    set in lines, a 主送 or an attachment's name wrapped (:attr:`gongwen.draft.roles.Role.wraps`)."""
+    return ctx.shared("wrapped", _wrapped)
+
+
+def _wrapped(ctx: Context) -> List[Tuple[int, int]]:
+    out: List[Tuple[int, int]] = []
+    above = None  # the last paragraph that is not blank
+    for i, role in enumerate(roles(ctx)):
+        if role.wraps and above is not None:
+            if out and out[-1][1] == above:
+                out[-1] = (out[-1][0], i)
+            else:
+                out.append((above, i))
+        if role.kind != BLANK:
+            above = i
     return out
 
 
