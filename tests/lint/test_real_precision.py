@@ -231,3 +231,29 @@ def test_a_year_left_over_from_last_year_is_still_found():
     assert _codes(speech, "GW901") == [(4, "GW901")]
     plan = CIRCULAR.replace("关于2024年度全县安全生产目标责任考核结果的通报", "关于做好全县安全生产工作的通知")
     assert _codes(plan, "GW901") == [(5, "GW901")]
+
+
+POINTS = """江州市城市绿化管理办法
+第一章  总则
+第一条  为了加强城市绿化管理，制定本办法。
+第二条  城市绿地包括：
+（一）公共绿地，包括：
+1.综合公园；
+2.社区公园。
+（二）附属绿地，包括：
+1.居住区绿地；
+2.单位绿地。
+第三条  申请占用绿地的，应当提交下列材料：
+（一）申请书；
+（二）占用绿地的位置图。
+第二章  附则
+第四条  本办法自2026年5月1日起施行。"""
+
+
+def test_points_and_their_items_are_numbered_afresh_in_each_article():
+    assert _lint(POINTS) == []
+
+
+def test_the_points_of_an_article_are_still_checked():
+    assert _codes(POINTS.replace("（二）占用", "（三）占用"), "GW2") == [(13, "GW201")]
+    assert _codes(POINTS.replace("（一）申请书", "(一)申请书"), "GW1") == [(12, "GW102")]

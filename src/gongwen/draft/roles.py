@@ -239,8 +239,8 @@ def _items(roles: List[Optional[Role]], raws: Sequence[str], running: Sequence[i
 
 
 def _points_of_articles(roles: List[Optional[Role]], running: Sequence[int]) -> None:
-    """（一）（二） under an article are its points (项), numbered afresh in each article: not
-    headings, so the outline's numbering and a heading's punctuation do not apply to them."""
+    """（一）（二） under an article are its points (项), and ``1.`` ``（1）`` under them theirs (目):
+    numbered afresh in each article, not headings of the document's outline."""
     in_article = False
     for i in running:
         role = roles[i]
@@ -251,7 +251,7 @@ def _points_of_articles(roles: List[Optional[Role]], running: Sequence[int]) -> 
         elif role.kind == PART or (role.kind == HEADING and role.level == 1) or role.kind in (
                 ATTACHMENT_NOTE, ATTACHMENT_LABEL, SIGNATURE, ISSUE_DATE):
             in_article = False
-        elif in_article and role.kind == HEADING and role.level == 2:
+        elif in_article and role.kind == HEADING and role.level >= 2:
             roles[i] = Role(ARTICLE_POINT, role.level, role.marker, role.heading_end, role.number)
 
 

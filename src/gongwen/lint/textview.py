@@ -10,7 +10,7 @@ import re
 from typing import Dict, List, Optional, Tuple
 
 from gongwen.draft.looks import docx_looks as looks_of
-from gongwen.draft.roles import BLANK, BODY, HEADING, TITLE, Line, Role, assign
+from gongwen.draft.roles import ARTICLE_POINT, BLANK, BODY, HEADING, TITLE, Line, Role, assign
 from gongwen.draft.source import Para
 from gongwen.lint.context import Context
 from gongwen.lint.masks import OPAQUE, SYNTAX, mask_common, md_masks  # noqa: F401 (rules import OPAQUE from here)
@@ -169,7 +169,8 @@ def docx_looks(ctx: Context) -> List[Tuple[Optional[str], bool, object]]:
 
 
 def headings(ctx: Context) -> List[Heading]:
-    """Every heading paragraph of ``ctx`` in order (YAML content has none: its markers are generated).
+    """Every heading paragraph of ``ctx`` in order (YAML content has none: its markers are generated),
+    and the points of articles (``第三条`` / ``（一）``), numbered like headings.
 
     The list of an attachment note (``附件：1. 方案`` and the ``2. …`` lines under
     it) is not part of the outline.
@@ -182,7 +183,7 @@ def _headings(ctx: Context) -> List[Heading]:
         return []  # YAML content has no typed markers: they are generated
     out: List[Heading] = []
     for i, role in enumerate(roles(ctx)):
-        if role.kind == HEADING:
+        if role.kind in (HEADING, ARTICLE_POINT):
             out.append(Heading(i, ctx.paras[i], role.marker, 0, role.item))
     return out
 

@@ -3,7 +3,8 @@
 One walk over the outline (:func:`outline_faults`) finds gaps, repeats, bad
 starts, missing restarts, inversions and skipped levels; each rule reports its
 own kind.  An attachment that starts its own outline (a paragraph that is just
-``附件`` or ``附件2``) starts a fresh walk.
+``附件`` or ``附件2``) starts a fresh walk; so does each article (第X条) for its
+points.  第X条 and 第X编/章/节 have their own count (:func:`_articles_and_parts`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from gongwen.content.faults import TITLE_PUNCTUATION
 from gongwen.lint.contentcheck import complete
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
-from gongwen.draft.roles import ARTICLE, ATTACHMENT_LABEL, BLANK, PART, TITLE
+from gongwen.draft.roles import ARTICLE, ARTICLE_POINT, ATTACHMENT_LABEL, BLANK, PART, TITLE
 from gongwen.lint.textview import SYNTAX, Heading, headings, items, masked, roles
 from gongwen.spec.chars import BLANKS
 
@@ -39,15 +40,17 @@ def outline_faults(ctx) -> List[Tuple[str, Heading, str]]:
 def _outline_faults_now(ctx) -> List[Tuple[str, Heading, str]]:
     out: List[Tuple[str, Heading, str]] = []
     by_index = {h.index: h for h in headings(ctx)}
-    resets = {i for i, role in enumerate(roles(ctx)) if role.kind == ATTACHMENT_LABEL}
-    state = _Walk()
-    for i in range(len(ctx.paras)):
-        if i in resets:
+    state, points = _Walk(), _Walk()  # the outline; the points of the current article, afresh in each
+    for i, role in enumerate(roles(ctx)):
+        if role.kind == ATTACHMENT_LABEL:
             state = _Walk()
             continue
+        if role.kind == ARTICLE:
+            points = _Walk()
         h = by_index.get(i)
         if h is not None and h.number is not None:
-            for kind, at, message in state.step(h):
+            walk = points if role.kind == ARTICLE_POINT else state
+            for kind, at, message in walk.step(h):
                 if kind == "start":
                     kind, at, message = _started_inline(ctx, h) or (kind, at, message)
                 out.append((kind, at, message))
