@@ -110,6 +110,18 @@ def title_continues(first: str, second: str) -> bool:
             or first.endswith(("的", "关于", "在", "和", "与", "及", "暨")))
 
 
+def recipient_continues(first: str, second: str) -> bool:
+    """Is ``second`` the rest of a 主送 broken over two paragraphs (``各乡镇人民政府，`` / ``县直各单位：``)?"""
+    return (first.endswith(("，", "、", ",")) and is_recipient(first[:-1] + "：") and is_recipient(second)
+            and len(first) + len(second) <= 120)
+
+
+def name_continues(above: str, text: str) -> bool:
+    """Is ``text`` the rest of an attachment's name opened with 《 on the line above?"""
+    return (above.count("《") > above.count("》") and text.count("》") > text.count("《") and len(text) <= 60
+            and not any(c in text[:-1] for c in "。；！？"))
+
+
 def looks_like_byline(text: str) -> bool:
     """A speaker or author line under the title: short, no sentence, no marker, no colon."""
     if len(text) > 40 or any(c in text for c in _SENTENCE_MARKS):
@@ -154,3 +166,18 @@ def named(text: str) -> bool:
     """Does the text read as a title by its words: ``关于……`` or a document kind at its end?"""
     bare = text.rstrip("。，；：、.,;:")
     return bare.startswith("关于") or bool(_TITLE_KIND.search(bare))
+
+
+def mark_over_number(text: str, below: str) -> bool:
+    """A 发文机关标志 without 文件 (信函格式, 纪要标志) standing over a 发文字号 or 期号."""
+    if len(text) > 40 or any(c in text for c in "，。；：、") or typed_marker(text):
+        return False
+    numbered = bool(DOC_NUMBER_RE.search(below) or ISSUE_NUMBER_RE.fullmatch(below)) and len(below) <= 40
+    return numbered and (bool(ISSUER_END.search(text)) or text.endswith("纪要"))
+
+
+def issuer_above_title(text: str, below: str) -> bool:
+    """A short organisation name standing over a paragraph that is plainly the title."""
+    return (len(text) <= 30 and not named(text) and bool(ISSUER_END.search(text))
+            and not any(c in text for c in "，。；：、") and named(below) and looks_like_title(below)
+            and not title_continues(text, below))

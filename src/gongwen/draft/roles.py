@@ -27,7 +27,8 @@ from gongwen.draft.phrases import (  # noqa: F401
     ADDRESS, ARTICLE_RE, ATTACHMENT_ITEM_RE, ATTACHMENT_LABEL_RE, ATTACHMENT_NOTE_RE, ATTENDANCE_RE, CC_RE,
     COPY_NUMBER_RE, DOC_NUMBER_RE, ISSUE_NUMBER_RE, ISSUER_END, NOTE_RE, PART_RE, PRINTED_RE, RECIPIENT_IN_RECORD,
     SALUTATION_WORDS, SECRECY_RE, SERIES_FIRST, SIGNER_RE, THANKS, URGENCY_RE, first_sentence_end, heading_marker,
-    is_recipient, is_salutation, looks_like_byline, looks_like_title, named, title_continues, typed_marker)
+    is_recipient, is_salutation, issuer_above_title, looks_like_byline, looks_like_title, mark_over_number, named,
+    name_continues, recipient_continues, title_continues, typed_marker)
 from gongwen.spec import dates
 from gongwen.spec.chars import BLANKS
 
@@ -85,6 +86,11 @@ class Role:
     2 for 第X章, 3 for 第X节.  ``marker`` is the heading marker as typed; ``heading_end`` the
     index in the text where a run-in heading (``（一）加强领导。正文……``) ends, after its 。.
     ``number`` is the number of a heading, part or article (None when unreadable).
+    ``item`` is true for a numbered paragraph (:data:`HEADING`, :data:`ARTICLE_POINT`) that is
+    an item, not a heading standing over text: a whole sentence (``三、违反本通告规定，……予以处罚。``)
+    or an entry of a list (``（一）营业执照复印件。`` ``（二）身份证明复印件。``).  It keeps its 。 or ；.
+    ``wraps`` is true for the rest of the element above, wrapped onto a paragraph of its own: a
+    title set in lines, a 主送 or an attachment's name running on.
     """
 
     kind: str
@@ -92,6 +98,8 @@ class Role:
     marker: Optional[DraftMarker] = None
     heading_end: int = 0
     number: Optional[int] = None
+    item: bool = False
+    wraps: bool = False
 
 
 def _front_matter(text: str, line: Line) -> Optional[str]:
@@ -152,10 +160,11 @@ def assign(lines: Sequence[Line]) -> List[Role]:
     end = _back(lines, texts, running, roles, start)
     in_attachments = False
     label_at: Optional[int] = None  # the attachment label whose title may follow
-    for i in running[start:end]:
+    for pos in range(start, end):
+        i = running[pos]
         if roles[i] is not None:
             continue
-        text = texts[i]
+        text, above = texts[i], roles[running[pos - 1]] if pos else None
         if ATTACHMENT_NOTE_RE.match(text):
             roles[i], in_attachments = Role(ATTACHMENT_NOTE), True
             continue
@@ -165,11 +174,14 @@ def assign(lines: Sequence[Line]) -> List[Role]:
             continue
         if label_at is not None:
             if _attachment_title(lines, texts, label_at, i, roles):
-                roles[i] = Role(ATTACHMENT_TITLE)
+                roles[i] = Role(ATTACHMENT_TITLE, wraps=above is not None and above.kind == ATTACHMENT_TITLE)
                 continue
             label_at = None
         if in_attachments and ATTACHMENT_ITEM_RE.match(text) and len(text) <= 60:
             roles[i] = Role(ATTACHMENT_ITEM)
+            continue
+        if in_attachments and name_continues(texts[running[pos - 1]], text):
+            roles[i] = Role(ATTACHMENT_ITEM, wraps=True)  # ``附件：1．《……`` / ``……方案》``
             continue
         in_attachments = False
         if NOTE_RE.fullmatch(text):
@@ -183,12 +195,52 @@ def assign(lines: Sequence[Line]) -> List[Role]:
             continue
         roles[i] = _body_role(text, lines[i].text)
     _points_of_articles(roles, running)
+    _items(roles, [ln.text for ln in lines], running)
     return [r if r is not None else Role(BODY) for r in roles]
 
 
+#: How an item ends: a sentence or a list entry keeps its 。 or ；, a standalone heading has none.
+_ITEM_END = "。；;"
+#: Longer than this, a numbered paragraph ending in 。 is a sentence, not a heading.
+ITEM_LENGTH = 25
+
+
+def _items(roles: List[Optional[Role]], raws: Sequence[str], running: Sequence[int]) -> None:
+    """Mark the numbered paragraphs that are items (:attr:`Role.item`).
+
+    A standalone heading is short, carries no sentence and has text under it.  A numbered
+    paragraph ending in 。 or ； is an item when it is a sentence (longer than
+    :data:`ITEM_LENGTH`, or a point with a comma inside), or when it stands in a list: right
+    before or after a sibling that also ends so (a heading has its text between the two).  A run-in
+    heading (``（一）加强领导。正文……``) has its text in the same paragraph: a heading, not an item.
+    """
+    numbered = [(k, i) for k, i in enumerate(running)
+                if roles[i] is not None and roles[i].kind in (HEADING, ARTICLE_POINT) and roles[i].marker]
+    ends = {}  # running position -> the paragraph ends like an item and is no run-in heading
+    for k, i in numbered:
+        tail = raws[i][roles[i].marker.end:].strip(BLANKS)
+        inner = tail[:-1]
+        ends[k] = bool(tail) and tail[-1] in _ITEM_END and first_sentence_end(inner) is None
+
+    def sibling(k: int, j: int) -> bool:  # running[j] is a numbered paragraph like running[k], ending like an item
+        if not (0 <= j < len(running) and ends.get(j)):
+            return False
+        a, b = roles[running[k]], roles[running[j]]
+        return a.kind == b.kind and a.level == b.level
+
+    for k, i in numbered:
+        if not ends[k]:
+            continue
+        role = roles[i]
+        inner = raws[i][role.marker.end:].strip(BLANKS)[:-1]
+        sentence = len(inner) > ITEM_LENGTH or (role.level >= 2 and "，" in inner)
+        listed = sibling(k, k - 1) or sibling(k, k + 1)
+        role.item = sentence or listed
+
+
 def _points_of_articles(roles: List[Optional[Role]], running: Sequence[int]) -> None:
-    """（一）（二） under an article are its points (项), numbered afresh in each article: not
-    headings, so the outline's numbering and a heading's punctuation do not apply to them."""
+    """（一）（二） under an article are its points (项), and ``1.`` ``（1）`` under them theirs (目):
+    numbered afresh in each article, not headings of the document's outline."""
     in_article = False
     for i in running:
         role = roles[i]
@@ -199,7 +251,7 @@ def _points_of_articles(roles: List[Optional[Role]], running: Sequence[int]) -> 
         elif role.kind == PART or (role.kind == HEADING and role.level == 1) or role.kind in (
                 ATTACHMENT_NOTE, ATTACHMENT_LABEL, SIGNATURE, ISSUE_DATE):
             in_article = False
-        elif in_article and role.kind == HEADING and role.level == 2:
+        elif in_article and role.kind == HEADING and role.level >= 2:
             roles[i] = Role(ARTICLE_POINT, role.level, role.marker, role.heading_end, role.number)
 
 
@@ -209,7 +261,7 @@ def _front(lines, texts, running, roles) -> int:
     while k < len(running) and k < 8:
         i = running[k]
         kind = _front_matter(texts[i], lines[i])
-        if kind is None and k + 1 < len(running) and _mark_over_number(texts[i], texts[running[k + 1]]):
+        if kind is None and k + 1 < len(running) and mark_over_number(texts[i], texts[running[k + 1]]):
             kind = ISSUER  # ``清河县人民政府办公室`` (信函) or ``……会议纪要`` over its 发文字号 or 期号
         if kind is None:
             break
@@ -219,7 +271,7 @@ def _front(lines, texts, running, roles) -> int:
         return k
     first = running[k]
     text = texts[first]
-    if (k + 1 < len(running) and not lines[first].red and _issuer_above_title(text, texts[running[k + 1]])):
+    if (k + 1 < len(running) and not lines[first].red and issuer_above_title(text, texts[running[k + 1]])):
         roles[first] = Role(ISSUER)  # ``清河县人民政府`` over ``关于……的通知``: the issuer, then the title
         k += 1
         first = running[k]
@@ -232,7 +284,7 @@ def _front(lines, texts, running, roles) -> int:
     while k < len(running) and not texts[running[k]].startswith(SUBTITLE_DASHES) and (
             title_continues(texts[running[k - 1]], texts[running[k]])
             or _wraps(lines[first], lines[running[k]], texts[running[k]])):
-        roles[running[k]] = Role(TITLE)
+        roles[running[k]] = Role(TITLE, wraps=True)
         k += 1
     seen = set()
     while k < len(running) and len(seen) < 3:
@@ -249,25 +301,13 @@ def _front(lines, texts, running, roles) -> int:
         roles[running[k]] = Role(kind)
         seen.add(kind)
         k += 1
-    if k < len(running) and is_recipient(texts[running[k]]):
+    if k + 1 < len(running) and recipient_continues(texts[running[k]], texts[running[k + 1]]):
+        roles[running[k]], roles[running[k + 1]] = Role(RECIPIENT), Role(RECIPIENT, wraps=True)
+        k += 2
+    elif k < len(running) and is_recipient(texts[running[k]]):
         roles[running[k]] = Role(RECIPIENT)
         k += 1
     return k
-
-
-def _mark_over_number(text: str, below: str) -> bool:
-    """A 发文机关标志 without 文件 (信函格式, 纪要标志) standing over a 发文字号 or 期号."""
-    if len(text) > 40 or any(c in text for c in "，。；：、") or typed_marker(text):
-        return False
-    numbered = bool(DOC_NUMBER_RE.search(below) or ISSUE_NUMBER_RE.fullmatch(below)) and len(below) <= 40
-    return numbered and (bool(ISSUER_END.search(text)) or text.endswith("纪要"))
-
-
-def _issuer_above_title(text: str, below: str) -> bool:
-    """A short organisation name standing over a paragraph that is plainly the title."""
-    return (len(text) <= 30 and not named(text) and bool(ISSUER_END.search(text))
-            and not any(c in text for c in "，。；：、") and named(below) and looks_like_title(below)
-            and not title_continues(text, below))
 
 
 def _attachment_title(lines, texts, label_at: int, i: int, roles) -> bool:

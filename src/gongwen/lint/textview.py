@@ -10,7 +10,7 @@ import re
 from typing import Dict, List, Optional, Tuple
 
 from gongwen.draft.looks import docx_looks as looks_of
-from gongwen.draft.roles import BODY, HEADING, TITLE, Line, Role, assign
+from gongwen.draft.roles import ARTICLE_POINT, BLANK, BODY, HEADING, TITLE, Line, Role, assign
 from gongwen.draft.source import Para
 from gongwen.lint.context import Context
 from gongwen.lint.masks import OPAQUE, SYNTAX, mask_common, md_masks  # noqa: F401 (rules import OPAQUE from here)
@@ -82,14 +82,16 @@ def body_start(mtext: str) -> int:
 
 
 class Heading:
-    """A paragraph that opens with a heading marker."""
+    """A paragraph that opens with a heading marker (``item``: an item, not a heading standing
+    over text: :attr:`gongwen.draft.roles.Role.item`)."""
 
-    __slots__ = ("index", "para", "marker", "start", "end")
+    __slots__ = ("index", "para", "marker", "start", "end", "item")
 
-    def __init__(self, index: int, para: Para, marker: DraftMarker, offset: int):
+    def __init__(self, index: int, para: Para, marker: DraftMarker, offset: int, item: bool = False):
         self.index = index
         self.para = para
         self.marker = marker
+        self.item = item
         self.start = marker.start + offset  # index of the marker in para.text
         self.end = marker.end + offset  # index where the heading text starts
 
@@ -133,6 +135,26 @@ def _roles(ctx: Context) -> List[Role]:
     return out
 
 
+def wrapped(ctx: Context) -> List[Tuple[int, int]]:
+    """``(first, last)`` paragraph indexes of each element set over several paragraphs: a title
+    set in lines, a 主送 or an attachment's name wrapped (:attr:`gongwen.draft.roles.Role.wraps`)."""
+    return ctx.shared("wrapped", _wrapped)
+
+
+def _wrapped(ctx: Context) -> List[Tuple[int, int]]:
+    out: List[Tuple[int, int]] = []
+    above = None  # the last paragraph that is not blank
+    for i, role in enumerate(roles(ctx)):
+        if role.wraps and above is not None:
+            if out and out[-1][1] == above:
+                out[-1] = (out[-1][0], i)
+            else:
+                out.append((above, i))
+        if role.kind != BLANK:
+            above = i
+    return out
+
+
 def resolver(ctx: Context):
     """The formatting resolver of a .docx (:class:`gongwen.ooxml.styles.Resolver`), one per source."""
     from gongwen.ooxml.styles import Resolver
@@ -147,7 +169,8 @@ def docx_looks(ctx: Context) -> List[Tuple[Optional[str], bool, object]]:
 
 
 def headings(ctx: Context) -> List[Heading]:
-    """Every heading paragraph of ``ctx`` in order (YAML content has none: its markers are generated).
+    """Every heading paragraph of ``ctx`` in order (YAML content has none: its markers are generated),
+    and the points of articles (``第三条`` / ``（一）``), numbered like headings.
 
     The list of an attachment note (``附件：1. 方案`` and the ``2. …`` lines under
     it) is not part of the outline.
@@ -160,8 +183,8 @@ def _headings(ctx: Context) -> List[Heading]:
         return []  # YAML content has no typed markers: they are generated
     out: List[Heading] = []
     for i, role in enumerate(roles(ctx)):
-        if role.kind == HEADING:
-            out.append(Heading(i, ctx.paras[i], role.marker, 0))
+        if role.kind in (HEADING, ARTICLE_POINT):
+            out.append(Heading(i, ctx.paras[i], role.marker, 0, role.item))
     return out
 
 

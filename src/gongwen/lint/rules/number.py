@@ -137,15 +137,18 @@ def _attachment_lines(ctx):
 @rule("GW507", "attachment-number", severity="error", fixable=True,
       message="附件说明中的序号写作“1.”“2.”，不用“1、”。", source="GB/T 9704-2012 7.3.4",
       why="GB/T 9704-2012 7.3.4：有多个附件时用阿拉伯数字标注顺序号，写作“附件：1. ××××”；阿拉伯数字序号后用下脚点（GB/T 15834-2011 B.3.3），不用顿号。"
-          "只检查“附件：”一行及紧随其后的编号行。",
-      bad=["附件：1、实施方案\n　　　2、任务分工"], good=["附件：1. 实施方案\n　　　2. 任务分工"])
+          "只检查“附件：”一行及紧随其后的编号行。不少单位习惯用全角“1．”（与三级标题序号的写法一致，见 GW105），不报告；"
+          "修正时按设置 level3 写作“.”或“．”。",
+      bad=["附件：1、实施方案\n　　　2、任务分工"], good=["附件：1. 实施方案\n　　　2. 任务分工", "附件：1．实施方案\n　　　2．任务分工"])
 def attachment_number(ctx):
+    level3 = ctx.settings.level3
     for para, mtext, offset in _attachment_lines(ctx):
         m = _ATTACH_ITEM_RE.match(mtext, offset)
-        if not m or m.group("sep").strip() == ".":
-            continue
+        if not m or m.group("sep").strip() in (".", "．"):
+            continue  # the full-width point is a house variant (GW105 weighs it for headings)
         num = m.group("num").translate(FULLWIDTH_TO_ASCII)
-        yield replace(para, m.start(), m.end("sep"), num + ".", f"附件序号“{m.group('num')}{m.group('sep')}”应写作“{num}.”。")
+        yield replace(para, m.start(), m.end("sep"), num + level3,
+                      f"附件序号“{m.group('num')}{m.group('sep')}”应写作“{num}{level3}”。")
 
 
 @rule("GW508", "attachment-punctuation", severity="error", fixable=True,

@@ -13,7 +13,9 @@ import re
 
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
-from gongwen.lint.textview import OPAQUE, SYNTAX, heading_at, items, marker_spans, next_char, prev_char, recipient_colons
+from gongwen.draft.roles import ARTICLE, ARTICLE_RE, PART, PART_RE, PRINTED
+from gongwen.lint.textview import (OPAQUE, SYNTAX, heading_at, items, marker_spans, next_char, prev_char,
+                                   recipient_colons, roles)
 from gongwen.spec.chars import BLANKS, FULLWIDTH_FORMS, is_cjk, is_cn
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
@@ -204,15 +206,67 @@ def _digit_run_touches_cjk(text, i, step):
     return 0 <= i < len(text) and is_cn(text[i])
 
 
-@rule("GW413", "stray-space", why="中文之间、中文与数字之间不加空格；YAML 中折成多行的中文也会在折行处产生空格。",
+#: A quantity with its unit: ``80m×12.6m``, ``1.2kW``, ``35%``, ``15℃``.
+_QUANTITY = r"\d+(?:\.\d+)?(?:[A-Za-z㎡²³℃‰%％]{1,3})?(?:[×xX*/]\d+(?:\.\d+)?(?:[A-Za-z㎡²³℃‰%％]{1,3})?)*"
+_QUANTITY_AT = re.compile(_QUANTITY + r"(?![A-Za-z0-9])")
+_QUANTITY_BEFORE = re.compile(r"(?<![A-Za-z0-9.])" + _QUANTITY + r"$")
+
+
+def _quantity_between(text, a, b):
+    """Is the space ``text[a:b]`` one side of a quantity set in Chinese text, with its unit
+    (``由 80m×12.6m 调整为``)?  The other side of the quantity is Chinese, directly or across one
+    space; ``Windows 10 系统`` is not one."""
+    p, n = text[a - 1], text[b]
+    if is_cn(p) and n.isascii() and n.isdigit():
+        m = _QUANTITY_AT.match(text, b)
+        k = m.end() if m else b
+        k += text[k:k + 1] == " "
+        return m is not None and k < len(text) and is_cn(text[k])
+    if is_cn(n) and ((p.isascii() and p.isalnum()) or p in "%％℃‰㎡²³"):
+        m = _QUANTITY_BEFORE.search(text, max(0, a - 40), a)
+        if m is None:
+            return False
+        k = m.start() - 1
+        k -= text[k:k + 1] == " " and k > 0
+        return k >= 0 and is_cn(text[k])
+    return False
+
+
+#: The end of an organisation's name, and the one after it: ``中共中央办公厅 国务院办公厅关于……``
+#: (joint issuers are set apart by a space, in a cited title too).
+_ORG = r"(?:办公厅|办公室|委员会|政府|党委|党组|[部厅局委署院])"
+_ORG_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,}" + _ORG + "$")
+_ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{1,20}?" + _ORG + r"(?=关于|印发|联合|同意|[《》、，。：\s]|$)")
+
+
+def _quiet_spaces(ctx):
+    """``{paragraph index: (start, end)}`` of spaces set on purpose: after ``第一条`` and
+    ``第一章`` (regulations set them so), and the whole 印发 line of the 版记."""
+    out = {}
+    for i, (para, role) in enumerate(zip(ctx.paras, roles(ctx))):
+        if role.kind == PRINTED:
+            out[i] = (0, len(para.text))
+        elif role.kind in (ARTICLE, PART):
+            m = (ARTICLE_RE if role.kind == ARTICLE else PART_RE).search(para.text)
+            if m:
+                out[i] = (m.end(), m.end() + len(para.text[m.end():]) - len(para.text[m.end():].lstrip(BLANKS)))
+    return out
+
+
+@rule("GW413", "stray-space", why="中文之间、中文与数字之间不加空格，数字带单位的（“由 80m×12.6m 调整为”）也一样；YAML 中折成多行的中文也会在折行处产生空格。"
+         "有意留的空格不报告：规章“第一条”“第一章”后的空格、联合发文机关名称之间的空格（“中共中央办公厅 国务院办公厅”）、版记印发一行中的空格。",
      severity="warning", fixable=True, source="practice",
       message="中文文本中间不应有空格（“产业 工人”“在 2022 年”应去掉空格）。",
-      bad=["推进产业 工人队伍建设。", "在 2022 年召开。", "完成任务 ，取得实效。"],
-      good=["推进产业工人队伍建设。", "使用 Windows 10 系统。", "市委副书记　张某某"])
+      bad=["推进产业 工人队伍建设。", "在 2022 年召开。", "完成任务 ，取得实效。", "桥面尺寸由 80m×12.6m 调整为 96m×15m。"],
+      good=["推进产业工人队伍建设。", "使用 Windows 10 系统。", "市委副书记　张某某",
+            "第一章  总则\n第一条  为了加强城市绿化管理，制定本办法。",
+            "认真贯彻《中共中央办公厅 国务院办公厅关于加强基层治理的意见》。"])
 def stray_space(ctx):
-    for _, para, mtext in items(ctx):
+    quiet = _quiet_spaces(ctx)
+    for i, para, mtext in items(ctx):
         if " " not in mtext and "\u00a0" not in mtext:
             continue
+        region = quiet.get(i)
         # Indentation ends at ``first``, trailing blanks start at ``last``: computed once, not
         # by slicing the line around every run of spaces (quadratic on a long line).
         first = len(mtext) - len(mtext.lstrip(BLANKS + SYNTAX))
@@ -221,12 +275,15 @@ def stray_space(ctx):
             a, b = m.start(), m.end()
             if a <= first or b >= last:
                 continue  # indentation, trailing blanks
-            if SYNTAX in mtext[a - 1:a] or SYNTAX in mtext[b:b + 1]:
+            if SYNTAX in mtext[a - 1:a] or SYNTAX in mtext[b:b + 1] or (region and region[0] <= a < region[1]):
                 continue
             p, n = mtext[a - 1], mtext[b]
+            if is_cn(p) and is_cn(n) and _ORG_BEFORE.search(mtext, max(0, a - 24), a) and _ORG_AFTER.match(mtext, b):
+                continue  # joint issuers: 中共中央办公厅 国务院办公厅
             fault = (is_cn(p) and is_cn(n)) or \
                     (is_cn(p) and n.isdigit() and n.isascii() and _digit_run_touches_cjk(mtext, b, 1)) or \
-                    (is_cn(n) and p.isdigit() and p.isascii() and _digit_run_touches_cjk(mtext, a - 1, -1))
+                    (is_cn(n) and p.isdigit() and p.isascii() and _digit_run_touches_cjk(mtext, a - 1, -1)) or \
+                    _quantity_between(mtext, a, b)
             if fault and para.segments and any(seg[0] == b for seg in para.segments):
                 yield hit(para, a, "YAML 多行文字在折行处会变成一个空格：中文段落请写在一行，或用“|”块每行一段。")
             elif fault:

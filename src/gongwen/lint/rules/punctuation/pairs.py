@@ -12,8 +12,7 @@ import re
 
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
-from gongwen.draft import roles as R
-from gongwen.lint.textview import OPAQUE, SYNTAX, items, marker_spans, next_char, prev_char, roles
+from gongwen.lint.textview import OPAQUE, SYNTAX, items, marker_spans, next_char, prev_char, wrapped
 from gongwen.spec.chars import BLANKS, is_cjk, is_cn
 
 _OPEN, _CLOSE = "(（", ")）"
@@ -123,31 +122,21 @@ def unbalanced_pair(ctx):
 
 
 def _titles_set_in_lines(ctx, paras) -> set:
-    """Indexes of title lines whose pairs close on another line of the same title: a long title
-    is set in several centred lines, and a 《》 may open on one and close on the next."""
-    kinds = [r.kind for r in roles(ctx)]
-    out, k = set(), 0
-    while k < len(paras):
-        if kinds[k] not in (R.TITLE, R.ATTACHMENT_TITLE):
-            k += 1
-            continue
-        end = k
-        while end + 1 < len(paras) and kinds[end + 1] == kinds[k]:
-            end += 1
-        if end > k:
-            joined = "".join(paras[j][2] for j in range(k, end + 1))
-            opened = [c for c in _PAIR_CHARS_RE.findall(joined)]
-            stack = []
-            for c in opened:
-                if c in _PAIRS:
-                    stack.append(c)
-                elif stack and stack[-1] == _CLOSERS[c]:
-                    stack.pop()
-                else:
-                    stack.append(c)
-            if not stack:
-                out.update(paras[j][0] for j in range(k, end + 1))
-        k = end + 1
+    """Indexes of the lines of an element set over several paragraphs whose pairs close on another
+    of its lines: a long title set in centred lines, a 主送 or an attachment's name wrapped, with a
+    《 on one line and its 》 on the next (:func:`gongwen.lint.textview.wrapped`)."""
+    out = set()
+    for first, last in wrapped(ctx):
+        stack = []
+        for c in _PAIR_CHARS_RE.findall("".join(paras[j][2] for j in range(first, last + 1))):
+            if c in _PAIRS:
+                stack.append(c)
+            elif stack and stack[-1] == _CLOSERS[c]:
+                stack.pop()
+            else:
+                stack.append(c)
+        if not stack:
+            out.update(paras[j][0] for j in range(first, last + 1))
     return out
 
 
