@@ -67,6 +67,8 @@ def classify(ctx: Context, res: Resolver) -> List[Paragraph]:
             out.append(Paragraph(para, el, "title", style, props))
         elif props.get("jc", "left") in ("center", "right", "end", "distribute"):
             continue  # set apart by its alignment
+        elif role.kind == R.HEADING and role.item:
+            continue  # a numbered item (a sentence, a list entry): set as heading or as body by house habit
         elif role.kind == R.HEADING:
             out.append(Paragraph(para, el, f"h{role.level}", style, props, role.heading_end))
         elif role.kind in (R.SALUTATION, R.RECIPIENT):
