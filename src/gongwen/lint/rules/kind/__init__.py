@@ -5,4 +5,4 @@ references in the text agree; the 版记 and the 主送 are written as GB/T 9704
 The kind comes from the title's last words or the content's ``kind`` (:mod:`.view`).
 """
 
-from gongwen.lint.rules.kind import citation, counts, letters, upward  # noqa: F401  (registers the rules)
+from gongwen.lint.rules.kind import attachments, citation, counts, letters, record, upward  # noqa: F401  (registers the rules)
