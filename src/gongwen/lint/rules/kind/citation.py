@@ -17,19 +17,13 @@ from gongwen.spec.chars import BLANKS
 from gongwen.spec.repealed import BY_TITLE
 
 _BEFORE_TITLE = re.compile(DOC_NUMBER.pattern + rf"[{BLANKS}]*(?:文件)?[{BLANKS}]*(?=《)")
-_AFTER_TITLE = re.compile(rf"》[{BLANKS}]*(?P<num>{DOC_NUMBER.pattern})")
+#: ``》清政发〔2024〕3号``: a number right after the title (not ``》和清政发……``, two documents).
+_AFTER_TITLE = re.compile(rf"》[{BLANKS}]*(?![和及与、等的并或以在为是中第])(?P<num>{DOC_NUMBER.pattern})")
 _CITED = re.compile(r"《(?P<title>[^《》]{2,80})》")
 #: Words around a citation that place it in the past: ``《合同法》实施前``, ``原《合同法》``.
 _PAST_AFTER = re.compile(r"[）)]?(?:实施|施行|生效|废止|有效)?(?:以前|之前|前|期间|时期|时)|已(?:被)?(?:废止|停止)|"
                          r"停止执行|同时废止|废止")
 _PAST_BEFORE = re.compile(r"(?:原|已废止的|已失效的|废止|代替|取代|替代|根据当时的?|依照当时的?|按照当时的?)$")
-
-
-def _number_start(text: str, m) -> int:
-    """Where the 发文字号 matched by ``m`` starts: its 代字 is the Chinese run before the bracket,
-    at most 8 characters back (``根据清政发〔2024〕3号``: ``清政发``)."""
-    bracket = m.start() + next(k for k, c in enumerate(m.group(0)) if c in "〔[［(（﹝【")
-    return max(m.start(), bracket - 8) if bracket - m.start() > 8 else m.start()
 
 
 @rule("GW007", "citation-order", severity="error", source=PRACTICE,
@@ -46,8 +40,7 @@ def citation_order(ctx):
         if "号" not in mtext or "《" not in mtext:
             continue
         for m in _BEFORE_TITLE.finditer(mtext):
-            start = _number_start(mtext, m)
-            yield hit(para, start, "引用公文时发文字号写在了标题之前：应先引标题，后引发文字号，"
+            yield hit(para, m.end(), "引用公文时发文字号写在了标题之前：应先引标题，后引发文字号，"
                                    "写作“《标题》（发文字号）”。")
         for m in _AFTER_TITLE.finditer(mtext):
             yield hit(para, m.start("num"), "标题之后的发文字号应加圆括号，写作“《标题》（发文字号）”。")

@@ -18,7 +18,7 @@ _LETTER_CLOSES = re.compile(r"特此|此复|此函|专此|函告|函复|函达|�
 #: Where a reply names what it answers: ``……收悉``, ``来函``, ``来文``.
 _RECEIVED = re.compile(r"收悉|来函|来文|来电|你.{0,6}(?:请示|报告|函)")
 _CITED_TITLE = re.compile(r"《[^《》]{2,80}》")
-_NUMBER_AFTER = re.compile(r"\s*[（(]\s*" + DOC_NUMBER.pattern + r"\s*[）)]")
+_NUMBER_AFTER = re.compile(r"\s*[（(]?\s*" + DOC_NUMBER.pattern)  # without brackets: GW007
 
 
 @rule("GW005", "letter-closing", severity="warning", source=PRACTICE,
