@@ -148,7 +148,8 @@ def attachment_title_mismatch(ctx):
             continue
         a, b = _norm(item.title), _norm(page.title)
         if a and b and not a.startswith(b) and not b.startswith(a):
-            yield hit(ctx.paras[page.title_index], 0, f"附件页标题“{page.title}”与附件说明中的“{item.title}”不一致。")
+            yield hit(ctx.paras[item.index], item.offset, f"附件说明中的“{item.title}”与附件页标题“{page.title}”"
+                                                          "不一致：两处应写同一个名称。")
 
 
 @rule("GW012", "attachment-reference", severity="error", source=_SOURCE + " 7.3.4",

@@ -24,7 +24,10 @@ ASKS = re.compile(r"妥否|当否|可否|是否(?:妥当|可行|同意)|请(?:�
 #: A request for instructions or approval inside a 报告 (not ``申请批准``, ``报请……批准``).
 _REPORT_ASKS = re.compile(r"妥否|当否|(?<![申报提呈转])请(?:予)?(?:批示|批复|审批|核准|批准)")
 #: Names of bodies below the issuer: ``各乡镇人民政府``, ``所属各单位``, ``下属企业``.
-_BELOW = re.compile(r"^各|下属|所属|直属")
+_BELOW = re.compile(r"^各|下属|所属|直属|各(?:中小学|学校|乡镇|村|社区|分局|科室|股室|处室|派出所|站所)")
+#: A 乡镇 or 街道 body: below any 县-level issuer (``城关镇人民政府``, ``城东街道办事处``).
+_TOWN = re.compile(r"(?:镇|乡|街道)(?:人民政府|党委|办事处|政府)$")
+_COUNTY = re.compile(r"[县市区省]")
 _NAME_SEP = re.compile(r"[，、,；;]")
 _CLOSE_WORDS = "妥否，请批示|当否，请批复|请审批|恳请……批准"
 
@@ -76,7 +79,8 @@ def request_one_recipient(ctx):
 @rule("GW002", "request-cc-subordinate", severity="warning", source=_RULES + "（一）",
       message="请示不抄送下级机关（如“各乡镇人民政府”“所属各单位”）。",
       why="《党政机关公文处理工作条例》第十五条（一）：向上级机关行文，根据需要抄送相关上级机关和同级机关，不抄送下级机关。"
-          "请示尚待上级批准，抄给下级会造成工作被动。只报告以“各”开头或含“下属”“所属”“直属”的名称，"
+          "请示尚待上级批准，抄给下级会造成工作被动。只报告以“各”开头或含“下属”“所属”的名称，以及县级以上机关"
+          "抄给乡镇、街道的，"
           "按名称判断上下级难免有误，故为警告。",
       bad=["关于申请拨付校舍维修资金的请示\n县人民政府：\n现将有关事项请示如下。\n妥否，请批示。\n"
            "抄送：县财政局，各乡镇人民政府。"],
@@ -85,9 +89,11 @@ def request_one_recipient(ctx):
 def request_cc_subordinate(ctx):
     if doc_kind(ctx) != "request":
         return
+    issuer = "".join(ctx.paras[i].text for i in indexes_of(ctx, R.SIGNATURE, R.ISSUER)).strip(BLANKS)
+    county = bool(_COUNTY.search(issuer)) and not re.search(r"镇|乡(?!村)|街道", issuer)
     for para in _cc_paras(ctx):
         for off, name in _names(para.text):
-            if _BELOW.search(name):
+            if _BELOW.search(name) or (county and _TOWN.search(name)):
                 yield hit(para, off, f"请示不抄送下级机关：“{name}”是下级机关，应从抄送中删去。")
 
 
