@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence, Tuple
 
+from gongwen.draft.titlekind import LIKE_NOTICE as _LIKE_NOTICE
+from gongwen.draft.titlekind import REPORT_TITLE as _REPORT_TITLE
+from gongwen.draft.titlekind import TAIL as _TAIL
+from gongwen.draft.titlekind import TITLE_WORDS as _TITLE_WORDS
 from gongwen.spec.chars import PLACEHOLDER
 
 #: Heading keywords that map a report's level-1 parts, tried in this order.
@@ -15,7 +19,6 @@ PART_KEYWORDS = (
 )
 PART_NAMES = {"achievements": "成效", "problems": "问题", "recommendations": "建议"}
 _SPEECH_TITLE = re.compile(r"讲话|发言|致辞|讲稿|报告会|动员")
-_REPORT_TITLE = re.compile(r"(?:调研|调查|考察|专题)?报告$")
 
 
 def part_of(heading: str) -> Optional[str]:
@@ -43,17 +46,6 @@ def guess_kind(title: str, salutation: str, headings: Sequence[str]) -> Tuple[st
     return "speech", "没有明显特征，按讲话稿处理（可用 --kind report 指定为调研报告）"
 
 
-#: The last words of a title and the kind they name, tried in this order (复函 before 函,
-#: 调研报告 before 报告).  Kinds gongwen does not have are laid out as the nearest one.
-_TITLE_WORDS = (
-    ("复函", "reply_letter"), ("批复", "approval"), ("请示", "request"), ("纪要", "minutes"),
-    ("实施细则", "rules"), ("细则", "rules"), ("办法", "measures"), ("规定", "provisions"), ("条例", "provisions"),
-    ("意见", "opinion"), ("方案", "plan"), ("通知", "notice"), ("函", "letter"),
-)
-#: Kinds gongwen does not have, laid out as a 通知 (文件格式, 下行文).
-_LIKE_NOTICE = ("通报", "决定", "通告", "公告", "决议", "要点", "计划", "规划")
-#: A bracketed tail after the kind word: ``办法（试行）``, ``规定（暂行）``.
-_TAIL = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 #: What the recogniser found that only the red-header family has, and how the reason names it.
 FAMILY_SIGNS = {"copy_number": "份号", "secrecy": "密级", "urgency": "紧急程度", "issuer": "发文机关标志",
                 "doc_number": "发文字号", "signer": "签发人", "recipient": "主送机关", "attachment_note": "附件说明",

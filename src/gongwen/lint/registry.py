@@ -2,7 +2,7 @@
 
 A rule is data plus a small check function that receives a
 :class:`~gongwen.lint.context.Context` (as ruff's rules receive a Checker).
-Its family is its code's prefix: ``GW1xx`` marker … ``GW9xx`` cycle, so
+Its family is its code's prefix: ``GW0xx`` kind, ``GW1xx`` marker … ``GW9xx`` cycle, so
 ``--select GW9`` selects a family.  Rule modules are imported on first use,
 the layout family (which reads .docx styles) only when a .docx is linted or
 the whole catalogue is listed.  No rule module imports another: what two
@@ -32,6 +32,7 @@ class Family(NamedTuple):
 
 
 FAMILY_TABLE = (
+    Family("GW0", "kind", "文种与前后照应（GW0xx）", "gongwen.lint.rules.kind"),
     Family("GW1", "marker", "标题序号的写法（GW1xx）", "gongwen.lint.rules.marker"),
     Family("GW2", "structure", "全文的层次与序号（GW2xx）", "gongwen.lint.rules.structure"),
     Family("GW3", "series", "“一是……二是……”序列（GW3xx）", "gongwen.lint.rules.series"),
@@ -82,7 +83,7 @@ class Rule:
 _REGISTRY: Dict[str, Rule] = {}
 _loaded = set()
 
-_CODE_RE = re.compile(r"^GW[1-9][0-9]{2}$")
+_CODE_RE = re.compile(r"^GW[0-9]{3}$")
 _NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

@@ -1,0 +1,37 @@
+"""Which kind a document's title names: its last words (``关于……的请示`` → 请示).
+
+One table for the importer (which lays an old document out as that kind) and the linter (whose
+kind rules check what a 请示, a 报告 or a 函 must carry).  Pure data and one function.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+#: The last words of a title and the kind they name, tried in this order (复函 before 函,
+#: 调研报告 before 报告).  Kinds gongwen does not have are laid out as the nearest one.
+TITLE_WORDS = (
+    ("复函", "reply_letter"), ("批复", "approval"), ("请示", "request"), ("纪要", "minutes"),
+    ("实施细则", "rules"), ("细则", "rules"), ("办法", "measures"), ("规定", "provisions"), ("条例", "provisions"),
+    ("意见", "opinion"), ("方案", "plan"), ("通知", "notice"), ("函", "letter"),
+)
+#: Kinds gongwen does not have, laid out as a 通知 (文件格式, 下行文).
+LIKE_NOTICE = ("通报", "决定", "通告", "公告", "决议", "要点", "计划", "规划")
+#: A bracketed tail after the kind word: ``办法（试行）``, ``规定（暂行）``.
+TAIL = re.compile(r"[（(][^（）()]{1,16}[）)]$")
+#: A report's title: ``……的报告``, ``……的调研报告``.
+REPORT_TITLE = re.compile(r"(?:调研|调查|考察|专题)?报告$")
+
+
+def title_kind(title: str) -> Optional[str]:
+    """The kind a title's last words name (``request``, ``letter`` …; ``work_report`` for
+    ``……的报告``, ``report`` for ``……的调研报告``), or None when they name none of them."""
+    bare = TAIL.sub("", (title or "").strip()).rstrip("。，；：、.,;: \u3000")
+    m = REPORT_TITLE.search(bare)
+    if m:
+        return "work_report" if m.group(0) == "报告" else "report"
+    for word, kind in TITLE_WORDS:
+        if bare.endswith(word):
+            return kind
+    return None
