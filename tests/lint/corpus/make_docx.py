@@ -14,6 +14,7 @@ counts them) is printed with it as a manifest entry.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import sys
@@ -143,6 +144,16 @@ def with_numbering(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def stable(data: bytes) -> bytes:
+    """The same bytes for the same document: every part stamped 1980-01-01, as Word leaves them."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)), zin.read(info),
+                          compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
 def line_of(paras, text):
     """The line of the one paragraph that holds ``text``."""
     found = [para.line for para in paras if text in para.text]
@@ -165,7 +176,7 @@ def main(out_dir=HERE):
             data = with_numbering(data)
         path = os.path.join(out_dir, name)
         with open(path, "wb") as f:
-            f.write(data)
+            f.write(stable(data))
         paras = read_source(path).paras
         out.append(f"{name}:" + ("" if tags else " []"))
         for text, found in tags:
@@ -174,7 +185,7 @@ def main(out_dir=HERE):
                 parts = tag.split("|")
                 codes += parts[:-1]
                 whats.append(parts[-1])
-            out.append(f"  - {{line: {line_of(paras, text)}, code: \"{'|'.join(codes)}\", what: {'；'.join(whats)}}}")
+            out.append(f"  - {{line: {line_of(paras, text)}, code: \"{'|'.join(codes)}\", what: {json.dumps('；'.join(whats), ensure_ascii=False)}}}")
     sys.stdout.write("\n".join(out) + "\n")
 
 
