@@ -230,7 +230,10 @@ def test_a_year_left_over_from_last_year_is_still_found():
 刚才，我们研究了2024年的工作重点，下面我再讲三点意见。"""
     assert _codes(speech, "GW901") == [(4, "GW901")]
     plan = CIRCULAR.replace("关于2024年度全县安全生产目标责任考核结果的通报", "关于做好全县安全生产工作的通知")
-    assert _codes(plan, "GW901") == [(5, "GW901")]
+    assert _codes(plan, "GW901") == []  # last year's figures stated as facts are no leftover
+    ahead = plan.replace("2024年，全县安全生产形势总体平稳，共排查隐患4860项（数据截至时间为2024年12月31日）。",
+                         "2024年要重点抓好危化品、燃气和自建房安全专项整治。")
+    assert _codes(ahead, "GW901") == [(5, "GW901")]  # a plan for the year before: left over
 
 
 POINTS = """江州市城市绿化管理办法

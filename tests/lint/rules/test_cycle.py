@@ -41,7 +41,7 @@ def test_gw901_reads_the_year_from_yaml_and_skips_past_and_marked_years(gw901):
 
 
 def test_gw901_reads_a_report_signature_and_leaves_undated_text_alone(gw901):
-    signed = "关于某事的调研报告\n一、主要成效\n2022年全年完成投资。\n县总工会调研组\n2023年9月20日"
+    signed = "关于某事的调研报告\n一、下步打算\n2022年要加快重点项目建设。\n县总工会调研组\n2023年9月20日"
     assert [line for line, _ in gw901_findings(gw901, source_from_text(signed))] == [3]
     assert gw901_findings(gw901, source_from_text("讲话\n研究了2022年的工作重点。")) == []
 

@@ -33,6 +33,14 @@ _CUT_OFF = re.compile(r"(?:截至|截止)[^，。；！？]{0,6}$")
 #: A year that is the subject, its work looked back on: ``2024年度……考核结果``, ``2024年工作总结``.
 _LOOKED_BACK = re.compile(r"度?[^，。；：！？]{0,16}?(?:考核|总结|决算|评选|评比|表彰|先进|统计|述职|审计|绩效|考评|"
                           r"执行情况|完成情况|工作情况|落实情况|运行情况|工作报告|年报|结果|回顾)")
+#: A year stated as a fact of the past: a month of it (``2024年11月``), its whole (``2024年全年``), or a
+#: sentence that reports what happened in it — a done deed or a figure with its unit
+#: (``2024年，全县推出集成服务事项12项``, ``2024年农村居民人均可支配收入达到2.18万元``).
+_FACT_AFTER = re.compile(r"(?:\d{1,2}月|全年|上半年|下半年|[一二三四]季度)")
+_FACT_IN_SENTENCE = re.compile(
+    r"[^。！？；]*?(?:达到|完成|实现|累计|共计|共有|共举办|新增|增长|下降|减少|提高|发现|举办|发生|取得|获得|通过|"
+    r"推出|建成|开工|竣工|投入|投资|评价|排名|通报|召开|出台|印发|制定|\d+(?:\.\d+)?\s*"
+    r"(?:个|项|家|人|万|亿|元|%|％|期|次|公里|千米|米|亩|户|座|所|条|件|名|吨|辆|处|场|批|倍|个百分点))")
 #: How far back a year counts as left over from a reused document.
 STALE_SPAN = 2
 
@@ -90,13 +98,15 @@ def _taken_by_gw607(ctx) -> set:
           "正文里出现前一两年的年份（“研究了2022年的工作重点”），多半是从去年的稿子改来时漏改的。"
           "“2022年以来”“比2022年”“截至2022年底”、年份区间、书名号中的文件名不算；"
           "回顾那一年工作的（“2022年度考核结果”“2022年工作总结”“2022年预算执行情况”）不算，"
-          "标题里这样点明的年份是全文的主题，文中各处都不算。",
+          "标题里这样点明的年份是全文的主题，文中各处都不算；陈述那一年已发生的事实的（“2024年11月”“2024年全年”、"
+          "同一句中有“达到”“完成”“举办”等或带单位的数字：“2024年，全县推出服务事项12项”）也不算。",
       bad=["在全市2022年防汛抗旱工作会议上的讲话\n（2023年4月18日）\n同志们：",
            "在全县安全生产工作会议上的讲话\n（2023年2月16日）\n刚才，我们研究了2022年的工作重点。"],
       good=["在全市2023年防汛抗旱工作会议上的讲话\n（2023年4月18日）\n"
             "2022年以来，全市共排查隐患4860余项，比2021年增加12%。",
             "在全县安全生产工作会议上的讲话\n（2023年2月16日）\n刚才，我们研究了2023年的工作重点。",
-            "关于2022年度安全生产考核结果的通报\n各单位：\n2022年，全县安全生产形势平稳。\n清河县人民政府\n2023年2月10日"])
+            "关于2022年度安全生产考核结果的通报\n各单位：\n2022年，全县安全生产形势平稳。\n清河县人民政府\n2023年2月10日",
+            "在全县经济工作会议上的讲话\n（2023年2月16日）\n2022年，全县新增市场主体3200户，地区生产总值增长6.1%。"])
 def year_behind_date(ctx):
     year = document_year(ctx)
     if year is None:
@@ -118,5 +128,8 @@ def year_behind_date(ctx):
                 continue
             if _CUT_OFF.search(mtext, max(0, m.start() - 8), m.start()) or _LOOKED_BACK.match(mtext, m.end()):
                 continue  # a data cut-off; a year's work looked back on (its 考核, 总结, 执行情况)
+            if _FACT_AFTER.match(mtext, m.end()) or _FACT_IN_SENTENCE.match(mtext, m.end()):
+                continue  # a fact of that year: what happened then, not a plan left over
+
             yield hit(para, m.start(), f"“{m.group(0)}”早于本文日期的年份（{year}年）："
                                        f"如是沿用往年稿件，请改为“{year}年”或核实。")
