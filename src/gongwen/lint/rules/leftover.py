@@ -6,7 +6,8 @@ import re
 
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
-from gongwen.lint.textview import SYNTAX, items, next_char, prev_char, stale_years
+from gongwen.draft.roles import ATTACHMENT_ITEM, ATTACHMENT_NOTE
+from gongwen.lint.textview import SYNTAX, items, next_char, prev_char, roles, stale_years
 from gongwen.spec.chars import BLANKS, INVISIBLE, is_cjk, is_cn
 
 _STRONG_RE = re.compile(r"\*\*(?=[^\s*])([^*]{1,40}?)(?<=[^\s*])\*\*")
@@ -68,19 +69,20 @@ def x_placeholder(ctx):
 
 _TODO_RE = re.compile(
     r"【[^【】]{0,20}(?:待|补充|填写|此处|核实|TODO|XX|××)[^【】]{0,20}】"
+    r"|[〔\[［](?:[^〔〕\[\]［］]{0,20}(?:待[定补填核完]|补充|填写|此处|TODO)[^〔〕\[\]［］]{0,20})[〕\]］]"
     r"|[（(]此处[^（）()]{0,20}[）)]"
     r"|(?<![A-Za-z])(?:TODO|FIXME|TBD)(?![A-Za-z])"
     r"|待补充|待填写|待核实|待完善|此处加盖公章|此处盖章|\?{3,}|？{3,}")
 
 
-_TODO_HINT_RE = re.compile(r"[【待此?？]|TODO|FIXME|TBD")
+_TODO_HINT_RE = re.compile(r"[【〔\[［待此?？]|TODO|FIXME|TBD")
 
 
 @rule("GW603", "todo-placeholder", severity="error", source="practice",
       message="草稿中的待办标记（“【待补充】”“TODO”“（此处加盖公章）”等）应处理后删去。",
-      why="“【待补充】”“TODO”“（此处加盖公章）”“???”是起草、审核时留给自己的记号，正式文件中不能出现。"
+      why="“【待补充】”“〔待定〕”“TODO”“（此处加盖公章）”“???”是起草、审核时留给自己的记号，正式文件中不能出现。"
           "用 gongwen new --from 沿用往年的文件时，往年的数字被包在“【核实：…】”中，也由本规则提示，逐一核实后删去。",
-      bad=["全年完成投资【待补充】亿元。", "TODO 核实数据", "（此处加盖公章）"],
+      bad=["全年完成投资【待补充】亿元。", "TODO 核实数据", "（此处加盖公章）", "报送时间〔待定〕。"],
       good=["全年完成投资12亿元。", "各单位待遇保障到位。"])
 def todo_placeholder(ctx):
     for _, para, mtext in items(ctx):
@@ -175,18 +177,151 @@ def garbled_characters(ctx):
 
 _MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+\S")
 _MD_BULLET_RE = re.compile(r"^[ \t]{0,3}[-*+][ \t]+\S")
+_MD_ORDERED_RE = re.compile(r"^[ \t]{0,3}\d{1,2}\.[ \t]+(?=[\u4e00-\u9fff“《（])")
+_MD_TABLE_RE = re.compile(r"^[ \t]*\|(?:[^|\n]*\|){2,}[ \t]*$")
+_MD_TABLE_SEP_RE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
+#: Lines whose leading ``1. `` is not the drafter's: Word's numbering, the items of an 附件 note.
+_NOT_LISTS = (ATTACHMENT_ITEM, ATTACHMENT_NOTE)
 
 
 @rule("GW609", "markdown-syntax", severity="warning", formats=("txt", "docx", "yaml"),
-      source="practice", message="纯文本或 Word 文档中残留 Markdown 标记（“# ”“**粗体**”“* ”），应删去。",
-      why="在 Markdown 编辑器或网页中写好再粘贴过来的文字，会把“# ”“**”等标记带进纯文本和 Word 文档，印出来就是多余的符号。"
-          "只报告段首的“# ”标题标记、“* ”列表标记和成对的“**…**”；.md 文件中这些是格式，不检查。",
-      bad=["## 一、总体要求", "要**高度重视**安全生产。"], good=["一、总体要求", "要高度重视安全生产。"])
+      source="practice", message="纯文本或 Word 文档中残留 Markdown 标记（“# ”“**粗体**”“* ”“1. ”、“| 项目 | 金额 |”表格），应删去。",
+      why="在 Markdown 编辑器、写作助手或网页中写好再粘贴过来的文字，会把“# ”“**”“- ”“1. ”等标记和“| 项目 | 金额 |”“|---|”这样的表格行带进纯文本和 Word 文档，印出来就是多余的符号。"
+          "只报告段首的“# ”标题标记、“* ”“- ”列表标记、后跟空格再接中文的“1. ”、整行的“|…|”表格和成对的“**…**”；"
+          "Word 自动编号和附件说明中的“1.”不报告；.md 文件中这些是格式，不检查。",
+      bad=["## 一、总体要求", "要**高度重视**安全生产。", "| 项目 | 金额 |", "|---|---|", "1. 加强组织领导。", "- 加强组织领导。"],
+      good=["一、总体要求", "要高度重视安全生产。", "1.加强组织领导。", "附件：1. 清河县防汛应急预案"])
 def markdown_syntax(ctx):
-    for _, para, mtext in items(ctx):
+    for (_, para, mtext), role in zip(items(ctx), roles(ctx)):
+        lead = len(mtext) - len(mtext.lstrip())
         if _MD_HEADING_RE.match(mtext) and SYNTAX not in mtext[:8]:
             yield hit(para, 0, "段首的“#”是 Markdown 标题标记，应删去。")
-        elif _MD_BULLET_RE.match(mtext) and mtext.lstrip()[:1] == "*":
-            yield hit(para, len(mtext) - len(mtext.lstrip()), "段首的“*”是 Markdown 列表标记，应删去。")
+        elif _MD_BULLET_RE.match(mtext) and (mtext.lstrip()[:1] == "*" or is_cjk(mtext.lstrip()[1:].lstrip()[:1])):
+            yield hit(para, lead, f"段首的“{mtext.lstrip()[0]}”是 Markdown 列表标记，应删去。")
+        elif _MD_TABLE_SEP_RE.match(mtext) and "|" in mtext:
+            yield hit(para, lead, "“|---|”是 Markdown 表格的分隔行，应删去，表格改用 Word 表格。")
+        elif _MD_TABLE_RE.match(mtext):
+            yield hit(para, lead, "“|…|”是 Markdown 表格行，应改用 Word 表格。")
+        elif not para.label_len and role.kind not in _NOT_LISTS and _MD_ORDERED_RE.match(mtext):
+            m = _MD_ORDERED_RE.match(mtext)
+            yield hit(para, lead, f"段首的“{m.group(0).strip()} ”是 Markdown 有序列表的写法，序号“{m.group(0).strip()}”后不留空格。")
         for m in _STRONG_RE.finditer(mtext):
             yield hit(para, m.start(), "“**…**”是 Markdown 粗体标记，应删去。")
+
+
+#: What a bracketed placeholder names: ``[主送单位]`` ``【日期】`` ``［联系电话］`` ``[X]``.
+_SLOT = (r"[\u4e00-\u9fff]{0,6}(?:单位|机关|部门|名称|日期|时间|年份|姓名|名字|人名|地名|联系人|电话|手机|地址|邮编|邮箱"
+         r"|金额|数字|数额|数量|数据|标题|文号|人数|职务)|[XxＸｘ×]{1,4}|某{1,3}|…{1,2}|\.{3,6}|[_＿]{1,8}|[ \u3000]{0,4}")
+_SLOT_RE = re.compile(r"[\[［【〔](" + _SLOT + r")[\]］】〕]")
+_SLOT_HINT_RE = re.compile(r"[\[［【〔]")
+
+
+def _named_mark(mtext, m):
+    return prev_char(mtext, m.start()) in ("“", "‘") or "括号" in mtext[max(0, m.start() - 3):m.start()] \
+        or next_char(mtext, m.end()) in ("”", "’", "括")
+
+
+@rule("GW610", "bracket-placeholder", severity="error", source="practice",
+      message="方括号中的“[主送单位]”“[日期]”“[X]”“【】”等是模板或草稿留下的占位符，应补上实际内容。",
+      why="模板和起草助手常用方括号标出待填写的位置（“[主送单位]：”“[X]项”“联系电话：[固定电话]”），空的“【】”“［］”也是漏填的空位，一旦漏填就印发，就是一份错误的文件。"
+          "只报告括号中是空白、“X”“某”“……”或以“单位、日期、时间、姓名、联系人、电话、名称、金额、数量”等结尾的短语；"
+          "“【编者按】”“[1]”“〔2024〕”“〔英〕”不报告，“【待补充】”“〔待定〕”由 GW603 报告。",
+      bad=["[主送单位]：", "全县共排查隐患[X]项。", "（联系人：[联系人]，联系电话：[固定电话]）", "会议时间：【】"],
+      good=["各乡镇人民政府：", "【编者按】今年以来，全县……", "见文献[1]。", "清政发〔2024〕5号"])
+def bracket_placeholder(ctx):
+    for _, para, mtext in items(ctx):
+        if not _SLOT_HINT_RE.search(mtext):
+            continue
+        todo = [(m.start(), m.end()) for m in _TODO_RE.finditer(mtext)]
+        boxes = re.findall(r"[\[［][ \u3000]*[\]］][\u4e00-\u9fff]", mtext)
+        for m in _SLOT_RE.finditer(mtext):
+            if any(a <= m.start() < b for a, b in todo):
+                continue  # GW603
+            if not m.group(1).strip() and (len(boxes) >= 2 and m.group(0)[0] in "[［" or _named_mark(mtext, m)):
+                continue  # a row of check boxes ([ ]同意 [ ]不同意), the mark named (六角括号“〔〕”)
+            yield hit(para, m.start(), f"“{m.group(0)}”是未填写的占位符，应补上实际内容。")
+
+
+#: Common one-character surnames: ``张某某`` is the conventional way to write a name withheld.
+_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+                "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
+                "汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕"
+                "单季裴霍涂苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚"
+                "娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池"
+                "查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴"
+                "盖练廉禹井祖漆巴丰支卿国狄平计索宣晋初门云容敬扈晁芮阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况"
+                "宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅於呼居揭干尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭")
+#: Words ending in a surname character: ``关于某某同志任职的通知``.
+_NOT_SURNAME = ("关于", "对于", "由于", "至于", "属于", "位于", "等于", "鉴于", "基于", "终于", "便于", "用于", "善于")
+_COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐")
+
+
+@rule("GW611", "mou-placeholder", severity="warning", source="practice",
+      message="“某某”出现在应写人名、单位名或地名的地方，是未填写的占位符，应补上实际名称。",
+      why="起草时常用“某某”代替还没确定的人名、单位名（“请某某同志发言”“某某单位负责”），漏填就印发会闹笑话。"
+          "姓氏后的“某某”（“张某某”“欧阳某某”）是隐去真名的通行写法，通报案例、讲话稿署名的示例都这样写，不报告；单个“某”（“某公司”）也不报告。"
+          "“某某”也可能是有意隐去的名称，故只作警告。",
+      bad=["请某某同志发言。", "由某某单位负责。"], good=["市委副书记　张某某", "欧阳某某违规收受礼品。", "某公司未按规定报送。"])
+def mou_placeholder(ctx):
+    for _, para, mtext in items(ctx):
+        if "某某" not in mtext:
+            continue
+        for m in re.finditer("某{2,}", mtext):
+            p = prev_char(mtext, m.start())
+            before = mtext[max(0, m.start() - 2):m.start()]
+            if len(m.group(0)) <= 3 and (p in _SURNAMES and before not in _NOT_SURNAME or before in _COMPOUND):
+                continue
+            yield hit(para, m.start(), f"“{m.group(0)}”是未填写的占位符，应补上实际名称。")
+
+
+_CHROME_TOKEN = (r"打印本页|打印此页|打印本文|打印|关闭窗口|关闭本页|关闭|加入收藏|收藏本页|收藏|分享到[:：]?|分享|返回顶部|返回首页"
+                 r"|返回|我要纠错|(?:字体|字号)[:：]?[ \u3000]*大[ \u3000]*中[ \u3000]*小(?:[ \u3000]*默认)?|大[ \u3000]*中[ \u3000]*小"
+                 r"|文字解读|图片解读|图文解读|视频解读|动漫解读|图解|扫一扫在手机打开当前页|扫一扫|微信|微博|QQ空间")
+_CHROME_LINE_RE = re.compile(r"(?:[【\[［]?[ \u3000]*(?:" + _CHROME_TOKEN + r")[ \u3000]*[】\]］]?[ \u3000|｜/／·]*)+")
+_META_RE = re.compile(
+    r"(?:当前位置|您现在的位置|您的位置|您所在的位置)[:：]|首页[ \u3000]*[>＞»›]|(?:上一篇|下一篇)[:：]"
+    r"|(?:浏览次数|浏览量|点击数|点击量|点击率|阅读次数|阅读量|访问量|访问次数)[:：]?[ \u3000]*\d*"
+    r"|发布时间[:：][ \u3000]*\d{4}[-/.年]|发布日期[:：][ \u3000]*\d{4}[-/.年][^。，]*\d{1,2}:\d{2}")
+
+
+@rule("GW612", "web-page-chrome", severity="error", source="practice",
+      message="从网页复制时带进来的“打印本页”“关闭窗口”“【字体：大 中 小】”“浏览次数”等网页栏目文字，应删去。",
+      why="从政府网站复制文件时，常把网页上的按钮和栏目（“打印本页”“关闭窗口”“收藏”“【字体：大 中 小】”“文字解读”、"
+          "“当前位置：首页 > …”、“来源：…　浏览次数：…”“发布时间：2024-05-06 10:23”）一起带进来，它们不是文件的内容。"
+          "只报告整行都是这类按钮的段落和 40 字以内的栏目信息行；“资料来源：县统计局”这样的数据来源说明不报告。",
+      bad=["打印本页　关闭窗口", "【字体：大 中 小】", "来源：清河县应急管理局　　浏览次数：1234", "发布时间：2024-05-06 10:23"],
+      good=["资料来源：清河县统计局。", "请各单位于5月6日前报送。"])
+def web_page_chrome(ctx):
+    for _, para, mtext in items(ctx):
+        text = mtext.strip(BLANKS)
+        if not text or len(text) > 60:
+            continue
+        start = mtext.index(text[0])
+        if _CHROME_LINE_RE.fullmatch(text):
+            yield hit(para, start, f"“{text}”是网页上的按钮文字，应删去。")
+        elif len(text) <= 40 and not text.endswith("。") and _META_RE.search(text):
+            yield hit(para, start, f"“{text}”是网页的栏目信息，应删去。")
+
+
+_NOTE_RE = re.compile(
+    r"(?:目前|现在)?这一?版(?:的)?(?:内容|稿子|稿件|材料|初稿)?还(?:比较|有点|很|太)?(?:粗|简单|单薄|不成熟)"
+    r"|还比较粗(?=[，。；…,]|$)|希望(?:再)?进一步(?:整理|润色|打磨)(?=[，。；…！]|$)"
+    r"|此处(?:需|请|可|要|应)(?:补充|补全|插入|添加|填写|修改)"
+    r"|(?:请领导|供领导)?(?:审阅|审定|定稿|印发|发文)(?:后|前|时)(?:请)?(?:删除|删去|去掉)(?=[。；！）)\s]|$)"
+    r"|希望(?:以上|这些|这份)?(?:内容|材料)?(?:能)?对您有(?:所)?帮助"
+    r"|如(?:需|果需要|有需要)(?:进一步|继续)?(?:修改|调整|完善|补充|润色)[^。]{0,12}(?:告诉我|告知我|随时)"
+    r"|以下是(?:为您|根据您)|根据您(?:提供|给出)的|作为(?:一个)?(?:AI|人工智能)(?:助手|语言模型)?")
+
+
+@rule("GW613", "drafter-note", severity="error", source="practice",
+      message="文中留有起草人写给自己或审稿人的话（“目前这版内容还比较粗”“请领导审阅后删除”“此处需补充”），应删去。",
+      why="起草、改稿时写在文中的说明（“目前这版内容还比较粗，希望进一步整理”“此处需补充数据”“请领导审阅后删除”），"
+          "以及用写作助手起草时带进来的客套话（“以下是为您起草的……”“希望对您有所帮助”），都不是文件的内容，漏删就会印出来。"
+          "只报告一张短语表中的说法；“管理还比较粗放”“群众希望进一步完善”不报告，“待补充”由 GW603 报告。",
+      bad=["目前这版内容还比较粗，数据还没核对，希望进一步整理。", "请领导审阅后删除。", "此处需补充近三年数据。",
+           "以下是为您起草的通知，希望对您有所帮助。"],
+      good=["部分乡镇管理还比较粗放。", "群众希望进一步完善配套设施。", "请领导审阅。"])
+def drafter_note(ctx):
+    for _, para, mtext in items(ctx):
+        for m in _NOTE_RE.finditer(mtext):
+            yield hit(para, m.start(), f"“{m.group(0)}”是起草时留下的说明，应删去。")

@@ -6,4 +6,4 @@ decides by the neighbours of a mark: a half-width comma between two Chinese
 characters is a fault, the one in ``1,000`` or ``Hello, world`` is not.
 """
 
-from gongwen.lint.rules.punctuation import marks, pairs  # noqa: F401  (registers the rules)
+from gongwen.lint.rules.punctuation import brackets, marks, pairs  # noqa: F401  (registers the rules)
