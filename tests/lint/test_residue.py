@@ -128,3 +128,15 @@ def _own_documents():
 def test_new_rules_keep_quiet_on_the_projects_own_documents(path):
     config = LintSettings(select=["GW609", "GW610", "GW611", "GW612", "GW613"])
     assert lint_source(read_source(str(path)), config) == []
+
+
+def test_markdown_and_web_chrome_pasted_into_a_docx(tmp_path):
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    for text in ("关于做好汛期安全防范工作的通知", "| 项目 | 金额 |", "|---|---|", "1. 加强组织领导。", "打印本页　关闭窗口"):
+        doc.add_paragraph(text)
+    doc.add_paragraph("加强组织领导，压实责任。", style="List Number")  # Word's own numbering: not Markdown
+    path = tmp_path / "draft.docx"
+    doc.save(path)
+    found = lint_source(read_source(str(path)), LintSettings(select=list(RESIDUE)))
+    assert [(f.line, f.code) for f in found] == [(2, "GW609"), (3, "GW609"), (4, "GW609"), (5, "GW612")]
