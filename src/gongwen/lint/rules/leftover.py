@@ -216,6 +216,11 @@ _SLOT_RE = re.compile(r"[\[［【〔](" + _SLOT + r")[\]］】〕]")
 _SLOT_HINT_RE = re.compile(r"[\[［【〔]")
 
 
+def _labels(mtext, m):
+    n = next_char(mtext, m.end())
+    return (n.isalnum() or is_cjk(n)) and prev_char(mtext, m.start()) not in ("：", ":")
+
+
 def _named_mark(mtext, m):
     return prev_char(mtext, m.start()) in ("“", "‘") or "括号" in mtext[max(0, m.start() - 3):m.start()] \
         or next_char(mtext, m.end()) in ("”", "’", "括")
@@ -239,6 +244,8 @@ def bracket_placeholder(ctx):
                 continue  # GW603
             if not m.group(1).strip() and (len(boxes) >= 2 and m.group(0)[0] in "[［" or _named_mark(mtext, m)):
                 continue  # a row of check boxes ([ ]同意 [ ]不同意), the mark named (六角括号“〔〕”)
+            if m.group(0)[0] in "【〔" and m.group(1).strip() and _labels(mtext, m):
+                continue  # 【咨询电话】0571-…: a label before its content, as 办事指南 write them
             yield hit(para, m.start(), f"“{m.group(0)}”是未填写的占位符，应补上实际内容。")
 
 
@@ -280,7 +287,7 @@ _CHROME_TOKEN = (r"打印本页|打印此页|打印本文|打印|关闭窗口|�
 _CHROME_LINE_RE = re.compile(r"(?:[【\[［]?[ \u3000]*(?:" + _CHROME_TOKEN + r")[ \u3000]*[】\]］]?[ \u3000|｜/／·]*)+")
 _META_RE = re.compile(
     r"(?:当前位置|您现在的位置|您的位置|您所在的位置)[:：]|首页[ \u3000]*[>＞»›]|(?:上一篇|下一篇)[:：]"
-    r"|(?:浏览次数|浏览量|点击数|点击量|点击率|阅读次数|阅读量|访问量|访问次数)[:：]?[ \u3000]*\d*"
+    r"|(?:浏览次数|浏览量|点击数|点击量|点击率|阅读次数|阅读量|访问量|访问次数)[:：][ \u3000]*\d+"
     r"|发布时间[:：][ \u3000]*\d{4}[-/.年]|发布日期[:：][ \u3000]*\d{4}[-/.年][^。，]*\d{1,2}:\d{2}")
 
 
@@ -294,7 +301,7 @@ _META_RE = re.compile(
 def web_page_chrome(ctx):
     for _, para, mtext in items(ctx):
         text = mtext.strip(BLANKS)
-        if not text or len(text) > 60:
+        if not text or len(text) > 60 or para.kind == "table":  # a cell may well read 微信 or 打印
             continue
         start = mtext.index(text[0])
         if _CHROME_LINE_RE.fullmatch(text):
@@ -306,7 +313,7 @@ def web_page_chrome(ctx):
 _NOTE_RE = re.compile(
     r"(?:目前|现在)?这一?版(?:的)?(?:内容|稿子|稿件|材料|初稿)?还(?:比较|有点|很|太)?(?:粗|简单|单薄|不成熟)"
     r"|还比较粗(?=[，。；…,]|$)|希望(?:再)?进一步(?:整理|润色|打磨)(?=[，。；…！]|$)"
-    r"|此处(?:需|请|可|要|应)(?:补充|补全|插入|添加|填写|修改)"
+    r"|此处(?:需|要)(?:补充|补全|插入|添加|填写|修改)"
     r"|(?:请领导|供领导)?(?:审阅|审定|定稿|印发|发文)(?:后|前|时)(?:请)?(?:删除|删去|去掉)(?=[。；！）)\s]|$)"
     r"|希望(?:以上|这些|这份)?(?:内容|材料)?(?:能)?对您有(?:所)?帮助"
     r"|如(?:需|果需要|有需要)(?:进一步|继续)?(?:修改|调整|完善|补充|润色)[^。]{0,12}(?:告诉我|告知我|随时)"

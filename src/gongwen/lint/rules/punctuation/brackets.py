@@ -12,7 +12,7 @@ import re
 
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
-from gongwen.lint.textview import items
+from gongwen.lint.textview import items, prev_char
 from gongwen.spec import docnumber
 from gongwen.spec.chars import is_cjk
 
@@ -71,8 +71,8 @@ def document_number_brackets(ctx):
         done = set()
         for m in _NUMBER_YEAR_RE.finditer(mtext):
             a, b = m.start("b1"), m.start("b2")
-            if _PAIR[mtext[a]] != mtext[b] or a in gw505:
-                continue
+            if _PAIR[mtext[a]] != mtext[b] or a in gw505 or (mtext[a] in "(（" and not is_cjk(prev_char(mtext, a))):
+                continue  # GW505 reports it; a round bracket needs the issuer code before it
             done.add(a)
             yield replace(para, a, b + 1, "〔" + para.text[a + 1:b].strip() + "〕",
                           f"发文字号中的年份“{m.group(0)}”应写作“〔{mtext[a + 1:b].strip()}〕”。")
