@@ -11,11 +11,8 @@ import re
 from typing import Optional
 
 #: A 发文字号 as typed: brackets of any kind, 第 and leading zeros tolerated (one ``\s*`` per gap).
-#: Any issuer code (``嘉发改﹝2021﹞17号``, ``财预[2024]1号``) when the brackets are square or a
-#: look-alike of 〔〕: such a bracketed year before a serial and 号 is nothing but a 发文字号.
 PATTERN = re.compile(
-    r"(?P<org>[\u4e00-\u9fff]{1,8}[发函字办令电呈]|[\u4e00-\u9fff]{1,10}(?=\s*[\[［【﹝〖]))"
-    r"(?P<b1>\s*[\[［【﹝〖(（〔<〈{]\s*)(?P<year>(?:19|20)\d\d)"
+    r"(?P<org>[\u4e00-\u9fff]{1,8}[发函字办令电呈])(?P<b1>\s*[\[［【﹝〖(（〔<〈{]\s*)(?P<year>(?:19|20)\d\d)"
     r"(?P<b2>\s*[\]］】﹞〗)）〕>〉}])(?P<di>\s*(?:第\s*)?)(?P<num>0*\d{1,4})(?P<hao>\s*号)")
 #: A whole field that is one 发文字号: any issuer code (上行文 codes need not end in 发, as in 清水〔2025〕9号).
 WHOLE = re.compile(

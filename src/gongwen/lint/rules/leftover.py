@@ -37,7 +37,7 @@ def star_placeholder(ctx):
             yield hit(para, m.start(), f"“{m.group(0)}”是未填写的占位符，应补上实际内容。")
 
 
-_X_RE = re.compile(r"[XxＸｘ×]{2,}|×|□{2,}|△{2,}|○{2,}")
+_X_RE = re.compile(r"[XxＸｘ×]{2,}|[×XＸ]|□{2,}|△{2,}|○{2,}")
 _X_HINT_RE = re.compile(r"[XxＸｘ×□△○]")
 #: A single × is a placeholder only where a figure or a name is missing (×月×日, ×市, 第×条);
 #: 长×宽 and 3×4 are multiplication.
@@ -47,8 +47,8 @@ _SINGLE_X_AFTER = "年月日号时分市县区省镇乡村局厅委办部处科�
 @rule("GW602", "x-placeholder", severity="error", source="practice",
       message="“XX”“××”“×××”等是未填写的占位符，应补上实际内容。",
       why="“XX”“××”“×××”“□□”是起草时代替未定的时间、地名、人名的占位符，一旦漏填就印发，就是一份错误的文件。"
-          "“X射线”“XXL”“3×4”“长×宽”不报告；单个“×”只在“×月×日”“×市”“第×条”这类位置才算占位符；约定俗成的“张某某”也不报告。",
-      bad=["定于XX月召开。", "××市人民政府", "请×××同志发言。", "定于×月×日召开。"],
+          "“X射线”“XXL”“3×4”“长×宽”不报告；单个“×”“X”只在“×月×日”“X市”“第X条”这类位置才算占位符；约定俗成的“张某某”也不报告。",
+      bad=["定于XX月召开。", "××市人民政府", "请×××同志发言。", "定于×月×日召开。", "定于X月X日召开。"],
       good=["X射线检查", "面积3×4米", "XXL号", "市委副书记　张某某", "体积为长×宽×高。"])
 def x_placeholder(ctx):
     for _, para, mtext in items(ctx):
@@ -58,7 +58,7 @@ def x_placeholder(ctx):
             p, n = prev_char(mtext, m.start()), next_char(mtext, m.end())
             if (p.isascii() and p.isalnum()) or (n.isascii() and n.isalnum()):
                 continue  # 3×4, XXL, Xbox
-            if m.group(0) == "×" and not (n and n in _SINGLE_X_AFTER or p == "第"):
+            if m.group(0) in "×XＸ" and not (n and n in _SINGLE_X_AFTER or p == "第"):
                 continue
             if m.group(0)[0] in "○" and not (is_cjk(p) and is_cjk(n)):
                 continue
@@ -192,7 +192,7 @@ _NOT_LISTS = (ATTACHMENT_ITEM, ATTACHMENT_NOTE)
       bad=["## 一、总体要求", "要**高度重视**安全生产。", "| 项目 | 金额 |", "|---|---|", "1. 加强组织领导。", "- 加强组织领导。"],
       good=["一、总体要求", "要高度重视安全生产。", "1.加强组织领导。", "附件：1. 清河县防汛应急预案"])
 def markdown_syntax(ctx):
-    for (_, para, mtext), role in zip(items(ctx), roles(ctx)):
+    for i, para, mtext in items(ctx):
         lead = len(mtext) - len(mtext.lstrip())
         if _MD_HEADING_RE.match(mtext) and SYNTAX not in mtext[:8]:
             yield hit(para, 0, "段首的“#”是 Markdown 标题标记，应删去。")
@@ -202,7 +202,7 @@ def markdown_syntax(ctx):
             yield hit(para, lead, "“|---|”是 Markdown 表格的分隔行，应删去，表格改用 Word 表格。")
         elif _MD_TABLE_RE.match(mtext):
             yield hit(para, lead, "“|…|”是 Markdown 表格行，应改用 Word 表格。")
-        elif not para.label_len and role.kind not in _NOT_LISTS and _MD_ORDERED_RE.match(mtext):
+        elif not para.label_len and _MD_ORDERED_RE.match(mtext) and roles(ctx)[i].kind not in _NOT_LISTS:
             m = _MD_ORDERED_RE.match(mtext)
             yield hit(para, lead, f"段首的“{m.group(0).strip()} ”是 Markdown 有序列表的写法，序号“{m.group(0).strip()}”后不留空格。")
         for m in _STRONG_RE.finditer(mtext):
@@ -320,6 +320,10 @@ _NOTE_RE = re.compile(
     r"|以下是(?:为您|根据您)|根据您(?:提供|给出)的|作为(?:一个)?(?:AI|人工智能)(?:助手|语言模型)?")
 
 
+#: Every phrase of the table holds one of these: lines without any are not searched.
+_NOTE_KEYS = ("这版", "这一版", "粗", "整理", "润色", "打磨", "此处", "删", "去掉", "您", "告诉我", "告知我", "随时", "AI", "人工智能")
+
+
 @rule("GW613", "drafter-note", severity="error", source="practice",
       message="文中留有起草人写给自己或审稿人的话（“目前这版内容还比较粗”“请领导审阅后删除”“此处需补充”），应删去。",
       why="起草、改稿时写在文中的说明（“目前这版内容还比较粗，希望进一步整理”“此处需补充数据”“请领导审阅后删除”），"
@@ -330,5 +334,7 @@ _NOTE_RE = re.compile(
       good=["部分乡镇管理还比较粗放。", "群众希望进一步完善配套设施。", "请领导审阅。"])
 def drafter_note(ctx):
     for _, para, mtext in items(ctx):
+        if not any(k in mtext for k in _NOTE_KEYS):
+            continue
         for m in _NOTE_RE.finditer(mtext):
             yield hit(para, m.start(), f"“{m.group(0)}”是起草时留下的说明，应删去。")

@@ -50,32 +50,37 @@ def inner_title_mark(ctx):
 
 _YEAR = r"(?:19|20)\d\d"
 #: A year in brackets other than 〔〕 before a serial and 号: the year of a 发文字号.
-_NUMBER_YEAR_RE = re.compile(r"(?P<b1>[\[［【﹝〖(（])[ \t]*" + _YEAR + r"[ \t]*(?P<b2>[\]］】﹞〗)）])(?=[ \t]*(?:第[ \t]*)?\d{1,4}[ \t]*号)")
+_NUMBER_YEAR_RE = re.compile(r"(?P<b1>[\[［【﹝〖(（])[ \t]*(?P<year>" + _YEAR + r")[ \t]*(?P<b2>[\]］】﹞〗)）])"
+                             r"[ \t]*(?:第[ \t]*)?(?P<num>\d{1,4})[ \t]*号")
 _PAIR = {"[": "]", "［": "］", "【": "】", "﹝": "﹞", "〖": "〗", "(": ")", "（": "）"}
 _SMALL_RE = re.compile(r"﹝[^﹝﹞]{0,20}﹞")
 
 
 @rule("GW419", "document-number-brackets", severity="error", fixable=True, source="GB/T 9704-2012 7.2.5",
-      message="发文字号中的年份用六角括号“〔〕”，不用形近的“﹝﹞”“【】”“[]”“（）”。",
-      why="GB/T 9704-2012 7.2.5：发文字号中的年份用六角括号“〔〕”括入。"
+      message="发文字号中的年份用六角括号“〔〕”，不用形近的“﹝﹞”“【】”“[]”“（）”；序号不加“第”、不编虚位。",
+      why="GB/T 9704-2012 7.2.5：发文字号中的年份用六角括号“〔〕”括入，发文顺序号不加“第”字、不编虚位。"
           "“﹝﹞”（U+FE5D、U+FE5E）是竖排用的小写变体，字形与“〔〕”几乎一样，但检索“〔2021〕”找不到它；"
-          "“【】”“[]”“（）”是另外的括号。机关代字写得完整的由 GW505 一并改正；本规则报告 GW505 看不出的那些："
-          "没有机关代字、或机关代字不以“发”“函”等结尾的（“嘉发改（2021）17号”），以及不在发文字号中的“﹝﹞”。",
-      bad=["﹝2021﹞17号", "根据嘉发改（2021）17号文件要求。"],
+          "“【】”“[]”“（）”是另外的括号。机关代字以“发”“函”“字”等结尾的由 GW505 报告；本规则报告 GW505 看不出的那些："
+          "机关代字是“嘉发改”“财预”这样的、没有机关代字的（圆括号前须有机关代字），以及不在发文字号中的“﹝﹞”。",
+      bad=["﹝2021﹞17号", "根据嘉发改（2021）17号文件要求。", "嘉发改﹝2021﹞17号", "财预[2024]第3号"],
       good=["嘉发改〔2021〕17号", "根据清政发〔2024〕5号文件要求。", "《清河县统计年鉴（2024）》"])
 def document_number_brackets(ctx):
     for _, para, mtext in items(ctx):
-        if not re.search(r"[\[［【﹝〖(（]", mtext):
+        if "号" not in mtext and "﹝" not in mtext:
+            continue
+        years = list(_NUMBER_YEAR_RE.finditer(mtext))
+        if not years and "﹝" not in mtext:
             continue
         gw505 = {m.start("b1") + len(m.group("b1")) - len(m.group("b1").lstrip()) for m in docnumber.PATTERN.finditer(mtext)}
         done = set()
-        for m in _NUMBER_YEAR_RE.finditer(mtext):
+        for m in years:
             a, b = m.start("b1"), m.start("b2")
             if _PAIR[mtext[a]] != mtext[b] or a in gw505 or (mtext[a] in "(（" and not is_cjk(prev_char(mtext, a))):
                 continue  # GW505 reports it; a round bracket needs the issuer code before it
             done.add(a)
-            yield replace(para, a, b + 1, "〔" + para.text[a + 1:b].strip() + "〕",
-                          f"发文字号中的年份“{m.group(0)}”应写作“〔{mtext[a + 1:b].strip()}〕”。")
+            new = f"〔{m.group('year')}〕{int(m.group('num'))}号"
+            if new != m.group(0):
+                yield replace(para, a, m.end(), new, f"发文字号中的“{m.group(0)}”应写作“{new}”。")
         for m in _SMALL_RE.finditer(mtext):
             if m.start() not in done and m.start() not in gw505:
                 yield hit(para, m.start(), f"“{m.group(0)}”中的“﹝﹞”是形近的变体字符，不是六角括号“〔〕”。")
