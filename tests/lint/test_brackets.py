@@ -99,3 +99,8 @@ def _own_documents():
 @pytest.mark.parametrize("path", _own_documents(), ids=lambda p: p.name)
 def test_new_rules_keep_quiet_on_the_projects_own_documents(path):
     assert lint_source(read_source(str(path)), LintSettings(select=list(CODES))) == []
+
+
+@pytest.mark.parametrize("line", ["《" + "<" * 3000 + ">" * 3000 + "》", "《" * 2000 + "<" + "》" * 2000 + ">", "《" * 3000 + "›" * 3000])
+def test_deeply_nested_marks_are_read_in_linear_time(line):
+    assert _codes(line) == []

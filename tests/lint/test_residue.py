@@ -145,3 +145,9 @@ def test_markdown_and_web_chrome_pasted_into_a_docx(tmp_path):
     doc.save(path)
     found = lint_source(read_source(str(path)), LintSettings(select=list(RESIDUE)))
     assert [(f.line, f.code) for f in found] == [(2, "GW609"), (3, "GW609"), (4, "GW609"), (5, "GW612")]
+
+
+def test_a_long_line_of_buttons_and_words_is_read_in_one_pass():
+    # a line of buttons is split on its separators, not matched by a pattern that could backtrack
+    assert _codes("微信 微博 " * 9 + "和其他平台") == []
+    assert _codes("微信 微博 " * 5) == [(1, "GW612")]

@@ -281,10 +281,20 @@ def mou_placeholder(ctx):
             yield hit(para, m.start(), f"“{m.group(0)}”是未填写的占位符，应补上实际名称。")
 
 
-_CHROME_TOKEN = (r"打印本页|打印此页|打印本文|打印|关闭窗口|关闭本页|关闭|加入收藏|收藏本页|收藏|分享到[:：]?|分享|返回顶部|返回首页"
-                 r"|返回|我要纠错|(?:字体|字号)[:：]?[ \u3000]*大[ \u3000]*中[ \u3000]*小(?:[ \u3000]*默认)?|大[ \u3000]*中[ \u3000]*小"
-                 r"|文字解读|图片解读|图文解读|视频解读|动漫解读|图解|扫一扫在手机打开当前页|扫一扫|微信|微博|QQ空间")
-_CHROME_LINE_RE = re.compile(r"(?:[【\[［]?[ \u3000]*(?:" + _CHROME_TOKEN + r")[ \u3000]*[】\]］]?[ \u3000|｜/／·]*)+")
+#: The buttons of a government web page, as a line of them reads once copied.
+_CHROME_TOKENS = frozenset(("打印本页", "打印此页", "打印本文", "打印", "关闭窗口", "关闭本页", "关闭", "加入收藏", "收藏本页", "收藏",
+                            "分享到", "分享", "返回顶部", "返回首页", "返回", "我要纠错", "字体大中小", "文字解读", "图片解读", "图文解读",
+                            "视频解读", "动漫解读", "图解", "扫一扫在手机打开当前页", "扫一扫", "微信", "微博", "QQ空间"))
+_FONT_SIZE_RE = re.compile(r"(?:字体|字号)?[:：]?[ \u3000]*大[ \u3000]*中[ \u3000]*小(?:[ \u3000]*默认)?")
+_CHROME_SPLIT_RE = re.compile(r"[ \u3000|｜/／·【】\[\]［］:：]+")
+
+
+def _chrome_line(text):
+    """A line made of web-page buttons only (``打印本页　关闭窗口``, ``【字体：大 中 小】``)."""
+    pieces = [p for p in _CHROME_SPLIT_RE.split(_FONT_SIZE_RE.sub("字体大中小", text)) if p]
+    return bool(pieces) and all(p in _CHROME_TOKENS for p in pieces)
+
+
 _META_RE = re.compile(
     r"(?:当前位置|您现在的位置|您的位置|您所在的位置)[:：]|首页[ \u3000]*[>＞»›]|(?:上一篇|下一篇)[:：]"
     r"|(?:浏览次数|浏览量|点击数|点击量|点击率|阅读次数|阅读量|访问量|访问次数)[:：][ \u3000]*\d+"
@@ -304,7 +314,7 @@ def web_page_chrome(ctx):
         if not text or len(text) > 60 or para.kind == "table":  # a cell may well read 微信 or 打印
             continue
         start = mtext.index(text[0])
-        if _CHROME_LINE_RE.fullmatch(text):
+        if _chrome_line(text):
             yield hit(para, start, f"“{text}”是网页上的按钮文字，应删去。")
         elif len(text) <= 40 and not text.endswith("。") and _META_RE.search(text):
             yield hit(para, start, f"“{text}”是网页的栏目信息，应删去。")

@@ -9,6 +9,7 @@ reports is left to it.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
@@ -17,6 +18,7 @@ from gongwen.spec import docnumber
 from gongwen.spec.chars import is_cjk
 
 _INNER_OPEN = {"<": ">", "‹": "›", "＜": "＞", "《": "》", "〈": "〉"}
+_CLOSER_OF = {v: k for k, v in _INNER_OPEN.items()}
 _TITLE_MARKS_RE = re.compile("[《》<>‹›＜＞〈〉]")
 
 
@@ -32,18 +34,23 @@ def inner_title_mark(ctx):
         if "《" not in mtext or not _TITLE_MARKS_RE.search(mtext[mtext.index("《") + 1:]):
             continue
         stack = []  # (position, opener) of the marks open at this point
+        count = dict.fromkeys(_INNER_OPEN, 0)  # how many of each are on the stack: no scan for a stray closer
+        cjk = list(accumulate((is_cjk(ch) for ch in mtext), initial=0))  # Chinese characters before each index
         for m in _TITLE_MARKS_RE.finditer(mtext):
             pos, c = m.start(), m.group(0)
-            if c == "《" or (c in _INNER_OPEN and any(o == "《" for _, o in stack)):
+            if c == "《" or (c in _INNER_OPEN and count["《"]):
                 stack.append((pos, c))
+                count[c] += 1
                 continue
-            k = next((j for j in range(len(stack) - 1, -1, -1) if _INNER_OPEN[stack[j][1]] == c), None)
-            if k is None:
+            if c in _INNER_OPEN or not count[_CLOSER_OF[c]]:
                 continue  # a stray > or 》: GW406's business
+            k = next(j for j in range(len(stack) - 1, -1, -1) if stack[j][1] == _CLOSER_OF[c])
             start, opener = stack[k]
+            for _, o in stack[k:]:
+                count[o] -= 1
             del stack[k:]
-            outer = any(o == "《" for _, o in stack)
-            if outer and opener != "〈" and any(is_cjk(ch) for ch in mtext[start + 1:pos]):
+            outer = count["《"] > 0
+            if outer and opener != "〈" and cjk[pos] > cjk[start + 1]:
                 yield replace(para, start, pos + 1, "〈" + para.text[start + 1:pos] + "〉",
                               f"书名号内的“{opener}…{c}”应写作单书名号“〈…〉”。")
 
