@@ -337,6 +337,9 @@ _NOTE_RE = re.compile(
 _NOTE_KEYS = ("这版", "这一版", "这段", "这一段", "放着", "写着", "占位", "再改", "仅供参考", "粗", "整理", "润色", "打磨", "此处", "删", "去掉", "您", "告诉我", "告知我", "随时", "AI", "人工智能")
 
 
+_NOTE_HINT_RE = re.compile("|".join(_NOTE_KEYS))
+
+
 @rule("GW613", "drafter-note", severity="error", source="practice",
       message="文中留有起草人写给自己或审稿人的话（“目前这版内容还比较粗”“请领导审阅后删除”“此处需补充”），应删去。",
       why="起草、改稿时写在文中的说明（“目前这版内容还比较粗，希望进一步整理”“此处需补充数据”“请领导审阅后删除”），"
@@ -347,7 +350,7 @@ _NOTE_KEYS = ("这版", "这一版", "这段", "这一段", "放着", "写着", 
       good=["部分乡镇管理还比较粗放。", "群众希望进一步完善配套设施。", "请领导审阅。"])
 def drafter_note(ctx):
     for _, para, mtext in items(ctx):
-        if not any(k in mtext for k in _NOTE_KEYS):
+        if not _NOTE_HINT_RE.search(mtext):
             continue
         for m in _NOTE_RE.finditer(mtext):
             yield hit(para, m.start(), f"“{m.group(0)}”是起草时留下的说明，应删去。")

@@ -31,11 +31,11 @@ _TITLE_MARKS_RE = re.compile("[《》<>‹›＜＞〈〉]")
       good=["根据《关于印发〈清河县防汛应急预案〉的通知》要求。", "当x<5且y>3时，见《清河县统计年鉴》。"])
 def inner_title_mark(ctx):
     for _, para, mtext in items(ctx):
-        if "《" not in mtext or not _TITLE_MARKS_RE.search(mtext[mtext.index("《") + 1:]):
-            continue
+        if "《" not in mtext or (mtext.count("《") < 2 and "<" not in mtext and "‹" not in mtext and "＜" not in mtext):
+            continue  # no inner title mark can be there
         stack = []  # (position, opener) of the marks open at this point
         count = dict.fromkeys(_INNER_OPEN, 0)  # how many of each are on the stack: no scan for a stray closer
-        cjk = list(accumulate((is_cjk(ch) for ch in mtext), initial=0))  # Chinese characters before each index
+        cjk = None  # Chinese characters before each index, counted when first needed
         for m in _TITLE_MARKS_RE.finditer(mtext):
             pos, c = m.start(), m.group(0)
             if c == "《" or (c in _INNER_OPEN and count["《"]):
@@ -50,7 +50,10 @@ def inner_title_mark(ctx):
                 count[o] -= 1
             del stack[k:]
             outer = count["《"] > 0
-            if outer and opener != "〈" and cjk[pos] > cjk[start + 1]:
+            if not outer or opener == "〈":
+                continue
+            cjk = cjk or list(accumulate((is_cjk(ch) for ch in mtext), initial=0))
+            if cjk[pos] > cjk[start + 1]:
                 yield replace(para, start, pos + 1, "〈" + para.text[start + 1:pos] + "〉",
                               f"书名号内的“{opener}…{c}”应写作单书名号“〈…〉”。")
 
