@@ -48,7 +48,7 @@ def test_add_pdf_does_nothing_unless_asked(tmp_path):
 
 
 def test_cli_prints_pdfs_and_substitutions(fake, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(pdf, "font_plan", lambda: ((("仿宋_GB2312", "Noto Serif CJK SC", False),), ()))
+    monkeypatch.setattr(pdf, "font_plan", lambda faces=(): ((("仿宋_GB2312", "Noto Serif CJK SC", False),), ()))
     built = build_one(ROOT / "content" / "speech.yaml", tmp_path / "speech.docx")
     assert add_pdf([built], pdf=True, png=True) == 0
     out = capsys.readouterr().out

@@ -5,7 +5,9 @@ licensed fonts are rarely installed on a server, so LibreOffice is given a
 private fontconfig file (``FONTCONFIG_FILE``) that maps each official name to
 a free font that *is* installed (planned in :mod:`gongwen.builder.pdffonts`),
 and the substitutions are reported (the PDF is a preview, the .docx is the
-document).
+document).  LibreOffice converts a private copy (:mod:`gongwen.builder.pdfcopy`)
+adjusted where it reads the file differently from Word (line-end punctuation,
+the title's digits); the writer's .docx is never changed.
 
 Each call runs LibreOffice with its own throw-away profile directory
 (``-env:UserInstallation``), so it never touches the user's LibreOffice
@@ -43,15 +45,20 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from gongwen.builder.lockdown import private
-from gongwen.builder.pdffonts import PathLike, faces_used, font_plan, fontconfig_text
+from gongwen.builder.pdfcopy import stage
+from gongwen.builder.pdffonts import PathLike, faces_used, font_plan, fontconfig_text, is_title_face, missing
 from gongwen.builder.soffice import (PER_DOCUMENT_TIMEOUT, PROFILE_PREFIX, START_TIMEOUT, convert_to, find_soffice,
                                      workspace)
 from gongwen.errors import GongwenError, Place
 
 INSTALL_HINT = ("未找到 LibreOffice（soffice），无法生成 PDF；.docx 已照常生成。\n"
-                "安装方法（Debian/Ubuntu）：sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk\n"
+                "安装方法（Debian/Ubuntu）：sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk "
+                "fonts-arphic-ukai fonts-liberation2 poppler-utils\n"
+                "（fonts-arphic-ukai 代替楷体；仿宋用 FandolFang，在 texlive-lang-chinese 里：\n"
+                " sudo apt-get install --no-install-recommends texlive-lang-chinese）\n"
                 "（其他系统请安装 LibreOffice，或用环境变量 GONGWEN_SOFFICE 指明 soffice 的路径）")
 
+FALLBACK = "LibreOffice 自选的字体"  # a face neither installed nor known: fontconfig's default
 BATCH = 20  # documents per soffice call
 STALE_AFTER = 3600  # seconds: a profile left by a killed run is removed after this
 
@@ -121,10 +128,12 @@ def convert(docx_paths: Iterable[PathLike], out_dir: Optional[PathLike] = None, 
     if not todo:
         return results
 
-    plan, extra = font_plan()
+    used = {index: faces_used(docx) for index, docx in todo}
+    plan, extra = font_plan([face for faces in used.values() for face in faces])
     by_face = {face: family + (" Bold" if bold else "") for face, family, bold in plan}
-    for index, docx in todo:
-        results[index].substitutions = [(f, by_face[f]) for f in faces_used(docx) if f in by_face]
+    for index, faces in used.items():
+        results[index].substitutions = [(f, by_face[f]) for f in faces if f in by_face] + \
+            [(f, FALLBACK) for f in missing(faces)]
 
     _sweep_stale()
     with workspace() as (work, env):
@@ -140,10 +149,11 @@ def _convert_in(work: Path, env: dict, soffice: str, todo, results, plan, extra,
         env["FONTCONFIG_FILE"] = str(work / "fonts.conf")
     staged = private(work / "in")
     names: Dict[int, str] = {}
+    title_faces = [face for face, _, _ in plan if is_title_face(face)]
     for index, docx in todo:
         # Unique names: out/2022/speech.docx and out/2023/speech.docx share one call.
         names[index] = f"{index:05d}-{_safe(docx.stem)}"
-        shutil.copyfile(docx, staged / (names[index] + ".docx"))
+        stage(docx, staged / (names[index] + ".docx"), title_faces)  # LibreOffice's own copy
     for start in range(0, len(todo), max(1, batch)):
         chunk = todo[start:start + max(1, batch)]
         _run_chunk(soffice, work, env, chunk, names, results, "pdf", timeout)
