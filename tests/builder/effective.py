@@ -3,7 +3,7 @@
 from gongwen.ooxml.parts import load_parts
 from gongwen.ooxml.styles import Resolver, runs
 
-__all__ = ["Resolver", "load", "resolver_of", "text_runs", "paragraphs"]
+__all__ = ["Resolver", "load", "resolver_of", "text_runs", "paragraphs", "body_paragraphs"]
 
 _resolvers = {}
 
@@ -31,12 +31,17 @@ def text_runs(p, resolver):
     return [resolver.run(sid, r) for r, text in runs(p) if text.strip()]
 
 
+def body_paragraphs(parts):
+    """Every ``w:p`` of the body, in document order."""
+    return list(parts.body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"))
+
+
 def paragraphs(path):
     """``(text, style name, paragraph properties, [run properties])`` of every body paragraph."""
     parts = load(path)
     resolver = Resolver(parts)
     out = []
-    for p in parts.elements:
+    for p in body_paragraphs(parts):
         sid, props = resolver.para(p)
         text = "".join(t for _, t in runs(p))
         out.append((text, resolver.style_name(sid), props, text_runs(p, resolver)))

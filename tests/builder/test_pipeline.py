@@ -131,7 +131,9 @@ def test_fonts_by_level(built):
 def test_every_run_has_explicit_east_asian_font_and_no_theme(built):
     parts = effective.load(built)
     resolver = effective.Resolver(parts)
-    for p in parts.elements:
+    paras = effective.body_paragraphs(parts)
+    assert paras
+    for p in paras:
         for props in effective.text_runs(p, resolver):  # the style chain names the face
             assert props["eastAsia"][0] == "name" and props["eastAsia"][1]
     with zipfile.ZipFile(built) as zf:
