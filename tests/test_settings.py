@@ -52,7 +52,8 @@ def test_build_uses_faces_page_numbers_level3_and_author(office):
     with zipfile.ZipFile(office / "out/report.docx") as zf:
         document = zf.read("word/document.xml").decode("utf-8")
         footer = zf.read("word/footer1.xml").decode("utf-8")
-    assert 'w:eastAsia="仿宋"' in document and "仿宋_GB2312" not in document
+        styles = zf.read("word/styles.xml").decode("utf-8")
+    assert 'w:eastAsia="仿宋"' in styles and "仿宋_GB2312" not in styles + document
     assert 'w:eastAsia="楷体"' in document and "楷体_GB2312" not in document
     assert "1．健全机制。" in document and "2．压实责任。" in document
     assert "县总工会调研组" in document

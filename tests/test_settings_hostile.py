@@ -107,7 +107,8 @@ def test_real_font_names_and_text_still_build(tmp_path):
     assert result.returncode == 0, output(result)
     with zipfile.ZipFile(folder / "out" / "report.docx") as z:
         xml = z.read("word/document.xml").decode("utf-8")
-    assert 'w:eastAsia="方正小标宋_GBK"' in xml and 'w:eastAsia="Noto Sans CJK SC"' in xml
+        styles = z.read("word/styles.xml").decode("utf-8")
+    assert 'w:eastAsia="方正小标宋_GBK"' in styles and 'w:eastAsia="Noto Sans CJK SC"' in styles
     assert "清河县总工会（县职工服务中心）调研组" in xml and "清河县总工会开展了调研。" in xml
     lint = run_gongwen("lint", "out/report.docx", "report.yaml", cwd=folder)
     assert "设置有误" not in output(lint), output(lint)

@@ -52,7 +52,7 @@ def plant(path, data, uid=OTHER, mode=0o644):
 
 def body_face(docx) -> bool:
     with zipfile.ZipFile(docx) as z:
-        return 'w:eastAsia="仿宋"' in z.read("word/document.xml").decode("utf-8")
+        return 'w:eastAsia="仿宋"' in z.read("word/styles.xml").decode("utf-8")
 
 
 def test_settings_another_user_put_in_a_shared_folder_are_refused(tmp_path):

@@ -158,7 +158,8 @@ def test_built_docx_has_a_red_mark_a_red_separator_and_framed_record(tmp_path):
                                      allow_unicode=True), encoding="utf-8")
     assert build_one(source, tmp_path / "n.docx").ok
     xml = zipfile.ZipFile(tmp_path / "n.docx").read("word/document.xml").decode("utf-8")
-    assert f'<w:color w:val="{RED}"/>' in xml and "清河县人民政府办公室文件" in xml
+    styles = zipfile.ZipFile(tmp_path / "n.docx").read("word/styles.xml").decode("utf-8")
+    assert f'<w:color w:val="{RED}"/>' in styles and "清河县人民政府办公室文件" in xml  # the 标志's style is red
     assert f'w:color="{RED}"/></w:pBdr>' in xml  # the separator under the 发文字号
     assert xml.count('w:vAnchor="margin"') == 2  # the 版记 rows, framed at the bottom
     assert "{{" not in xml and "{%" not in xml

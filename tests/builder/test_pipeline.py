@@ -11,6 +11,8 @@ from lxml import etree
 
 from gongwen.builder.pipeline import build_one, made_by_gongwen
 
+from tests.builder import effective
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 
@@ -93,22 +95,18 @@ def test_page_and_margins(built):
         assert abs(getattr(section, edge) - Mm(mm)) <= Mm(1), edge
 
 
-def run_fonts(paragraph):
-    """(eastAsia face, size in half-points, character spacing) of every run with text."""
+def run_fonts(paragraph, resolver=None):
+    """(eastAsia face, size in half-points, character spacing) of every run with text, through the
+    style chain (the looks live in named styles)."""
     out = []
-    for r in paragraph._p.iter(f"{{{W}}}r"):
-        if not "".join(r.itertext()).strip():
-            continue
-        rpr = r.find("w:rPr", NS)
-        fonts = rpr.find("w:rFonts", NS)
-        spacing = rpr.find("w:spacing", NS)
-        out.append((fonts.get(f"{{{W}}}eastAsia"), rpr.find("w:sz", NS).get(f"{{{W}}}val"),
-                    spacing.get(f"{{{W}}}val") if spacing is not None else None))
+    for props in effective.text_runs(paragraph._p, resolver or effective.resolver_of(paragraph)):
+        out.append((props["eastAsia"][1], str(props["sz"]),
+                    str(props["spacing"]) if props.get("spacing") else None))
     return out
 
 
 FACE_BY_TEXT = {
-    "在全县": [("方正小标宋简体", "44", None)],
+    "在全县": [("方正小标宋简体", "44", "-5")],  # the −0.25 pt of docDefaults, as before styles held the looks
     "一、统一": [("黑体", "32", "-5")],
     "（一）强化": [("楷体_GB2312", "32", "-5"), ("仿宋_GB2312", "32", "-5")],
     "（二）完善": [("楷体_GB2312", "32", "-5")],
@@ -131,10 +129,13 @@ def test_fonts_by_level(built):
 
 
 def test_every_run_has_explicit_east_asian_font_and_no_theme(built):
-    root = part(built, "word/document.xml")
-    for r in root.iter(f"{{{W}}}r"):
-        fonts = r.find("w:rPr/w:rFonts", NS)
-        assert fonts is not None and fonts.get(f"{{{W}}}eastAsia")
+    parts = effective.load(built)
+    resolver = effective.Resolver(parts)
+    paras = effective.body_paragraphs(parts)
+    assert paras
+    for p in paras:
+        for props in effective.text_runs(p, resolver):  # the style chain names the face
+            assert props["eastAsia"][0] == "name" and props["eastAsia"][1]
     with zipfile.ZipFile(built) as zf:
         for name in zf.namelist():
             if name.endswith(".xml"):
@@ -147,11 +148,12 @@ def test_body_indent_line_pitch_and_alignment(built):
     body = [p for p in document.paragraphs if p.style.name in ("正文", "二级标题段", "分项段", "一级标题")]
     assert body
     for p in body:
-        fmt = p.paragraph_format
+        fmt = p.style.paragraph_format  # the style holds it; the paragraph sets nothing itself
+        assert p.paragraph_format.first_line_indent is None and p.paragraph_format.line_spacing is None
         assert fmt.first_line_indent == Pt(32), p.text
         assert fmt.line_spacing == Pt(28.95) and fmt.line_spacing_rule == 4, p.text  # EXACTLY
     title = document.paragraphs[0]
-    assert title.alignment == 1  # centre
+    assert title.style.paragraph_format.alignment == 1  # centre
 
 
 def test_page_numbers_odd_right_even_left(built):

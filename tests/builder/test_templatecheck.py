@@ -64,10 +64,10 @@ def test_every_kind_has_a_branch_in_the_builtin_template():
 def test_split_tag_is_a_warning_naming_the_paragraph(tmp_path):
     def split(paras):
         i = index_of(paras, "h1") + 1
-        run = re.search(r"<w:r>(<w:rPr>.*?</w:rPr>)<w:t xml:space=\"preserve\">\{\{ p.text \}\}</w:t></w:r>",
+        run = re.search(r"<w:r>(<w:rPr>.*?</w:rPr>)?<w:t xml:space=\"preserve\">\{\{ p.text \}\}</w:t></w:r>",
                         paras[i])
-        rpr = run.group(1)
-        bold = rpr.replace("<w:color", "<w:b/><w:color")
+        rpr = run.group(1) or ""
+        bold = "<w:rPr><w:b/></w:rPr>"  # a second piece formatted differently
         pieces = (f'<w:r>{rpr}<w:t xml:space="preserve">{{{{ p.te</w:t></w:r>'
                   f'<w:r>{bold}<w:t xml:space="preserve">xt }}}}</w:t></w:r>')
         paras[i] = paras[i].replace(run.group(0), pieces)
@@ -287,7 +287,9 @@ def test_curly_quotes_from_word_autoformat(tmp_path):
 def test_theme_fonts_are_warned_about(tmp_path):
     def theme(paras):
         i = index_of(paras, "h1") + 1
-        paras[i] = paras[i].replace('w:eastAsia="黑体"', 'w:eastAsia="黑体" w:eastAsiaTheme="minorEastAsia"')
+        paras[i] = paras[i].replace('<w:r><w:t xml:space="preserve">{{ p.text }}',
+                                    '<w:r><w:rPr><w:rFonts w:eastAsia="黑体" w:eastAsiaTheme="minorEastAsia"/></w:rPr>'
+                                    '<w:t xml:space="preserve">{{ p.text }}')
         return paras
 
     path = make(tmp_path, theme)

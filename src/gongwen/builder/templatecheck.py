@@ -102,7 +102,7 @@ def ensure(path: str, used_kinds: Optional[Iterable[str]] = None) -> List[str]:
 
 _cache: Dict[tuple, List[Problem]] = {}
 #: Changes whenever the checks change, so no result of an older check is taken from the disk cache.
-CHECK_VERSION = "tags-1+external-1+family-1"
+CHECK_VERSION = "tags-1+external-1+family-1+overrides-2"
 _warned: Set[str] = set()
 
 
@@ -139,6 +139,7 @@ def _inspect(path: str) -> List[Problem]:
             problems.append(Problem(f"{place}（{name}）里有 {{{{ … }}}} 或 {{% … %}} 标签；gongwen 只填写正文，"
                                     f"{place}里的标签会原样留在成稿中", error=False))
     problems.extend(_theme_styles(parts.get("word/styles.xml", b""), path))
+    problems.extend(_overrides(paras, root, parts.get("word/styles.xml", b""), path, problems))
     problems.extend(analyse(paras, _real_source(document, path, root, paras), any(p.error for p in problems)))
     problems = sorted(problems, key=_paragraph_number)
     if len(problems) > MAX_PROBLEMS:  # a hostile template can make thousands: the first ones say enough
@@ -206,6 +207,22 @@ def _theme_styles(styles: bytes, path: str) -> List[Problem]:
         return []
     return [Problem(f"样式“{'”“'.join(names)}”用了主题字体（如“+中文正文”），在 Word、WPS 中会盖过写明的字体；"
                     "请在“修改样式”里改选具体字体名", error=False)]
+
+
+def _overrides(paras: List[Para], root, styles: bytes, path: str, found: List[Problem]) -> List[Problem]:
+    """Example paragraphs whose direct formatting overrides their style (:mod:`overrides`); not
+    for a paragraph already named for a theme font or a broken part."""
+    from gongwen.builder import overrides
+    from gongwen.ooxml.package import parse_xml
+
+    if not styles:
+        return []
+    try:
+        styles_root = parse_xml(styles, path, "word/styles.xml")
+    except ReadError:
+        return []  # reported by _theme_styles
+    named = {p.message.split("：", 1)[0] for p in found if "主题字体" in p.message}
+    return [p for p in overrides.find(paras, root, styles_root) if p.message.split("：", 1)[0] not in named]
 
 
 def _split_tags(para: Para, texts: List[str], problems: List[Problem]) -> None:

@@ -35,36 +35,54 @@ def style_id(kind: Kind) -> str:
 
 def rpr(face: str, size, spacing: int = CHAR_SPACING, latin: str = LATIN, color: str = "000000") -> str:
     """Run properties in schema order: rFonts, color, spacing, sz, szCs, lang."""
-    fonts = (f'<w:rFonts w:ascii={quoteattr(latin)} w:hAnsi={quoteattr(latin)} w:eastAsia={quoteattr(face)} '
-             f'w:cs={quoteattr(latin)} w:hint="eastAsia"/>')
     space = f'<w:spacing w:val="{spacing}"/>' if spacing else ""
-    return (f"<w:rPr>{fonts}<w:color w:val=\"{color}\"/>{space}<w:sz w:val=\"{size}\"/>"
+    return (f"<w:rPr>{fonts(face, latin)}<w:color w:val=\"{color}\"/>{space}<w:sz w:val=\"{size}\"/>"
             f"<w:szCs w:val=\"{size}\"/><w:lang w:eastAsia=\"zh-CN\"/></w:rPr>")
 
 
 def ppr(kind: Kind, with_style: bool = True) -> str:
     """Paragraph properties in schema order: pStyle, keepNext, (lead), widowControl, (middle),
-    spacing, ind, jc, (tail); a style (``with_style=False``) gets the plain ones only."""
-    pstyle = f'<w:pStyle w:val="{style_id(kind)}"/>' if with_style else ""
+    spacing, ind, jc, (tail).
+
+    A style (``with_style=False``) gets the kind's whole look; an example paragraph
+    (``with_style=True``) only its style, its structure (frames, borders, tabs, page and section
+    breaks) and the elements :mod:`gongwen.builder.geometry` writes numbers into, so Modify Style
+    in Word restyles every paragraph of the kind."""
     keep = "<w:keepNext/>" if kind.keep_next else ""
     ind = kind.ind or (f'<w:ind w:firstLine="{kind.indent}"/>' if kind.indent else '<w:ind w:firstLine="0"/>')
-    line = kind.line
-    lead, middle, tail, align = kind.lead, kind.middle, kind.tail, kind.align
-    if not with_style:
-        align = align if "{" not in align else "center"
-        lead = middle = tail = ""
-        line = LINE_PITCH if "{" in str(line) else line
-        ind = ind if "{" not in ind else '<w:ind w:firstLine="0"/>'
-    return (f'<w:pPr>{pstyle}{keep}{lead}<w:widowControl w:val="0"/>{middle}'
-            f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
-            f'{ind}<w:jc w:val="{align}"/>{tail}</w:pPr>')
+    line, align = kind.line, kind.align
+    spacing = f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
+    if with_style:
+        return (f'<w:pPr><w:pStyle w:val="{style_id(kind)}"/>{kind.lead}{kind.middle}'
+                + (spacing if "{" in str(line) else "") + (ind if "{" in ind else "")
+                + (f'<w:jc w:val="{align}"/>' if "{" in align else "") + f"{kind.tail}</w:pPr>")
+    align = align if "{" not in align else "center"
+    spacing = spacing if "{" not in str(line) else spacing.replace(str(line), str(LINE_PITCH))
+    ind = ind if "{" not in ind else '<w:ind w:firstLine="0"/>'
+    return (f'<w:pPr>{keep}<w:widowControl w:val="0"/>{spacing}{ind}<w:jc w:val="{align}"/></w:pPr>')
 
 
-def run(face: str, size, text: str, color: str = "000000") -> str:
-    spacing = 0 if size == TITLE_SIZE or "{" in str(size) else CHAR_SPACING
-    if text == TAB:
-        return f"<w:r>{rpr(face, size, spacing, color=color)}<w:tab/></w:r>"
-    return f'<w:r>{rpr(face, size, spacing, color=color)}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+def fonts(face: str, latin: str = LATIN) -> str:
+    return (f'<w:rFonts w:ascii={quoteattr(latin)} w:hAnsi={quoteattr(latin)} w:eastAsia={quoteattr(face)} '
+            f'w:cs={quoteattr(latin)} w:hint="eastAsia"/>')
+
+
+def style_role(kind: Kind) -> str:
+    """The face role of a kind's style: that of its ``p.text`` run (its first run's otherwise)."""
+    roles = [role for role, field in kind.runs if field == "p.text"] or [role for role, _ in kind.runs]
+    return roles[0] if roles else "body"
+
+
+def run(kind: Kind, role: str, field: str, faces: Dict[str, str]) -> str:
+    """One run of an example paragraph: direct formatting only where the run differs from the
+    style (the run-in heading's face) or where the layout writes a number (the 标志's size)."""
+    props = fonts(faces[role]) if faces[role] != faces[style_role(kind)] else ""
+    if "{" in str(kind.size):
+        props += f'<w:sz w:val="{kind.size}"/><w:szCs w:val="{kind.size}"/>'
+    props = f"<w:rPr>{props}</w:rPr>" if props else ""
+    if field == TAB:
+        return f"<w:r>{props}<w:tab/></w:r>"
+    return f'<w:r>{props}<w:t xml:space="preserve">{escape("{{ %s }}" % field)}</w:t></w:r>'
 
 
 def tag_paragraph(tag: str) -> str:
@@ -76,8 +94,7 @@ def example_paragraph(kind: Kind, faces: Dict[str, str]) -> str:
     """One kind's example paragraph.  Numbers the layout computes stand as their defaults (Word refuses
     a property that is not a number) and reach the paragraph through a hidden ``{{ p.geometry }}`` run
     (:mod:`gongwen.builder.geometry`)."""
-    runs = "".join(run(faces[role], kind.size, field if field == TAB else "{{ %s }}" % field, kind.color)
-                   for role, field in kind.runs)
+    runs = "".join(run(kind, role, field, faces) for role, field in kind.runs)
     hidden = ""
     if kind.attrs:
         hidden = (f'<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">{{{{ p.geometry }}}}</w:t></w:r>')
@@ -125,7 +142,7 @@ def styles_xml(faces: Dict[str, str], name: str = "speech") -> str:
         f'<w:ind w:firstLine="0"/></w:pPr>{rpr(faces["page"], PAGE_NUMBER_SIZE, 0, faces["page"])}</w:style>',
     ]
     for kind in kinds_of(name):
-        face = faces[kind.runs[0][0]] if kind.runs else faces["body"]
+        face = faces[style_role(kind)]
         size = kind.size if "{" not in str(kind.size) else TITLE_SIZE
         spacing = 0 if size == TITLE_SIZE else CHAR_SPACING
         styles.append(

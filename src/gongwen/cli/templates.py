@@ -133,7 +133,10 @@ def copy(name, dest):
         click.echo(f"{target}: 无法写入：{exc.strerror or exc}", err=True)
         raise SystemExit(1)
     click.echo(f"已复制 {source} → {target}")
-    click.echo("下一步：用 Word 打开它修改字体、缩进或样式（保留 {{ … }} 和 {%p … %} 段落），\n"
+    click.echo("下一步：用 Word 打开它修改，两种办法都可以：\n"
+               "  · 改样式（开始 → 样式，右键“一级标题”“正文”等 → 修改）：这一类段落全部跟着变；\n"
+               "  · 直接改示例段落的字体、缩进：以示例段落为准，此后再改它的样式就不起作用。\n"
+               "保留 {{ … }} 和 {%p … %} 段落；中文字体请选具体字体名，不要选“+中文正文”。\n"
                f"改好后运行 gongwen templates check {target}，\n"
                f"再在内容中写 template: {target}（或 gongwen build --template {target}）")
 
