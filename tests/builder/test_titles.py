@@ -89,8 +89,10 @@ def test_a_title_with_no_known_word_still_fits():
     assert T.shape_ok([T.width(line) for line in lines])
 
 
-def test_latin_digits_count_wider_than_half():
-    assert T.width("2024") > 2 and T.width("清河") == 2
+def test_digits_next_to_chinese_take_the_room_word_puts_around_them():
+    assert T.width("清河") == 2 and T.width("2024") == 2
+    assert T.width("清河2024年") == 2 + 2 + 1 + 2 * 0.25  # a quarter cell each side of the number
+    assert T.width("1—6月") == 0.5 + 1 + 0.5 + 1 + 0.25
 
 
 def test_given_lines_are_kept():
