@@ -9,7 +9,8 @@ import zipfile
 import pytest
 import yaml
 
-from gongwen.builder.layout import paragraphs, title_lines
+from gongwen.builder.layout import paragraphs
+from gongwen.builder.titles import PER_LINE, shape as title_lines, width
 from gongwen.builder.pages import cells
 from gongwen.builder.pipeline import build_one
 from gongwen.content.loader import loads
@@ -145,11 +146,11 @@ def test_a_long_recipient_list_moves_to_the_record():
 def test_titles_break_into_balanced_lines_without_splitting_words():
     assert title_lines("关于做好防汛工作的通知") == ["关于做好防汛工作的通知"]
     assert title_lines("清河县人民政府关于《清河县高标准农田建设规划（2024—2030年）》的批复") == [
-        "清河县人民政府关于《清河县高标准农田", "建设规划（2024—2030年）》的批复"]  # not inside （）
-    assert title_lines("关于加快推进农村寄递物流体系建设的实施意见") == ["关于加快推进农村寄递物流", "体系建设的实施意见"]
+        "清河县人民政府关于", "《清河县高标准农田建设规划", "（2024—2030年）》的批复"]  # not inside （）: a diamond
+    assert title_lines("关于加快推进农村寄递物流体系建设的实施意见") == ["关于加快推进农村", "寄递物流体系建设的实施意见"]
     assert title_lines("清河县农村生活污水治理提升行动方案（2024—2026年）")[1] == "行动方案（2024—2026年）"
-    assert all(cells(line) <= 19 for line in title_lines("清河县人民政府关于进一步加强和改进新时代基层社会治理推动乡村振兴"
-                                                          "战略全面落地见效的实施意见"))
+    assert all(width(line) <= PER_LINE for line in title_lines("清河县人民政府关于进一步加强和改进新时代基层社会治理"
+                                                               "推动乡村振兴战略全面落地见效的实施意见"))
 
 
 def test_built_docx_has_a_red_mark_a_red_separator_and_framed_record(tmp_path):

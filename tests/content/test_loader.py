@@ -59,8 +59,8 @@ def test_iso_date_and_block_paragraphs():
     ("kind: speach\ntitle: 讲话\n", "c.yaml:1:7: kind：未知的 kind speach"),
     ("title: 讲话\n", "c.yaml:1:1: kind：缺少 kind"),
     ("kind: speech\nsections:\n  - heading: 甲\n    paragraphs: 乙\n", "c.yaml:1:1: title：缺少 title"),
-    ("kind: speech\ntitle: [讲话]\nsections:\n  - heading: 甲\n    paragraphs: 乙\n",
-     "c.yaml:2:8: title：应为文字，实际是列表"),
+    ("kind: speech\ntitle: {讲话: 甲}\nsections:\n  - heading: 甲\n    paragraphs: 乙\n",
+     "c.yaml:2:8: title：应为文字，实际是键值（映射）"),
     ("kind: speech\ntitle: 讲话\ntitle: 讲话二\nsections:\n  - heading: 甲\n    paragraphs: 乙\n",
      "c.yaml:3:1: title：键 title 重复（第一次出现在第 2 行）"),
     ("kind: report\ntitle: 报告\nproblems:\n  points:\n    - heading: 甲\n    - heading: 乙\n"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Dict, List
 
-from gongwen.builder import geometry, numbering
+from gongwen.builder import geometry, numbering, titles
 from gongwen.builder.pages import cells, last_page
 from gongwen.content.model import Body, Document
 from gongwen.content.schema import ATTENDANCE, FORMS, SIGNATURE_STAMP
@@ -59,7 +59,7 @@ def _laid_out(doc: Document, level3: str) -> List[Para]:
         return numbering.paragraphs(doc, level3) + (signature(doc, seal=False) if doc.signature else [])
     form = FORMS[doc.kind]
     out: List[Para] = head(doc)
-    out.extend({"kind": "title", "text": line} for line in title_lines(doc.title))
+    out.extend({"kind": "title", "text": line} for line in titles.lines(doc.title, doc.title_lines))
     out.append(blank())
     recipients = "、".join(doc.recipients) + "：" if doc.recipients else ""
     moved = recipients and _crowds_page_one(out, recipients)
@@ -80,81 +80,14 @@ def _laid_out(doc: Document, level3: str) -> List[Para]:
         if attachment.body:
             label = "附件" if len(doc.attachments) == 1 else f"附件{n}"
             out += [{"kind": "attachlabel", "text": label}, blank(),
-                    *({"kind": "attachtitle", "text": line} for line in title_lines(attachment.title)), blank()]
+                    *({"kind": "attachtitle", "text": line}
+                      for line in titles.lines(attachment.title, attachment.title_lines)), blank()]
             out.extend(body(attachment.body, level3))
     return out + record(doc, out, recipients if moved else "")
 
 
 def blank() -> Para:
     return {"kind": "blank", "text": ""}
-
-
-#: Characters of 二号 a title line holds: 20 in theory, one fewer for Latin digits set wider than half.
-TITLE_PER_LINE = 19
-#: Words a title line may end or start with (no segmenter: the words titles are made of), and marks
-#: after which a break is natural.
-_WORDS = ("关于", "期间", "工作", "建设", "管理", "专项", "开展", "加强", "做好", "进一步", "印发", "转发", "批转",
-          "有关", "事项", "推进", "全面", "实施", "落实", "办公室", "人民政府", "农村", "城市", "城区", "乡村", "体系",
-          "机制", "制度", "规划", "项目", "资金", "补助", "保障", "服务", "治理", "改革", "发展", "保护", "安全",
-          "生产", "经济", "社会", "生态", "环境", "水利", "交通", "教育", "卫生", "健康", "就业", "民生", "行动",
-          "情况", "报告", "意见", "方案", "通知", "请示", "批复", "纪要", "办法", "规定", "细则", "联合", "申请",
-          "提升", "改造", "巡查", "权益", "形势", "持续", "推动", "加快", "上半年", "下半年", "全年")
-_AFTER_MARKS = ("、", "，", "》", "）", "　", "”")
-_PAIRS = {"《": "》", "（": "）", "“": "”"}
-
-
-def _break_quality(text: str, i: int, inside: List[bool]) -> float:
-    """How good a title break before ``text[i]`` is: below 0 never, 0 somewhere in a word, up to 2."""
-    before, after = text[:i], text[i:]
-    if inside[i] or (before[-1].isdigit() and (after[0].isdigit() or after[0] in "年号")):
-        return -1
-    if before.endswith(_AFTER_MARKS) or after.startswith("关于") or before.endswith("关于"):
-        return 2
-    if before.endswith(_WORDS) or after.startswith(_WORDS) or after[0] == "的":
-        return 1
-    return 0
-
-
-def _inside_short_pairs(text: str) -> List[bool]:
-    """For each position: inside a 《》, （） or “” short enough to stay on one line."""
-    inside = [False] * (len(text) + 1)
-    for i, c in enumerate(text):
-        if c in _PAIRS:
-            end = text.find(_PAIRS[c], i + 1)
-            if end > 0 and cells(text[i:end + 1]) <= TITLE_PER_LINE:
-                for k in range(i + 1, end + 1):
-                    inside[k] = True
-    return inside
-
-
-def title_lines(title: str) -> List[str]:
-    """A long title in lines of balanced length, broken where the words allow (7.3.1: 回行时词意完整，
-    排列对称，梯形或菱形): never inside a short 《》 or （）, nor a number; none wider than the text block."""
-    width = cells(title)
-    if width <= TITLE_PER_LINE:
-        return [title]
-    count = -(-int(width) // TITLE_PER_LINE)
-    lines, rest = [], title
-    while count > 1:
-        goal = cells(rest) / count
-        inside = _inside_short_pairs(rest)
-        best = None
-        for i in range(1, len(rest)):
-            head_width = cells(rest[:i])
-            if head_width > TITLE_PER_LINE:
-                break
-            if cells(rest[i:]) > TITLE_PER_LINE * (count - 1):
-                continue
-            quality = _break_quality(rest, i, inside)
-            if quality < 0:
-                continue
-            score = abs(head_width - goal) - 3 * quality
-            if best is None or score < best[0]:
-                best = (score, i)
-        cut = best[1] if best else len(rest)
-        lines.append(rest[:cut])
-        rest, count = rest[cut:], count - 1
-    return lines + ([rest] if rest else [])
 
 
 def head(doc: Document) -> List[Para]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Dict, List
 
+from gongwen.builder import titles
 from gongwen.spec.markers import format_marker, format_series
 from gongwen.content.model import Document, Point, Section, Series
 
@@ -21,7 +22,7 @@ _ENDS = "。！？：；…"
 def paragraphs(doc: Document, level3: str = ".") -> List[Para]:
     """A speech or a report as a flat list of paragraphs, in reading order (the red-header family:
     :func:`gongwen.builder.layout.paragraphs`, which calls this for those two kinds)."""
-    out: List[Para] = [{"kind": "title", "text": doc.title}]
+    out: List[Para] = [{"kind": "title", "text": line} for line in titles.lines(doc.title, doc.title_lines)]
     if doc.subtitle:
         out.append({"kind": "subtitle", "text": "——" + doc.subtitle})
     if doc.byline:

@@ -131,6 +131,8 @@ def _body(body: Body) -> Dict[str, Any]:
 
 def _attachment(attachment: Attachment) -> Any:
     body = _body(attachment.body)
+    if attachment.title_lines:
+        return {"title": list(attachment.title_lines), **body}
     return {"title": attachment.title, **body} if body else attachment.title
 
 
@@ -159,7 +161,7 @@ def _family(doc: Document) -> Dict[str, Any]:
 def to_data(doc: Document) -> Dict[str, Any]:
     """The document as plain data, keys in the documented order."""
     speech = doc.kind == "speech"
-    out: Dict[str, Any] = {"kind": KIND_NAMES.get(doc.kind, doc.kind), "title": doc.title}
+    out: Dict[str, Any] = {"kind": KIND_NAMES.get(doc.kind, doc.kind), "title": list(doc.title_lines) or doc.title}
     if doc.subtitle:
         out["subtitle"] = doc.subtitle
     if doc.template:

@@ -11,7 +11,7 @@ a fact of the content (a 请示 has one 主送) is checked here, with its place.
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 import yaml
 
@@ -224,6 +224,20 @@ class FamilyWalker(ShapeWalker):
                                              self.article) if a]
         return Chapter(heading, articles)
 
+    def title(self, node, key: str, depth: int) -> Tuple[str, List[str]]:
+        """A title: one line, or (the writer setting its lines) a list of lines or a string with
+        a line break between lines.  Returns the title joined and its lines ([] for one line)."""
+        if isinstance(node, yaml.SequenceNode):
+            if not self.count(node, key, depth):
+                return "", []
+            lines = [self.text(child, f"{key}[{i}]", depth + 1, required=True) for i, child in enumerate(node.value)]
+            if not lines:
+                self.error(node, key, "不能为空", faults.WRONG_TYPE)
+        else:
+            lines = self.text(node, key, depth, required=True, one_line=False).split("\n")
+        lines = [line.strip() for line in lines if line.strip()]
+        return "".join(lines), (lines if len(lines) > 1 else [])
+
     def attachment(self, node, key: str, depth: int) -> Optional[Attachment]:
         if isinstance(node, yaml.ScalarNode):  # a title only: listed, printed elsewhere
             title = self.text(node, key, depth, required=True)
@@ -234,7 +248,7 @@ class FamilyWalker(ShapeWalker):
         if "title" not in fields:
             self.error(node, f"{key}.title", "附件缺少 title（名称）", faults.WRONG_TYPE)
             return None
-        title = self.text(fields["title"][1], f"{key}.title", depth + 1, required=True)
+        title, lines = self.title(fields["title"][1], f"{key}.title", depth + 1)
         if title and title[-1] in "。，；：、.,;:":
             self.error(fields["title"][1], f"{key}.title", f"附件名称末尾不加标点“{title[-1]}”", faults.TITLE_PUNCTUATION)
-        return Attachment(title, self.body(fields, key, depth + 1, articles=True))
+        return Attachment(title, self.body(fields, key, depth + 1, articles=True), lines)

@@ -95,7 +95,8 @@ class _ContentWalker(FamilyWalker):
             self.error(root, "title", "缺少 title（标题）", faults.WRONG_TYPE)
         for name, (knode, vnode) in fields.items():
             if name == "title":
-                doc.title = self.heading(vnode, name, 1, title=True)
+                doc.title, doc.title_lines = self.title(vnode, name, 1)
+                self.heading(vnode, name, 1, title=True, value=doc.title)
             elif name == "template":
                 doc.template = self.text(vnode, name, 1, required=True)
             elif name == "date":
@@ -134,8 +135,10 @@ class _ContentWalker(FamilyWalker):
         doc.warnings = self.warnings
         return doc
 
-    def heading(self, node, key: str, depth: int, title: bool = False) -> str:
-        value = self.text(node, key, depth, required=True)
+    def heading(self, node, key: str, depth: int, title: bool = False, value: Optional[str] = None) -> str:
+        """A heading's text, checked (``value``: a title already read, its lines joined)."""
+        if value is None:
+            value = self.text(node, key, depth, required=True)
         marker = parse_marker(value) if value else None
         if marker and value[marker.end:].strip():
             self.error(node, key, f"标题开头不要手写序号“{marker.raw}”：序号由 gongwen 自动生成，请删去",

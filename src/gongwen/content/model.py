@@ -97,6 +97,7 @@ class Attachment:
 
     title: str
     body: Body = field(default_factory=Body)
+    title_lines: List[str] = field(default_factory=list)  # as the writer set them; [] lets gongwen break
 
 
 @dataclass
@@ -154,6 +155,8 @@ class Document:
     vars: Optional[Dict[str, str]] = None  # None: not declared, text is never interpreted
     path: str = ""
     warnings: List[str] = field(default_factory=list)  # found while loading, already fixed
+    #: The title in the lines the writer set (``title`` is them joined); [] lets gongwen break it.
+    title_lines: List[str] = field(default_factory=list)
 
 
     @property

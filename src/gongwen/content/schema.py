@@ -152,6 +152,9 @@ ITEMS_KEY = "items"
 #: Keys that set how content is made, not what it says (never text a reader sees).
 SETTING_KEYS = frozenset({"kind", "template", "date", "vars", "run_in", "inline", "series", "seal", "printed",
                           "year"})
+#: Keys whose value is a title: one line, or the lines the writer sets (a list, or a string with a
+#: line break between lines); gongwen breaks a one-line title itself (:mod:`gongwen.builder.titles`).
+TITLE_LINES_KEYS = frozenset({"title"})
 #: Keys whose value is paragraphs (a list of strings, or a string with a paragraph per line).
 PARAGRAPHS_KEYS = frozenset({"opening", "intro", "closing", "paragraphs", "text", "after"})
 #: Keys whose value is names: one string, or a list joined as the kind of list requires

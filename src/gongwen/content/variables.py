@@ -176,7 +176,7 @@ def fields(doc: Document) -> Iterator[Field]:
             yield _attr(head, attr, attr)
         yield from _list(head.issuers, "issuer")
         yield from _list(head.signers, "signers")
-    yield _attr(doc, "title", "title")
+    yield from _title(doc, "title")
     if speech:
         yield _attr(doc, "subtitle", "subtitle")
     yield _attr(doc, "byline", "speaker" if speech else "author")
@@ -200,7 +200,7 @@ def fields(doc: Document) -> Iterator[Field]:
         yield from _list(names, key)
     for i, attachment in enumerate(doc.attachments):
         where = f"attachments[{i}]"
-        yield _attr(attachment, "title", f"{where}.title")
+        yield from _title(attachment, f"{where}.title")
         body = attachment.body
         yield from _list(body.opening, f"{where}.opening")
         for k, section in enumerate(body.sections):
@@ -228,6 +228,21 @@ def _article(article, key: str) -> Iterator[Field]:
 
 def _attr(obj, attr: str, key: str) -> Field:
     return key, lambda: getattr(obj, attr), lambda v: setattr(obj, attr, v)
+
+
+def _title(obj, key: str) -> Iterator[Field]:
+    """A title: one field, or one per line the writer set (the joined title follows them)."""
+    lines = obj.title_lines
+    if not lines:
+        yield _attr(obj, "title", key)
+        return
+
+    def put(value: str, i: int) -> None:
+        lines[i] = value
+        obj.title = "".join(lines)
+
+    for i in range(len(lines)):
+        yield f"{key}[{i}]", (lambda i=i: lines[i]), (lambda v, i=i: put(v, i))
 
 
 def _list(items: List[str], key: str) -> Iterator[Field]:

@@ -18,6 +18,7 @@ from gongwen.content.schema import ATTENDANCE, FORMS
 from gongwen.draft import roles as R
 from gongwen.importer import articles
 from gongwen.importer.probe import closing_comes_back, expected_paragraphs
+from gongwen.importer.frame import kept_lines
 from gongwen.importer.read import Line, set_in_lines
 from gongwen.spec import dates, docnumber
 from gongwen.spec.chars import BLANKS, PLACEHOLDER
@@ -110,6 +111,7 @@ def _head(imp, doc: Document, lines: List[Line]) -> List[Line]:
             imp.warn(title[0].line, f"标题末尾不加标点，已删去“{text[-1]}”")
             text = text[:-1].rstrip()
         doc.title = text or PLACEHOLDER
+        doc.title_lines = kept_lines(title, doc.title)
     else:
         doc.title = PLACEHOLDER
         imp.warn(first.line, f"没有找到标题，已填入“{PLACEHOLDER}”，请补上")
@@ -348,16 +350,19 @@ def _attachments(imp, listed: List[Tuple[Line, str]], pages: List[List[Line]]) -
         while k < len(rest) and imp.role(rest[k]).kind == R.ATTACHMENT_TITLE:
             k += 1
         title = _title(imp, rest[0], "".join(ln.text for ln in rest[:k])) if k else ""
+        lines = kept_lines(rest[:k], title) if k else []
         if k > 1 and not set_in_lines(rest[:k]):
             imp.warn(rest[1].line, "附件标题分成了两段，已合并为一行（折行由 gongwen 排版）")
         if n > len(out):
             if listed:
                 imp.warn(label.line, f"附件说明只列了 {len(listed)} 个附件，这是第 {n} 个：生成时附件说明会加上它")
-            out.append(Attachment(title or PLACEHOLDER))
+            out.append(Attachment(title or PLACEHOLDER, title_lines=lines))
             if not title:
                 imp.warn(label.line, f"附件没有标题，已填入“{PLACEHOLDER}”")
         elif title and title != out[n - 1].title:
             imp.warn(rest[0].line, f"附件标题“{title}”与附件说明中的“{out[n - 1].title}”不同："
                                    "生成时两处都写作附件说明中的名称")
+        elif lines:
+            out[n - 1].title_lines = lines
         out[n - 1].body = _body(imp, rest[k:], top=False)
     return out

@@ -5,13 +5,14 @@ the top, the 落款 at the end, a speech's closing.  ``imp`` is the running impo
 
 from __future__ import annotations
 
-from typing import List, Tuple
+from typing import List, Sequence, Tuple
 
+from gongwen.builder import titles
 from gongwen.content.model import Document
 from gongwen.draft import roles as R
 from gongwen.importer.read import Line, set_in_lines
 from gongwen.spec import dates
-from gongwen.spec.chars import PLACEHOLDER
+from gongwen.spec.chars import BLANKS, PLACEHOLDER
 
 
 def front(imp, doc: Document) -> List[Line]:
@@ -41,6 +42,7 @@ def front(imp, doc: Document) -> List[Line]:
             imp.warn(first.line, f"标题末尾不加标点，已删去“{title[-1]}”")
             title = title[:-1].rstrip()
         doc.title = title or PLACEHOLDER
+        doc.title_lines = kept_lines(lines[start:i], doc.title)
     else:
         doc.title = PLACEHOLDER
         imp.warn(lines[min(i, len(lines) - 1)].line, f"没有找到标题，已填入“{PLACEHOLDER}”，请补上")
@@ -74,6 +76,20 @@ def front(imp, doc: Document) -> List[Line]:
         if date_line.text != wanted:
             imp.warn(date_line.line, f"日期行“{date_line.text}”生成时写作“{wanted}”")
     return kept + list(lines[i:])
+
+def kept_lines(lines: Sequence[Line], title: str) -> List[str]:
+    """The lines of a title set a paragraph each (centred, one look), when they are not where
+    gongwen would break ``title`` (the paragraphs joined, a closing mark dropped): the writer
+    chose them.  [] when gongwen would set them so anyway, or the title is one paragraph."""
+    if len(lines) < 2 or not set_in_lines(lines):
+        return []
+    texts = [ln.text.strip(BLANKS) for ln in lines]
+    extra = len("".join(texts)) - len(title)
+    if not "".join(texts).startswith(title) or extra >= len(texts[-1]):
+        return []
+    texts[-1] = texts[-1][:len(texts[-1]) - extra]
+    return [] if titles.shape(title) == texts else texts
+
 
 def subtitle(imp, doc: Document, line: Line) -> None:
     """A speech's subtitle, ``——在……会议上的讲话``: gongwen writes the dash."""
