@@ -136,7 +136,7 @@ def apply(body: str) -> str:
 
     head, _, rest = body.partition("?>") if body.startswith("<?xml") else ("", "", body)
     root = etree.fromstring(rest.encode("utf-8"), etree.XMLParser(resolve_entities=False, huge_tree=True))
-    for t in root.iterfind(".//w:r/w:t", _NS):
+    for t in list(root.iterfind(".//w:r/w:t", _NS)):  # runs are removed on the way
         text = t.text or ""
         run = t.getparent()
         if not text.startswith(PREFIX) or run.find("w:rPr/w:vanish", _NS) is None:

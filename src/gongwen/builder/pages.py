@@ -11,10 +11,10 @@ Latin letter or digit half of one.  The layout keeps a line of room to spare
 from __future__ import annotations
 
 import math
-import unicodedata
 from typing import Dict, Iterable, Tuple
 
 from gongwen.builder.kinds import KINDS
+from gongwen.spec.chars import is_wide
 from gongwen.spec.gbt9704 import BODY_CHAR, CHARS_PER_LINE, LINE_PITCH, TEXT_HEIGHT, TEXT_WIDTH, TITLE_SIZE
 
 #: Grid lines per page, as twips: the flow of one page.
@@ -25,13 +25,13 @@ NEW_PAGE = frozenset({"attachlabel", "pagebreak"})
 #: Kinds whose height is given (``height``), or fixed.
 FIXED = {"endnumbered": 20, "endunnumbered": 20, "recordline": 20}
 #: Characters a line of each size holds.
-_PER_LINE = {TITLE_SIZE: TEXT_WIDTH // (TITLE_SIZE * 10)}
+TITLE_PER_LINE = TEXT_WIDTH // (TITLE_SIZE * 10)
 _INDENT_CELLS = {k.name: (k.indent / BODY_CHAR if not k.ind else 0) for k in KINDS}
 
 
 def cells(text: str) -> float:
     """Width of ``text`` in character cells: wide characters 1, the rest ½."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" or c == "—" else 0.5 for c in text)
+    return sum(1.0 if is_wide(c) else 0.5 for c in text)
 
 
 def height(para: Dict[str, str]) -> int:
@@ -46,7 +46,7 @@ def height(para: Dict[str, str]) -> int:
     text = "".join(para.get(k, "") for k in ("heading", "lead", "label", "text", "names"))
     if not text:
         return LINE_PITCH
-    per_line = _PER_LINE.get(TITLE_SIZE, CHARS_PER_LINE) if kind in ("title", "attachtitle") else CHARS_PER_LINE
+    per_line = TITLE_PER_LINE if kind in ("title", "attachtitle") else CHARS_PER_LINE
     first = _INDENT_CELLS.get(kind, 2.0 if kind in ("article", "note") else 0.0)
     if "hanging" in para:  # wrapped lines start at ``left``; the first line at left - hanging
         first = (int(para["left"]) - int(para["hanging"])) / BODY_CHAR

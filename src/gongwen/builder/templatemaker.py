@@ -97,7 +97,7 @@ def example_paragraph(kind: Kind, faces: Dict[str, str]) -> str:
     runs = "".join(run(kind, role, field, faces) for role, field in kind.runs)
     hidden = ""
     if kind.attrs:
-        hidden = (f'<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">{{{{ p.geometry }}}}</w:t></w:r>')
+        hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">{{ p.geometry }}</w:t></w:r>'
     xml = f"<w:p>{ppr(kind)}{runs}{kind.extra}{hidden}</w:p>"
     return re.sub(r"\{\{ p\.(\w+) \}\}", lambda m: m.group(0) if m.group(1) in FIELDS_AS_TEXT
                   else geometry.placeholder(m.group(1)), xml)

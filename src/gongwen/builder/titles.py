@@ -19,6 +19,7 @@ import unicodedata
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from gongwen.builder import titlewords as W
+from gongwen.spec.chars import is_wide
 
 #: Characters of 二号 (22 pt) a line of the 156 mm text block holds: 442 pt / 22 pt.
 PER_LINE = 20.0
@@ -44,9 +45,9 @@ Token = Tuple[str, str]
 def width(text: str) -> float:
     """Width of ``text`` set in the title face, in character cells of its size."""
     out = 0.0
-    previous = None  # was the character before wide (Chinese)?
+    previous, last = None, ""  # was the character before wide (Chinese)? and which was it
     for c in text:
-        wide = unicodedata.east_asian_width(c) in "WFA" or c == "—"
+        wide = is_wide(c)
         if wide:
             out += 1
         elif c.isdigit():

@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-#: The last words of a title and the kind they name, tried in this order (复函 before 函,
-#: 调研报告 before 报告).  Kinds gongwen does not have are laid out as the nearest one.
-TITLE_WORDS = (
-    ("复函", "reply_letter"), ("批复", "approval"), ("请示", "request"), ("纪要", "minutes"),
-    ("实施细则", "rules"), ("细则", "rules"), ("办法", "measures"), ("规定", "provisions"), ("条例", "provisions"),
-    ("意见", "opinion"), ("方案", "plan"), ("通知", "notice"), ("函", "letter"),
-)
+from gongwen.content.schema import FORMS, KIND_NAMES
+
+#: Last words of a title that name a kind without being its name (条例 is laid out as a 规定).
+_OTHER_WORDS = {"实施细则": "rules", "条例": "provisions"}
+#: The last words of a title and the kind they name: each red-header kind's own name (schema.KIND_NAMES;
+#: 报告 is told apart by :data:`REPORT_TITLE`) and :data:`_OTHER_WORDS`, longest first, so 复函 is tried
+#: before 函 and 实施细则 before 细则.
+TITLE_WORDS = tuple(sorted({**{KIND_NAMES[k]: k for k in FORMS if k != "work_report"}, **_OTHER_WORDS}.items(),
+                           key=lambda pair: -len(pair[0])))
 #: Kinds gongwen does not have, laid out as a 通知 (文件格式, 下行文).
 LIKE_NOTICE = ("通报", "决定", "通告", "公告", "决议", "要点", "计划", "规划")
 #: A bracketed tail after the kind word: ``办法（试行）``, ``规定（暂行）``.

@@ -11,7 +11,7 @@ is a warning with its line.
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
+from typing import List, Tuple
 
 from gongwen.content.model import Attachment, Body, Document, Reply
 from gongwen.content.schema import ATTENDANCE, FORMS

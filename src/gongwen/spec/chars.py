@@ -4,6 +4,7 @@ Pure Python, no imports beyond ``re``.
 """
 
 import re
+import unicodedata
 
 #: Code point ranges drawn as CJK ideographs (extension A, the basic block,
 #: compatibility ideographs, the supplementary planes) and 〇.
@@ -45,6 +46,12 @@ def is_cjk(ch: str) -> bool:
         return False
     o = ord(ch)
     return any(a <= o <= b for a, b in CJK_RANGES)
+
+
+def is_wide(ch: str) -> bool:
+    """Does ``ch`` take a whole character cell (Chinese, full-width forms, East Asian marks, the dash
+    ``—``)?  Latin letters, digits and blanks take about half of one."""
+    return unicodedata.east_asian_width(ch) in "WFA" or ch == "—"
 
 
 def is_cn(ch: str) -> bool:

@@ -10,7 +10,7 @@ paragraphs, headings of one level (counted until a higher level), or an inline s
 from __future__ import annotations
 
 import re
-from typing import List, Optional
+from typing import Optional
 
 from gongwen.draft import roles as R
 from gongwen.lint.findings import hit
