@@ -19,7 +19,7 @@ TABLES: Dict[str, tuple] = {
     "report": schema.NODE_KEYS["report"],
     "family": schema.FAMILY_KEYS,
     **{name: schema.NODE_KEYS[name] for name in ("section", "point", "item", "attachment", "chapter",
-                                                 "article", "reply_to", "doc_number")},
+                                                 "article", "reply_to", "doc_number", "entry", "table")},
 }
 
 

@@ -12,7 +12,7 @@ is checked against its field's form, so no text of a writer ever reaches a prope
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from gongwen.ooxml.names import W, W_NS
 
@@ -128,14 +128,18 @@ def _ensure(para, path: str) -> None:
             _child(rpr, name, _RPR_ORDER)
 
 
-def apply(body: str) -> str:
-    """The rendered ``document.xml`` with every paragraph's geometry written in place."""
+def apply(body: str, paragraphs: Optional[List[Dict]] = None, path: str = "") -> str:
+    """The rendered ``document.xml`` with every paragraph's geometry written in place, and every
+    table of ``paragraphs`` grown from the template's example (:mod:`gongwen.builder.tablexml`)."""
     if PREFIX not in body:
         return body
     from lxml import etree
 
+    from gongwen.builder import tablexml
+
     head, _, rest = body.partition("?>") if body.startswith("<?xml") else ("", "", body)
     root = etree.fromstring(rest.encode("utf-8"), etree.XMLParser(resolve_entities=False, huge_tree=True))
+    tablexml.expand(root, paragraphs or [], path)
     for t in list(root.iterfind(".//w:r/w:t", _NS)):  # runs are removed on the way
         text = t.text or ""
         run = t.getparent()

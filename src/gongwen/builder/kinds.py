@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import List, NamedTuple, Tuple
 
-from gongwen.spec.gbt9704 import A4, BODY_SIZE, FOOTER_DISTANCE, INDENT, LINE_PITCH, MARGINS, TITLE_SIZE
+from gongwen.spec.gbt9704 import (A4, BODY_SIZE, FOOTER_DISTANCE, INDENT, LINE_PITCH, MARGINS, TABLE_SIZE,
+                                  TITLE_SIZE)
 
 PAGE = {"w": A4[0], "h": A4[1]}
 
@@ -39,6 +40,12 @@ class Kind(NamedTuple):
     color: str = "000000"
     attrs: Tuple[str, ...] = ()  # fields used inside the properties, not as text
     extra: str = ""  # a raw run after the text runs (a drawn line)
+    rule: str = "exact"  # line rule: exact (the grid) or auto (``line`` 240: single, in tables)
+
+
+def style_id(kind: Kind) -> str:
+    """The id of a kind's paragraph style (its name, shown in Word, is ``kind.style``)."""
+    return "gw" + kind.name.capitalize()
 
 
 #: A run that is a tab character, not a field.
@@ -66,6 +73,17 @@ KINDS: List[Kind] = [
          ind='<w:ind w:right="{{ p.right }}" w:firstLine="0"/>', attrs=("right",)),
     Kind("issuedate", "成文日期", (("body", "p.text"),), align="right", indent=0,
          ind='<w:ind w:right="{{ p.right }}" w:firstLine="0"/>', attrs=("right",)),
+    # Tables (gongwen.builder.tables): the caption above on the grid; the table, whose example is a
+    # one-row table (header cell 表格表头, body cell 表格文字 — the style named here); notes under it.
+    Kind("tablecaption", "表题", (("h1", "p.text"),), align="center", indent=0, keep_next=True),
+    Kind("table", "表格文字", (("body", "p.table"),), align="left", indent=0, size=TABLE_SIZE, line=240,
+         rule="auto"),
+    Kind("tablenote", "表注", (("body", "p.text"),), indent=0, size=TABLE_SIZE, line=240, rule="auto"),
+]
+#: Styles that are no paragraph kind: the header cells of a table.
+CELL_STYLES: List[Kind] = [
+    Kind("tablehead", "表格表头", (("h1", "p.text"),), align="center", indent=0, size=TABLE_SIZE, line=240,
+         rule="auto", keep_next=True),
 ]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Dict, List
 
-from gongwen.builder import geometry, numbering, titles
+from gongwen.builder import geometry, numbering, tables, titles
 from gongwen.builder.pages import cells, last_page
 from gongwen.content.model import Body, Document
 from gongwen.content.schema import ATTENDANCE, FORMS, SIGNATURE_STAMP
@@ -46,7 +46,7 @@ def _twips(mm: float) -> int:
 
 def paragraphs(doc: Document, level3: str = ".") -> List[Para]:
     """The whole document, laid out, in reading order: any kind."""
-    out = _laid_out(doc, level3)
+    out = tables.separated(_laid_out(doc, level3))
     for para in out:
         shape = geometry.encode(para)
         if shape:
@@ -159,9 +159,10 @@ def _citation(doc: Document) -> str:
 def body(part: Body, level3: str, cite: str = "") -> List[Para]:
     """Opening, sections or articles (in chapters or not), closing."""
     opening = list(part.opening)
-    if cite:
-        opening = [cite + (opening[0] if opening else "")] + opening[1:]
-    out: List[Para] = [{"kind": "body", "text": t} for t in opening]
+    if cite:  # the citation opens the first paragraph (a table comes after it)
+        first = opening[0] if opening and isinstance(opening[0], str) else ""
+        opening = [cite + first] + opening[1 if first else 0:]
+    out: List[Para] = numbering.body_paragraphs(opening)
     for n, section in enumerate(part.sections, 1):
         out.extend(numbering.section_paragraphs(section, n, level3))
     count = 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Dict, List
 
-from gongwen.builder import titles
+from gongwen.builder import tables, titles
 from gongwen.spec.markers import format_marker, format_series
 from gongwen.content.model import Document, Point, Section, Series
 
@@ -32,23 +32,30 @@ def paragraphs(doc: Document, level3: str = ".") -> List[Para]:
     out.append({"kind": "blank", "text": ""})
     if doc.salutation:
         out.append({"kind": "salutation", "text": doc.salutation})
-    out.extend(_body(doc.opening))
+    out.extend(body_paragraphs(doc.opening))
     for n, section in enumerate(doc.sections, 1):
         out.extend(section_paragraphs(section, n, level3))
     out.extend({"kind": "closing", "text": t} for t in doc.closing)
     return out
 
 
-def _body(texts) -> List[Para]:
-    return [{"kind": "body", "text": t} for t in texts]
+def body_paragraphs(blocks) -> List[Para]:
+    """Body paragraphs, and the paragraphs of each table among them."""
+    out: List[Para] = []
+    for block in blocks:
+        if isinstance(block, str):
+            out.append({"kind": "body", "text": block})
+        else:
+            out.extend(tables.paragraphs(block))
+    return out
 
 
 def section_paragraphs(section: Section, n: int, level3: str) -> List[Para]:
     """Section ``n`` (``一、``) with everything under it."""
     out = [{"kind": "h1", "text": format_marker(1, n) + section.heading}]
-    out.extend(_body(section.paragraphs))
+    out.extend(body_paragraphs(section.paragraphs))
     out.extend(_series(section.series))
-    out.extend(_body(section.after))
+    out.extend(body_paragraphs(section.after))
     for i, point in enumerate(section.points, 1):
         out.extend(_point(point, 2, i, level3))
     return out
@@ -59,12 +66,12 @@ def _point(point: Point, level: int, n: int, level3: str) -> List[Para]:
     if point.is_run_in:
         out = [{"kind": f"runin{level}", "heading": marker + _closed(point.heading),
                 "text": point.text[0]}]
-        out.extend(_body(point.text[1:]))
+        out.extend(body_paragraphs(point.text[1:]))
     else:
         out = [{"kind": f"h{level}", "text": marker + point.heading}]
-        out.extend(_body(point.text))
+        out.extend(body_paragraphs(point.text))
     out.extend(_series(point.series))
-    out.extend(_body(point.after))
+    out.extend(body_paragraphs(point.after))
     for i, child in enumerate(point.points, 1):
         out.extend(_point(child, level + 1, i, level3))
     return out

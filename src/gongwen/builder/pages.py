@@ -43,6 +43,8 @@ def height(para: Dict[str, str]) -> int:
         return FIXED[kind]
     if "height" in para:
         return int(para["height"])
+    if "flow" in para:  # a table: estimated by gongwen.builder.tables
+        return int(para["flow"])
     text = "".join(para.get(k, "") for k in ("heading", "lead", "label", "text", "names"))
     if not text:
         return LINE_PITCH

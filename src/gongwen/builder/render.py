@@ -86,7 +86,7 @@ class Template:
         fails, or its output passes :meth:`budget` or :data:`RENDER_SECONDS`.
         """
         out = dict(self.parts)
-        body = geometry.apply(self._body(paragraphs))
+        body = geometry.apply(self._body(paragraphs), paragraphs, self.path)
         out["word/document.xml"] = with_faces(body, self.faces).encode("utf-8")
         out.update(properties(self.parts, title, source_digest))
         return out

@@ -20,16 +20,14 @@ from pathlib import Path
 from typing import Dict, List
 
 from gongwen.builder import geometry
-from gongwen.builder.kinds import KINDS, PAGE, TAB, Kind, sect_pr  # noqa: F401  (PAGE re-exported)
+from gongwen.builder.kinds import (CELL_STYLES, KINDS, PAGE, TAB, Kind, sect_pr,  # noqa: F401  (re-exported)
+                                   style_id)
+from gongwen.builder.tablemaker import table_example, table_style
 from gongwen.builder.redhead import family_kinds
 from gongwen.ooxml.names import (CONTENT_TYPES_NS, CORE_PROPS_NS, DC_NS, DCTERMS_NS, EXTENDED_PROPS_NS,
                                  PKG_REL_NS, R_NS, W_NS, XSI_NS, escape, quoteattr)
 from gongwen.spec.gbt9704 import (BODY_SIZE, CHAR_SPACING, DEFAULT_FACES as FACES, INDENT,  # noqa: F401
                                   LATIN_FACE as LATIN, LINE_PITCH, MARGINS, PAGE_NUMBER_SIZE, TITLE_SIZE)
-
-def style_id(kind: Kind) -> str:
-    return "gw" + kind.name.capitalize()
-
 
 # --- XML pieces ---------------------------------------------------------------
 
@@ -51,7 +49,7 @@ def ppr(kind: Kind, with_style: bool = True) -> str:
     keep = "<w:keepNext/>" if kind.keep_next else ""
     ind = kind.ind or (f'<w:ind w:firstLine="{kind.indent}"/>' if kind.indent else '<w:ind w:firstLine="0"/>')
     line, align = kind.line, kind.align
-    spacing = f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
+    spacing = f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="{kind.rule}"/>'
     if with_style:
         return (f'<w:pPr><w:pStyle w:val="{style_id(kind)}"/>{kind.lead}{kind.middle}'
                 + (spacing if "{" in str(line) else "") + (ind if "{" in ind else "")
@@ -119,7 +117,7 @@ def document_xml(faces: Dict[str, str], name: str = "speech") -> str:
     for i, kind in enumerate(kinds_of(name)):
         keyword = "if" if i == 0 else "elif"
         body.append(tag_paragraph('{%%p %s p.kind == "%s" %%}' % (keyword, kind.name)))
-        body.append(example_paragraph(kind, faces))
+        body.append(table_example(kind, faces) if kind.name == "table" else example_paragraph(kind, faces))
     body.append(tag_paragraph("{%p endif %}"))
     body.append(tag_paragraph("{%p endfor %}"))
     final = (sect_pr(continuous=True, first_page=name == "letter") if name in FAMILY_TEMPLATES else sect_pr())
@@ -141,7 +139,7 @@ def styles_xml(faces: Dict[str, str], name: str = "speech") -> str:
         f'<w:basedOn w:val="Normal"/><w:pPr><w:spacing w:line="240" w:lineRule="auto"/>'
         f'<w:ind w:firstLine="0"/></w:pPr>{rpr(faces["page"], PAGE_NUMBER_SIZE, 0, faces["page"])}</w:style>',
     ]
-    for kind in kinds_of(name):
+    for kind in kinds_of(name) + CELL_STYLES:
         face = faces[style_role(kind)]
         size = kind.size if "{" not in str(kind.size) else TITLE_SIZE
         spacing = 0 if size == TITLE_SIZE else CHAR_SPACING
@@ -150,6 +148,7 @@ def styles_xml(faces: Dict[str, str], name: str = "speech") -> str:
             f'<w:name w:val="{kind.style}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
             f"{ppr(kind, with_style=False)}"
             f"{rpr(face, size, spacing, color=kind.color)}</w:style>")
+    styles.append(table_style())
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<w:styles xmlns:w="{W_NS}">{defaults}{"".join(styles)}</w:styles>')
 

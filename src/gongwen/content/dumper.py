@@ -20,7 +20,8 @@ from typing import Any, Dict, List, Optional
 
 import yaml
 
-from gongwen.content.model import Article, Attachment, Body, Chapter, Document, Item, Point, Section, Series
+from gongwen.content.model import (Article, Attachment, Block, Body, Chapter, Document, Item, Point, Section,
+                                   Series, Table)
 from gongwen.content.schema import (ATTENDANCE, BODY_KEYS, BODY_PART_KEYS, FAMILY_KEYS, FORMS, KIND_NAMES,
                                     REPORT_PARTS, SERIES_STYLES)
 
@@ -35,13 +36,46 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+class _Row(list):
+    """A table row: written on one line (``[城关镇, '12000', 3.2%]``), as people type rows."""
+
+
+_FIGURE_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+def _represent_row(dumper, row):
+    """A row in flow style; a cell YAML reads as a number is written bare (``12000``, not
+    ``'12000'``): the loader keeps a number's text as typed, so it loads back the same."""
+    cells = []
+    for cell in row:
+        tag = dumper.resolve(yaml.ScalarNode, cell, (True, False))
+        cells.append(yaml.ScalarNode(tag, cell) if tag in _FIGURE_TAGS else dumper.represent_data(cell))
+    return yaml.SequenceNode("tag:yaml.org,2002:seq", cells, flow_style=True)
+
+
+_Dumper.add_representer(_Row, _represent_row)
+
+
 #: What the loader splits a string of names at (content.family): a name holding one stays a list entry.
 _NAME_SEPARATORS = re.compile(r"[、，,；;]")
 
 
-def _text(paragraphs: List[str]) -> Any:
-    """One paragraph as a string, several as a list."""
-    return paragraphs[0] if len(paragraphs) == 1 else list(paragraphs)
+def _text(paragraphs: List[Block]) -> Any:
+    """One paragraph as a string, several (or a table) as a list."""
+    if len(paragraphs) == 1 and isinstance(paragraphs[0], str):
+        return paragraphs[0]
+    return _blocks(paragraphs)
+
+
+def _blocks(blocks: List[Block]) -> List[Any]:
+    """Paragraphs as strings, tables as ``{table: {caption, header, rows, notes, align}}``."""
+    return [b if isinstance(b, str) else {"table": _table(b)} for b in blocks]
+
+
+def _table(table: Table) -> Dict[str, Any]:
+    values = {"caption": table.caption, "header": _Row(table.header), "rows": [_Row(r) for r in table.rows],
+              "notes": _text(table.notes) if table.notes else "", "align": _Row(table.align)}
+    return {k: v for k, v in values.items() if v not in ("", [], None)}
 
 
 def _names(names: List[str], joiner: str = "、") -> Any:
@@ -61,7 +95,7 @@ def _recipients(names: List[str]) -> Any:
     return list(names)
 
 
-def _series(series: Optional[Series], after: List[str], out: Dict[str, Any]) -> None:
+def _series(series: Optional[Series], after: List[Block], out: Dict[str, Any]) -> None:
     if not series:
         return
     out["items"] = [_item(i) for i in series.items]
@@ -72,7 +106,7 @@ def _series(series: Optional[Series], after: List[str], out: Dict[str, Any]) -> 
     if series.lead_in:
         out["lead_in"] = series.lead_in
     if after:
-        out["after"] = list(after)
+        out["after"] = _blocks(after)
 
 
 def _item(item: Item) -> Any:
@@ -101,7 +135,7 @@ def _section(section: Section, default_heading: str = "") -> Dict[str, Any]:
     if section.heading != default_heading:
         out["heading"] = section.heading
     if section.paragraphs:
-        out["paragraphs"] = list(section.paragraphs)
+        out["paragraphs"] = _blocks(section.paragraphs)
     if section.points:
         out["points"] = [_point(p) for p in section.points]
     _series(section.series, section.after, out)
@@ -123,7 +157,7 @@ def _chapter(chapter: Chapter) -> Dict[str, Any]:
 
 def _body(body: Body) -> Dict[str, Any]:
     """A body's keys (opening, sections, articles, chapters, closing), in the schema's order."""
-    values = {"opening": list(body.opening), "sections": [_section(s) for s in body.sections],
+    values = {"opening": _blocks(body.opening), "sections": [_section(s) for s in body.sections],
               "articles": [_article(a) for a in body.articles], "chapters": [_chapter(c) for c in body.chapters],
               "closing": list(body.closing)}
     return {key: values[key] for key in BODY_PART_KEYS if values[key]}
@@ -179,7 +213,7 @@ def to_data(doc: Document) -> Dict[str, Any]:
     if speech and doc.salutation:
         out["salutation"] = doc.salutation
     if doc.opening:
-        out["opening" if speech else "intro"] = list(doc.opening)
+        out["opening" if speech else "intro"] = _blocks(doc.opening)
     rest = []
     for section in doc.sections:
         if not speech and section.part in REPORT_PARTS:

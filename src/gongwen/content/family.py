@@ -165,7 +165,7 @@ class FamilyWalker(ShapeWalker):
         for name in ("opening", "closing"):
             if name in fields:
                 setattr(body, name, self.paragraphs(fields[name][1], prefix + name, depth,
-                                                    empty_code=faults.EMPTY_TEXT))
+                                                    empty_code=faults.EMPTY_TEXT, tables=name == "opening"))
         if "sections" in fields:
             body.sections = [s for s in self.sequence(fields["sections"][1], prefix + "sections", depth,
                                                       self.section) if s]

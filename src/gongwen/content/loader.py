@@ -108,7 +108,7 @@ class _ContentWalker(FamilyWalker):
             elif name == "salutation":
                 doc.salutation = self.text(vnode, name, 1)
             elif name in ("opening", "intro"):
-                doc.opening = self.paragraphs(vnode, name, 1, empty_code=faults.EMPTY_TEXT)
+                doc.opening = self.paragraphs(vnode, name, 1, empty_code=faults.EMPTY_TEXT, tables=True)
             elif name == "closing" and kind not in FORMS:
                 doc.closing = self.paragraphs(vnode, name, 1, empty_code=faults.EMPTY_TEXT)
             elif name == "signature" and kind == "report":
@@ -194,7 +194,7 @@ class _ContentWalker(FamilyWalker):
         section = Section(heading=heading)
         if "paragraphs" in fields:
             section.paragraphs = self.paragraphs(fields["paragraphs"][1], f"{key}.paragraphs", depth + 1,
-                                                 empty_code=faults.EMPTY_TEXT)
+                                                 empty_code=faults.EMPTY_TEXT, tables=True)
         if "points" in fields:
             section.points = self.points(fields["points"][1], f"{key}.points", depth + 1, level=2)
         section.series = self.series(node, fields, key, depth)
@@ -218,7 +218,8 @@ class _ContentWalker(FamilyWalker):
             return None
         point = Point(heading=self.heading(fields["heading"][1], f"{key}.heading", depth + 1))
         if "text" in fields:
-            point.text = self.paragraphs(fields["text"][1], f"{key}.text", depth + 1, empty_code=faults.EMPTY_TEXT)
+            point.text = self.paragraphs(fields["text"][1], f"{key}.text", depth + 1, empty_code=faults.EMPTY_TEXT,
+                                         tables=True)
         if "run_in" in fields:
             point.run_in = self.boolean(fields["run_in"][1], f"{key}.run_in", depth + 1)
         if "points" in fields:
@@ -258,7 +259,8 @@ class _ContentWalker(FamilyWalker):
         if "items" not in fields:
             self.error(fields["after"][0], f"{key}.after", "after 是分项（items）之后的段落，只能和 items 一起用",
                        faults.WRONG_TYPE)
-        return self.paragraphs(fields["after"][1], f"{key}.after", depth + 1, empty_code=faults.EMPTY_TEXT)
+        return self.paragraphs(fields["after"][1], f"{key}.after", depth + 1, empty_code=faults.EMPTY_TEXT,
+                               tables=True)
 
     def item(self, node, key: str, depth: int) -> Optional[Item]:
         if isinstance(node, yaml.ScalarNode):

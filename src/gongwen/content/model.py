@@ -33,19 +33,52 @@ class Series:
 
 
 @dataclass
+class Table:
+    """A table among the paragraphs of a section, a point or an opening (``- table: {…}``).
+
+    Cells hold text as typed (a number stays as written: ``12,000``, ``3.50``); a line break in a
+    cell is a new paragraph in it.  ``align`` gives a column's alignment (``left``, ``center``,
+    ``right``); a column without one is set by its content (:func:`gongwen.spec.tables.alignments`).
+    """
+
+    rows: List[List[str]] = field(default_factory=list)
+    header: List[str] = field(default_factory=list)
+    caption: str = ""
+    notes: List[str] = field(default_factory=list)
+    align: List[str] = field(default_factory=list)
+
+    @property
+    def columns(self) -> int:
+        return max([len(self.header)] + [len(r) for r in self.rows])
+
+
+#: What a paragraph list holds: paragraphs, and (where :data:`~gongwen.content.schema.TABLE_HOLDERS`
+#: allow) tables.
+Block = Union[str, Table]
+
+
+def texts(blocks: List[Block]) -> List[str]:
+    """The paragraphs of ``blocks``, tables left out."""
+    return [b for b in blocks if isinstance(b, str)]
+
+
+@dataclass
 class Point:
     """A heading at level 2–4 (``（一）`` ``1.`` ``（1）``) with its text."""
 
     heading: str
-    text: List[str] = field(default_factory=list)
+    text: List[Block] = field(default_factory=list)
     run_in: Optional[bool] = None  # None: run in when there is text
     points: List["Point"] = field(default_factory=list)
     series: Optional[Series] = None
-    after: List[str] = field(default_factory=list)  # paragraphs after the series, before the points
+    after: List[Block] = field(default_factory=list)  # paragraphs after the series, before the points
 
     @property
     def is_run_in(self) -> bool:
-        return bool(self.text) if self.run_in is None else (self.run_in and bool(self.text))
+        """Is the heading run into its first paragraph (never into a table)?"""
+        if not self.text or not isinstance(self.text[0], str):
+            return False
+        return True if self.run_in is None else self.run_in
 
 
 @dataclass
@@ -53,11 +86,11 @@ class Section:
     """A level-1 part (``一、``)."""
 
     heading: str
-    paragraphs: List[str] = field(default_factory=list)
+    paragraphs: List[Block] = field(default_factory=list)
     points: List[Point] = field(default_factory=list)
     series: Optional[Series] = None
     part: str = ""  # report: a key of schema.REPORT_PARTS; "" otherwise
-    after: List[str] = field(default_factory=list)  # paragraphs after the series, before the points
+    after: List[Block] = field(default_factory=list)  # paragraphs after the series, before the points
 
 
 @dataclass
@@ -81,7 +114,7 @@ class Body:
     """What a red-header document, or one of its attachments, says: opening paragraphs, then
     sections or articles (in chapters or not), then closing paragraphs (``特此通知。``)."""
 
-    opening: List[str] = field(default_factory=list)
+    opening: List[Block] = field(default_factory=list)
     sections: List[Section] = field(default_factory=list)
     articles: List[Article] = field(default_factory=list)
     chapters: List[Chapter] = field(default_factory=list)
@@ -137,7 +170,7 @@ class Document:
     date: str = ""  # normalised: 2022年3月1日
     byline: str = ""  # speech: speaker; report: author
     salutation: str = ""
-    opening: List[str] = field(default_factory=list)  # speech: opening; report: intro
+    opening: List[Block] = field(default_factory=list)  # speech: opening; report: intro
     sections: List[Section] = field(default_factory=list)  # in reading order
     closing: List[str] = field(default_factory=list)
     subtitle: str = ""  # speech: 在……会议上的讲话 (printed after a dash under the title)

@@ -120,6 +120,15 @@ ARTICLE_KEYS: Tuple[str, ...] = ("text", "points")
 #: The incoming document a 批复 or 复函 answers; a 发文字号 written as parts.
 REPLY_KEYS: Tuple[str, ...] = ("addressee", "title", "number")
 DOC_NUMBER_KEYS: Tuple[str, ...] = ("code", "year", "serial")
+#: A table, written as an entry ``- table: {…}`` of ``paragraphs``, ``text``, ``after`` or ``opening``:
+#: its caption (表题), header row, rows, notes under it (注、资料来源) and each column's alignment.
+TABLE_KEY = "table"
+TABLE_KEYS: Tuple[str, ...] = ("caption", "header", "rows", "notes", "align")
+#: Paragraph lists that may hold tables (the others — closing, an article's text and points — may not).
+TABLE_HOLDERS = frozenset({"opening", "intro", "paragraphs", "text", "after"})
+#: ``align:`` of a column, in Chinese or ASCII: left, center, right.
+ALIGN_WORDS: Dict[str, str] = {"left": "left", "center": "center", "right": "right",
+                               "左": "left", "中": "center", "居中": "center", "右": "right"}
 #: ``seal:`` for a document signed with the 签发人签名章 (命令 and the like) instead of a seal.
 SIGNATURE_STAMP = "签名章"
 #: The attendance lists of a 纪要, and how each is labelled.
@@ -132,7 +141,8 @@ DOCUMENT_KEYS: Dict[str, Tuple[str, ...]] = {"speech": SPEECH_KEYS, "report": RE
 NODE_KEYS: Dict[str, Tuple[str, ...]] = {**DOCUMENT_KEYS, "section": SECTION_KEYS, "point": POINT_KEYS,
                                          "item": ITEM_KEYS, "attachment": ATTACHMENT_KEYS,
                                          "chapter": CHAPTER_KEYS, "article": ARTICLE_KEYS,
-                                         "reply_to": REPLY_KEYS, "doc_number": DOC_NUMBER_KEYS}
+                                         "reply_to": REPLY_KEYS, "doc_number": DOC_NUMBER_KEYS,
+                                         "entry": (TABLE_KEY,), "table": TABLE_KEYS}
 
 # --- what each key holds ----------------------------------------------------------------
 
@@ -142,16 +152,16 @@ TEXT_KEYS = frozenset({"title", "subtitle", "speaker", "author", "salutation", "
                        "heading", "paragraphs", "text", "lead", "lead_in", "after",
                        "copy_number", "secrecy", "urgency", "issuer", "mark", "doc_number", "signers",
                        "recipients", "addressee", "number", "code", "serial", "present", "absent", "observers",
-                       "signature", "note", "cc", "printer"})
+                       "signature", "note", "cc", "printer", "caption", "header", "notes"})
 #: Keys whose values hold nested content: a section (a report part) or a list of sections or points,
 #: attachments, chapters, articles, the document a reply cites.
 NESTED_KEYS = frozenset({"sections", "points", *REPORT_PARTS, "attachments", "chapters", "articles",
-                         "reply_to"})
+                         "reply_to", TABLE_KEY, "rows"})
 #: The key of a series: a list whose entries are text (a string) or nested (``{lead, text}``).
 ITEMS_KEY = "items"
 #: Keys that set how content is made, not what it says (never text a reader sees).
 SETTING_KEYS = frozenset({"kind", "template", "date", "vars", "run_in", "inline", "series", "seal", "printed",
-                          "year"})
+                          "year", "align"})
 #: Keys whose value is a title: one line, or the lines the writer sets (a list, or a string with a
 #: line break between lines); gongwen breaks a one-line title itself (:mod:`gongwen.builder.titles`).
 TITLE_LINES_KEYS = frozenset({"title"})

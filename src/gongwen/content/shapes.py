@@ -148,13 +148,21 @@ class ShapeWalker:
             value = XML_ILLEGAL.sub("", value)
         return value
 
-    def paragraphs(self, node, key: str, depth: int, empty_code: str = WRONG_TYPE) -> List[str]:
-        """A string (one paragraph per line) or a list of strings (an empty entry: ``empty_code``)."""
+    def paragraphs(self, node, key: str, depth: int, empty_code: str = WRONG_TYPE, tables: bool = False) -> list:
+        """A string (one paragraph per line) or a list of strings (an empty entry: ``empty_code``);
+        ``tables``: an entry may be a table (``- table: {…}``, :mod:`gongwen.content.tableread`)."""
         if isinstance(node, yaml.SequenceNode):
             if not self.count(node, key, depth):
                 return []
-            out: List[str] = []
+            out: list = []
             for i, child in enumerate(node.value):
+                if isinstance(child, yaml.MappingNode):
+                    from gongwen.content.tableread import table_entry
+
+                    found = table_entry(self, child, f"{key}[{i}]", depth + 1, tables)
+                    if found is not None:
+                        out.append(found)
+                    continue
                 text = self.text(child, f"{key}[{i}]", depth + 1, required=True, one_line=False,
                                  empty_code=empty_code)
                 out.extend(self.paragraph_lines(text, child, f"{key}[{i}]"))

@@ -245,9 +245,18 @@ def _title(obj, key: str) -> Iterator[Field]:
         yield f"{key}[{i}]", (lambda i=i: lines[i]), (lambda v, i=i: put(v, i))
 
 
-def _list(items: List[str], key: str) -> Iterator[Field]:
+def _list(items: list, key: str) -> Iterator[Field]:
+    """Each paragraph of ``items``; of a table, its caption, every cell and its notes."""
     for i in range(len(items)):
-        yield f"{key}[{i}]", (lambda i=i: items[i]), (lambda v, i=i: items.__setitem__(i, v))
+        if isinstance(items[i], str):
+            yield f"{key}[{i}]", (lambda i=i: items[i]), (lambda v, i=i: items.__setitem__(i, v))
+            continue
+        table, where = items[i], f"{key}[{i}].table"
+        yield _attr(table, "caption", f"{where}.caption")
+        yield from _list(table.header, f"{where}.header")
+        for r, row in enumerate(table.rows):
+            yield from _list(row, f"{where}.rows[{r}]")
+        yield from _list(table.notes, f"{where}.notes")
 
 
 def _section(section: Section, key: str) -> Iterator[Field]:

@@ -36,6 +36,9 @@ ATTACHMENT_LABEL_RE = re.compile(rf"[{BLANKS}]*附\s*件(?:\s*[0-9０-９]+)?[{B
 ATTACHMENT_ITEM_RE = re.compile(rf"[{BLANKS}]*[0-9０-９]{{1,2}}[{BLANKS}]*[.．、,，](?![0-9０-９])")
 NOTE_RE = re.compile(r"[（(](?:此件|联系人|本件|此文)[^（）()]*[）)]")
 CC_RE = re.compile(r"(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
+#: A table's caption right above it (``表1　……``, ``续表2``) and its notes right under it.
+TABLE_CAPTION_RE = re.compile(r"[（(]?续?表\s*[0-9０-９一二三四五六七八九十]+[-－.．]?[0-9０-９]*[）)]?(?:[\s　：:]|$)")
+TABLE_NOTE_RE = re.compile(r"(?:注|说明|备注|资料来源|数据来源|来源)\s*[0-9０-９]*\s*[：:.．]")
 #: 主送 moved to the 版记 (GB/T 9704 7.3.3: when it would keep page 1 free of body text).
 RECIPIENT_IN_RECORD = re.compile(r"主\s*送\s*[：:]")
 PRINTED_RE = re.compile(r".*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发")

@@ -43,7 +43,7 @@ class Paragraph:
 #: not checked as body text.
 _SET_APART = R.FRONT_MATTER + R.BACK_MATTER + (R.BLANK, R.TABLE, R.TEXTBOX, R.SUBTITLE, R.BYLINE, R.DATE_LINE,
                                                R.SIGNATURE, R.ISSUE_DATE, R.ATTACHMENT_NOTE, R.ATTACHMENT_ITEM,
-                                               R.ATTACHMENT_LABEL, R.ATTENDANCE)
+                                               R.ATTACHMENT_LABEL, R.ATTENDANCE, R.TABLE_CAPTION, R.TABLE_NOTE)
 
 
 def classify(ctx: Context, res: Resolver) -> List[Paragraph]:

@@ -20,6 +20,7 @@ FOOTER_DISTANCE = 1417  # 25 mm: puts the — N — line about 7 mm below the te
 # --- type (5.2.2, 7.3) -----------------------------------------------------------------
 BODY_SIZE = 32  # 三号 16 pt
 TITLE_SIZE = 44  # 二号 22 pt
+TABLE_SIZE = 28  # 四号 14 pt: table cells and notes, one size below the body
 PAGE_NUMBER_SIZE = 28  # 四号 14 pt
 INDENT = 640  # two 16 pt characters (twips)
 INDENT_CHARS = 200  # the same in hundredths of a character
