@@ -40,10 +40,17 @@ def paragraphs(table: Table) -> List[Dict]:
     rows = [r + [""] * (columns - len(r)) for r in rows]
     widths = column_widths(rows, columns)
     out.append({"kind": "table", "table": MARKER, "cells": rows, "head": 1 if table.header else 0,
+                "shown": text_of(table),
                 "align": alignments(table.header, table.rows, table.align), "widths": widths,
                 "flow": str(flow(rows, widths))})
     out.extend({"kind": "tablenote", "text": note} for note in table.notes)
     return out
+
+
+def text_of(table: Table) -> str:
+    """The table's cells as one line of text (a tab between cells), as the importer compares it."""
+    rows = ([table.header] if table.header else []) + table.rows
+    return "\t".join(cell.replace("\n", "") for row in rows for cell in row if cell)
 
 
 def separated(paras: List[Dict]) -> List[Dict]:

@@ -57,7 +57,14 @@ def import_file(path, kind: Optional[str] = None) -> ImportResult:
     else:
         from gongwen.draft.looks import docx_looks
 
+        from gongwen.importer.tables import collapse
+
         lines = [Line(p.line, p.text, p.kind, *look) for p, look in zip(source.paras, docx_looks(source))]
+        early: List[ImportWarning] = []
+        lines = collapse(source, lines, lambda line, message: early.append(ImportWarning(line, message, path)))
+        result = import_paragraphs(lines, kind=kind, path=path)
+        result.warnings[:0] = early
+        return result
     return import_paragraphs(lines, kind=kind, path=path)
 
 
@@ -73,7 +80,8 @@ class _Importer(SeriesImport):
         self.warnings: List[ImportWarning] = []
         self.lines = clean(lines, self.warn)
         self.level3_variant_seen = False
-        found = R.assign([R.Line(ln.text, align=ln.align, red=ln.red, look=ln.look) for ln in self.lines])
+        found = R.assign([R.Line(ln.text, where="table" if ln.table is not None else "body", align=ln.align,
+                                 red=ln.red, look=ln.look) for ln in self.lines])
         self.roles = {id(ln): role for ln, role in zip(self.lines, found)}
 
     def role(self, ln: Line) -> R.Role:
@@ -165,6 +173,11 @@ class _Importer(SeriesImport):
         return self.stack[-1] if self.stack else self.opening
 
     def paragraph(self, ln: Line) -> None:
+        if self.role(ln).kind in (R.TABLE_CAPTION, R.TABLE_NOTE):
+            return  # read into its table (importer.tables)
+        if ln.table is not None:
+            self.text(ln, self.box)
+            return
         marker = self.marker(ln)
         if marker is not None:
             self.heading(ln, *marker)

@@ -60,6 +60,8 @@ def visible_text(para: dict) -> str:
         from gongwen.builder.redhead import all_kinds
 
         _RUNS.update({k.name: tuple("\t" if f == TAB else f[2:] for _, f in k.runs) for k in all_kinds()})
+    if para["kind"] == "table":
+        return para["shown"]
     runs = _RUNS.get(para["kind"], ("heading", "lead", "text"))
     return "".join(r if r == "\t" else para.get(r, "") for r in runs)
 

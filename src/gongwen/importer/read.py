@@ -25,6 +25,7 @@ class Line:
     align: Optional[str] = None  # .docx: center | right | left (draft.looks), for the recogniser
     red: bool = False
     look: object = None
+    table: object = None  # a table of the .docx, read whole (importer.tables): a content Table
 
 
 @dataclass
@@ -109,8 +110,8 @@ def clean(lines: Sequence[Line], warn) -> List[Line]:
             text = XML_ILLEGAL.sub("", text).strip()
             if not text:
                 continue
-        if ln.where in ("table", "textbox"):
+        if ln.where in ("table", "textbox") and ln.table is None:
             name = "表格" if ln.where == "table" else "文本框"
             warn(ln.line, f"{name}中的文字按普通段落导入（内容模型没有{name}）")
-        out.append(Line(ln.line, text, ln.where, ln.align, ln.red, ln.look))
+        out.append(Line(ln.line, text, ln.where, ln.align, ln.red, ln.look, ln.table))
     return out

@@ -106,13 +106,14 @@ class SeriesImport:
     def text(self, ln: Line, box: Box) -> None:
         """A paragraph of running text; after a series it goes to ``after`` when the numberer
         writes it back there, else the series is kept as plain text."""
+        block = ln.table if ln.table is not None else ln.text
         if box.level > 0 and box.node.series is not None:
-            if after_comes_back(box.node.series, ln.text):
+            if ln.table is not None or after_comes_back(box.node.series, ln.text):
                 box.after_lines.append(ln)
-                box.node.after.append(ln.text)
+                box.node.after.append(block)
                 return
             self.demote(box, ln)
-        box.body.append(ln.text)
+        box.body.append(block)
 
     def demote(self, box: Box, ln: Line) -> None:
         """A series followed by another series (or by text the model cannot put after it) in the
@@ -122,7 +123,7 @@ class SeriesImport:
                else "内容模型中系列只能在一部分正文的最后")
         self.warn(first, f"第{first}行起的“一是……”系列之后（第{ln.line}行）还有正文或另一系列，"
                          f"{why}，已按原文作为普通段落保留（序号不会自动重排）")
-        box.body.extend(line.text for line in box.series_lines + box.after_lines)
+        box.body.extend(line.text if line.table is None else line.table for line in box.series_lines + box.after_lines)
         box.node.series = None
         box.node.after.clear()
         box.series_lines = []

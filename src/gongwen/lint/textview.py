@@ -10,7 +10,8 @@ import re
 from typing import Dict, List, Optional, Tuple
 
 from gongwen.draft.looks import docx_looks as looks_of
-from gongwen.draft.roles import ARTICLE_POINT, BLANK, BODY, HEADING, TITLE, Line, Role, assign
+from gongwen.draft.roles import (ARTICLE_POINT, BLANK, BODY, HEADING, TABLE, TABLE_CAPTION, TABLE_NOTE, TITLE, Line,
+                                 Role, assign)
 from gongwen.draft.source import Para
 from gongwen.lint.context import Context
 from gongwen.lint.masks import OPAQUE, SYNTAX, mask_common, md_masks  # noqa: F401 (rules import OPAQUE from here)
@@ -104,6 +105,11 @@ class Heading:
         return self.marker.number
 
 
+#: YAML content: the roles its keys give (everything else is body text).
+_YAML_ROLES = {"yaml:title": TITLE, "yaml:header": TABLE, "yaml:rows": TABLE, "yaml:caption": TABLE_CAPTION,
+               "yaml:notes": TABLE_NOTE}
+
+
 def roles(ctx: Context) -> List[Role]:
     """The role of every paragraph (:mod:`gongwen.draft.roles`), read from its visible text:
     masked syntax taken out, so ``**一、总体要求**`` is a heading.  Heading markers point into
@@ -113,7 +119,7 @@ def roles(ctx: Context) -> List[Role]:
 
 def _roles(ctx: Context) -> List[Role]:
     if ctx.format == "yaml":
-        return [Role(TITLE if p.kind == "yaml:title" else BODY) for p in ctx.paras]
+        return [Role(_YAML_ROLES.get(p.kind, BODY)) for p in ctx.paras]
     looks = docx_looks(ctx) if ctx.docx is not None else None
     lines, keeps = [], []
     for i, (para, mtext) in enumerate(zip(ctx.paras, masked(ctx))):

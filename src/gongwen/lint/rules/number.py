@@ -198,3 +198,63 @@ def date_hao(ctx):
             if 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
                 end = m.end()
                 yield replace(para, end - 1, end, "日", f"“{m.group(0)}”应写作“{m.group(1)}月{m.group(2)}日”。")
+
+
+@rule("GW511", "table-total", severity="warning", source="practice",
+      message="表格中“合计”行的数字应等于上面各行之和。",
+      why="表格的“合计”“总计”行常在改了某一行的数字后忘了跟着改，或者从旧表复制时留下了去年的数。"
+          "只核对每格都是数字的列（百分数、比率、平均数、排名等列头含“率”“比”“占”“均”“%”的列不核对），"
+          "有“小计”行时，合计等于各小计之和或各明细行之和都算对；有小数的列允许四舍五入的误差。",
+      formats=("txt", "md", "docx", "yaml"), example_format="md",
+      bad=["| 镇 | 产量（吨） |\n|---|---|\n| 城关镇 | 5400 |\n| 河口镇 | 3900 |\n| 合计 | 9400 |"],
+      good=["| 镇 | 产量（吨） | 占比 |\n|---|---|---|\n| 城关镇 | 5400 | 58.1% |\n| 河口镇 | 3900 | 41.9% |\n"
+            "| 合计 | 9300 | 100% |"])
+def table_total(ctx):
+    from gongwen.lint.tableview import tables
+    from gongwen.spec.tables import NOT_ADDITIVE, decimals, is_total, value
+
+    for table in tables(ctx):
+        start = 0
+        for k, row in enumerate(table.rows):
+            if not row or not is_total(row[0].text):
+                continue
+            above = table.rows[start:k]
+            start = k + 1
+            details = [r for r in above if r and r[0].text.strip() != "小计"]
+            subtotals = [r for r in above if r and r[0].text.strip() == "小计"]
+            for c in range(1, len(row)):
+                head = table.header[c].text if c < len(table.header) else ""
+                total = value(row[c].text)
+                if total is None or NOT_ADDITIVE.search(head) or row[c].para is None:
+                    continue
+                sums = [s for s in (_column_sum(details, c, value), _column_sum(subtotals, c, value)) if s is not None]
+                if not sums:
+                    continue
+                places = max([decimals(r[c].text) for r in above + [row] if c < len(r)] + [0])
+                slack = len(details) * (10 ** -places) / 2 if places else 0
+                if all(abs(float(total - s)) > slack + 1e-9 for s in sums):
+                    shown = _plain(sums[0], grouped="," in row[c].text or "，" in row[c].text)
+                    yield hit(row[c].para, row[c].offset,
+                              f"“{row[0].text.strip()}”行的“{row[c].text.strip()}”与上面各行之和 {shown} 不符"
+                              f"{'（' + head.strip() + '列）' if head.strip() else ''}，请核对。")
+
+
+def _column_sum(rows, c: int, value):
+    """The sum of column ``c`` of ``rows``, or None when a cell is not a figure or fewer than two are."""
+    from gongwen.spec.tables import NO_FIGURE
+
+    figures = []
+    for r in rows:
+        text = r[c].text.strip() if c < len(r) else ""
+        if text in NO_FIGURE:
+            continue
+        v = value(text)
+        if v is None:
+            return None
+        figures.append(v)
+    return sum(figures) if len(figures) >= 2 else None
+
+
+def _plain(number, grouped: bool = False) -> str:
+    text = format(number, ",f" if grouped else "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
