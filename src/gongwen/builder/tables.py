@@ -74,7 +74,8 @@ def column_widths(rows: List[List[str]], columns: int) -> List[int]:
     """Each column's width in twips, adding up to the text block's width."""
     if columns == 0:
         return []
-    natural = [max([MIN_COLUMN] + [_width(r[c]) + 2 * CELL_MARGIN + 20 for r in rows]) for c in range(columns)]
+    natural = [max([MIN_COLUMN] + [_width(r[c]) + 2 * CELL_MARGIN + CELL_CHAR // 2 for r in rows])
+               for c in range(columns)]
     fair = TEXT_WIDTH // columns
     if sum(natural) > TEXT_WIDTH:  # long text wraps: short columns keep their width, long ones share the rest
         short = [c for c in range(columns) if natural[c] <= fair]
