@@ -19,7 +19,9 @@ NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?(?:万|�
 #: What a cell without a figure holds: nothing, a dash, 无.
 NO_FIGURE = frozenset({"", "-", "—", "——", "－", "/", "／", "无", "—　", "…"})
 #: Labels of a row that adds up the rows above it.
-TOTAL_LABELS = frozenset({"合计", "总计", "合　计", "总　计", "合 计", "总 计", "全县合计", "全市合计", "小计"})
+TOTAL_LABELS = frozenset({"合计", "总计", "合　计", "总　计", "合 计", "总 计", "全县合计", "全市合计"})
+#: …and of a row that adds up the rows above it since the last such row.
+SUBTOTAL_LABELS = frozenset({"小计", "小　计", "小 计"})
 #: Words in a column's header that say its figures do not add up (rates, shares, averages, ranks).
 NOT_ADDITIVE = re.compile(r"率|%|％|‰|比|占|均|平均|排名|名次|序号|编号|年份|年度|单价|指数|增幅|增长|同比|环比")
 
@@ -74,3 +76,8 @@ def decimals(cell: str) -> int:
 def is_total(label: str) -> bool:
     """Does a row whose first cell reads ``label`` add up the rows above it?"""
     return label.strip() in TOTAL_LABELS
+
+
+def is_subtotal(label: str) -> bool:
+    """Does a row whose first cell reads ``label`` add up the rows since the last 小计?"""
+    return label.strip() in SUBTOTAL_LABELS

@@ -211,32 +211,42 @@ def date_hao(ctx):
             "| 合计 | 9300 | 100% |"])
 def table_total(ctx):
     from gongwen.lint.tableview import tables
-    from gongwen.spec.tables import NOT_ADDITIVE, decimals, is_total, value
+    from gongwen.spec.tables import is_subtotal, is_total
 
     for table in tables(ctx):
-        start = 0
+        start = since_sub = 0
         for k, row in enumerate(table.rows):
-            if not row or not is_total(row[0].text):
-                continue
-            above = table.rows[start:k]
-            start = k + 1
-            details = [r for r in above if r and r[0].text.strip() != "小计"]
-            subtotals = [r for r in above if r and r[0].text.strip() == "小计"]
-            for c in range(1, len(row)):
-                head = table.header[c].text if c < len(table.header) else ""
-                total = value(row[c].text)
-                if total is None or NOT_ADDITIVE.search(head) or row[c].para is None:
-                    continue
-                sums = [s for s in (_column_sum(details, c, value), _column_sum(subtotals, c, value)) if s is not None]
-                if not sums:
-                    continue
-                places = max([decimals(r[c].text) for r in above + [row] if c < len(r)] + [0])
-                slack = len(details) * (10 ** -places) / 2 if places else 0
-                if all(abs(float(total - s)) > slack + 1e-9 for s in sums):
-                    shown = _plain(sums[0], grouped="," in row[c].text or "，" in row[c].text)
-                    yield hit(row[c].para, row[c].offset,
-                              f"“{row[0].text.strip()}”行的“{row[c].text.strip()}”与上面各行之和 {shown} 不符"
-                              f"{'（' + head.strip() + '列）' if head.strip() else ''}，请核对。")
+            label = row[0].text if row else ""
+            if is_subtotal(label):
+                details = [r for r in table.rows[since_sub:k] if not is_subtotal(r[0].text)]
+                yield from _totals(table, row, details, [])
+                since_sub = k + 1
+            elif is_total(label):
+                above = table.rows[start:k]
+                details = [r for r in above if r and not is_subtotal(r[0].text)]
+                yield from _totals(table, row, details, [r for r in above if r and is_subtotal(r[0].text)])
+                start = since_sub = k + 1
+
+
+def _totals(table, row, details, subtotals):
+    """Findings for the cells of ``row`` that match neither the sum of ``details`` nor of ``subtotals``."""
+    from gongwen.spec.tables import NOT_ADDITIVE, decimals, value
+
+    for c in range(1, len(row)):
+        head = table.header[c].text if c < len(table.header) else ""
+        total = value(row[c].text)
+        if total is None or NOT_ADDITIVE.search(head) or row[c].para is None:
+            continue
+        sums = [s for s in (_column_sum(details, c, value), _column_sum(subtotals, c, value)) if s is not None]
+        if not sums:
+            continue
+        places = max([decimals(r[c].text) for r in details + subtotals + [row] if c < len(r)] + [0])
+        slack = len(details) * (10 ** -places) / 2 if places else 0
+        if all(abs(float(total - s)) > slack + 1e-9 for s in sums):
+            shown = _plain(sums[0], grouped="," in row[c].text or "，" in row[c].text)
+            yield hit(row[c].para, row[c].offset,
+                      f"“{row[0].text.strip()}”行的“{row[c].text.strip()}”与上面各行之和 {shown} 不符"
+                      f"{'（' + head.strip() + '列）' if head.strip() else ''}，请核对。")
 
 
 def _column_sum(rows, c: int, value):
