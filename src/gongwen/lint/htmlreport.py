@@ -271,8 +271,8 @@ def _file_html(source: Source, findings: Sequence[Finding], file_no: int) -> str
         notes.append(f"问题共 {len(findings)} 条，这里列出前 {MAX_SHOWN} 条；完整列表请用 gongwen lint 的文本或 JSON 输出。")
     unit = "段" if source.format == "docx" else "行"
     note = "".join(f'<p class="gw-note">{esc(n)}</p>' for n in notes)
-    return (f'<section class="gw-file" id="file-{file_no}" aria-label="{_attr(source.path)}">'
-            f'<h2>{esc(source.path)}</h2><p class="gw-sum">{_counts(findings)}；左侧为原文'
+    return (f'<section class="gw-file" id="file-{file_no}" data-path="{_attr(source.path)}" '
+            f'aria-labelledby="file-{file_no}-h"><h2 id="file-{file_no}-h">{esc(source.path)}</h2><p class="gw-sum">{_counts(findings)}；左侧为原文'
             f'（行首数字为第几{unit}），右侧为问题，点击问题可定位到原文。</p>{note}'
             f'<div class="gw-cols"><div class="gw-text">{_text_pane(lines, spans, file_no, whole)}</div>'
             f'<div class="gw-side">{_findings_pane(items)}</div></div></section>')
@@ -327,7 +327,7 @@ def render_fragment(reports: Sequence[Tuple[Source, Sequence[Finding]]], title: 
             + "</header>"
             + "".join(_file_html(s, fs, i) for i, (s, fs) in enumerate(reports, 1))
             + _rules_html(codes)
-            + '<dialog class="gw-dialog" id="gw-dialog" aria-label="规则说明">'
+            + '<dialog class="gw-dialog" id="gw-dialog">'
               '<button type="button" class="gw-close">关闭</button><div class="gw-dialog-body"></div></dialog></div>')
 
 

@@ -13,6 +13,7 @@
     });
     if (item) { item.classList.add("gw-active"); lit.push(item); }
     var target = scrollTo === "item" ? item : (anchor && anchor.nextElementSibling) || anchor;
+    if (item && scrollTo !== "item") { item.scrollIntoView({block: "nearest"}); }
     if (target) { target.scrollIntoView({block: "center"}); }
   }
   document.addEventListener("click", function (ev) {
