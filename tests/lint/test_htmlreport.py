@@ -160,3 +160,13 @@ def test_page_from_a_real_process(drafts, tmp_path):
     assert done.returncode == 1, done.stderr.decode()
     assert done.stdout == b""
     assert out.read_text(encoding="utf-8").count('<section class="gw-file"') == 3
+
+
+def test_a_paragraphs_format_marks_the_whole_paragraph():
+    source = source_from_text("抄送：县委办公室。\n")
+    lines = shown_lines(source)
+    layout = Finding(code="GW803", family="layout", severity="error", message="字号", para=source.paras[0], offset=0,
+                     line=1, column=1)
+    assert span_of(layout, lines) == (1, 0, len("抄送：县委办公室。"))
+    placed = Finding(code="GW823", family="layout", severity="error", message="版记", line=1, column=1)
+    assert span_of(placed, lines) == (1, 0, len("抄送：县委办公室。"))

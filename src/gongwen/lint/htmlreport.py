@@ -26,7 +26,7 @@ from gongwen import __version__
 from gongwen.draft.source import Source
 from gongwen.lint.findings import Finding
 from gongwen.lint.output import FAMILY_TITLES, SEVERITY_NAMES
-from gongwen.lint.registry import FAMILY_TABLE, Rule, get_rule
+from gongwen.lint.registry import FAMILY_TABLE, LAYOUT, Rule, get_rule
 from gongwen.textio import split_lines
 
 #: A file of up to this many characters and :data:`FULL_LINES` lines is shown whole; a longer one
@@ -92,7 +92,8 @@ def shown_lines(source: Source) -> Dict[int, str]:
 
 def span_of(f: Finding, lines: Dict[int, str]) -> Tuple[int, int, int]:
     """``(line, start, end)`` of what ``f`` points at, 0-based in that line: the fix's range when it
-    has one, else the character it points at; the whole line for a paragraph-level finding."""
+    has one, else the character it points at; the whole line (paragraph) for a finding on no
+    character or on a paragraph's format (the layout family)."""
     if f.para is None:
         text = lines.get(f.line, "")
         if f.column > 1:
@@ -100,6 +101,9 @@ def span_of(f: Finding, lines: Dict[int, str]) -> Tuple[int, int, int]:
             return f.line, start, min(start + 1, len(text))
         return f.line, 0, len(text)
     para = f.para
+    if f.fix is None and f.family == LAYOUT and not f.offset:  # a paragraph's format: all of it
+        line = para.position(0)[0]
+        return line, 0, len(lines.get(line, ""))
     start, end = (f.fix.start, f.fix.end) if f.fix is not None else (f.offset, f.offset + 1)
     end_hint = getattr(f, "end", None)  # a finding that knows its extent
     if f.fix is None and isinstance(end_hint, int) and end_hint > start:
