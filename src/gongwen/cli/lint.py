@@ -31,6 +31,7 @@ PATH 可以是文件、文件夹（递归查找 .docx .txt .md .yaml），或 - 
   gongwen lint --select GW4,GW5 草稿.txt  只查标点和数字
   gongwen lint --ignore GW413 草稿.txt    不查某条规则
   gongwen lint --format json 草稿.docx    输出 JSON（也可 github、sarif）
+  gongwen lint --format html -o 报告.html 草稿/  生成网页报告：原文标出问题，点击查看规则说明
   cat 草稿.txt | gongwen lint -          检查标准输入
 
 \b
@@ -88,8 +89,10 @@ def _echo(text: str, err: bool = False) -> None:
 
 @click.command("lint", help=LINT_HELP, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, metavar="PATH...")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif", "html"]), default="text",
               show_default=True, help="输出格式")
+@click.option("--output", "-o", "output", default=None, metavar="文件",
+              help="把检查结果写入此文件（各种格式均可；不覆盖被检查的文件或其他内容的文件）")
 @click.option("--select", multiple=True, metavar="代码", help="只用这些规则（代码或前缀，逗号分隔，如 GW4,GW501）")
 @click.option("--ignore", multiple=True, metavar="代码", help="不用这些规则（代码或前缀）")
 @click.option("--severity", multiple=True, metavar="代码=级别", help="调整“办公实践”类规则的级别，如 GW413=error")
@@ -98,7 +101,7 @@ def _echo(text: str, err: bool = False) -> None:
 @click.option("--diff", is_flag=True, help="显示将要做的修正，不改文件")
 @click.option("--strict", is_flag=True, help="有警告也以退出码 1 结束")
 @click.option("--list-rules", is_flag=True, help="列出全部规则（代码、级别、名称）")
-def lint(paths, fmt, select, ignore, severity, year, fix, diff, strict, list_rules):
+def lint(paths, fmt, output, select, ignore, severity, year, fix, diff, strict, list_rules):
     if list_rules:
         from gongwen.lint.output import rule_line
 
@@ -109,14 +112,16 @@ def lint(paths, fmt, select, ignore, severity, year, fix, diff, strict, list_rul
         raise click.UsageError("请给出要检查的文件或文件夹（- 表示标准输入）。")
     extra = overrides(select, ignore, severity, year, strict)
     _warn_unknown(extra.apply(LintSettings()))
-    sys.exit(run(paths, extra, fmt, fix=fix, diff=diff))
+    sys.exit(run(paths, extra, fmt, fix=fix, diff=diff, output=output))
 
 
-def run(paths, extra: LintOverrides, fmt: str = "text", fix: bool = False, diff: bool = False) -> int:
+def run(paths, extra: LintOverrides, fmt: str = "text", fix: bool = False, diff: bool = False,
+        output=None) -> int:
     """Lint, fix, print; return the exit code.  Each file is linted with its own settings."""
     from gongwen.lint.output import format_findings
 
     findings = []
+    reports = []  # (source, findings) for --format html
     ran_rules = {}
     unreadable = unwritable = 0
     files = 0
@@ -157,15 +162,33 @@ def run(paths, extra: LintOverrides, fmt: str = "text", fix: bool = False, diff:
                 n = 0
             fixed_count += n
         findings.extend(found)
+        if fix and fmt == "html":
+            from gongwen.lint.outfile import reread
+
+            source = reread(source)  # the text the remaining findings point into
+        reports.append((source, found))
     rules = [ran_rules[c] for c in sorted(ran_rules)]
-    if not diff or fmt != "text":
+    if output is not None:
+        from gongwen.atomic import WriteError
+        from gongwen.lint.outfile import write_report
+
+        try:
+            write_report(output, reports, fmt, rules, [p for p in paths if p != "-"])
+        except WriteError as exc:
+            click.echo(f"{exc}", err=True)
+            output = False  # exit 2
+    elif fmt == "html":
+        from gongwen.lint.outfile import render
+
+        _echo(render(reports, fmt))
+    elif not diff or fmt != "text":
         _echo(format_findings(findings, fmt, rules, color=fmt == "text" and sys.stdout.isatty()))
     errors = sum(f.severity == "error" for f in findings)
     warnings = len(findings) - errors
     if fmt == "text":
         _summary(files, errors, warnings, sum(1 for f in findings if f.fix), fixed_count, unreadable, fix or diff,
                  unwritable)
-    if unreadable or unwritable:
+    if unreadable or unwritable or output is False:
         return EXIT_UNREADABLE
     if errors or (strict and warnings):
         return EXIT_FINDINGS
