@@ -56,6 +56,8 @@ class Review:
 
 def span_of(f, para) -> Optional[Tuple[int, int]]:
     """``(start, end)`` in ``para.text`` that the comment on ``f`` covers; None: the whole paragraph."""
+    if para is None:
+        return None
     text, label = para.text, para.label_len
     if f.fix is not None:
         s, e = f.fix.start, f.fix.end
