@@ -27,13 +27,18 @@ quick: $(STAMP)
 templates: $(STAMP)
 	$(BIN)/python -m gongwen.builder.templatemaker templates/
 
-# The README's page pictures (needs LibreOffice and poppler-utils): page 1 of every example, and the
-# 版记 page of the notice.
+# The README's page pictures (needs LibreOffice and poppler-utils): page 1 of every example, the
+# 版记 page of the notice, and page 1 of a faulty draft after `gongwen lint --annotate --fix`.
 pictures: $(STAMP)
 	rm -rf out/pictures && $(BIN)/gongwen build content/ -o out/pictures --pdf
 	for f in out/pictures/*.pdf; do pdftoppm -f 1 -l 1 -singlefile -scale-to 420 -png $$f docs/pictures/$$(basename $$f .pdf); done
 	pdftoppm -f $$(pdfinfo out/pictures/notice.pdf | awk '/^Pages:/{print $$2}') -singlefile -scale-to 420 -png \
 		out/pictures/notice.pdf docs/pictures/notice-last
+	# A faulty draft reviewed: comments (in the margin where LibreOffice can, else as marks) and tracked changes.
+	rm -rf out/review && $(BIN)/gongwen build docs/pictures/review-draft.yaml -o out/review
+	$(BIN)/gongwen lint --annotate --fix out/review/review-draft.docx >/dev/null || true
+	cd out/review && soffice --headless --convert-to 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"},"ExportNotesInMargin":{"type":"boolean","value":"true"}}' review-draft.annotated.docx >/dev/null
+	pdftoppm -f 1 -l 1 -singlefile -scale-to 600 -png out/review/review-draft.annotated.pdf docs/pictures/review-annotated
 
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q src

@@ -12,6 +12,7 @@ from gongwen.draft.source import Source
 from gongwen.lint.engine import lint_source, rules_for
 from gongwen.lint.files import is_content, settings_for, sources
 from gongwen.lint.registry import CONTENT_FORMAT, all_rules
+from gongwen.cli.lintreview import ReviewOptions, review as review_docx
 from gongwen.settings import LintOverrides, LintSettings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -28,6 +29,8 @@ PATH 可以是文件、文件夹（递归查找 .docx .txt .md .yaml），或 - 
   gongwen lint content/ 草稿/            检查整个文件夹
   gongwen lint --fix 讲话稿.txt           就地修正可安全修正的问题，并列出改动
   gongwen lint --diff 讲话稿.md           只显示将要做的修正，不改文件
+  gongwen lint --annotate 草稿.docx       另存一份带 Word 批注的副本（草稿.annotated.docx）
+  gongwen lint --annotate --fix 草稿.docx 批注之外，修正也以修订标出，可逐条接受或拒绝
   gongwen lint --select GW4,GW5 草稿.txt  只查标点和数字
   gongwen lint --ignore GW413 草稿.txt    不查某条规则
   gongwen lint --format json 草稿.docx    输出 JSON（也可 github、sarif）
@@ -97,11 +100,17 @@ def _echo(text: str, err: bool = False) -> None:
 @click.option("--ignore", multiple=True, metavar="代码", help="不用这些规则（代码或前缀）")
 @click.option("--severity", multiple=True, metavar="代码=级别", help="调整“办公实践”类规则的级别，如 GW413=error")
 @click.option("--year", type=int, default=None, help="本年度（用于发现沿用旧稿留下的往年年份）")
-@click.option("--fix", is_flag=True, help="就地修正可安全修正的问题（.docx 另存为 名称.fixed.docx）")
+@click.option("--fix", is_flag=True, help="就地修正可安全修正的问题（.docx 另存为 名称.fixed.docx，改动以修订标出）")
 @click.option("--diff", is_flag=True, help="显示将要做的修正，不改文件")
 @click.option("--strict", is_flag=True, help="有警告也以退出码 1 结束")
 @click.option("--list-rules", is_flag=True, help="列出全部规则（代码、级别、名称）")
-def lint(paths, fmt, output, select, ignore, severity, year, fix, diff, strict, list_rules):
+@click.option("--annotate", is_flag=True, help="每个问题写成一条 Word 批注，另存为 名称.annotated.docx（只用于 .docx）")
+@click.option("--author", default="gongwen", show_default=True, metavar="名字", help="批注和修订的作者")
+@click.option("--no-track-changes", "no_track", is_flag=True, help="--fix 修正 .docx 时直接改动，不以修订标出")
+@click.option("--output-dir", type=click.Path(file_okay=False), default=None, metavar="文件夹",
+              help="批注副本和修正后的副本写到这个文件夹（默认与原文件同一文件夹）")
+def lint(paths, fmt, output, select, ignore, severity, year, fix, diff, strict, list_rules, annotate=False,
+         author="gongwen", no_track=False, output_dir=None):
     if list_rules:
         from gongwen.lint.output import rule_line
 
@@ -112,13 +121,16 @@ def lint(paths, fmt, output, select, ignore, severity, year, fix, diff, strict, 
         raise click.UsageError("请给出要检查的文件或文件夹（- 表示标准输入）。")
     extra = overrides(select, ignore, severity, year, strict)
     _warn_unknown(extra.apply(LintSettings()))
-    sys.exit(run(paths, extra, fmt, fix=fix, diff=diff, output=output))
+    sys.exit(run(paths, extra, fmt, fix=fix, diff=diff, output=output,
+                 review=ReviewOptions(annotate, author, not no_track, output_dir)))
 
 
 def run(paths, extra: LintOverrides, fmt: str = "text", fix: bool = False, diff: bool = False,
-        output=None) -> int:
+        output=None, review: "ReviewOptions" = None) -> int:
     """Lint, fix, print; return the exit code.  Each file is linted with its own settings."""
     from gongwen.lint.output import format_findings
+
+    review = review or ReviewOptions()
 
     findings = []
     reports = []  # (source, findings) for --format html
@@ -148,9 +160,12 @@ def run(paths, extra: LintOverrides, fmt: str = "text", fix: bool = False, diff:
         for r in rules_for(source, config):
             ran_rules.setdefault(r.code, r)
         found = lint_source(source, config)
-        if (fix or diff) and any(f.fix for f in found):
+        if review.wanted(source, fix) or ((fix or diff) and any(f.fix for f in found)):
             try:
-                found, n = _apply_fixes(source, found, config, fix=fix, diff=diff, fmt=fmt, out=fix_out)
+                if review.wanted(source, fix):
+                    found, n = review_docx(source, found, config, fix, diff, review, fix_out)
+                else:
+                    found, n = _apply_fixes(source, found, config, fix=fix, diff=diff, fmt=fmt, out=fix_out)
             except GongwenError as exc:  # e.g. a file that cannot be written back as it was read
                 from gongwen.atomic import WriteError
 

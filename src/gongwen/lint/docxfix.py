@@ -117,8 +117,11 @@ def _apply(pieces: List[str], nodes: list, label_len: int, findings) -> list:
     return left_out
 
 
-def _write_zip(z, main: str, data: bytes, target: str) -> None:
-    """Copy the package with ``main`` replaced, atomically (temp file, then rename)."""
+def _write_zip(z, main: str, data: bytes, target: str, extra: Optional[Dict[str, bytes]] = None) -> None:
+    """Copy the package with ``main`` replaced, atomically (temp file, then rename).
+
+    ``extra`` maps other part names to new contents: parts that exist are replaced in place,
+    the others added at the end."""
     import zipfile
     import zlib
 
@@ -126,6 +129,7 @@ def _write_zip(z, main: str, data: bytes, target: str) -> None:
     from gongwen.errors import ReadError
 
     too_big = ReadError(z.path, "文件解压后过大，拒绝写入修正副本")
+    extra = dict(extra or {})
     try:
         # The copy has its original's permission bits, writable by its owner: a read-only draft
         # (as mail attachments often are) gives a copy the next --fix may replace.
@@ -141,8 +145,9 @@ def _write_zip(z, main: str, data: bytes, target: str) -> None:
                 clone.compress_type = info.compress_type if info.compress_type in (
                     zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) else zipfile.ZIP_DEFLATED
                 clone.external_attr = info.external_attr
-                if info.filename.lstrip("/") == main:
-                    out.writestr(clone, data)
+                name = info.filename.lstrip("/")
+                if name == main or name in extra:
+                    out.writestr(clone, data if name == main else extra.pop(name))
                     continue
                 with out.open(clone, "w", force_zip64=info.file_size > 2**31) as dst:
                     for chunk in z.chunks(info):
@@ -150,6 +155,8 @@ def _write_zip(z, main: str, data: bytes, target: str) -> None:
                         if copied > MAX_COPY_SIZE:
                             raise too_big
                         dst.write(chunk)
+            for name, content in extra.items():
+                out.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
     except ReadError as exc:
         if exc is too_big:
             raise

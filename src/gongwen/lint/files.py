@@ -21,7 +21,7 @@ _SKIP_NAMES = NAMES + (".pre-commit-hooks.yaml", ".pre-commit-config.yaml")
 
 def expand_paths(paths: Sequence[str]) -> List[Tuple[str, bool, Optional[GongwenError]]]:
     """Files to lint, in order: ``(path, explicit, problem)``; folders are searched recursively for
-    .docx/.txt/.md/.yaml files (hidden ones, Word lock files and ``*.fixed.docx`` skipped).
+    .docx/.txt/.md/.yaml files (hidden ones, Word lock files, ``*.fixed.docx`` and ``*.annotated.docx`` skipped).
 
     A folder that cannot be listed (no permission, say) is not skipped silently: it comes as
     ``(folder, False, ReadError)``, in its place, so it is reported as a file that could not be
@@ -38,7 +38,7 @@ def expand_paths(paths: Sequence[str]) -> List[Tuple[str, bool, Optional[Gongwen
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("__pycache__", "node_modules"))
                 for name in sorted(files):
                     low = name.lower()
-                    if (name.startswith((".", "~$")) or low.endswith(".fixed.docx") or name in _SKIP_NAMES
+                    if (name.startswith((".", "~$")) or low.endswith((".fixed.docx", ".annotated.docx")) or name in _SKIP_NAMES
                             or not low.endswith(LINTABLE)):
                         continue
                     out.append((os.path.join(folder, name), False, None))

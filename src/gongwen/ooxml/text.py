@@ -70,11 +70,12 @@ def _paragraph(p, where, parts, numbering, out) -> None:
         _walk_blocks(box, "textbox", parts, numbering, out)
 
 
-def _inline(el, buf, boxes, nodes=None) -> None:
+def _inline(el, buf, boxes, nodes=None, every=False) -> None:
     """Append the shown text of ``el`` to ``buf`` (text boxes to ``boxes``).
 
     With ``nodes``, also append for each piece the ``w:t`` element it came
-    from (``None`` for a tab or break), so a fix can be mapped back onto runs.
+    from (``None`` for a tab or break, unless ``every``: then the element of
+    every piece), so a fix can be mapped back onto runs.
     """
     for c in el:
         tag = c.tag
@@ -99,13 +100,13 @@ def _inline(el, buf, boxes, nodes=None) -> None:
                 if piece is not None:
                     buf.append(piece)
                     if nodes is not None:
-                        nodes.append(x if xt == T else None)
+                        nodes.append(x if xt == T or every else None)
         elif tag in _INLINE:
-            _inline(c, buf, boxes, nodes)
+            _inline(c, buf, boxes, nodes, every)
         elif tag == ALT:
             choice = c.find(CHOICE)
             if choice is not None:
-                _inline(choice, buf, boxes, nodes)
+                _inline(choice, buf, boxes, nodes, every)
         # w:del, w:moveFrom (deleted text), w:pPr, bookmarks, math: not shown text
 
 
@@ -114,6 +115,14 @@ def text_nodes(p):
     the ``w:t`` element holding it (``None`` for tabs and breaks)."""
     buf, nodes = [], []
     _inline(p, buf, [], nodes)
+    return buf, nodes
+
+
+def shown_pieces(p):
+    """``(pieces, elements)`` of paragraph ``p``: its shown text in pieces and the run child
+    (``w:t``, ``w:tab``, ``w:br`` …) each comes from."""
+    buf, nodes = [], []
+    _inline(p, buf, [], nodes, True)
     return buf, nodes
 
 
