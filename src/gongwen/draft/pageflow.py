@@ -40,6 +40,7 @@ class Widow:
     line: str  # the lone line's text
     start: str  # the paragraph's beginning, to find it
     index: int  # the paragraph's 0-based index among the body paragraphs the reader numbers
+    word: bool = False  # Word's layout (hanging marks) has it too
 
 
 @dataclass
@@ -220,3 +221,23 @@ def widows(est: Estimate, paras=None) -> List[Widow]:
             start = "".join(lines)[:12]
             found.append(Widow(page=pages[-1], line=last, start=start, index=p.block.key))
     return found
+
+
+def agreed_widows(parts) -> List[Widow]:
+    """Widows of LibreOffice's layout (no hanging marks: the ``--pdf`` preview, the layout measured
+    against LibreOffice), each with ``word`` set when Word's layout (marks hang as
+    ``w:overflowPunct`` says) has the same widow on the same page."""
+    preview = widows(estimate(parts, hanging=False))
+    if not preview:
+        return []
+    word = {(w.index, w.page) for w in widows(estimate(parts))}
+    for w in preview:
+        w.word = (w.index, w.page) in word
+    return preview
+
+
+def widow_message(w: Widow) -> str:
+    """The warning ``gongwen lint`` (GW826) and ``gongwen build`` give for a widow."""
+    where = "" if getattr(w, "word", False) else "（PDF 预览中；Word 允许句末标点溢出边界，可能不同）"
+    return (f"第 {w.page} 页页首只有“{w.line}”一行{where}，是上一页“{w.start}……”一段的最后一行；"
+            "删改一两个字使该段少占一行，或加字使其多出一整行")
