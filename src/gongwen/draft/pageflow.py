@@ -118,7 +118,10 @@ class _Reader:
         res = self.res
         sid, props = res.para(p)
         ppr = p.find(W + "pPr")
-        if _chain_el(res, ppr, sid, "framePr") is not None:
+        pbb = _chain_el(res, ppr, sid, "pageBreakBefore")
+        if _chain_el(res, ppr, sid, "framePr") is not None:  # placed on the page, out of the flow
+            if pbb is not None and is_on(pbb):
+                return Block(height=0, page_break_before=True, key=index)
             return None
         if p.find(".//" + W + "drawing") is not None or p.find(".//" + W + "pict") is not None:
             if p.find(".//" + W + "inline") is not None:
@@ -155,7 +158,6 @@ class _Reader:
         s = "".join(text)
         lines = break_lines(s, widths, room - first, room, hanging, gaps) if s else [""]
         keep = _chain_el(res, ppr, sid, "keepNext")
-        pbb = _chain_el(res, ppr, sid, "pageBreakBefore")
         return Block(lines=lines, pitch=line,
                      before=to_int(_attr(res, ppr, sid, "spacing", "before"), 0),
                      after=to_int(_attr(res, ppr, sid, "spacing", "after"), 0),
