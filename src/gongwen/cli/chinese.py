@@ -38,7 +38,7 @@ CATALOG = {
     "Invalid value for {param_hint}: {message}": "{param_hint} 的值不对：{message}",
     "Invalid value: {message}": "值不对：{message}",
     "{value!r} is not a valid {number_type}.": "“{value}”不是数字。",
-    "{value} is not in the range {range}.": "{value} 超出了允许的范围（{range}）。",
+    "{value} is not in the range {range}.": "{value} 超出了允许的{range}。",
     "{value!r} is not a valid boolean. Recognized values: {states}": "“{value}”不是是或否（可写：{states}）。",
     "{value!r} is not a valid UUID.": "“{value}”不是有效的 UUID。",
     "{name} {filename!r} does not exist.": "找不到{name}“{filename}”。",

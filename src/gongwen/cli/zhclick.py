@@ -14,17 +14,30 @@ work of its own to get any of this.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import sys
 
 import click
 
 from gongwen.cli.chinese import speaking
-from gongwen.cli.zhformat import ChineseFormatter
+from gongwen.cli.zhformat import ChineseFormatter, chinese_range
 
 
 class ChineseContext(click.Context):
     formatter_class = ChineseFormatter
+
+    @contextlib.contextmanager
+    def scope(self, cleanup: bool = True):
+        """click's parser raises some usage errors without a context; give them this one, so the
+        error shows the usage line of the command that was mistyped."""
+        try:
+            with super().scope(cleanup=cleanup) as ctx:
+                yield ctx
+        except click.UsageError as exc:
+            if exc.ctx is None:
+                exc.ctx = self
+            raise
 
 
 def placeholder(param: click.Parameter) -> str | None:
@@ -103,10 +116,8 @@ class ChineseError(click.ClickException):
 
 
 def _suggest(word: str, names) -> str:
-    close = difflib.get_close_matches(word, sorted(set(names)), n=3)
-    if not close:
-        return ""
-    return f"，是不是要用 {' 或 '.join(close)}？"
+    close = difflib.get_close_matches(word, sorted(set(names)), n=1)
+    return f"，是不是要用 {close[0]}？" if close else ""
 
 
 def _hint(exc: click.BadParameter) -> str:
@@ -149,6 +160,7 @@ def wording(exc: click.ClickException) -> str:
         if isinstance(kind, click.Choice):  # 'a', 'b' as click lists them -> a、b
             names = [str(c) for c in kind.choices]
             message = message.replace(", ".join(map(repr, names)), "、".join(names))
+        message = chinese_range(message)
         if not hint or isinstance(kind, click.Path):
             return message  # a missing or wrong file names itself
         return f"{hint} 的值不对：{message}"

@@ -16,24 +16,31 @@ from gongwen.cli.zhwrap import width, wrap_text
 USAGE = "用法："
 # click's "[default: out; 1<=x<=64; required]" after an option's help, as click writes it
 _EXTRA = re.compile(r"\s*\[([^\[\]]*)\]$")
+_RANGE_IN = re.compile(r"x>=?-?[\d.]+|(?:-?[\d.]+<=?)?x(?:<=?-?[\d.]+)?")
 _RANGE = re.compile(r"^(?:(-?[\d.]+)(<=?))?x(?:(<=?)(-?[\d.]+))?$|^x(>=?)(-?[\d.]+)$")
 
 
 def _range(text: str) -> str | None:
-    """``1<=x<=64`` → ``1–64``; ``x>=1`` → ``不小于 1``; None when it is no range."""
+    """``1<=x<=64`` → ``范围 1–64``; ``x>=1`` → ``范围 ≥1``; None when it is no range."""
     m = _RANGE.match(text.strip())
     if not m:
         return None
     lo, lop, hop, hi, gop, g = m.groups()
+    sign = {"<=": "≤", "<": "<", ">=": "≥", ">": ">"}
     if g is not None:
-        return f"{'不小于' if gop == '>=' else '大于'} {g}"
-    if lo is not None and hi is not None and lop == "<=" and hop == "<=":
-        return f"范围 {lo}–{hi}"
+        return f"范围 {sign[gop]}{g}"
     if lo is not None and hi is not None:
-        return f"{lo}{'≤' if lop == '<=' else '<'}数字{'≤' if hop == '<=' else '<'}{hi}"
+        if lop == "<=" and hop == "<=":
+            return f"范围 {lo}–{hi}"
+        return f"范围 {lo}{sign[lop]}数字{sign[hop]}{hi}"
     if hi is not None:
-        return f"{'不大于' if hop == '<=' else '小于'} {hi}"
+        return f"范围 {sign[hop]}{hi}"
     return None
+
+
+def chinese_range(message: str) -> str:
+    """Every click range (``1<=x<=64``) in a message, in Chinese terms."""
+    return _RANGE_IN.sub(lambda m: _range(m.group(0)) or m.group(0), message)
 
 
 def chinese_extra(help_text: str) -> str:
