@@ -11,9 +11,7 @@ import importlib
 import click
 
 from gongwen import __version__
-from gongwen.cli import chinese
-
-chinese.install()  # click's own words (Usage, Error, option help) in Chinese
+from gongwen.cli.zhclick import ChineseGroup
 
 # name -> (module, attribute, one-line help shown by ``gongwen --help``)
 COMMANDS = {
@@ -40,8 +38,8 @@ MAIN_HELP = """gongwen：按 GB/T 9704-2012 生成和检查公文。
 """
 
 
-class LazyGroup(click.Group):
-    """A group whose sub-commands are imported on first use."""
+class LazyGroup(ChineseGroup):
+    """A group whose sub-commands are imported on first use; Chinese throughout (``zhclick``)."""
 
     def list_commands(self, ctx):
         return list(COMMANDS)
