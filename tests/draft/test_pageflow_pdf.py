@@ -82,7 +82,11 @@ def test_the_estimate_breaks_every_page_where_libreoffice_does(converted):
         body = {line for lines in mine.values() for line in lines}
         framed = _framed(result.docx)
         pages = _pdf_pages(result.pdf)
-        assert len(pages) == max(p for placed in est.placed for p in placed.pages), result.docx
+        last = max(p for placed in est.placed for p in placed.pages)
+        if est.stopped is None:
+            assert len(pages) == last, result.docx
+        else:  # a table ends the estimate: the pages before it are compared
+            pages = pages[:est.stopped - 1]
         for n, lines in enumerate(pages, 1):
             total += 1
             got = [x for x in lines if x in body]
