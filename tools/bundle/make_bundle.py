@@ -144,7 +144,7 @@ def write_scripts(bundle: Path, version: str, extras: list, pythons: list) -> No
 
 
 def zip_bundle(bundle: Path) -> Path:
-    archive = bundle.with_suffix(".zip")
+    archive = bundle.parent / f"{bundle.name}.zip"
     if archive.exists():
         archive.unlink()
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
