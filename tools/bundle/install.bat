@@ -75,16 +75,15 @@ for %%f in ("%HERE%示例\*.yaml") do (
   if not exist "%WORK%\示例\%%~nxf" copy /y "%%f" "%WORK%\示例\" >nul
 )
 
-rem The launcher: the web page (gongwen serve) when installed, else a console with gongwen's help
+rem The launcher: the web page (gongwen serve); when it cannot start, a console with gongwen's help
 set "START=%PREFIX%\gongwen-start.bat"
 > "%START%" echo @echo off
 >> "%START%" echo cd /d "%WORK%"
 >> "%START%" echo set "PATH=%VENV%\Scripts;%%PATH%%"
->> "%START%" echo gongwen serve --help ^>nul 2^>^&1
->> "%START%" echo if errorlevel 1 goto console
 >> "%START%" echo gongwen serve
->> "%START%" echo goto :eof
->> "%START%" echo :console
+>> "%START%" echo if not errorlevel 1 goto :eof
+>> "%START%" echo echo.
+>> "%START%" echo echo 网页版没有启动，改用命令行窗口。
 >> "%START%" echo gongwen --help
 >> "%START%" echo echo.
 >> "%START%" echo echo 在这个窗口里输入 gongwen 命令，例如：gongwen build 示例\notice.yaml

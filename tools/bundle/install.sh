@@ -58,13 +58,15 @@ for f in "$HERE"/示例/*.yaml; do
   [ -e "$WORK/示例/$(basename "$f")" ] || cp "$f" "$WORK/示例/"
 done
 
-# The launcher: the web page (gongwen serve) when installed, else a terminal with gongwen's help
+# The launcher: the web page (gongwen serve); when it cannot start, a terminal with gongwen's help
 START="$PREFIX/gongwen-start.sh"
 cat >"$START" <<EOF
 #!/bin/sh
 cd "$WORK"
 export PATH="$VENV/bin:\$PATH"
-if gongwen serve --help >/dev/null 2>&1; then exec gongwen serve; fi
+gongwen serve && exit 0
+echo
+echo "网页版没有启动，改用命令行窗口。"
 gongwen --help
 echo
 echo "在这个窗口里输入 gongwen 命令，例如：gongwen build 示例/notice.yaml"
