@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test quick install templates pictures bench clean
+.PHONY: demo test quick install templates pictures bench dist clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ pictures: $(STAMP)
 	$(BIN)/gongwen lint --annotate --fix out/review/review-draft.docx >/dev/null || true
 	cd out/review && soffice --headless --convert-to 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"},"ExportNotesInMargin":{"type":"boolean","value":"true"}}' review-draft.annotated.docx >/dev/null
 	pdftoppm -f 1 -l 1 -singlefile -scale-to 600 -png out/review/review-draft.annotated.pdf docs/pictures/review-annotated
+
+# The wheel and the offline bundle for office PCs (Windows and Linux, every supported Python):
+# dist/gongwen-<version>-offline.zip. Downloads the dependencies' wheels; installing needs no network.
+dist: $(STAMP)
+	$(BIN)/python tools/bundle/make_bundle.py
 
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q src
