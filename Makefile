@@ -44,9 +44,9 @@ pictures: $(STAMP)
 	pdftoppm -f 1 -l 1 -singlefile -scale-to 600 -png out/review/review-draft.annotated.pdf docs/pictures/review-annotated
 
 # The wheel and the offline bundle for office PCs (Windows and Linux, every supported Python):
-# dist/gongwen-<version>-offline.zip. Downloads the dependencies' wheels; installing needs no network.
+# out/dist/gongwen-<version>-offline.zip. Downloads the dependencies' wheels; installing needs no network.
 dist: $(STAMP)
-	$(BIN)/python tools/bundle/make_bundle.py
+	$(BIN)/python .ci/bundle/make_bundle.py
 
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q src

@@ -18,7 +18,7 @@ import pytest
 
 from tests.paths import ROOT
 
-TOOLS = ROOT / "tools" / "bundle"
+TOOLS = ROOT / ".ci" / "bundle"
 MAKE = TOOLS / "make_bundle.py"
 
 

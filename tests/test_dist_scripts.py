@@ -14,7 +14,7 @@ import pytest
 
 from tests.paths import ROOT
 
-TOOLS = ROOT / "tools" / "bundle"
+TOOLS = ROOT / ".ci" / "bundle"
 
 
 @pytest.fixture(scope="module")

@@ -1,15 +1,15 @@
 """Build gongwen's wheel and the offline install bundle for office PCs (``make dist``).
 
-    dist/gongwen-<version>-py3-none-any.whl
-    dist/gongwen-<version>-offline/      wheels/ install.bat install.sh README-安装.txt 示例/
-    dist/gongwen-<version>-offline.zip
+    out/dist/gongwen-<version>-py3-none-any.whl
+    out/dist/gongwen-<version>-offline/      wheels/ install.bat install.sh README-安装.txt 示例/
+    out/dist/gongwen-<version>-offline.zip
 
 ``wheels/`` holds gongwen, pip and every dependency of gongwen and of its extras (read from setup.cfg,
 all but ``test``) for each target: Windows (win_amd64) and Linux (manylinux x86_64) × the CPython
 versions given. Needs a package index to download from; installing from the bundle needs none.
 
-    python tools/bundle/make_bundle.py                         # every target
-    python tools/bundle/make_bundle.py --systems linux --pythons current --no-zip
+    python .ci/bundle/make_bundle.py                         # every target
+    python .ci/bundle/make_bundle.py --systems linux --pythons current --no-zip
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ DEV_EXTRAS = {"test", "dev", "docs"}
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "dist")
+    parser.add_argument("--out", type=Path, default=ROOT / "out" / "dist")
     parser.add_argument("--systems", default="win,linux", help="win,linux")
     parser.add_argument("--pythons", default=",".join(DEFAULT_PYTHONS), help="3.9,3.10,… or 'current'")
     parser.add_argument("--wheel", type=Path, help="use this gongwen wheel instead of building one")
