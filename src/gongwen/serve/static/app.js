@@ -397,6 +397,7 @@
       var file = rs[0], schema = rs[1];
       if (file.error) { setStatus(file.error, true); return; }
       state.editor = GongwenEditor.create(editorBox, {doc: file.text, schema: schema, onChange: changed});
+      window.gongwenEditor = state.editor;  // for the browser tests and the console
       state.version = file.version;
       state.saved = file.text;
       setStatus("已打开");
