@@ -140,6 +140,11 @@ def test_serve_in_chromium(server, browser, tmp_path):
     assert d.find_elements(By.CSS_SELECTOR, ".cm-lintRange, .cm-lint-marker"), "the finding is marked in the editor"
     assert d.find_elements(By.CSS_SELECTOR, "#pages .p.hit"), "the finding is marked in the preview"
     _shot(d, "3-typed.png")
+    import base64  # a smaller picture of this step, for the README
+
+    shot = d.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "clip": {
+        "x": 0, "y": 0, "width": 1400, "height": 720, "scale": 0.65}})
+    (SHOTS / "readme.png").write_bytes(base64.b64decode(shot["data"]))
 
     # how long a keystroke takes to reach the preview: 20 keystrokes, one at a time
     for n in range(20):
@@ -195,7 +200,7 @@ def test_serve_in_chromium(server, browser, tmp_path):
 
     # the page weight: HTML + JS + CSS of the document page
     weight = 0
-    for path in ("/doc?path=speech.yaml", "/static/editor.js", "/static/app.js", "/static/app.css", "/static/report.css"):
+    for path in ("/doc?path=speech.yaml", "/static/editor.js", "/static/app.js", "/static/preview.js", "/static/app.css", "/static/report.css"):
         with urllib.request.urlopen(base + path) as r:
             weight += len(r.read())
     print(f"page weight (HTML+JS+CSS, uncompressed): {weight / 1024:.0f} KiB")

@@ -34,6 +34,7 @@ def page(which: str, state) -> str:
 <body data-gongwen="{html.escape(json.dumps(data, ensure_ascii=False), quote=True)}">
 <div id="app"></div>
 <script src="/static/editor.js"></script>
+<script src="/static/preview.js"></script>
 <script src="/static/app.js"></script>
 </body>
 </html>
