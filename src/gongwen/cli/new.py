@@ -77,7 +77,7 @@ def new(kind, out, from_, year, force):
     if out:
         from gongwen.content.jsonschema import SCHEMA_FILE, with_modeline, write_beside
 
-        write_text_file(Path(out), with_modeline(text), force)
+        write_text_file(Path(out), with_modeline(text, after_header=bool(from_)), force)
         if write_beside(Path(out).resolve().parent):
             notes.append(f"已在同一文件夹写出 {SCHEMA_FILE}：VS Code 的 YAML 扩展据此补全键名")
         notes.append(f"已写入 {out}；生成：gongwen build {out}")

@@ -131,10 +131,15 @@ def dumps() -> str:
     return json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n"
 
 
-def with_modeline(text: str, ref: str = SCHEMA_FILE) -> str:
-    """``text`` with a first line pointing the YAML extension at the schema (kept if it has one)."""
-    if text.startswith(MODELINE):
+def with_modeline(text: str, ref: str = SCHEMA_FILE, after_header: bool = False) -> str:
+    """``text`` with a line pointing the YAML extension at the schema (kept if it has one): the first
+    line, or with ``after_header`` the second when the first is a comment (``gongwen new --from``'s note
+    of what it did stays on top; the extension reads the line wherever it is)."""
+    if any(line.startswith(MODELINE) for line in text.splitlines()):
         return text
+    if after_header and text.startswith("#") and "\n" in text:
+        head, rest = text.split("\n", 1)
+        return f"{head}\n{MODELINE}{ref}\n{rest}"
     return f"{MODELINE}{ref}\n{text}"
 
 
