@@ -137,3 +137,19 @@ def test_pages_carry_the_token_and_a_strict_policy(tmp_path):
     assert c.get("/static/editor.js").status_code == 200
     assert c.get("/static/report.css").status_code == 200
     assert c.get("/static/..%2Fapp.py").status_code == 404
+
+
+def test_preview_pages_agree_with_the_build_estimate():
+    """The preview puts every example on as many pages as the build's own estimate (the one that puts
+    the 版记 on an even page); measured against LibreOffice's PDFs of content/, they agree too."""
+    from gongwen.builder import layout
+    from gongwen.builder.pages import last_page
+    from gongwen.builder.pipeline import load_document
+    from gongwen.serve.preview import preview
+
+    from tests.paths import ROOT
+
+    for path in sorted((ROOT / "content").glob("*.yaml")):
+        doc, house = load_document(path)
+        expected = last_page(layout.paragraphs(doc, level3=house.level3))[0]
+        assert len(preview(path.read_text(encoding="utf-8"), str(path))["pages"]) == expected, path.name

@@ -146,6 +146,14 @@ def test_serve_in_chromium(server, browser, tmp_path):
         "x": 0, "y": 0, "width": 1400, "height": 720, "scale": 0.65}})
     (SHOTS / "readme.png").write_bytes(base64.b64decode(shot["data"]))
 
+    # completion of keys from the schema: a new line under the salutation
+    editor.send_keys(Keys.END, Keys.ENTER, "subt")
+    option = _until(d, lambda: d.find_elements(By.CSS_SELECTOR, ".cm-tooltip-autocomplete li"), "the completion list")
+    assert "subtitle" in option[0].text
+    editor.send_keys(Keys.ESCAPE)
+    for _ in range(5):
+        editor.send_keys(Keys.BACKSPACE)
+
     # how long a keystroke takes to reach the preview: 20 keystrokes, one at a time
     for n in range(20):
         before = d.execute_script("return window.gongwenTimings.length")
