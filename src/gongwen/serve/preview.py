@@ -11,6 +11,7 @@ computes from :mod:`gongwen.spec.gbt9704`).  No LibreOffice, no .docx: a few mil
 from __future__ import annotations
 
 import math
+import re
 from typing import Dict, List, Optional
 
 from gongwen.builder.pages import FLOATING, NEW_PAGE, PAGE_FLOW, TITLE_PER_LINE, cells, height
@@ -69,9 +70,10 @@ def styled(para: dict) -> Para:
     out["size"] = _number(kind.size, para, BODY_SIZE) / 2
     out["line"] = (None if kind.rule == "auto" else _number(kind.line, para, LINE_PITCH) / 20)
     out["indent"] = (kind.indent if not kind.ind else 0) / 20
+    fixed = dict(re.findall(r'w:(left|right|hanging)="(\d+)"', kind.ind))  # a kind's own indents
     for side in ("left", "right", "hanging"):
-        if side in para:
-            out[side] = _number(para[side], para) / 20
+        if side in para or side in fixed:
+            out[side] = _number(para.get(side, fixed.get(side)), para) / 20
     if "side" in para:
         out["left"] = out["right"] = _number(para["side"], para) / 20
     if kind.color != "000000":
