@@ -75,7 +75,11 @@ def new(kind, out, from_, year, force):
     except GongwenError as exc:
         raise click.ClickException(str(exc)) from None
     if out:
-        write_text_file(Path(out), text, force)
+        from gongwen.content.jsonschema import SCHEMA_FILE, with_modeline, write_beside
+
+        write_text_file(Path(out), with_modeline(text, after_header=bool(from_)), force)
+        if write_beside(Path(out).resolve().parent):
+            notes.append(f"已在同一文件夹写出 {SCHEMA_FILE}：VS Code 的 YAML 扩展据此补全键名")
         notes.append(f"已写入 {out}；生成：gongwen build {out}")
     else:
         click.echo(text, nl=False)
