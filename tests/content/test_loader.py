@@ -90,7 +90,7 @@ def test_iso_date_and_block_paragraphs():
      "c.yaml:12:19: sections[0].points[0].points[0].points[0].points：层次最多四级"),
     ("kind: speech\ntitle: 讲话\nsections:\n  - heading: 甲\n    paragraphs: !!python/object/apply:os.system [ls]\n",
      "c.yaml:5:17: sections[0].paragraphs：不支持的 YAML 标签"),
-    ("kind: speech\ntitle: 讲话\n  bad: indent\n", "c.yaml:3:6: YAML 语法错误"),
+    ("kind: speech\ntitle: 讲话\n  bad: indent\n", "c.yaml:3:3: YAML 语法错误：缩进不对：“bad”应从第 1 列开始"),
     ("--- \nkind: speech\n--- \nkind: report\n", "c.yaml:3:1: YAML 语法错误：一个文件只能有一份内容"),
     ("", "c.yaml:1:1: 文件是空的"),
 ])

@@ -21,6 +21,7 @@ from gongwen.content.faults import DUPLICATE_KEY, INVALID_VALUE, UNKNOWN_KEY, WR
 from gongwen.content.schema import TYPE_NAMES
 from gongwen.errors import ContentError, Place
 from gongwen.spec.chars import CHINESE_TEXT_CLASS, XML_ILLEGAL
+from gongwen.yamlhints import colon_in_text
 from gongwen.yamlsafe import MAX_CHARS, MAX_DEPTH, MAX_NODES
 from gongwen.yamlsafe import compose_content as _compose_content
 
@@ -92,6 +93,9 @@ class ShapeWalker:
         if not isinstance(node, yaml.MappingNode):
             self.error(node, key, f"应为{TYPE_NAMES['mapping']}，实际是{shape(node)}", WRONG_TYPE)
             return None
+        if colon_in_text(node) and node.value[0][0].value not in allowed:
+            self.error(node, key, colon_in_text(node), WRONG_TYPE)  # text, not a mapping: one finding
+            return None
         out: Dict[str, tuple] = {}
         for knode, vnode in node.value:
             name = knode.value if isinstance(knode, yaml.ScalarNode) else None
@@ -115,7 +119,8 @@ class ShapeWalker:
         if not self.count(node, key, depth):
             return ""
         if not isinstance(node, yaml.ScalarNode):
-            self.error(node, key, f"应为{TYPE_NAMES['text']}，实际是{shape(node)}", WRONG_TYPE)
+            message = colon_in_text(node) or f"应为{TYPE_NAMES['text']}，实际是{shape(node)}"
+            self.error(node, key, message, WRONG_TYPE)
             return ""
         value = "" if node.tag == NULL else node.value
         if node.style in (None, ">") and node.end_mark.line > node.start_mark.line:
