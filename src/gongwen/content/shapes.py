@@ -18,6 +18,7 @@ import yaml
 
 from gongwen import textio
 from gongwen.content.faults import DUPLICATE_KEY, INVALID_VALUE, UNKNOWN_KEY, WRONG_TYPE, YAML_SYNTAX
+from gongwen.content.keypaths import Numbering, writer_path
 from gongwen.content.schema import TYPE_NAMES
 from gongwen.errors import ContentError, Place
 from gongwen.spec.chars import CHINESE_TEXT_CLASS, XML_ILLEGAL
@@ -65,11 +66,12 @@ class ShapeWalker:
         self.chars = 0
         self.paras = 0  # paragraphs read so far, against MAX_PARAGRAPHS
         self.refused = False  # "too big" has been reported (once)
+        self.numbering: Optional[Numbering] = None  # how places are numbered (set from the root)
 
     # -- reporting ---------------------------------------------------------
     def place(self, node, key: str) -> Place:
         mark = node.start_mark
-        return Place(self.path, mark.line + 1, mark.column + 1, key)
+        return Place(self.path, mark.line + 1, mark.column + 1, key, writer_path(key, self.numbering))
 
     def error(self, node, key: str, message: str, code: str) -> None:
         self.errors.append(ContentError(message, self.place(node, key), code))
@@ -149,7 +151,7 @@ class ShapeWalker:
         bad = XML_ILLEGAL.findall(value)
         if bad:
             codes = "、".join(sorted({f"U+{ord(c):04X}" for c in bad}))
-            self.warnings.append(f"{self.place(node, key)}: {key}：删除了 Word 无法保存的字符 {codes}")
+            self.warnings.append(f"{self.place(node, key)}: {self.place(node, key).named}：删除了 Word 无法保存的字符 {codes}")
             value = XML_ILLEGAL.sub("", value)
         return value
 
