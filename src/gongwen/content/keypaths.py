@@ -151,6 +151,8 @@ class _Reader:
             self.out += f"第{n}款"
         elif name in _PARAGRAPH_LISTS and self.followed_by_table:
             self.state = "other"  # the table is named next; the line and column tell which one
+            if _PARAGRAPH_LISTS[name]:
+                self.add(_PARAGRAPH_LISTS[name].rstrip("的"))
         elif name in _PARAGRAPH_LISTS:
             self.state = "other"
             self.add(f"{_PARAGRAPH_LISTS[name]}第{n}段")
