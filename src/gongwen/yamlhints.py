@@ -72,7 +72,7 @@ def diagnose(text: str, problem: str, context: str, problem_mark: Optional[Tuple
     if "quoted scalar" in context and context_mark is not None:
         return _quote_fault(lines, problem, context_mark)
     start = max(0, first - WINDOW)
-    for n in range(start, last + 1):
+    for n in range(last, start - 1, -1):  # the nearest mistake to where the parser stopped
         hint = _line_fault(lines, n)
         if hint:
             return hint
@@ -97,12 +97,14 @@ def _line_fault(lines: List[str], n: int) -> Optional[Hint]:
         return Hint(f"行首用了 Tab 缩进：YAML 不允许用 Tab 缩进。请把 Tab 换成半角空格{_expected(lines, n, blank)}",
                     n + 1, col + 1)
     m = _FULL_COLON.match(line)
+    if m and _entry_alone(lines, n, m):
+        m = None  # ``- note：以上`` is a list entry (text), unless a key follows under it
     if m:
         key = m.group("key")
         return Hint(f"键 {key} 后面用了全角冒号“：”：YAML 只认半角冒号。请把“{key}：”改为“{key}: ”"
                     "（半角冒号，后面加一个空格）", n + 1, m.end())
     m = _TIGHT_COLON.match(line)
-    if m and not line[m.end("key"):].startswith("://"):
+    if m and not line[m.end("key"):].startswith("://") and not _entry_alone(lines, n, m):
         key, full = m.group("key"), m.group("next") == "\u3000"
         now, fix = ("全角空格", "把全角空格换成半角空格") if full else ("紧接文字", f"把“{key}:”改为“{key}: ”")
         return Hint(f"键 {key} 的冒号后面缺少半角空格（现在是{now}），YAML 读不出这个键：请{fix}",
@@ -111,6 +113,15 @@ def _line_fault(lines: List[str], n: int) -> Optional[Hint]:
     if opened is not None and n + 1 < len(lines) and _KEY_LINE.match(lines[n + 1]):
         return _unclosed(line, n, opened)
     return None
+
+
+def _entry_alone(lines: List[str], n: int, m: "re.Match") -> bool:
+    """Is line ``n`` a list entry (``- key…``) with no key line under it: text, whatever it says?"""
+    if "-" not in m.group("lead"):
+        return False
+    below = lines[n + 1] if n + 1 < len(lines) else ""
+    key = _KEY_LINE.match(below)
+    return not (key and not key.group("dash") and len(key.group("indent")) >= len(m.group("lead")))
 
 
 def _quote_fault(lines: List[str], problem: str, mark: Tuple[int, int]) -> Hint:

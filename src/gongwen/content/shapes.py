@@ -93,7 +93,8 @@ class ShapeWalker:
         if not self.count(node, key, depth):
             return None
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, key, f"应为{TYPE_NAMES['mapping']}，实际是{shape(node)}", WRONG_TYPE)
+            self.error(node, key, _full_colon(node, allowed) or f"应为{TYPE_NAMES['mapping']}，实际是{shape(node)}",
+                       WRONG_TYPE)
             return None
         if colon_in_text(node) and node.value[0][0].value not in allowed:
             self.error(node, key, colon_in_text(node), WRONG_TYPE)  # text, not a mapping: one finding
@@ -210,6 +211,18 @@ class ShapeWalker:
             self.error(node, key, f"列表有 {len(node.value)} 项，超过 {MAX_SIBLINGS} 项的上限"
                                   "（同一层的部分、要点或分项不会这样多），已拒绝；请分层或拆分", INVALID_VALUE)
         return [each(child, f"{key}[{i}]", depth + 1) for i, child in enumerate(node.value[:MAX_SIBLINGS])]
+
+
+def _full_colon(node, allowed) -> str:
+    """For ``- heading：抓好…`` (a key and a full-width colon, read as text): what to change, or ""."""
+    if not isinstance(node, yaml.ScalarNode):
+        return ""
+    name = re.match(r"([a-z_]+)[ \t]*：", node.value)
+    if not name or name.group(1) not in allowed:
+        return ""
+    key = name.group(1)
+    return (f"键 {key} 后面用了全角冒号“：”，这一项被读成了一段文字：请把“{key}：”改为“{key}: ”"
+            "（半角冒号，后面加一个空格）")
 
 
 def lines(text: str) -> List[str]:
