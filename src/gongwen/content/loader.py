@@ -194,7 +194,6 @@ class _ContentWalker(FamilyWalker):
             self.error(node, f"{key}.heading", "缺少 heading（标题）", faults.WRONG_TYPE)
             heading = ""
         section = Section(heading=heading)
-        faults_before = len(self.errors)
         if "paragraphs" in fields:
             section.paragraphs = self.paragraphs(fields["paragraphs"][1], f"{key}.paragraphs", depth + 1,
                                                  empty_code=faults.EMPTY_TEXT, tables=True)
@@ -202,7 +201,7 @@ class _ContentWalker(FamilyWalker):
             section.points = self.points(fields["points"][1], f"{key}.points", depth + 1, level=2)
         section.series = self.series(node, fields, key, depth)
         section.after = self.after(fields, key, depth)
-        if not (section.paragraphs or section.points or section.series) and len(self.errors) == faults_before:
+        if not (section.paragraphs or section.points or section.series):
             self.error(node, key, "这一部分没有内容：需要 paragraphs、points 或 items", faults.WRONG_TYPE)
         return section
 
