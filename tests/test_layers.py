@@ -14,8 +14,8 @@ PACKAGE = SRC / "gongwen"
 
 #: Layers from the bottom up; a module may import its own layer and those below it.
 LAYERS = (
-    ("gongwen.errors", "gongwen.textio", "gongwen.atomic", "gongwen.spec", "gongwen.yamlsafe", "gongwen.trust",
-     "gongwen.settingvalues"),
+    ("gongwen.errors", "gongwen.textio", "gongwen.atomic", "gongwen.spec", "gongwen.yamlsafe", "gongwen.yamlhints",
+     "gongwen.trust", "gongwen.settingvalues"),
     ("gongwen.ooxml", "gongwen.settings", "gongwen.lintsettings"),
     ("gongwen.content",),
     ("gongwen.draft",),

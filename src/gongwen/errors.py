@@ -8,12 +8,23 @@ from typing import Optional
 
 @dataclass
 class Place:
-    """Where something is: a file, a 1-based line and column, and a key path."""
+    """Where something is: a file, a 1-based line and column, and a key path.
+
+    ``label`` names the key path in the writer's terms (``第三部分（三）的标题`` for
+    ``sections[2].points[2].heading``, :mod:`gongwen.content.keypaths`); messages show it
+    in place of ``key`` when it is set.
+    """
 
     path: str = ""
     line: Optional[int] = None
     column: Optional[int] = None
     key: str = ""
+    label: str = ""
+
+    @property
+    def named(self) -> str:
+        """The key path as messages name it: ``label``, or ``key``."""
+        return self.label or self.key
 
     def __str__(self) -> str:
         where = self.path or "<输入>"
@@ -33,7 +44,7 @@ class GongwenError(Exception):
         self.place = place or Place()
 
     def __str__(self) -> str:
-        key = f"{self.place.key}：" if self.place.key else ""
+        key = f"{self.place.named}：" if self.place.named else ""
         return f"{self.place}: {key}{self.message}"
 
 

@@ -27,6 +27,7 @@ from typing import Dict, Tuple
 import yaml
 
 from gongwen.errors import ContentError, ContentErrors, GongwenError, Place
+from gongwen.yamlhints import diagnose
 
 #: Upper bound on nodes visited: aliases may not expand a file beyond this.
 MAX_NODES = 200_000
@@ -104,6 +105,9 @@ def compose_content(text: str, path: str, code: str = ""):
 def syntax_problem(exc: yaml.YAMLError, text: str, path: str) -> Tuple[str, Place]:
     """The Chinese message and the place of a YAML fault found composing ``text``."""
     if isinstance(exc, yaml.MarkedYAMLError):
+        hint = _hint(exc, text)
+        if hint is not None:
+            return f"YAML 语法错误：{hint.message}", Place(path, hint.line, hint.column)
         mark = exc.problem_mark or exc.context_mark
         place = Place(path, mark.line + 1, mark.column + 1) if mark else Place(path)
         return f"YAML 语法错误：{_yaml_problem(exc)}", place
@@ -209,11 +213,23 @@ def _plain_style_as_none(root) -> None:
                 stack.append(value)
 
 
+def _hint(exc: yaml.MarkedYAMLError, text: str):
+    """The writer's mistake behind ``exc`` (:mod:`gongwen.yamlhints`), or None."""
+    def at(mark):
+        return (mark.line, mark.column) if mark is not None else None
+
+    try:
+        return diagnose(text, exc.problem or "", exc.context or "", at(exc.problem_mark), at(exc.context_mark))
+    except (IndexError, ValueError):  # a mark outside the text (it never should be): no hint
+        return None
+
+
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     problem = " ".join(p.strip() for p in (exc.context, exc.problem) if p)
     known = {
         "expected a single document in the stream": "一个文件只能有一份内容（发现了多个 --- 文档）",
         "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请用空格",
+        "found a tab character that violates indentation": "不能用 Tab 缩进，请用空格",
         "mapping values are not allowed here": "此处不能出现冒号，请给含冒号的文字加引号",
         "found undefined alias": "使用了未定义的别名（*）",
         "found duplicate anchor": "锚点（&）重复",
@@ -224,10 +240,11 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     for english, chinese in known.items():
         if english in problem:
             return chinese
+    words = (exc.problem or problem).strip()
     for english, chinese in _KINDS_OF_FAULT:
         if english in problem:
-            return chinese
-    return "写法有误，请检查这一处的缩进、冒号、引号和括号"
+            return f"{chinese}（解析器原文：{words}）"
+    return f"写法有误，请检查这一处及上一行的缩进、冒号、引号和括号（解析器原文：{words}）"
 
 
 #: What else the YAML parser may say, by its words, in Chinese (the place comes with the message).

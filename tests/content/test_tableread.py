@@ -55,7 +55,7 @@ def test_a_cell_may_hold_lines_and_be_empty():
 
 
 @pytest.mark.parametrize("text, fragment", [
-    ("    - table:\n        header: [镇]\n", "t.yaml:7:9: achievements.paragraphs[1].table.rows：表格缺少 rows"),
+    ("    - table:\n        header: [镇]\n", "t.yaml:7:9: “主要做法及成效”部分的表格的各行：表格缺少 rows"),
     ("    - table:\n        header: [镇, 产量]\n        rows:\n          - [甲, 1, 2]\n", "这一行有 3 格，表头只有 2 列"),
     ("    - table:\n        rows:\n          - [甲]\n        align: [上]\n", "“上”不是对齐方式"),
     ("    - table:\n        rows:\n          - [甲, 乙]\n        align: [left, left, left]\n", "align 有 3 项，表格只有 2 列"),
@@ -71,7 +71,7 @@ def test_faults_are_placed_and_explained(text, fragment):
 
 def test_a_table_is_refused_where_only_paragraphs_stand():
     found = errors("closing:\n  - table:\n      rows: [[甲]]\n")
-    assert any("表格只能写在" in e and "closing[0].table" in e for e in found), found
+    assert any("表格只能写在" in e and "结尾第1段" not in e and "结尾的表格" in e for e in found), found
 
 
 def test_dumped_tables_load_back_the_same_and_read_as_typed():

@@ -77,7 +77,8 @@ def test_unknown_name_is_an_error_with_its_place(tmp_path):
     assert error.place.key == "sections[0].points[0].text[0]"
     assert (error.place.line, error.place.column) == (15, 17)
     assert "nmae" in error.message and "是不是要写 name" in error.message and "org、year" in str(error)
-    assert str(error).startswith(f"{path}:15:17: sections[0].points[0].text[0]：未定义的变量 nmae")
+    assert error.place.label == "第一部分（一）的第1段"
+    assert str(error).startswith(f"{path}:15:17: 第一部分（一）的第1段：未定义的变量 nmae")
 
 
 @pytest.mark.parametrize("expr,what", [

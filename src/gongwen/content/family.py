@@ -135,7 +135,8 @@ class FamilyWalker(ShapeWalker):
                        "或分开写 code、year、serial", faults.INVALID_VALUE)
             return ""
         if found and found != raw:
-            self.warnings.append(f"{self.place(node, 'doc_number')}: doc_number：发文字号“{raw}”已按标准写作“{found}”")
+            place = self.place(node, "doc_number")
+            self.warnings.append(f"{place}: {place.named}：发文字号“{raw}”已按标准写作“{found}”")
         return found or ""
 
     def reply(self, node) -> Optional[Reply]:

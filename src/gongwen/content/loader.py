@@ -27,6 +27,7 @@ from gongwen.content.schema import (DOCUMENT_KEYS, FORMS, ITEM_KEYS, KIND_CHOICE
                                     MAX_LEVEL, POINT_KEYS, REPORT_PARTS, SECTION_KEYS, SERIES_KEYS,
                                     SERIES_STYLES, TYPE_NAMES)
 from gongwen.content.family import FamilyWalker
+from gongwen.content.keypaths import numbering_of
 from gongwen.content.shapes import compose_content, shape
 from gongwen.errors import ContentError, ContentErrors, Place, ReadError
 from gongwen.spec import dates
@@ -64,6 +65,7 @@ def validate(root, path: str = "<内容>") -> Document:
         raise ContentErrors([ContentError("文件是空的：至少需要 kind 和 title", Place(path, 1, 1),
                                           faults.WRONG_TYPE)])
     walker = _ContentWalker(path)
+    walker.numbering = numbering_of(root)
     doc = walker.document(root)
     if walker.errors:
         raise ContentErrors(walker.errors)

@@ -18,9 +18,11 @@ import yaml
 
 from gongwen import textio
 from gongwen.content.faults import DUPLICATE_KEY, INVALID_VALUE, UNKNOWN_KEY, WRONG_TYPE, YAML_SYNTAX
+from gongwen.content.keypaths import Numbering, writer_path
 from gongwen.content.schema import TYPE_NAMES
 from gongwen.errors import ContentError, Place
 from gongwen.spec.chars import CHINESE_TEXT_CLASS, XML_ILLEGAL
+from gongwen.yamlhints import colon_in_text
 from gongwen.yamlsafe import MAX_CHARS, MAX_DEPTH, MAX_NODES
 from gongwen.yamlsafe import compose_content as _compose_content
 
@@ -64,11 +66,12 @@ class ShapeWalker:
         self.chars = 0
         self.paras = 0  # paragraphs read so far, against MAX_PARAGRAPHS
         self.refused = False  # "too big" has been reported (once)
+        self.numbering: Optional[Numbering] = None  # how places are numbered (set from the root)
 
     # -- reporting ---------------------------------------------------------
     def place(self, node, key: str) -> Place:
         mark = node.start_mark
-        return Place(self.path, mark.line + 1, mark.column + 1, key)
+        return Place(self.path, mark.line + 1, mark.column + 1, key, writer_path(key, self.numbering))
 
     def error(self, node, key: str, message: str, code: str) -> None:
         self.errors.append(ContentError(message, self.place(node, key), code))
@@ -90,7 +93,11 @@ class ShapeWalker:
         if not self.count(node, key, depth):
             return None
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, key, f"应为{TYPE_NAMES['mapping']}，实际是{shape(node)}", WRONG_TYPE)
+            self.error(node, key, _full_colon(node, allowed) or f"应为{TYPE_NAMES['mapping']}，实际是{shape(node)}",
+                       WRONG_TYPE)
+            return None
+        if colon_in_text(node) and node.value[0][0].value not in allowed:
+            self.error(node, key, colon_in_text(node), WRONG_TYPE)  # text, not a mapping: one finding
             return None
         out: Dict[str, tuple] = {}
         for knode, vnode in node.value:
@@ -115,7 +122,8 @@ class ShapeWalker:
         if not self.count(node, key, depth):
             return ""
         if not isinstance(node, yaml.ScalarNode):
-            self.error(node, key, f"应为{TYPE_NAMES['text']}，实际是{shape(node)}", WRONG_TYPE)
+            message = colon_in_text(node) or f"应为{TYPE_NAMES['text']}，实际是{shape(node)}"
+            self.error(node, key, message, WRONG_TYPE)
             return ""
         value = "" if node.tag == NULL else node.value
         if node.style in (None, ">") and node.end_mark.line > node.start_mark.line:
@@ -144,7 +152,7 @@ class ShapeWalker:
         bad = XML_ILLEGAL.findall(value)
         if bad:
             codes = "、".join(sorted({f"U+{ord(c):04X}" for c in bad}))
-            self.warnings.append(f"{self.place(node, key)}: {key}：删除了 Word 无法保存的字符 {codes}")
+            self.warnings.append(f"{self.place(node, key)}: {self.place(node, key).named}：删除了 Word 无法保存的字符 {codes}")
             value = XML_ILLEGAL.sub("", value)
         return value
 
@@ -203,6 +211,18 @@ class ShapeWalker:
             self.error(node, key, f"列表有 {len(node.value)} 项，超过 {MAX_SIBLINGS} 项的上限"
                                   "（同一层的部分、要点或分项不会这样多），已拒绝；请分层或拆分", INVALID_VALUE)
         return [each(child, f"{key}[{i}]", depth + 1) for i, child in enumerate(node.value[:MAX_SIBLINGS])]
+
+
+def _full_colon(node, allowed) -> str:
+    """For ``- heading：抓好…`` (a key and a full-width colon, read as text): what to change, or ""."""
+    if not isinstance(node, yaml.ScalarNode):
+        return ""
+    name = re.match(r"([a-z_]+)[ \t]*：", node.value)
+    if not name or name.group(1) not in allowed:
+        return ""
+    key = name.group(1)
+    return (f"键 {key} 后面用了全角冒号“：”，这一项被读成了一段文字：请把“{key}：”改为“{key}: ”"
+            "（半角冒号，后面加一个空格）")
 
 
 def lines(text: str) -> List[str]:

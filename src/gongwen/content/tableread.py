@@ -14,6 +14,7 @@ import yaml
 from gongwen.content.faults import INVALID_VALUE, WRONG_TYPE
 from gongwen.content.model import Table
 from gongwen.content.schema import ALIGN_WORDS, TABLE_HOLDERS, TABLE_KEY, TABLE_KEYS, TYPE_NAMES
+from gongwen.yamlhints import colon_in_text
 
 #: Most columns of a table: the text block (156 mm) gives a 4号 column of 12 mm at 12; a wider
 #: table needs a landscape page, which gongwen does not lay out.
@@ -29,7 +30,7 @@ def table_entry(walker, node, key: str, depth: int, allowed: bool) -> Optional[T
     if keys != [TABLE_KEY]:
         walker.count(node, key, depth)
         tip = "；表格写作 - table: {header: […], rows: [[…], …]}" if allowed else ""
-        walker.error(node, key, f"应为文字，实际是键值（映射）{tip}", WRONG_TYPE)
+        walker.error(node, key, colon_in_text(node) or f"应为文字，实际是键值（映射）{tip}", WRONG_TYPE)
         return None
     knode, tnode = node.value[0]
     if not allowed:

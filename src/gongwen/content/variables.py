@@ -31,6 +31,7 @@ import re
 from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 from gongwen.content.faults import UNDEFINED_VARIABLE
+from gongwen.content.keypaths import Numbering, numbering_of_document, writer_path
 from gongwen.content.model import Document, Point, Section, Series
 from gongwen.content.schema import FORMS, HEAD_LINE_KEYS, REPORT_PARTS
 from gongwen.content.shapes import MAX_CHARS
@@ -60,12 +61,12 @@ def substitute(doc: Document, defaults: Optional[Dict[str, str]] = None, text: O
     if year:
         values.setdefault("year", year)
     values.update(doc.vars)
-    locator = _Locator(doc.path, text)
+    locator = _Locator(doc.path, text, numbering_of_document(doc))
     errors: List[ContentError] = []
     budget = _Budget()
     for key, get, put in fields(doc):
         text = get()
-        budget.spend(len(text), Place(doc.path, key=key))
+        budget.spend(len(text), Place(doc.path, key=key, label=writer_path(key, locator.numbering)))
         if "{" not in text:
             continue
         found: List[ContentError] = []
@@ -136,8 +137,8 @@ class _Locator:
     occurrence in the file is given; the key path is always exact.
     """
 
-    def __init__(self, path: str, text: Optional[str] = None):
-        self.path = path
+    def __init__(self, path: str, text: Optional[str] = None, numbering: Optional[Numbering] = None):
+        self.path, self.numbering = path, numbering
         self.last: Dict[str, int] = {}  # where each tag was last found: each search goes on from there
         self.starts: Optional[List[int]] = None  # offsets of line starts, made on first use
         if text is None and path:
@@ -155,12 +156,13 @@ class _Locator:
         if pos < 0:
             pos = self.text.find(raw)
         self.last[raw] = pos
+        label = writer_path(key, self.numbering)
         if pos < 0:
-            return Place(self.path, key=key)
+            return Place(self.path, key=key, label=label)
         if self.starts is None:
             self.starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
         line = bisect.bisect_right(self.starts, pos)
-        return Place(self.path, line, pos - self.starts[line - 1] + 1, key)
+        return Place(self.path, line, pos - self.starts[line - 1] + 1, key, label)
 
 
 # --- every text field, with its key path ------------------------------------------

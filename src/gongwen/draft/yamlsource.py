@@ -44,8 +44,8 @@ def yaml_source(text: str, path: str = "<yaml>") -> Source:
     """
     import yaml
 
-    from gongwen.errors import GongwenError, Place
-    from gongwen.yamlsafe import compose
+    from gongwen.errors import GongwenError
+    from gongwen.yamlsafe import compose, syntax_problem
 
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -55,10 +55,8 @@ def yaml_source(text: str, path: str = "<yaml>") -> Source:
     except yaml.YAMLError as exc:
         if looks_like_content(text):
             return Source(path, [], "yaml", text=text, yaml=None)
-        mark = getattr(exc, "problem_mark", None)
-        place = Place(path, mark.line + 1, mark.column + 1) if mark else Place(path)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise GongwenError(f"YAML 语法错误（{problem}），无法检查", place) from None
+        message, place = syntax_problem(exc, text, path)  # in Chinese, at the writer's mistake
+        raise GongwenError(f"{message}；无法检查", place) from None
     src = Source(path, [], "yaml", text=text, yaml=root)
     if root is not None:
         # YAML breaks lines at U+0085, U+2028 and U+2029 too; its marks count them.

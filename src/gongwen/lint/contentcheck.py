@@ -77,7 +77,7 @@ def complete(ctx, code: str, own: Iterable[Finding]) -> Iterator[Finding]:
 def as_finding(ctx, error: ContentError) -> Finding:
     """The finding for one build error: its code, place and message (``key：message``, as build)."""
     place = error.place
-    message = f"{place.key}：{error.message}" if place.key else error.message
+    message = f"{place.named}：{error.message}" if place.named else error.message
     return Finding(path=ctx.path, line=place.line or 1, column=place.column or 1, code=error.code,
                    message=message)
 

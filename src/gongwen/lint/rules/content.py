@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from gongwen.content import faults
+from gongwen.content.keypaths import numbering_of, writer_path
 from gongwen.spec.markers import read_marker, series_at_start
 from gongwen.lint.contentcheck import complete, findings
 from gongwen.lint.findings import Finding, hit, replace
@@ -117,6 +118,11 @@ def _lists(node, key, name):
             yield from _lists(item, f"{key}[{i}]", name)
 
 
+def _named(ctx, key: str) -> str:
+    """``key`` (a key path) in the writer's terms (:mod:`gongwen.content.keypaths`)."""
+    return writer_path(key, ctx.shared("content.numbering", lambda c: numbering_of(c.yaml)))
+
+
 def _at(ctx, node, message):
     return Finding(path=ctx.path, line=node.start_mark.line + 1, column=node.start_mark.column + 1,
                    message=message)
@@ -130,7 +136,7 @@ def _at(ctx, node, message):
 def one_item_series(ctx):
     for key, seq in _lists(ctx.yaml, "", "items"):
         if len(seq.value) == 1:
-            yield _at(ctx, seq.value[0], f"{key} 只有一项，生成后只有“一是”没有“二是”。")
+            yield _at(ctx, seq.value[0], f"{_named(ctx, key)}只有一项，生成后只有“一是”没有“二是”。")
 
 
 @rule("GW705", "one-point", severity="warning", formats=YAML, example_format="yaml",
@@ -142,7 +148,7 @@ def one_item_series(ctx):
 def one_point(ctx):
     for key, seq in _lists(ctx.yaml, "", "points"):
         if len(seq.value) == 1:
-            yield _at(ctx, seq.value[0], f"{key} 只有一项，生成后只有“（一）”没有“（二）”。")
+            yield _at(ctx, seq.value[0], f"{_named(ctx, key)}只有一项，生成后只有“（一）”没有“（二）”。")
 
 
 def _standalone(ctx, para) -> bool:
@@ -209,9 +215,9 @@ def _empty_texts(ctx):
             list(_lists(root, "", "opening")) + list(_lists(root, "", "closing")) + list(_lists(root, "", "intro")):
         for i, item in enumerate(seq.value):
             if item.tag == "tag:yaml.org,2002:str" and not item.value.strip(BLANKS):
-                yield _at(ctx, item, f"{key}[{i}] 是空的。")
+                yield _at(ctx, item, f"{_named(ctx, f'{key}[{i}]')}是空的。")
             elif item.tag == "tag:yaml.org,2002:null":
-                yield _at(ctx, item, f"{key}[{i}] 是空的。")
+                yield _at(ctx, item, f"{_named(ctx, f'{key}[{i}]')}是空的。")
 
 
 # --- what gongwen build refuses: the loader's own errors -------------------------------------
