@@ -26,7 +26,7 @@ def english_in(text: str) -> list:
 
 @pytest.mark.parametrize("args,first", [
     (["bulid"], "错误：没有 bulid 这个命令，是不是要用 build？"),
-    (["xyzzy"], "错误：没有 xyzzy 这个命令。可用的命令：build、lint、rule、import、new、templates。"),
+    (["xyzzy"], "错误：没有 xyzzy 这个命令。可用的命令：" + "、".join(COMMANDS) + "。"),
     (["templates", "chek"], "错误：没有 chek 这个命令，是不是要用 check？"),
     (["lint", "--foramt", "json", "a.txt"], "错误：没有 --foramt 这个选项，是不是要用 --format？"),
     (["build", "--jbos", "2", "a.yaml"], "错误：没有 --jbos 这个选项，是不是要用 --jobs？"),
