@@ -91,13 +91,17 @@ def halfwidth_period(ctx):
 
 
 @rule("GW404", "doubled-punctuation", severity="error", fixable=True, source="practice",
-      message="标点重复，如“、、”“，，”“。。”，应只保留一个。",
+      message="标点重复，如“、、”“，，”“。。”：应只保留一个，或补上漏掉的词语。",
       why="重复的同一个点号（“，，”“、、”“。"
           "。”）没有任何含义，多是录入或删改时留下的。"
+          "两个相同的“，”“。”“；”“：”多是多按了一次键，可自动改为一个；"
+          "重复的“、”（“微博、、抖音”）和三个以上的同一点号，更可能是删改时漏掉了词语（并列的某一项），"
+          "只报告、不自动修改，请补上漏掉的词语或删去多余的标点。"
           "三个以上的“。"
           "。"
           "。”是写错的省略号，由 GW409 报告；表示强烈语气的“？？”“！！”（不超过三个）不报告。",
-      bad=["加强领导、、明确责任。", "会议结束。。"], good=["加强领导、明确责任。"])
+      bad=["加强领导、、明确责任。", "会议结束。。", "开通微博、、、抖音账号。"],
+      good=["加强领导、明确责任。", "开通微博、微信、抖音账号。"])
 def doubled_punctuation(ctx):
     for _, para, mtext in items(ctx):
         for m in re.finditer(r"([，、；：。？！])\1+", mtext):
@@ -105,6 +109,11 @@ def doubled_punctuation(ctx):
                 continue  # 。。。 is an ellipsis typed wrong: GW409
             if m.group(1) in "？！" and len(m.group(0)) <= 3:
                 continue  # emphatic ？？ ！！ is a matter of style
+            if m.group(1) == "、" or len(m.group(0)) > 2:
+                # a list item, or a word, deleted: removing the marks would hide that it is missing
+                yield hit(para, m.start(), f"重复的“{m.group(0)}”：可能漏掉了词语（并列的某一项），"
+                                           f"请补上，或删去多余的“{m.group(1)}”。")
+                continue
             yield replace(para, m.start(), m.end(), m.group(1), f"重复的“{m.group(0)}”应只保留一个“{m.group(1)}”。")
 
 
