@@ -168,3 +168,27 @@ def test_real_process_fix_of_residue(tmp_path):
                           text=True, encoding="utf-8", env=gongwen_env())
     assert "删除“##paidend##”" in done.stdout + done.stderr
     assert path.read_text(encoding="utf-8") == "关于开展检查的通知\n\n现将有关事项通知如下。\n"
+
+
+# --- other fixes that could have lost a word, found while looking ----------------------------
+
+
+@pytest.mark.parametrize("text,fixable", [
+    ("出席：张三 李四 王五 赵六", False),   # a list of names: deleting spaces runs them together
+    ("参加人员：王明 李华", False),
+    ("推进产业 工人队伍建设。", True),      # a space inside a word
+    ("在 2022 年召开。", True),
+])
+def test_space_separated_names_are_not_run_together(text, fixable):
+    found = [f for f in lint_text(text) if f.code == "GW413"]
+    assert found and all((f.fix is not None) == fixable for f in found)
+    if not fixable:
+        assert "顿号" in found[0].message and fix_text(text, "t.txt", "txt").fixed == text
+
+
+def test_web_breaks_and_spaces_keep_words_apart():
+    (br,) = [f for f in lint_text("第一段<br>第二段") if f.code == "GW604"]
+    assert br.fix is None and "原为换行" in br.message
+    assert fix_text("会议结束。<br>下一步", "t.txt", "txt").fixed == "会议结束。下一步"
+    assert fix_text("John&nbsp;Smith 来访。", "t.txt", "txt").fixed == "John Smith 来访。"
+    assert fix_text("加强领导&nbsp;明确责任", "t.txt", "txt").fixed == "加强领导明确责任"

@@ -100,8 +100,8 @@ def halfwidth_period(ctx):
           "三个以上的“。"
           "。"
           "。”是写错的省略号，由 GW409 报告；表示强烈语气的“？？”“！！”（不超过三个）不报告。",
-      bad=["加强领导、、明确责任。", "会议结束。。", "开通微博、、、抖音账号。"],
-      good=["加强领导、明确责任。", "开通微博、微信、抖音账号。"])
+      bad=["加强领导，，明确责任。", "会议结束。。"],
+      good=["加强领导，明确责任。", "开通微博、微信、抖音账号。"])
 def doubled_punctuation(ctx):
     for _, para, mtext in items(ctx):
         for m in re.finditer(r"([，、；：。？！])\1+", mtext):
@@ -262,8 +262,25 @@ def _quiet_spaces(ctx):
     return out
 
 
+#: A short name or word between spaces, a list's start or end: ``张三 李四 王五``.
+_LIST_PIECE = r"[\u4e00-\u9fff·]{2,4}"
+_NAME_LIST = re.compile(rf"(?:(?<=[：:])|(?<![\u4e00-\u9fff·])){_LIST_PIECE}(?:[ \u00a0]+{_LIST_PIECE}){{1,}}"
+                        r"(?![\u4e00-\u9fff·])")
+
+
+def _name_list(mtext: str, a: int, b: int) -> bool:
+    """Is the space at ``mtext[a:b]`` one of those separating a list of names (three or more,
+    or two after a colon)?"""
+    for m in _NAME_LIST.finditer(mtext, max(0, a - 80), min(len(mtext), b + 80)):
+        if m.start() < a and b < m.end():
+            pieces = re.split(r"[ \u00a0]+", m.group(0))
+            return len(pieces) >= 3 or mtext[m.start() - 1:m.start()] in ("：", ":")
+    return False
+
+
 @rule("GW413", "stray-space", why="中文之间、中文与数字之间不加空格，数字带单位的（“由 80m×12.6m 调整为”）也一样；YAML 中折成多行的中文也会在折行处产生空格。"
-         "有意留的空格不报告：规章“第一条”“第一章”后的空格、联合发文机关名称之间的空格（“中共中央办公厅 国务院办公厅”）、版记印发一行中的空格。",
+         "有意留的空格不报告：规章“第一条”“第一章”后的空格、联合发文机关名称之间的空格（“中共中央办公厅 国务院办公厅”）、版记印发一行中的空格。"
+         "用空格分隔的名单（“出席：张三 李四 王五”）只报告、不自动修正：删去空格会把名字连在一起，应改用顿号。",
      severity="warning", fixable=True, source="practice",
       message="中文文本中间不应有空格（“产业 工人”“在 2022 年”应去掉空格）。",
       bad=["推进产业 工人队伍建设。", "在 2022 年召开。", "完成任务 ，取得实效。", "桥面尺寸由 80m×12.6m 调整为 96m×15m。"],
@@ -295,6 +312,9 @@ def stray_space(ctx):
                     _quantity_between(mtext, a, b)
             if fault and para.segments and any(seg[0] == b for seg in para.segments):
                 yield hit(para, a, "YAML 多行文字在折行处会变成一个空格：中文段落请写在一行，或用“|”块每行一段。")
+            elif fault and _name_list(mtext, a, b):
+                # 出席：张三 李四 王五 — deleting the spaces would run the names together
+                yield hit(para, a, "用空格分隔的名单：请改用顿号“、”分隔（删去空格会把名字连在一起，不自动修正）。")
             elif fault:
                 yield replace(para, a, b, "", "中文文本中间的空格应删去。")
 
