@@ -96,6 +96,7 @@ def test_fix_of_the_owner_is_the_one_applied():
     ("加强领导，，明确责任。", "加强领导，明确责任。"),
     ("会议结束。。", "会议结束。"),
     ("主要任务：：", "主要任务："),
+    ("一、、总体要求", "一、总体要求"),  # the separator of a heading marker, doubled
 ])
 def test_doubled_marks(text, fixed):
     (f,) = [f for f in lint_text(text) if f.code == "GW404"]

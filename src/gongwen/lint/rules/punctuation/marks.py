@@ -90,13 +90,17 @@ def halfwidth_period(ctx):
             yield replace(para, pos, pos + 1, "。", f"句末的“{m.group(0)}”应写作“。”。")
 
 
+#: A heading marker's numeral at the start of a paragraph: ``一、、总体要求`` doubles the marker's 、.
+_MARKER_BEFORE = re.compile(r"[ \u3000\t]*(?:[一二三四五六七八九十百〇零]{1,4}|\d{1,3})")
+
+
 @rule("GW404", "doubled-punctuation", severity="error", fixable=True, source="practice",
       message="标点重复，如“、、”“，，”“。。”：应只保留一个，或补上漏掉的词语。",
       why="重复的同一个点号（“，，”“、、”“。"
           "。”）没有任何含义，多是录入或删改时留下的。"
           "两个相同的“，”“。”“；”“：”多是多按了一次键，可自动改为一个；"
           "重复的“、”（“微博、、抖音”）和三个以上的同一点号，更可能是删改时漏掉了词语（并列的某一项），"
-          "只报告、不自动修改，请补上漏掉的词语或删去多余的标点。"
+          "只报告、不自动修改，请补上漏掉的词语或删去多余的标点；段首序号后的“一、、”仍自动改为“一、”。"
           "三个以上的“。"
           "。"
           "。”是写错的省略号，由 GW409 报告；表示强烈语气的“？？”“！！”（不超过三个）不报告。",
@@ -109,7 +113,8 @@ def doubled_punctuation(ctx):
                 continue  # 。。。 is an ellipsis typed wrong: GW409
             if m.group(1) in "？！" and len(m.group(0)) <= 3:
                 continue  # emphatic ？？ ！！ is a matter of style
-            if m.group(1) == "、" or len(m.group(0)) > 2:
+            after_marker = m.group(1) == "、" and _MARKER_BEFORE.fullmatch(mtext, 0, m.start())
+            if (m.group(1) == "、" and not after_marker) or len(m.group(0)) > 2:
                 # a list item, or a word, deleted: removing the marks would hide that it is missing
                 yield hit(para, m.start(), f"重复的“{m.group(0)}”：可能漏掉了词语（并列的某一项），"
                                            f"请补上，或删去多余的“{m.group(1)}”。")
