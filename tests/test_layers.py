@@ -22,6 +22,7 @@ LAYERS = (
     ("gongwen.builder",),
     ("gongwen.importer", "gongwen.lint"),
     ("gongwen.api",),
+    ("gongwen.serve",),
     ("gongwen.cli", "gongwen.entry", "gongwen.__main__"),
 )
 #: Packages of one layer that must not know each other.

@@ -10,10 +10,10 @@ from gongwen.cli import main
 
 @pytest.mark.parametrize("args,words", [
     (["build"], ["用法：", "缺少参数", "--help"]),
-    (["lint", "--format", "xml", "x.txt"], ["--format", "的值无效", "不是可选值之一"]),
+    (["lint", "--format", "xml", "x.txt"], ["--format", "的值不对", "不在可选值中", "text、json"]),
     (["lint", "--select", "GW9999", "x.txt"], ["没有以 GW9999 开头的规则"]),
-    (["frobnicate"], ["没有命令"]),
-    (["build", "-j", "abc", "x.yaml"], ["不是有效的数字"]),
+    (["frobnicate"], ["没有 frobnicate 这个命令"]),
+    (["build", "-j", "abc", "x.yaml"], ["“abc”不是数字"]),
 ])
 def test_usage_errors_are_chinese_and_exit_2(args, words):
     result = CliRunner().invoke(main, args, prog_name="gongwen")

@@ -11,7 +11,7 @@ from tests.lint.redhead_docs import (FANG, HEI, TABLE_GRID, body, border, docx, 
                                      record_paragraphs, record_table, right_text, run, section_break, text_box, title)
 
 LAYOUT = [r for r in all_rules() if r.code.startswith("GW8")]
-RED = [r for r in LAYOUT if r.code >= "GW816"]
+RED = [r for r in LAYOUT if "GW816" <= r.code <= "GW825"]
 MM35 = 1984  # 35 mm in twips
 
 

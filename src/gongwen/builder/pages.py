@@ -14,7 +14,7 @@ import math
 from typing import Dict, Iterable, Tuple
 
 from gongwen.builder.kinds import KINDS
-from gongwen.spec.chars import is_wide
+from gongwen.draft.pagelines import cells  # noqa: F401  (one count of cells, shared with the widow estimate)
 from gongwen.spec.gbt9704 import BODY_CHAR, CHARS_PER_LINE, LINE_PITCH, TEXT_HEIGHT, TEXT_WIDTH, TITLE_SIZE
 
 #: Grid lines per page, as twips: the flow of one page.
@@ -27,11 +27,6 @@ FIXED = {"endnumbered": 20, "endunnumbered": 20, "recordline": 20}
 #: Characters a line of each size holds.
 TITLE_PER_LINE = TEXT_WIDTH // (TITLE_SIZE * 10)
 _INDENT_CELLS = {k.name: (k.indent / BODY_CHAR if not k.ind else 0) for k in KINDS}
-
-
-def cells(text: str) -> float:
-    """Width of ``text`` in character cells: wide characters 1, the rest ½."""
-    return sum(1.0 if is_wide(c) else 0.5 for c in text)
 
 
 def height(para: Dict[str, str]) -> int:

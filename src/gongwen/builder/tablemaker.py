@@ -17,11 +17,12 @@ from gongwen.builder.kinds import CELL_STYLES, Kind, style_id
 from gongwen.ooxml.names import escape
 from gongwen.spec.gbt9704 import TEXT_WIDTH
 
-#: The table style: thin (½ pt) black borders all round and inside, cell margins of about one
-#: character-width's third left and right.
+#: The table style: thin (½ pt) black borders all round and inside, cell margins of about a third of
+#: a character left and right and 1 mm above and below.
 TABLE_STYLE_ID, TABLE_STYLE_NAME = "gwTableGrid", "公文表格"
 BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-CELL_MARGIN = 108  # twips, left and right (Word's default); top and bottom 0
+CELL_MARGIN = 108  # twips, left and right (Word's default)
+CELL_PAD = 57  # twips (1 mm), top and bottom: a row of single-spaced 四号 stands about 8 mm high
 #: What the example cells say (replaced by the document's text).
 HEAD_EXAMPLE, CELL_EXAMPLE = "表头", "表格文字"
 
@@ -31,8 +32,8 @@ def table_style() -> str:
     return (f'<w:style w:type="table" w:customStyle="1" w:styleId="{TABLE_STYLE_ID}">'
             f'<w:name w:val="{TABLE_STYLE_NAME}"/><w:uiPriority w:val="59"/><w:qFormat/>'
             f'<w:tblPr><w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders>'
-            f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
-            f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>'
+            f'<w:tblCellMar><w:top w:w="{CELL_PAD}" w:type="dxa"/><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
+            f'<w:bottom w:w="{CELL_PAD}" w:type="dxa"/><w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>'
             f'</w:tblPr></w:style>')
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from typing import Dict, List
 
-from gongwen.builder.tablemaker import CELL_MARGIN
+from gongwen.builder.tablemaker import CELL_MARGIN, CELL_PAD
 from gongwen.content.model import Table
 from gongwen.spec.chars import is_wide
 from gongwen.spec.gbt9704 import TABLE_SIZE, TEXT_WIDTH
@@ -97,5 +97,5 @@ def flow(rows: List[List[str]], widths: List[int]) -> int:
         for text, width in zip(row, widths):
             room = max(width - 2 * CELL_MARGIN, CELL_CHAR)
             lines = max(lines, sum(max(1, math.ceil(_width(line) / room)) for line in text.split("\n")))
-        total += lines * CELL_LINE + 20
+        total += lines * CELL_LINE + 2 * CELL_PAD + 20
     return total

@@ -11,9 +11,7 @@ import importlib
 import click
 
 from gongwen import __version__
-from gongwen.cli import chinese
-
-chinese.install()  # click's own words (Usage, Error, option help) in Chinese
+from gongwen.cli.zhclick import ChineseGroup
 
 # name -> (module, attribute, one-line help shown by ``gongwen --help``)
 COMMANDS = {
@@ -23,6 +21,8 @@ COMMANDS = {
     "import": ("gongwen.cli.importer", "import_", "把已有公文（.docx .txt .md）转成 YAML 内容"),
     "new": ("gongwen.cli.new", "new", "新建内容：空白骨架，或从去年的内容开始"),
     "templates": ("gongwen.cli.templates", "templates", "列出、复制、检查模板"),
+    "schema": ("gongwen.cli.schema", "schema", "输出内容 YAML 的 JSON Schema（编辑器补全用）"),
+    "serve": ("gongwen.cli.serve", "serve", "在浏览器中编辑内容、实时预览版面、检查草稿（本机网页）"),
 }
 
 MAIN_HELP = """gongwen：按 GB/T 9704-2012 生成和检查公文。
@@ -40,8 +40,8 @@ MAIN_HELP = """gongwen：按 GB/T 9704-2012 生成和检查公文。
 """
 
 
-class LazyGroup(click.Group):
-    """A group whose sub-commands are imported on first use."""
+class LazyGroup(ChineseGroup):
+    """A group whose sub-commands are imported on first use; Chinese throughout (``zhclick``)."""
 
     def list_commands(self, ctx):
         return list(COMMANDS)

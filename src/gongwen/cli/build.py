@@ -6,22 +6,20 @@ import sys
 
 import click
 
+from gongwen.cli.chinese import missing_paths, not_found
 from gongwen.content.schema import KIND_WORDS, kind_of
 
 PROGRESS_THRESHOLD = 5  # more documents than this get a progress bar
 
 HELP = """把 YAML 内容或现成的草稿生成符合 GB/T 9704-2012 的 .docx。
 
-\b
-PATH 可以是内容文件（.yaml .yml）、草稿（.docx .txt .md，以及 .doc .wps）或文件夹。
-输出到 DIR/<文件名>.docx（默认 out/），不写在草稿旁边，也从不覆盖草稿本身。
+路径可以是内容文件（.yaml .yml）、草稿（.docx .txt .md，以及 .doc .wps）或文件夹。
+输出到 -o 指定的文件夹（默认 out/）下的 <文件名>.docx，不写在草稿旁边，也从不覆盖草稿本身。
 
-\b
 文件夹只查找 YAML 内容（递归查找 *.yaml、*.yml），子文件夹结构原样保留；
 文件夹里的 .docx、.txt、.md 不当作草稿（可能是模板、以前的成稿或说明），
 要生成一个文件夹里的草稿，请写出文件名，如 gongwen build 草稿/*.docx。
 
-\b
 草稿边导入边排版，与 gongwen import 相同：说明判断的类型和依据，
 列出导入时发现的问题（附行号），文字一字不改；类型判断不对时用 --kind 指定。
 .doc 和 .wps 草稿先用 LibreOffice 转为 .docx（需要安装 LibreOffice；
@@ -48,7 +46,7 @@ PATH 可以是内容文件（.yaml .yml）、草稿（.docx .txt .md，以及 .d
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
               help="输出文件夹")
-@click.option("--template", default=None, help="模板名（speech、report、redhead、letter）或 .docx 路径，优先于内容中的 template")
+@click.option("--template", default=None, metavar="模板", help="模板名（speech、report、redhead、letter）或 .docx 路径，优先于内容中的 template")
 @click.option("--kind", type=click.Choice(list(KIND_WORDS)), default=None, metavar="类型",
               help="草稿的文档类型：讲话稿、调研报告、通知等（也可写 speech、report 等）；不写则自动判断。"
                    "只用于草稿，YAML 内容以其中的 kind 为准")
@@ -64,6 +62,9 @@ def build(paths, out_dir, template, kind, force, jobs, want_pdf, want_png, stric
     from gongwen.builder.pipeline import build_pairs, collect
     from gongwen.errors import GongwenError
 
+    missing = missing_paths(paths)
+    if missing:
+        raise click.UsageError(not_found(missing))
     try:
         pairs = collect(paths, out_dir)
     except GongwenError as exc:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from gongwen.cli.chinese import missing_paths, not_found
 from gongwen.content.schema import KIND_WORDS, kind_of
 
 EXIT_UNWRITABLE = 2  # as lint: the command could not do its work
@@ -59,7 +60,7 @@ def write_text_file(path: Path, text: str, force: bool) -> None:
 
 @click.command("import", help=HELP)
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--kind", type=click.Choice(list(KIND_WORDS)), default=None,
+@click.option("--kind", type=click.Choice(list(KIND_WORDS)), default=None, metavar="文种",
               help="文种，中文或英文名（通知 或 notice、讲话稿 或 speech……）；不写则自动判断")
 @click.option("-o", "--out", type=click.Path(dir_okay=False), default=None,
               help="写入的 YAML 文件（不写则输出到屏幕）")
@@ -69,6 +70,8 @@ def import_(file, kind, out, force):
     from gongwen.errors import GongwenError
     from gongwen.importer import import_file
 
+    if missing_paths([file]):
+        raise click.ClickException(not_found([file]))  # exit 1: the file cannot be read
     if out and os.path.lexists(out) and not force:
         raise click.ClickException(f"{out} 已存在，未覆盖；确需覆盖请加 --force")
     try:

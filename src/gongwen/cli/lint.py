@@ -7,8 +7,8 @@ from typing import List
 
 import click
 
+from gongwen.cli.chinese import missing_paths, not_found
 from gongwen.lint.output import change
-
 from gongwen.errors import GongwenError
 from gongwen.draft.source import Source
 from gongwen.lint.engine import lint_source, rules_for
@@ -21,8 +21,7 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 LINT_HELP = """检查公文草稿（.docx .txt .md，YAML 内容）的序号、层次、标点、数字日期、草稿残留和版式。
 
-\b
-PATH 可以是文件、文件夹（递归查找 .docx .txt .md .yaml），或 - 表示从标准输入读取文本。
+路径可以是文件、文件夹（递归查找 .docx .txt .md .yaml），或 - 表示从标准输入读取文本。
 输出格式为“文件:行:列: 代码 说明”；.docx 的“行”是段落序号（含空段、表格内段落）。
 
 \b
@@ -39,14 +38,13 @@ PATH 可以是文件、文件夹（递归查找 .docx .txt .md .yaml），或 - 
   gongwen lint --format html -o 报告.html 草稿/  生成网页报告：原文标出问题，点击查看规则说明
   cat 草稿.txt | gongwen lint -          检查标准输入
 
-\b
 设置：每个文件所在文件夹或上级文件夹中最近的 gongwen.yaml / gongwen.yml（lint: 一节）或
 setup.cfg（[gongwen.lint] 一节），与 gongwen build 读取的是同一个文件；
 可写 select、ignore、severity（如 GW413=error，只能调整“办公实践”类规则）、year、level3、strict。
+
 行内关闭：.md 中写 <!-- gongwen: disable=GW201 -->，.txt/.yaml 中写 # gongwen: disable=GW201
 （与文字同行只管这一行；单独一行则管到文件末尾或 enable 处）。
 
-\b
 退出码：0 没有错误（只有警告也是 0，除非 --strict）；1 发现错误；2 有文件无法读取，或 --fix 无法写回。
 """
 
@@ -93,7 +91,7 @@ def _echo(text: str, err: bool = False) -> None:
 
 
 @click.command("lint", help=LINT_HELP, context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, metavar="PATH...")
+@click.argument("paths", nargs=-1, metavar="路径...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif", "html"]), default="text",
               show_default=True, help="输出格式")
 @click.option("--output", "-o", "output", default=None, metavar="文件",
@@ -101,7 +99,7 @@ def _echo(text: str, err: bool = False) -> None:
 @click.option("--select", multiple=True, metavar="代码", help="只用这些规则（代码或前缀，逗号分隔，如 GW4,GW501）")
 @click.option("--ignore", multiple=True, metavar="代码", help="不用这些规则（代码或前缀）")
 @click.option("--severity", multiple=True, metavar="代码=级别", help="调整“办公实践”类规则的级别，如 GW413=error")
-@click.option("--year", type=int, default=None, help="本年度（用于发现沿用旧稿留下的往年年份）")
+@click.option("--year", type=int, default=None, metavar="年份", help="本年度（用于发现沿用旧稿留下的往年年份）")
 @click.option("--fix", is_flag=True, help="就地修正可安全修正的问题（.docx 另存为 名称.fixed.docx，改动以修订标出）")
 @click.option("--diff", is_flag=True, help="显示将要做的修正，不改文件")
 @click.option("--strict", is_flag=True, help="有警告也以退出码 1 结束")
@@ -123,6 +121,9 @@ def lint(paths, fmt, output, select, ignore, severity, year, fix, diff, strict, 
         raise click.UsageError("请给出要检查的文件或文件夹（- 表示标准输入）。")
     extra = overrides(select, ignore, severity, year, strict)
     _warn_unknown(extra.apply(LintSettings()))
+    missing = missing_paths(paths, dash=True)
+    if len(missing) == len(paths):  # nothing to check at all: a usage error, not a clean result
+        raise click.UsageError(not_found(missing))
     sys.exit(run(paths, extra, fmt, fix=fix, diff=diff, output=output,
                  review=ReviewOptions(annotate, author, not no_track, output_dir)))
 
@@ -213,6 +214,9 @@ def run(paths, extra: LintOverrides, fmt: str = "text", fix: bool = False, diff:
 
 
 def _summary(files, errors, warnings, fixable, fixed, unreadable, fixing, unwritable=0) -> None:
+    if not files and unreadable:
+        click.echo(f"没有检查任何文件：{unreadable} 个文件无法读取。", err=True)
+        return
     parts = []
     if errors or warnings:
         parts.append(f"发现 {errors} 个错误、{warnings} 个警告")

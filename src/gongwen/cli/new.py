@@ -11,7 +11,7 @@ from gongwen.content.schema import KIND_WORDS, kind_of
 
 HELP = """新建内容 YAML：空白骨架，或从去年的内容开始。
 
-KIND 是文种，中文或英文名都可以：讲话稿（speech）、调研报告（report）、通知（notice）、
+文种写中文或英文名都可以：讲话稿（speech）、调研报告（report）、通知（notice）、
 请示（request）、报告（work_report）、函（letter）、纪要（minutes）、意见（opinion）、
 方案（plan）、办法（measures）、规定（provisions）、细则（rules）、批复（approval）、复函（reply_letter）。
 
@@ -45,12 +45,12 @@ KIND 是文种，中文或英文名都可以：讲话稿（speech）、调研报
 
 
 @click.command("new", help=HELP)
-@click.argument("kind", type=click.Choice(list(KIND_WORDS)))
+@click.argument("kind", type=click.Choice(list(KIND_WORDS)), metavar="文种")
 @click.option("-o", "--out", type=click.Path(dir_okay=False), default=None,
               help="写入的 YAML 文件（不写则输出到屏幕）")
 @click.option("--from", "from_", type=click.Path(dir_okay=False), default=None,
               help="去年的内容（.yaml，或 .docx .txt .md）")
-@click.option("--year", type=click.IntRange(1900, 2999), default=None, help="新的年份，如 2024")
+@click.option("--year", type=click.IntRange(1900, 2999), default=None, metavar="年份", help="新的年份，如 2024")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
 def new(kind, out, from_, year, force):
     kind = kind_of(kind)
@@ -75,7 +75,11 @@ def new(kind, out, from_, year, force):
     except GongwenError as exc:
         raise click.ClickException(str(exc)) from None
     if out:
-        write_text_file(Path(out), text, force)
+        from gongwen.content.jsonschema import SCHEMA_FILE, with_modeline, write_beside
+
+        write_text_file(Path(out), with_modeline(text, after_header=bool(from_)), force)
+        if write_beside(Path(out).resolve().parent):
+            notes.append(f"已在同一文件夹写出 {SCHEMA_FILE}：VS Code 的 YAML 扩展据此补全键名")
         notes.append(f"已写入 {out}；生成：gongwen build {out}")
     else:
         click.echo(text, nl=False)

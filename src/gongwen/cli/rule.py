@@ -19,7 +19,7 @@ RULE_HELP = """解释一条检查规则：问题、原因、错误示例和正�
 
 
 @click.command("rule", help=RULE_HELP, context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("code", required=False)
+@click.argument("code", required=False, metavar="[规则代码]")
 @click.option("--docs", is_flag=True, help="输出全部规则的 Markdown 文档（docs/rules.md）")
 def rule(code: Optional[str], docs: bool):
     from gongwen.lint.output import explain_rule, rule_line, rules_markdown

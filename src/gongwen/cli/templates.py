@@ -29,10 +29,10 @@ HELP = """列出、复制、检查 .docx 模板。
   gongwen build content/ --template templates/speech.docx
 """
 
-COPY_HELP = """复制模板 NAME 到 DEST，供本单位在 Word 中修改样式。
+COPY_HELP = """复制模板到目标位置，供本单位在 Word 中修改样式。
 
-NAME 是模板名（speech、report 或本单位模板名）或 .docx 路径；
-DEST 是文件夹（复制为 DEST/NAME.docx）或新文件名（以 .docx 结尾）。
+模板名是内置模板名（speech、report 或本单位模板名）或 .docx 路径；
+目标是文件夹（复制为 目标/模板名.docx）或新文件名（以 .docx 结尾）。
 从不覆盖已有文件。
 
 \b
@@ -110,8 +110,8 @@ def list_():
 
 
 @templates.command("copy", help=COPY_HELP)
-@click.argument("name")
-@click.argument("dest", type=click.Path())
+@click.argument("name", metavar="模板名")
+@click.argument("dest", type=click.Path(), metavar="目标")
 def copy(name, dest):
     source = resolve(name)
     dest_path = Path(dest)
@@ -142,7 +142,7 @@ def copy(name, dest):
 
 
 @templates.command("check", help=CHECK_HELP)
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, metavar="模板...")
 def check(paths):
     from gongwen.builder.templatecheck import inspect
 

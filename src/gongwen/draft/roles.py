@@ -26,11 +26,11 @@ from typing import List, Optional, Sequence
 from gongwen.draft.phrases import (  # noqa: F401
     ADDRESS, ARTICLE_RE, ATTACHMENT_ITEM_RE, ATTACHMENT_LABEL_RE, ATTACHMENT_NOTE_RE, ATTENDANCE_RE, CC_RE,
     COPY_NUMBER_RE, DOC_NUMBER_RE, ISSUE_NUMBER_RE, ISSUER_END, NOTE_RE, PART_RE, PRINTED_RE, RECIPIENT_IN_RECORD,
-    SALUTATION_WORDS, SECRECY_RE, SERIES_FIRST, SIGNER_RE, TABLE_CAPTION_RE, TABLE_NOTE_RE, THANKS, URGENCY_RE,
-    first_sentence_end, heading_marker,
+    SALUTATION_WORDS, SECRECY_RE, SERIES_FIRST, SIGNER_RE, THANKS, URGENCY_RE, first_sentence_end, heading_marker,
     is_recipient, is_salutation, issuer_above_title, looks_like_byline, looks_like_title, mark_over_number, named,
     name_continues, recipient_continues, title_continues, typed_marker)
 from gongwen.spec import dates
+from gongwen.draft.tableroles import TABLE_CAPTION, TABLE_NOTE, around_tables  # noqa: F401  (roles of their own)
 from gongwen.spec.chars import BLANKS
 
 from gongwen.spec.markers import DraftMarker, find_series
@@ -58,7 +58,7 @@ ATTACHMENT_TITLE, ATTENDANCE = "attachment_title", "attendance"
 #: 版记 (7.5)
 CC, PRINTED = "cc", "printed"
 #: not part of the running text; a table's caption above it and notes under it
-BLANK, TABLE, TEXTBOX, TABLE_CAPTION, TABLE_NOTE = "blank", "table", "textbox", "table_caption", "table_note"
+BLANK, TABLE, TEXTBOX = "blank", "table", "textbox"
 
 FRONT_MATTER = (COPY_NUMBER, SECRECY, URGENCY, ISSUER, DOC_NUMBER, SIGNER)
 BACK_MATTER = (CC, PRINTED)
@@ -145,22 +145,6 @@ def _body_role(text: str, raw: str) -> Role:
 # --- the whole document ------------------------------------------------------------------------
 
 
-def _around_tables(lines: Sequence[Line], texts: List[str], roles: List[Optional[Role]]) -> None:
-    """A ``表1 ……`` line right above a table is its caption; ``注：`` / ``资料来源：`` lines right
-    under it (one after another) are its notes."""
-    for i, ln in enumerate(lines):
-        if ln.where != "table" or (i and lines[i - 1].where == "table"):
-            continue
-        if i and roles[i - 1] is None and len(texts[i - 1]) <= 60 and TABLE_CAPTION_RE.match(texts[i - 1]):
-            roles[i - 1] = Role(TABLE_CAPTION)
-        end = i
-        while end < len(lines) and lines[end].where == "table":
-            end += 1
-        while end < len(lines) and roles[end] is None and TABLE_NOTE_RE.match(texts[end]):
-            roles[end] = Role(TABLE_NOTE)
-            end += 1
-
-
 def assign(lines: Sequence[Line]) -> List[Role]:
     """One :class:`Role` per line, in order."""
     roles: List[Optional[Role]] = [None] * len(lines)
@@ -173,7 +157,9 @@ def assign(lines: Sequence[Line]) -> List[Role]:
             roles[i] = Role(BLANK)
         else:
             running.append(i)
-    _around_tables(lines, texts, roles)
+    for i, kind in around_tables(lines, texts, roles).items():
+        roles[i] = Role(kind)
+    running = [i for i in running if roles[i] is None]  # a table's caption and notes are set apart
     start = _front(lines, texts, running, roles)
     end = _back(lines, texts, running, roles, start)
     in_attachments = False

@@ -11,6 +11,8 @@ speech-like document.  Keys:
 - ``grid: lines:579`` or ``linesAndChars:579:-1000``;
 - ``footer: text="— N —" font=宋体 size=14pt align=right`` or ``footer: none``;
 - ``evenodd: yes|no``;
+- ``repeat: n=11 text=… last=…``: ``n`` more body paragraphs of ``text``, then one of ``last``
+  (a page and more of text, for the page-break rules);
 - ``head:``, ``close:``, ``attach:``, ``record:``: a 版头 above the page, a 落款, an 附件
   page and a 版记 after it (:mod:`gongwen.lint.redexample`).
 
@@ -117,6 +119,12 @@ def _paragraphs(cfg: Dict[str, dict]) -> str:
         ppr = f'<w:pPr>{spacing}{ind}<w:jc w:val="{k["align"]}"/></w:pPr>'
         run = f'<w:r>{_rpr(k["font"], k["size"], k["spacing"], k["theme"])}<w:t>{escape(text)}</w:t></w:r>'
         paras.append(f"<w:p>{ppr}{run}</w:p>")
+    rep = cfg.get("repeat", {})
+    more = [rep.get("text", "")] * min(int(rep.get("n", 0)), 200) + ([rep["last"]] if "last" in rep else [])
+    for text in more:
+        paras.append(f'<w:p><w:pPr><w:spacing w:line="{LINE_PITCH}" w:lineRule="exact"/>'
+                     f'<w:ind w:firstLine="{INDENT}"/><w:jc w:val="both"/></w:pPr>'
+                     f'<w:r>{_rpr(DEFAULT_FACES["body"], BODY_SIZE, CHAR_SPACING)}<w:t>{escape(text)}</w:t></w:r></w:p>')
     return "".join(paras)
 
 

@@ -29,6 +29,27 @@ def fixed_path(path: str) -> str:
     return f"{base}.fixed{ext or '.docx'}"
 
 
+def refuse_target(source_path: str, target: str, what: str = "副本") -> None:
+    """Refuse to write the copy ``target`` over its original, or over anything already there (a
+    name gongwen chose, not the user: what is there may be someone's work, or a link)."""
+    from gongwen.atomic import WriteError
+    from gongwen.errors import ReadError
+
+    if os.path.abspath(target) == os.path.abspath(source_path):  # pragma: no cover - defensive
+        raise ReadError(source_path, f"{what}不能覆盖原文件")
+    if os.path.lexists(target):
+        raise WriteError(target, f"{what}已存在（可能有人改过，或是别人放的链接），为免覆盖，未写入；"
+                                 "要重新生成，请先删除或改名这个文件")
+
+
+def refuse_strict(z, path: str) -> None:
+    """Strict Open XML (other namespaces throughout) is read for checking, never written."""
+    from gongwen.errors import ReadError
+
+    if z.strict:
+        raise ReadError(path, "这是 Strict Open XML 格式的文件，暂不能写副本；请在 Word 中另存为普通 .docx 后再处理")
+
+
 def write_fixed_copy(source, findings, skipped: Optional[list] = None) -> str:
     """Apply the fixes of ``findings`` to a copy of ``source.path``; return the copy's path."""
     from lxml import etree
@@ -46,20 +67,12 @@ def write_fixed_copy(source, findings, skipped: Optional[list] = None) -> str:
         elif f.fix is not None and skipped is not None:
             skipped.append(f)
     target = fixed_path(source.path)
-    if os.path.abspath(target) == os.path.abspath(source.path):  # pragma: no cover - defensive
-        raise ReadError(source.path, "修正后的副本不能覆盖原文件")
-    if os.path.lexists(target):  # a name gongwen chose, not the user: never write over what is there
-        from gongwen.atomic import WriteError
-
-        raise WriteError(target, "修正后的副本已存在（可能有人改过，或是别人放的链接），为免覆盖，未写入；"
-                                 "要重新生成，请先删除或改名这个文件")
+    refuse_target(source.path, target, "修正后的副本")
 
     with open_docx(source.path) as z:
         main = z.main_part()
         root = z.xml(main)
-        if z.strict:
-            raise ReadError(source.path, "这是 Strict Open XML 格式的文件，暂不能写修正副本；"
-                                                "请在 Word 中另存为普通 .docx 后再修正")
+        refuse_strict(z, source.path)
         parts = DocxParts(source.path)
         parts.document = root
         parts.body = root.find(w("body"))

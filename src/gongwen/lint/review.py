@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from gongwen.errors import ReadError
-from gongwen.lint.docxfix import _write_zip
+from gongwen.lint.docxfix import _write_zip, refuse_strict, refuse_target
 
 MAX_PASSES = 4
 AUTHOR = "gongwen"
@@ -208,25 +208,18 @@ def write_review(source, findings, config=None, annotate: bool = True, fix: bool
                  track: bool = True, author: str = AUTHOR, output_dir: Optional[str] = None,
                  date: Optional[str] = None) -> Review:
     """Write the reviewed copy of ``source`` (a .docx read by :func:`gongwen.draft.read.read_docx`)."""
-    from gongwen.atomic import WriteError
     from gongwen.ooxml.comments import (add_comments_rel, add_comments_type, comments_part_name,
                                         new_comments_root, to_bytes)
     from gongwen.ooxml.package import open_docx
 
     target = review_path(source.path, "annotated" if annotate else "fixed", output_dir)
-    if os.path.abspath(target) == os.path.abspath(source.path):  # pragma: no cover - defensive
-        raise ReadError(source.path, "副本不能覆盖原文件")
-    if os.path.lexists(target):
-        raise WriteError(target, "副本已存在（可能有人改过，或是别人放的链接），为免覆盖，未写入；"
-                                 "要重新生成，请先删除或改名这个文件")
+    refuse_target(source.path, target)
     date = date or time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     review = Review(target)
     with open_docx(source.path) as z:
         main = z.main_part()
         root = z.xml(main)
-        if z.strict:
-            raise ReadError(source.path, "这是 Strict Open XML 格式的文件，暂不能写副本；"
-                                         "请在 Word 中另存为普通 .docx 后再处理")
+        refuse_strict(z, source.path)
         comments_name = comments_part_name(z, main) if annotate else None
         comments_root = (z.xml(comments_name) if comments_name else None)
         if annotate and comments_root is None:

@@ -15,7 +15,8 @@ One module per concern, each registering its rules on import:
 - :mod:`.redhead` — the 版头 of a red-header document: 发文机关标志, its place, the red
   separator, the 发文字号 (GW816–GW819);
 - :mod:`.redclose` — 署名 and 成文日期, 附件 pages (GW820–GW821);
-- :mod:`.redrecord` — the 版记: its lines, its place, the 抄送 and 印发 lines (GW822–GW825).
+- :mod:`.redrecord` — the 版记: its lines, its place, the 抄送 and 印发 lines (GW822–GW825);
+- :mod:`.widow` — a last line of one or two characters alone at a page top (GW826).
 
 What they share lives elsewhere: formatting is resolved by
 :mod:`gongwen.ooxml.styles`, paragraphs get their roles and findings are grouped
@@ -26,4 +27,4 @@ written in the language of :mod:`gongwen.lint.docxexample`.  No lxml at
 module level: listing the rules stays fast.
 """
 
-from gongwen.lint.rules.layout import fonts, grid, page, pagenum, redclose, redhead, redrecord  # noqa: F401  (registers the rules)
+from gongwen.lint.rules.layout import fonts, grid, page, pagenum, redclose, redhead, redrecord, widow  # noqa: F401  (registers the rules)

@@ -1,0 +1,245 @@
+"""Where the pages of a .docx break, estimated on the GB/T 9704 grid, and the widows it leaves.
+
+Reads the document's paragraphs with their effective formatting (style chain, direct formatting)
+into :class:`~gongwen.draft.pagelines.Block` s and lays them out with
+:func:`~gongwen.draft.pagelines.paginate`.  The estimate is trusted only for a document set on the
+grid as gongwen writes it: A4, the standard margins, every line of text at an exact line height
+(gongwen: exactly 28.95 pt, 22 lines to a page).  Anything else — line spacing that follows the
+font, multiple sections of different pages, pictures in the text — and :func:`estimate` says so
+(``reason``) and callers stay silent: a wrong warning is worse than none.  A table ends the
+estimate (its rows' heights depend on the cell text and the row layout): pages after the first
+table are not estimated.
+
+A *widow* here is what secretaries object to: the last line of a paragraph, one or two
+characters long, alone at the top of a page (GB/T 9704 wants full pages of 22 lines, so widow
+control stays off; see ``docs/templates.md``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+from gongwen.draft.pagelines import Block, Placed, break_lines, paginate, text_widths
+from gongwen.ooxml.names import VAL, W
+from gongwen.ooxml.styles import Resolver, is_on, runs, to_int
+from gongwen.spec.gbt9704 import A4, BODY_SIZE, MARGINS
+
+#: How far page size and margins may be from the standard and still count as on the grid (twips).
+_TOLERANCE = 20
+#: The longest last line reported as a widow (characters).
+WIDOW_CHARS = 2
+_P, _TBL, _SDT, _SECTPR = W + "p", W + "tbl", W + "sdt", W + "sectPr"
+
+
+@dataclass
+class Widow:
+    """A paragraph's last line of one or two characters alone at the top of ``page``."""
+
+    page: int
+    line: str  # the lone line's text
+    start: str  # the paragraph's beginning, to find it
+    index: int  # the paragraph's 0-based index among the body paragraphs the reader numbers
+    word: bool = False  # Word's layout (hanging marks) has it too
+
+
+@dataclass
+class Estimate:
+    placed: List[Placed] = field(default_factory=list)
+    reason: str = ""  # why the estimate is not trusted ("" when it is)
+    stopped: Optional[int] = None  # the page where a table ended the estimate
+
+    @property
+    def reliable(self) -> bool:
+        return not self.reason
+
+
+def _chain_el(res: Resolver, ppr, sid, tag: str):
+    """The element ``tag`` of a paragraph's properties as Word resolves it (direct, style chain,
+    document defaults)."""
+    if ppr is not None:
+        el = ppr.find(W + tag)
+        if el is not None:
+            return el
+    for st in res.parts.style_chain(sid):
+        sp = st.find(W + "pPr")
+        el = None if sp is None else sp.find(W + tag)
+        if el is not None:
+            return el
+    dd = res.parts.doc_defaults("pPr")
+    return None if dd is None else dd.find(W + tag)
+
+
+def _attr(res, ppr, sid, tag: str, attr: str, default=None):
+    """An attribute of ``tag`` resolved attribute by attribute (w:spacing's before and line may come
+    from different levels)."""
+    if ppr is not None:
+        el = ppr.find(W + tag)
+        if el is not None and el.get(W + attr) is not None:
+            return el.get(W + attr)
+    for st in res.parts.style_chain(sid):
+        sp = st.find(W + "pPr")
+        el = None if sp is None else sp.find(W + tag)
+        if el is not None and el.get(W + attr) is not None:
+            return el.get(W + attr)
+    dd = res.parts.doc_defaults("pPr")
+    el = None if dd is None else dd.find(W + tag)
+    return default if el is None else el.get(W + attr, default)
+
+
+def _geometry(parts) -> str:
+    """Why the sections are not on the standard page ("" when they are)."""
+    sects = parts.section_properties()
+    if not sects:
+        return "没有页面设置"
+    for sect in sects:
+        size, mar = sect.find(W + "pgSz"), sect.find(W + "pgMar")
+        if size is None or mar is None:
+            return "页面设置不完整"
+        if abs((to_int(size.get(W + "w"), 0)) - A4[0]) > _TOLERANCE or \
+                abs(to_int(size.get(W + "h"), 0) - A4[1]) > _TOLERANCE:
+            return "纸张不是 A4 纵向"
+        for side, want in MARGINS.items():
+            if abs(to_int(mar.get(W + side), -9999) - want) > _TOLERANCE:
+                return "页边距不是 GB/T 9704 的"
+    return ""
+
+
+class _Reader:
+    def __init__(self, parts, hanging: Optional[bool]):
+        self.parts = parts
+        self.res = Resolver(parts)
+        self.hanging = hanging
+        self.width = A4[0] - MARGINS["left"] - MARGINS["right"]
+
+    def block(self, p, index: int) -> Optional[Block]:
+        """The block of paragraph ``p`` (None: it takes no room, a frame); raises ValueError when the
+        paragraph is off the grid."""
+        res = self.res
+        sid, props = res.para(p)
+        ppr = p.find(W + "pPr")
+        pbb = _chain_el(res, ppr, sid, "pageBreakBefore")
+        if _chain_el(res, ppr, sid, "framePr") is not None:  # placed on the page, out of the flow
+            if pbb is not None and is_on(pbb):
+                return Block(height=0, page_break_before=True, key=index)
+            return None
+        if p.find(".//" + W + "drawing") is not None or p.find(".//" + W + "pict") is not None:
+            if p.find(".//" + W + "inline") is not None:
+                raise ValueError("正文中有嵌入的图片")
+        rule_, line = props.get("line", ("auto", 240))
+        if rule_ != "exact":
+            raise ValueError("有段落的行距不是固定值")
+        text, widths, gaps = [], [], []
+        base = res.run_base(sid, None)
+        page_break = False
+        for r, t in runs(p):
+            rp = res.run(sid, r)
+            size, spacing = rp.get("sz") or BODY_SIZE, rp.get("spacing") or 0
+            for el in r:
+                if el.tag == W + "br" and el.get(W + "type") == "page":
+                    page_break = True
+                elif el.tag == W + "tab":
+                    text.append("\t")
+                    widths.append(size * 10 * 2)
+                    gaps.append(0)
+            widths.extend(text_widths(t, size, spacing, text[-1] if text else "", gaps))
+            text.extend(t)
+        size = base.get("sz") or BODY_SIZE
+        first_kind, first = props.get("first", ("twips", 0))
+        if first_kind == "chars":
+            first = first * size * 10 // 100
+        left_kind, left = props.get("left", ("left", 0))
+        if left_kind.endswith("Chars"):
+            left = left * size * 10 // 100
+        right = to_int(_attr(res, ppr, sid, "ind", "right") or _attr(res, ppr, sid, "ind", "end"), 0)
+        room = self.width - left - right
+        overflow = _chain_el(res, ppr, sid, "overflowPunct")
+        hanging = self.hanging if self.hanging is not None else (overflow is None or is_on(overflow))
+        s = "".join(text)
+        lines = break_lines(s, widths, room - first, room, hanging, gaps) if s else [""]
+        keep = _chain_el(res, ppr, sid, "keepNext")
+        return Block(lines=lines, pitch=line,
+                     before=to_int(_attr(res, ppr, sid, "spacing", "before"), 0),
+                     after=to_int(_attr(res, ppr, sid, "spacing", "after"), 0),
+                     keep_next=keep is not None and is_on(keep),
+                     page_break_before=pbb is not None and is_on(pbb),
+                     page_break_after=page_break or (ppr is not None and ppr.find(_SECTPR) is not None),
+                     key=index)
+
+
+def estimate(parts, hanging: Optional[bool] = None) -> Estimate:
+    """Pages of the body of ``parts`` (a :class:`~gongwen.ooxml.parts.DocxParts`).
+
+    ``hanging``: lay out closing marks at the line end as Word does (True: they hang), as
+    LibreOffice's preview does (False: carried over with the character before), or as the
+    document's ``w:overflowPunct`` says (None: Word's reading).
+    """
+    out = Estimate()
+    if parts.body is None:
+        out.reason = "没有正文"
+        return out
+    out.reason = _geometry(parts)
+    if out.reason:
+        return out
+    reader = _Reader(parts, hanging)
+    index = {id(el): i for i, el in enumerate(parts.elements)} if parts.elements else {}
+    blocks: List[Block] = []
+    count = 0
+    for el in parts.body:
+        if el.tag == _TBL:
+            placed = paginate(blocks, _flow())
+            out.placed = placed
+            out.stopped = (placed[-1].pages[-1] if placed else 1)
+            return out
+        if el.tag != _P:
+            continue
+        try:
+            b = reader.block(el, index.get(id(el), count))
+        except ValueError as exc:
+            out.reason = str(exc)
+            return out
+        count += 1
+        if b is not None:
+            blocks.append(b)
+    out.placed = paginate(blocks, _flow())
+    return out
+
+
+def _flow() -> int:
+    return A4[1] - MARGINS["top"] - MARGINS["bottom"]
+
+
+def widows(est: Estimate, paras=None) -> List[Widow]:
+    """The widows of a trusted estimate (``paras``: the Source's paragraphs, for the start text)."""
+    if not est.reliable:
+        return []
+    found = []
+    for p in est.placed:
+        lines, pages = p.block.lines, p.pages
+        if len(lines) < 2 or pages[-1] == pages[-2]:
+            continue
+        last = lines[-1].strip()
+        if 0 < len(last) <= WIDOW_CHARS:
+            start = "".join(lines)[:12]
+            found.append(Widow(page=pages[-1], line=last, start=start, index=p.block.key))
+    return found
+
+
+def agreed_widows(parts) -> List[Widow]:
+    """Widows of LibreOffice's layout (no hanging marks: the ``--pdf`` preview, the layout measured
+    against LibreOffice), each with ``word`` set when Word's layout (marks hang as
+    ``w:overflowPunct`` says) has the same widow on the same page."""
+    preview = widows(estimate(parts, hanging=False))
+    if not preview:
+        return []
+    word = {(w.index, w.page) for w in widows(estimate(parts))}
+    for w in preview:
+        w.word = (w.index, w.page) in word
+    return preview
+
+
+def widow_message(w: Widow) -> str:
+    """The warning ``gongwen lint`` (GW826) and ``gongwen build`` give for a widow."""
+    where = "" if getattr(w, "word", False) else "（PDF 预览中；Word 允许句末标点溢出边界，可能不同）"
+    return (f"第 {w.page} 页页首只有“{w.line}”一行{where}，是上一页“{w.start}……”一段的最后一行；"
+            "删改一两个字使该段少占一行，或加字使其多出一整行")
