@@ -3,6 +3,7 @@
     import gongwen
     gongwen.build("content/", "out/")             # [BuildResult(source, target, ok, errors, warnings, notes)]
     gongwen.build("草稿.docx")                     # a draft (.docx .txt .md .doc .wps), imported on the fly
+    gongwen.build("content/", strict=True)        # 【待补充】/【核实】 left: an error (result.unfinished)
     gongwen.check(["草稿.docx"])                   # CheckResult(findings, problems, files)
     gongwen.import_document("去年讲话.docx")        # ImportResult(document, warnings, …)
     gongwen.start_from("content/2023/speech.yaml")  # NewDocument(text, marked, …)
@@ -26,14 +27,19 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 def build(paths: Union[PathLike, Sequence[PathLike]], out_dir: PathLike = "out", *,
           template: Optional[str] = None, force: bool = False, jobs: int = 1,
-          progress: Optional[Callable[[BuildResult], None]] = None, kind: Optional[str] = None) -> List[BuildResult]:
+          progress: Optional[Callable[[BuildResult], None]] = None, kind: Optional[str] = None,
+          strict: bool = False) -> List[BuildResult]:
     """Build YAML content (files, or folders searched for it) and drafts named one by one (.docx .txt
     .md, .doc .wps through LibreOffice: imported on the fly, ``kind`` as ``gongwen import --kind``)
-    into ``out_dir``; one result per document, the draft's kind and why in ``notes``."""
+    into ``out_dir``; one result per document, the draft's kind and why in ``notes``.
+
+    Each result lists what is unfinished (``unfinished``: 【待补充】 and 【核实】 marks, each with its
+    count and first place; ``summary``: the line ``gongwen build`` prints); ``strict`` makes a
+    document with marks left an error (not built)."""
     from gongwen.builder import pipeline
 
     return pipeline.build(paths, out_dir, template=template, force=force, jobs=jobs, progress=progress,
-                          importer=draft_importer(kind))
+                          importer=draft_importer(kind), strict=strict)
 
 
 def draft_importer(kind: Optional[str] = None):

@@ -33,6 +33,10 @@ class BuildResult:
     warnings: List[str] = field(default_factory=list)
     #: What the user is told besides: for a draft, the kind it was laid out as and why.
     notes: List[str] = field(default_factory=list)
+    #: Marks left to finish (:mod:`gongwen.builder.unfinished`): 【待补充】 and 【核实】, each counted with
+    #: its first place; ``summary`` is the line ``gongwen build`` prints after 已生成 (empty when none).
+    unfinished: list = field(default_factory=list)
+    summary: str = ""
 
 
 def collect(paths: Iterable[PathLike], out_dir: PathLike = "out") -> List[Tuple[Path, Path]]:
@@ -110,7 +114,8 @@ def _short(text: str, limit: int = 200) -> str:
 
 def build(paths: Union[PathLike, Sequence[PathLike]], out_dir: PathLike = "out", *,
           template: Optional[str] = None, force: bool = False, jobs: int = 1,
-          progress: Optional[Callable[[BuildResult], None]] = None, importer=None) -> List[BuildResult]:
+          progress: Optional[Callable[[BuildResult], None]] = None, importer=None,
+          strict: bool = False) -> List[BuildResult]:
     """Build every content file under ``paths`` into ``out_dir``; one result per document.
 
     ``jobs > 1`` builds in that many processes; results keep the input order,
@@ -120,12 +125,13 @@ def build(paths: Union[PathLike, Sequence[PathLike]], out_dir: PathLike = "out",
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     return build_pairs(collect(paths, out_dir), template=template, force=force, jobs=jobs,
-                       progress=progress, importer=importer)
+                       progress=progress, importer=importer, strict=strict)
 
 
 def build_pairs(pairs: Sequence[Tuple[Path, Path]], *, template: Optional[str] = None,
                 force: bool = False, jobs: int = 1,
-                progress: Optional[Callable[[BuildResult], None]] = None, importer=None) -> List[BuildResult]:
+                progress: Optional[Callable[[BuildResult], None]] = None, importer=None,
+                strict: bool = False) -> List[BuildResult]:
     """Build (content file, output) pairs as :func:`collect` gives them."""
     results: List[BuildResult] = []
     todo: List[Tuple[int, Path, Path]] = []
@@ -144,21 +150,23 @@ def build_pairs(pairs: Sequence[Tuple[Path, Path]], *, template: Optional[str] =
         if progress:
             progress(results[i])
     if jobs > 1 and len(todo) > 1:
-        _build_parallel(todo, results, template, force, jobs, progress, importer)
+        _build_parallel(todo, results, template, force, jobs, progress, (importer, strict))
     else:
         for i, source, target in todo:
-            build_one(source, target, template=template, force=force, result=results[i], importer=importer)
+            build_one(source, target, template=template, force=force, result=results[i], importer=importer,
+                      strict=strict)
             if progress:
                 progress(results[i])
     return results
 
 
 def _build_task(task) -> BuildResult:
-    source, target, template, force, importer = task
-    return build_one(source, target, template=template, force=force, importer=importer)
+    source, target, template, force, (importer, strict) = task
+    return build_one(source, target, template=template, force=force, importer=importer, strict=strict)
 
 
-def _build_parallel(todo, results, template, force, jobs, progress, importer) -> None:
+def _build_parallel(todo, results, template, force, jobs, progress, how) -> None:
+    importer, strict = how
     import concurrent.futures as cf
     import multiprocessing
 
@@ -168,7 +176,7 @@ def _build_parallel(todo, results, template, force, jobs, progress, importer) ->
     done = set()
     try:
         with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            tasks = [(source, target, template, force, importer) for _, source, target in todo]
+            tasks = [(source, target, template, force, how) for _, source, target in todo]
             for (i, _, _), result in zip(todo, pool.map(_build_task, tasks, chunksize=chunk)):
                 results[i] = result
                 done.add(i)
@@ -180,7 +188,8 @@ def _build_parallel(todo, results, template, force, jobs, progress, importer) ->
         for i, source, target in todo:
             if i in done:
                 continue
-            build_one(source, target, template=template, force=force, result=results[i], importer=importer)
+            build_one(source, target, template=template, force=force, result=results[i], importer=importer,
+                      strict=strict)
             if progress:
                 progress(results[i])
 
@@ -218,6 +227,20 @@ def load_draft(source: PathLike, data: Optional[bytes] = None, importer=None, ta
     return doc, house, note
 
 
+def _unfinished(source: Path, data: bytes, doc, result: BuildResult) -> None:
+    """Count the marks left in the document (:mod:`gongwen.builder.unfinished`) into ``result``."""
+    from gongwen.builder import unfinished
+    from gongwen.builder.drafts import is_draft
+    from gongwen.textio import decode_text
+
+    if is_draft(source):
+        found = unfinished.find_in_model(doc, str(source))
+    else:
+        found = unfinished.find_in_yaml(decode_text(data, str(source)), str(source))
+    result.unfinished = found
+    result.summary = unfinished.summary(str(source), found) if found else ""
+
+
 def _load(source: Path, target: Path, data: bytes, importer, result: BuildResult):
     """What :func:`build_one` lays out: YAML content, or a draft named to build (its note kept)."""
     from gongwen.builder.drafts import is_draft
@@ -230,8 +253,10 @@ def _load(source: Path, target: Path, data: bytes, importer, result: BuildResult
 
 
 def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = None,
-              force: bool = False, result: Optional[BuildResult] = None, importer=None) -> BuildResult:
-    """Build one content file (or a draft, with an ``importer``) into ``target``."""
+              force: bool = False, result: Optional[BuildResult] = None, importer=None,
+              strict: bool = False) -> BuildResult:
+    """Build one content file (or a draft, with an ``importer``) into ``target``; ``strict``: a document
+    with 【待补充】 or 【核实：…】 marks left is an error, not built."""
     from gongwen.builder import layout, render, templatecheck
     from gongwen.content.schema import TEMPLATE_OF
     from gongwen.builder.templates import resolve_template
@@ -243,6 +268,12 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
         data = read_content(source)
         doc, house = _load(source, target, data, importer, result)
         result.warnings.extend(doc.warnings)
+        _unfinished(source, data, doc, result)
+        if strict and result.unfinished:
+            from gongwen.builder.unfinished import strict_error
+
+            result.errors.append(strict_error(str(source), result.unfinished))
+            return result
         template_path = resolve_template(template or doc.template or TEMPLATE_OF[doc.kind], source)
         paragraphs = layout.paragraphs(doc, level3=house.level3)
         result.warnings.extend(templatecheck.ensure(template_path, {p["kind"] for p in paragraphs}))

@@ -35,7 +35,10 @@ HELP = """把 YAML 内容或现成的草稿生成符合 GB/T 9704-2012 的 .docx
   gongwen build content/ --template 我单位模板.docx
   gongwen build content/ --pdf --png      同时生成 PDF 和第 1 页的图片（需要 LibreOffice）
 
-退出码：0 全部成功；1 有文档失败（其余照常生成）；2 用法错误。
+文中还有【待补充】或【核实：…】标记的文档照常生成，并在“已生成”下一行列出
+尚未完成之处（各有几处、第一处在哪里）；加 --strict 则这样的文档算作失败、不生成。
+
+退出码：0 全部成功；1 有文档失败（其余照常生成；--strict 时含尚未完成的文档）；2 用法错误。
 """
 
 
@@ -52,7 +55,9 @@ HELP = """把 YAML 内容或现成的草稿生成符合 GB/T 9704-2012 的 .docx
               help="并行进程数（大批量时用，如 -j 4）")
 @click.option("--pdf", "want_pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF（放在 .docx 旁边）")
 @click.option("--png", "want_png", is_flag=True, help="同时生成 PDF 和第 1 页的图片（.png），便于快速查看")
-def build(paths, out_dir, template, kind, force, jobs, want_pdf, want_png):
+@click.option("--strict", is_flag=True, help="文中还有【待补充】或【核实：…】标记的文档算作失败，不生成（退出码 1）；"
+                                            "不加时照常生成，并逐份列出尚未完成之处")
+def build(paths, out_dir, template, kind, force, jobs, want_pdf, want_png, strict):
     from gongwen.builder.drafts import is_draft
     from gongwen.builder.pipeline import build_pairs, collect
     from gongwen.errors import GongwenError
@@ -83,7 +88,7 @@ def build(paths, out_dir, template, kind, force, jobs, want_pdf, want_png):
         for warning in result.warnings:
             click.echo(f"警告 {warning}", err=True)
         if result.ok:
-            line = f"已生成 {result.target}"
+            line = f"已生成 {result.target}" + (f"\n{result.summary}" if result.summary else "")
         else:
             failed += 1
             line = "\n".join(result.errors) + f"\n失败 {result.source}：未生成"
@@ -97,9 +102,10 @@ def build(paths, out_dir, template, kind, force, jobs, want_pdf, want_png):
     if total > PROGRESS_THRESHOLD:
         with click.progressbar(length=total, label="生成中", file=sys.stderr) as bar:
             results = build_pairs(pairs, template=template, force=force, jobs=jobs, progress=report,
-                                  importer=importer)
+                                  importer=importer, strict=strict)
     else:
-        results = build_pairs(pairs, template=template, force=force, jobs=jobs, progress=report, importer=importer)
+        results = build_pairs(pairs, template=template, force=force, jobs=jobs, progress=report, importer=importer,
+                              strict=strict)
     click.echo(f"共 {total} 份：成功 {total - failed} 份" + (f"，失败 {failed} 份" if failed else ""))
     if want_pdf or want_png:
         from gongwen.cli.pdf import add_pdf

@@ -8,6 +8,7 @@ from typing import List
 import click
 
 from gongwen.cli.chinese import missing_paths, not_found
+from gongwen.lint.output import change
 from gongwen.errors import GongwenError
 from gongwen.draft.source import Source
 from gongwen.lint.engine import lint_source, rules_for
@@ -246,15 +247,12 @@ def _apply_fixes(source: Source, found, config, fix: bool, diff: bool, fmt: str,
         click.echo(result.diff(source.path), nl=False, file=out)
     if fix:
         for f, old, new in result.applied:
-            click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 已修正：“{_show(old)}”→“{_show(new)}”", file=out)
+            click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 已修正：{change(old, new)}", file=out)
         if source.path == "-":
             click.echo(result.fixed, nl=False, file=sys.stdout if fmt == "text" else sys.stderr)
     remaining = lint_source(make_source(result.fixed, source.path, source.format), config) if fix else found
     return remaining, len(result.applied) if fix else 0
 
-
-def _show(s: str) -> str:
-    return s.replace("\u3000", "　").replace("\u200b", "\\u200b") if s else ""
 
 
 def _fix_docx(source: Source, found, fix: bool, out):
@@ -262,7 +260,7 @@ def _fix_docx(source: Source, found, fix: bool, out):
     if not fix:
         for f in fixable:
             old = f.para.text[f.fix.start:f.fix.end] if f.para is not None else ""
-            click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 可修正：“{_show(old)}”→“{_show(f.fix.new)}”", file=out)
+            click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 可修正：{change(old, f.fix.new)}", file=out)
         return found, 0
     try:
         from gongwen.lint.docxfix import write_fixed_copy
@@ -283,7 +281,7 @@ def _fix_docx(source: Source, found, fix: bool, out):
     applied = [f for f in fixable if id(f) not in skipped_ids]
     for f in applied:
         old = f.para.text[f.fix.start:f.fix.end] if f.para is not None else ""
-        click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 已修正：“{_show(old)}”→“{_show(f.fix.new)}”", file=out)
+        click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 已修正：{change(old, f.fix.new)}", file=out)
     click.echo(f"{source.path}: 修正后的副本已写到 {path}（原文件未改动）", err=True)
     applied_ids = {id(f) for f in applied}
     return [f for f in found if id(f) not in applied_ids], len(applied)

@@ -7,11 +7,10 @@ from typing import Optional
 
 import click
 
+from gongwen.lint.output import change
+
 from gongwen.atomic import WriteError
 
-
-def _show(s: str) -> str:
-    return s.replace("\u3000", "　").replace("\u200b", "\\u200b") if s else ""
 
 
 @dataclass
@@ -41,7 +40,7 @@ def review(source, found, config, fix: bool, diff: bool, options: ReviewOptions,
         for f in found:
             if f.fix is not None and f.para is not None:
                 old = f.para.text[f.fix.start:f.fix.end]
-                click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 可修正：“{_show(old)}”→“{_show(f.fix.new)}”",
+                click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 可修正：{change(old, f.fix.new)}",
                            file=out)
     if options.output_dir is not None:
         import os
@@ -53,7 +52,7 @@ def review(source, found, config, fix: bool, diff: bool, options: ReviewOptions,
     result = write_review(source, found, config, annotate=options.annotate, fix=fix, track=options.track,
                           author=options.author or "gongwen", output_dir=options.output_dir)
     for f, old, new in sorted(result.applied, key=lambda a: (a[0].line, a[0].column, a[0].code)):
-        click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 已修正：“{_show(old)}”→“{_show(new)}”", file=out)
+        click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 已修正：{change(old, new)}", file=out)
     what = []
     if options.annotate:
         what.append(f"{result.comments} 条批注")

@@ -10,7 +10,9 @@ With one, :func:`from_last` copies last year's content and
   发文字号 to the new year (its serial is the writer's to change);
 * wraps every figure and date of the text in a **verify mark**
   ``【核实：…】`` — ``【核实：2022年】``, ``【核实：今年】3月``, ``【核实：86.5万元】`` —
-  because each one belonged to the old year.  The writer updates the figure and
+  because each one belonged to the old year; numbers that are names, codes, references or
+  rules (``“7·12”特大暴雨``, ``清政发〔2024〕12号``, ``第3款``, ``24小时值班``) stay as written
+  (:mod:`gongwen.importer.yearfacts`).  The writer updates the figure and
   deletes the mark; ``gongwen lint`` reports each mark left (GW603) and years
   older than the document's (GW901).  Book titles ``《…》``, ``{{ … }}``
   variables, 份号 and 密级 are left alone.
@@ -65,10 +67,16 @@ _KEPT = frozenset({"copy_number", "secrecy"})
 # --- marking ------------------------------------------------------------------------
 
 
-def mark_figures(text: str) -> Tuple[str, int]:
-    """``text`` with every figure, date and relative year wrapped in ``【核实：…】``."""
+def mark_figures(text: str, cited: bool = False) -> Tuple[str, int]:
+    """``text`` with every figure, date and relative year of the old year wrapped in ``【核实：…】``;
+    names, codes, references and rules (:mod:`gongwen.importer.yearfacts`) are left as written.
+    ``cited``: the text is the number of the document a reply answers (``reply_to.number``), which
+    changes every year: its year and serial are marked."""
+    from gongwen.importer.yearfacts import kept_spans
+
     out, pos, count = [], 0, 0
-    skips = [(m.start(), m.end()) for m in _SKIP_RE.finditer(text)]
+    kept = kept_spans(text, marked=("发文字号", "门牌或编号") if cited else ())
+    skips = [(m.start(), m.end()) for m in _SKIP_RE.finditer(text)] + [(a, b) for a, b, _ in kept]
     for m in FIGURE_RE.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in skips):
             continue
@@ -225,7 +233,7 @@ def _walk(node, source: str, edits: Edits, result: NewDocument) -> None:
     for knode, vnode in node.value:
         key = knode.value
         if key in TEXT_KEYS:
-            _mark_node(vnode, source, edits, result)
+            _mark_node(vnode, source, edits, result, cited=key == "number")
         elif key == ITEMS_KEY and isinstance(vnode, yaml.SequenceNode):
             for item in vnode.value:
                 if isinstance(item, yaml.MappingNode):
@@ -236,10 +244,10 @@ def _walk(node, source: str, edits: Edits, result: NewDocument) -> None:
             _walk(vnode, source, edits, result)
 
 
-def _mark_node(node, source: str, edits: Edits, result: NewDocument) -> None:
+def _mark_node(node, source: str, edits: Edits, result: NewDocument, cited: bool = False) -> None:
     if isinstance(node, yaml.SequenceNode):
         for child in node.value:
-            _mark_node(child, source, edits, result)
+            _mark_node(child, source, edits, result, cited)
         return
     if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
         return
@@ -247,11 +255,11 @@ def _mark_node(node, source: str, edits: Edits, result: NewDocument) -> None:
     if (start, end) in edits:  # an alias of a scalar already marked: its text is shared
         return
     raw = source[start:end]
-    marked, count = mark_figures(node.value)
+    marked, count = mark_figures(node.value, cited)
     if not count:
         return
     if node.style in (None, "'", "|", ">") or (node.style == '"' and "\\" not in raw):
-        new, raw_count = mark_figures(raw)
+        new, raw_count = mark_figures(raw, cited)
         if raw_count == count and _reads_back(new, node, marked):
             edits[(start, end)] = new
             result.marks += count

@@ -80,6 +80,8 @@ class _Importer(SeriesImport):
         self.warnings: List[ImportWarning] = []
         self.lines = clean(lines, self.warn)
         self.level3_variant_seen = False
+        #: Lines whose marker was already warned about as garbled: not warned again as non-standard.
+        self.garbled_lines: set = set()
         found = R.assign([R.Line(ln.text, where="table" if ln.table is not None else "body", align=ln.align,
                                  red=ln.red, look=ln.look) for ln in self.lines])
         self.roles = {id(ln): role for ln, role in zip(self.lines, found)}
@@ -92,6 +94,13 @@ class _Importer(SeriesImport):
         rest = Line(ln.line, text, ln.where)
         self.roles[id(rest)] = R.Role(R.BODY)
         return rest
+
+    def warn_again(self, line: int, canonical: str) -> None:
+        """Add what the garbled marker of ``line`` becomes to the warning already given for it."""
+        for w in reversed(self.warnings):
+            if w.line == line and "有乱码或缺括号" in w.message:
+                w.message += f"，生成时写作“{canonical}”"
+                return
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(ImportWarning(line, message, self.path))
@@ -198,7 +207,8 @@ class _Importer(SeriesImport):
         if role.kind != R.HEADING:
             return None
         m = role.marker
-        if m.junk or m.half_bracket:
+        if (m.junk or m.half_bracket) and ln.line not in self.garbled_lines:
+            self.garbled_lines.add(ln.line)
             self.warn(ln.line, f"序号“{m.raw}”有乱码或缺括号，按{_level_name(m.level)}导入")
         return m.level, m.number, m.raw, m.end
 
@@ -257,6 +267,8 @@ class _Importer(SeriesImport):
                     self.level3_variant_seen = True
                     self.warn(ln.line, "原文三级序号用“1．”：gongwen 默认生成“1.”；如本单位惯用“1．”，"
                                        "请在 gongwen.yaml 中设置 level3: \"1．\"")
+            elif ln.line in self.garbled_lines:  # one marker, one warning: said above, with the level
+                self.warn_again(ln.line, canonical)
             else:
                 self.warn(ln.line, f"序号“{raw}”写法不规范，生成时写作“{canonical}”")
 

@@ -86,9 +86,12 @@ def write_fixed_copy(source, findings, skipped: Optional[list] = None) -> str:
                 if skipped is not None:
                     skipped.extend(group)
                 continue
-            for f in _apply(pieces, nodes, para.label_len, group):
+            left_out = _apply(pieces, nodes, para.label_len, group)
+            for f in left_out:
                 if skipped is not None:
                     skipped.append(f)
+            if len(left_out) < len(group) and para.text.strip() and not para.label_len:
+                _drop_if_emptied(parts.elements[index], nodes)
         data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         _write_zip(z, main, data, target)
     return target
@@ -128,6 +131,26 @@ def _apply(pieces: List[str], nodes: list, label_len: int, findings) -> list:
                 node.set(XML_SPACE, "preserve")
         limit = s
     return left_out
+
+
+#: What a paragraph may hold besides text that keeps it: pictures, objects, fields, a section's end.
+_KEEPS = ("drawing", "pict", "object", "sectPr", "fldSimple", "fldChar", "footnoteReference",
+          "endnoteReference", "commentReference", "bookmarkStart", "tab", "br", "sym")
+
+
+def _drop_if_emptied(p, nodes) -> None:
+    """A paragraph whose fixes deleted all its text (``##paidend##`` alone on it) is removed, so
+    that no empty paragraph is left; one that holds anything else, or is the last of its cell, stays."""
+    from gongwen.ooxml.names import w
+
+    if any((n.text or "").strip() for n in nodes if n is not None):
+        return
+    parent = p.getparent()
+    if parent is None or sum(1 for c in parent if c.tag == w("p")) < 2:
+        return
+    if any(el.tag in {w(k) for k in _KEEPS} for el in p.iter()):
+        return
+    parent.remove(p)
 
 
 def _write_zip(z, main: str, data: bytes, target: str, extra: Optional[Dict[str, bytes]] = None) -> None:

@@ -1,4 +1,5 @@
-"""The lint engine: a source in, findings out — selected, suppressed, deduplicated, sorted.
+"""The lint engine: a source in, findings out — selected, suppressed, deduplicated (one cause, one
+finding: :mod:`gongwen.lint.precedence`), sorted.
 
     source ─rules_for(settings)→ rules ─check(Context)→ findings ─finish→ place, severity, safe fix
 
@@ -13,6 +14,7 @@ from typing import Dict, List, Optional, Sequence
 from gongwen.draft.source import Source, source_from_text
 from gongwen.lint.context import Context
 from gongwen.lint.findings import Finding
+from gongwen.lint.precedence import one_cause
 from gongwen.lint.registry import Rule, all_rules
 from gongwen.lint.suppress import source_suppressions
 from gongwen.settings import LintSettings
@@ -82,6 +84,7 @@ def lint_source(source: Source, config: Optional[LintSettings] = None,
         first.message = (f"此类问题在本文件中还有约 {more[code]} 处（自此处起），未逐一列出："
                          f"每条规则在一个文件中最多列出 {MAX_PER_RULE} 处。")
         out.append(first)
+    out = one_cause(out)
     out.sort(key=lambda f: (f.line, f.column, f.code))
     return out
 

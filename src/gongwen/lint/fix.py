@@ -26,6 +26,7 @@ from typing import List, Optional, Tuple
 from gongwen.errors import ReadError
 from gongwen.lint.engine import lint_source
 from gongwen.lint.findings import Finding
+from gongwen.lint.fixlines import whole_line
 from gongwen.settings import LintSettings
 from gongwen.draft.source import Source, source_from_text
 
@@ -159,6 +160,8 @@ def fix_text(text: str, path: str, fmt: str, config: Optional[LintSettings] = No
         edits = []
         for f in findings:
             span = _span(f, starts, result.fixed)
+            if span is not None and fmt in ("txt", "md"):
+                span = whole_line(result.fixed, span[0], span[1], f.fix.new)  # no empty line left behind
             if span is not None:
                 edits.append((span, f))
         edits.sort(key=lambda e: (e[0][0], e[0][1], e[1].code))
@@ -190,7 +193,7 @@ def fix_text(text: str, path: str, fmt: str, config: Optional[LintSettings] = No
             if _yaml_shape(new) != shape:
                 break
         for (a, b), f in chosen:
-            result.applied.append((f, result.fixed[a:b], f.fix.new))
+            result.applied.append((f, f.para.text[f.fix.start:f.fix.end], f.fix.new))
         result.fixed = new
     return result
 

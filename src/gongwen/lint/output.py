@@ -13,6 +13,25 @@ FORMATS = ("text", "json", "github", "sarif")
 SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
 
 
+#: Characters a reader cannot see, shown by name where a change is described.
+_UNSEEN = {"\u200b": "\\u200b", "\u200c": "\\u200c", "\u200d": "\\u200d", "\ufeff": "\\ufeff",
+           "\u00ad": "\\u00ad", "\u00a0": "\\u00a0", "\u2060": "\\u2060"}
+
+
+def shown(text: str) -> str:
+    """``text`` as a change shows it: invisible characters by their code."""
+    return "".join(_UNSEEN.get(c, c) for c in text or "")
+
+
+def change(old: str, new: str) -> str:
+    """A fix in words: ``删除“（三）”`` (nothing in its place), ``插入“。”``, or ``“，，”→“，”``."""
+    if not new:
+        return f"删除“{shown(old)}”"
+    if not old:
+        return f"插入“{shown(new)}”"
+    return f"“{shown(old)}”→“{shown(new)}”"
+
+
 def format_text(findings: Sequence[Finding], color: bool = False) -> str:
     """``path:line:col: CODE message``, one per line; ANSI colours when ``color``."""
     lines = []
@@ -73,7 +92,7 @@ def format_sarif(findings: Sequence[Finding], rules: Iterable[Rule]) -> str:
         if d["fix"]:
             fx = d["fix"]
             result["fixes"] = [{
-                "description": {"text": f"“{fx['old']}”改为“{fx['new']}”"},
+                "description": {"text": change(fx["old"], fx["new"])},
                 "artifactChanges": [{
                     "artifactLocation": {"uri": _uri(f.path)},
                     "replacements": [{

@@ -101,8 +101,10 @@ _ENTITY = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&ldquo;": "�
 @rule("GW604", "junk-markup", severity="error", fixable=True, source="practice",
       message="复制粘贴留下的网页代码（“##paidbegin##”“<br>”“&nbsp;”等）应删去。",
       why="从网页复制的文字常带着“##paidbegin##”这类付费阅读标记、HTML 标签（<br>、<span>）和字符实体（&nbsp;），在 Word 中会原样印出来。"
-          "修正时“&amp;”“&ldquo;”等实体换成它代表的字符，其余删去；.md 文件中的 HTML 标签和实体属于 Markdown 语法，不报告。",
-      bad=["加强组织领导##paidbegin##，明确责任。", "第一段<br>第二段", "主要&nbsp;任务"],
+          "修正时“&amp;”“&ldquo;”等实体换成它代表的字符，西文词之间的“&nbsp;”换成空格，其余删去；"
+          "夹在两段文字之间的“<br>”“<p>”原是换行，删去会把两句连在一起，只报告、不自动修改。"
+          ".md 文件中的 HTML 标签和实体属于 Markdown 语法，不报告。",
+      bad=["加强组织领导##paidbegin##，明确责任。", "会议结束。<br>下一步工作", "主要&nbsp;任务"],
       good=["加强组织领导，明确责任。"])
 def junk_markup(ctx):
     for _, para, mtext in items(ctx):
@@ -111,7 +113,26 @@ def junk_markup(ctx):
         for m in _JUNK_RE.finditer(mtext):
             junk = m.group(0)
             new = _ENTITY.get(junk.lower(), "")
-            yield replace(para, m.start(), m.end(), new, f"“{junk}”是复制粘贴留下的网页代码，应删去。")
+            before, after = mtext[m.start() - 1:m.start()], mtext[m.end():m.end() + 1]
+            if _SPACE_ENTITY.fullmatch(junk) and before.isascii() and before.isalnum() \
+                    and after.isascii() and after.isalnum():
+                new = " "  # John&nbsp;Smith: the words stay apart
+            elif _BREAK_TAG.match(junk) and _joins(before) and _joins(after):
+                # 第一段<br>第二段: deleting the break would run two lines into one
+                yield hit(para, m.start(), f"“{junk}”是复制粘贴留下的网页代码（原为换行）：请删去，"
+                                           "并确认前后两句是否应分段或加标点。")
+                continue
+            what = "应换成空格" if new == " " else "应删去"
+            yield replace(para, m.start(), m.end(), new, f"“{junk}”是复制粘贴留下的网页代码，{what}。")
+
+
+_SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|#160|#32);", re.I)
+_BREAK_TAG = re.compile(r"</?(?:br|p|div)\b", re.I)
+
+
+def _joins(ch: str) -> bool:
+    """Would text on this side of a deleted line break run into the other side's?"""
+    return bool(ch) and ch not in BLANKS and ch not in "，。；：！？、,.;:!?）)”’》】"
 
 
 

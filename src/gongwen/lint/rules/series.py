@@ -100,9 +100,15 @@ def _series_faults_now(ctx):
         def close(cur):
             if cur and len(cur["marks"]) == 1 and cur["style"] in ("一是", "第一", "其一"):
                 first = cur["marks"][0]
+                raw = first.mark.raw.rstrip('，,、：:。.')
                 nxt = _label(cur["style"], (first.mark.number or 1) + 1)
-                out.append(("lone", first, f"有“{first.mark.raw.rstrip('，,、：:。.')}”而没有“{nxt}”：一项不成序列，"
-                                          f"补上后续各项或删去“{first.mark.raw.rstrip('，,、：:。.')}”。"))
+                if "gap" in cur:
+                    # one cause, one finding: a lone 五是 is one stray opener, not a gap and a lone item
+                    k, mk, _ = out[cur["gap"]]
+                    out[cur["gap"]] = (k, mk, f"只有一个“{raw}”：前面没有“{_label(cur['style'], 1)}”，后面也没有“{nxt}”，"
+                                              f"不成序列；补上其余各项，或删去“{raw}”。")
+                    return
+                out.append(("lone", first, f"有“{raw}”而没有“{nxt}”：一项不成序列，补上后续各项或删去“{raw}”。"))
 
         for mk in scope:
             m = mk.mark
@@ -119,7 +125,7 @@ def _series_faults_now(ctx):
                 if m.style == "首先":
                     continue  # 其次 in prose
                 out.append(("gap", mk, f"序列从“{_label(m.style, m.number)}”开始，前面缺少“{_label(m.style, 1)}”。"))
-                cur = {"style": m.style, "last": m.number, "numbers": {m.number}, "marks": [mk]}
+                cur = {"style": m.style, "last": m.number, "numbers": {m.number}, "marks": [mk], "gap": len(out) - 1}
                 continue
             if m.style != cur["style"]:
                 if m.number == cur["last"] + 1:

@@ -90,14 +90,22 @@ def halfwidth_period(ctx):
             yield replace(para, pos, pos + 1, "。", f"句末的“{m.group(0)}”应写作“。”。")
 
 
+#: A heading marker's numeral at the start of a paragraph: ``一、、总体要求`` doubles the marker's 、.
+_MARKER_BEFORE = re.compile(r"[ \u3000\t]*(?:[一二三四五六七八九十百〇零]{1,4}|\d{1,3})")
+
+
 @rule("GW404", "doubled-punctuation", severity="error", fixable=True, source="practice",
-      message="标点重复，如“、、”“，，”“。。”，应只保留一个。",
+      message="标点重复，如“、、”“，，”“。。”：应只保留一个，或补上漏掉的词语。",
       why="重复的同一个点号（“，，”“、、”“。"
           "。”）没有任何含义，多是录入或删改时留下的。"
+          "两个相同的“，”“。”“；”“：”多是多按了一次键，可自动改为一个；"
+          "重复的“、”（“微博、、抖音”）和三个以上的同一点号，更可能是删改时漏掉了词语（并列的某一项），"
+          "只报告、不自动修改，请补上漏掉的词语或删去多余的标点；段首序号后的“一、、”仍自动改为“一、”。"
           "三个以上的“。"
           "。"
           "。”是写错的省略号，由 GW409 报告；表示强烈语气的“？？”“！！”（不超过三个）不报告。",
-      bad=["加强领导、、明确责任。", "会议结束。。"], good=["加强领导、明确责任。"])
+      bad=["加强领导，，明确责任。", "会议结束。。"],
+      good=["加强领导，明确责任。", "开通微博、微信、抖音账号。"])
 def doubled_punctuation(ctx):
     for _, para, mtext in items(ctx):
         for m in re.finditer(r"([，、；：。？！])\1+", mtext):
@@ -105,6 +113,12 @@ def doubled_punctuation(ctx):
                 continue  # 。。。 is an ellipsis typed wrong: GW409
             if m.group(1) in "？！" and len(m.group(0)) <= 3:
                 continue  # emphatic ？？ ！！ is a matter of style
+            after_marker = m.group(1) == "、" and _MARKER_BEFORE.fullmatch(mtext, 0, m.start())
+            if (m.group(1) == "、" and not after_marker) or len(m.group(0)) > 2:
+                # a list item, or a word, deleted: removing the marks would hide that it is missing
+                yield hit(para, m.start(), f"重复的“{m.group(0)}”：可能漏掉了词语（并列的某一项），"
+                                           f"请补上，或删去多余的“{m.group(1)}”。")
+                continue
             yield replace(para, m.start(), m.end(), m.group(1), f"重复的“{m.group(0)}”应只保留一个“{m.group(1)}”。")
 
 
@@ -253,8 +267,25 @@ def _quiet_spaces(ctx):
     return out
 
 
+#: A short name or word between spaces, a list's start or end: ``张三 李四 王五``.
+_LIST_PIECE = r"[\u4e00-\u9fff·]{2,4}"
+_NAME_LIST = re.compile(rf"(?:(?<=[：:])|(?<![\u4e00-\u9fff·])){_LIST_PIECE}(?:[ \u00a0]+{_LIST_PIECE}){{1,}}"
+                        r"(?![\u4e00-\u9fff·])")
+
+
+def _name_list(mtext: str, a: int, b: int) -> bool:
+    """Is the space at ``mtext[a:b]`` one of those separating a list of names (three or more,
+    or two after a colon)?"""
+    for m in _NAME_LIST.finditer(mtext, max(0, a - 80), min(len(mtext), b + 80)):
+        if m.start() < a and b < m.end():
+            pieces = re.split(r"[ \u00a0]+", m.group(0))
+            return len(pieces) >= 3 or mtext[m.start() - 1:m.start()] in ("：", ":")
+    return False
+
+
 @rule("GW413", "stray-space", why="中文之间、中文与数字之间不加空格，数字带单位的（“由 80m×12.6m 调整为”）也一样；YAML 中折成多行的中文也会在折行处产生空格。"
-         "有意留的空格不报告：规章“第一条”“第一章”后的空格、联合发文机关名称之间的空格（“中共中央办公厅 国务院办公厅”）、版记印发一行中的空格。",
+         "有意留的空格不报告：规章“第一条”“第一章”后的空格、联合发文机关名称之间的空格（“中共中央办公厅 国务院办公厅”）、版记印发一行中的空格。"
+         "用空格分隔的名单（“出席：张三 李四 王五”）只报告、不自动修正：删去空格会把名字连在一起，应改用顿号。",
      severity="warning", fixable=True, source="practice",
       message="中文文本中间不应有空格（“产业 工人”“在 2022 年”应去掉空格）。",
       bad=["推进产业 工人队伍建设。", "在 2022 年召开。", "完成任务 ，取得实效。", "桥面尺寸由 80m×12.6m 调整为 96m×15m。"],
@@ -286,6 +317,9 @@ def stray_space(ctx):
                     _quantity_between(mtext, a, b)
             if fault and para.segments and any(seg[0] == b for seg in para.segments):
                 yield hit(para, a, "YAML 多行文字在折行处会变成一个空格：中文段落请写在一行，或用“|”块每行一段。")
+            elif fault and _name_list(mtext, a, b):
+                # 出席：张三 李四 王五 — deleting the spaces would run the names together
+                yield hit(para, a, "用空格分隔的名单：请改用顿号“、”分隔（删去空格会把名字连在一起，不自动修正）。")
             elif fault:
                 yield replace(para, a, b, "", "中文文本中间的空格应删去。")
 
