@@ -61,8 +61,8 @@ def test_counts_and_first_places_in_yaml(notice):
     assert (verify.first.line, verify.first.column, verify.first.key) == (
         11, 18, "sections[0].paragraphs[0]")
     line = unfinished.summary(str(notice), found)
-    assert line == (f"{notice}:11:18: 尚未完成：【待补充】2 处（第13行起，sections[1].heading），"
-                    "【核实】3 处（第11行起，sections[0].paragraphs[0]）")
+    assert line == (f"{notice}:11:18: 尚未完成：【待补充】2 处（第13行起，第二部分的标题），"
+                    "【核实】3 处（第11行起，第一部分的第1段）")
 
 
 def test_second_line_of_a_folded_scalar():

@@ -46,7 +46,7 @@ def summary(path: str, found: List[Unfinished]) -> str:
     parts = []
     for u in found:
         where = [f"第{u.first.line}行起"] if u.first.line else []
-        where += [u.first.key] if u.first.key else []
+        where += [u.first.named] if u.first.named else []
         parts.append(f"{u.mark}{u.count} 处" + (f"（{'，'.join(where)}）" if where else ""))
     first = min((u.first for u in found), key=lambda p: (p.line or 0, p.column or 0))
     head = str(Place(path, first.line, first.column)) if first.line else path
@@ -61,12 +61,25 @@ def find_in_yaml(text: str, path: str) -> List[Unfinished]:
         return []
     root = compose(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
     lines = re.split("[\n\x85\u2028\u2029]", text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
-    return _tally(_yaml_hits(root, "", lines, path, set()))
+    from gongwen.content.keypaths import numbering_of
+
+    return _named(_tally(_yaml_hits(root, "", lines, path, set())), numbering_of(root))
 
 
 def find_in_model(doc, path: str) -> List[Unfinished]:
     """The marks in a content model (a draft imported on the fly), with key paths and no lines."""
-    return _tally(_model_hits(doc, "", path, set()))
+    from gongwen.content.keypaths import numbering_of_document
+
+    return _named(_tally(_model_hits(doc, "", path, set())), numbering_of_document(doc))
+
+
+def _named(found: List[Unfinished], numbering) -> List[Unfinished]:
+    """``found`` with each first place named in the writer's terms (``第二部分（一）的标题``)."""
+    from dataclasses import replace
+
+    from gongwen.content.keypaths import writer_path
+
+    return [replace(u, first=replace(u.first, label=writer_path(u.first.key, numbering))) for u in found]
 
 
 def _tally(hits: Iterator[Tuple[int, Place]]) -> List[Unfinished]:
