@@ -40,3 +40,19 @@ def test_every_command_is_documented_in_help():
 
 def readme_text():
     return (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_developer_table_lists_every_module():
+    """The README's layer table names every module of each package (docs/architecture.md says what each does)."""
+    import re
+
+    from tests.paths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    src = ROOT / "src" / "gongwen"
+    for package in ("spec", "ooxml", "content", "draft", "builder", "importer", "lint", "serve"):
+        row = re.search(rf"^\| `{package}/` \| (.*?) \|", readme, re.M)
+        assert row, package
+        listed = set(re.findall(r"`(\w+)`", row.group(1)))
+        present = {p.stem for p in (src / package).glob("*.py") if p.stem != "__init__"}
+        assert present <= listed, (package, sorted(present - listed))

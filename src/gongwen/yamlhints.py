@@ -42,6 +42,8 @@ _KEY_LINE = re.compile(r"^(?P<indent>[ ]*)(?P<dash>-[ ]+)?(?P<key>[^\s#:'\"\-][^
 #: An entry line of a list: its indent and the ``-``.
 _DASH_LINE = re.compile(r"^(?P<indent>[ ]*)-(?=[ \t]|$)")
 #: Where a value starts on a line: after ``key: `` or ``- ``.
+#: A list entry written ``-严防……`` (no space) or ``－ 严防……`` / ``— 严防……`` (a full-width dash).
+_BAD_DASH = re.compile(r"^(?P<indent>[ ]*)(?:(?P<dash>[－—])|(?P<tight>-)(?=[^\s\-0-9.]))")
 _VALUE_START = re.compile(rf"^[ ]*(?:-[ ]+)*(?:{_KEY}:[ ]+)?")
 _CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2018-\u201d]")
 _FULL_QUOTES = "“”‘’＂＇"
@@ -71,6 +73,13 @@ def diagnose(text: str, problem: str, context: str, problem_mark: Optional[Tuple
         lines.append("")
     if "quoted scalar" in context and context_mark is not None:
         return _quote_fault(lines, problem, context_mark)
+    if "flow" in context and context_mark is not None and context_mark[0] < len(lines):
+        n, col = _opening_bracket(lines, *context_mark)
+        bracket = lines[n][col:col + 1]
+        if bracket and bracket in "[{":
+            name, close = ("方括号", "]") if bracket == "[" else ("花括号", "}")
+            return Hint(f"{name}“{bracket}”没有配对：从这里开始的{'列表' if bracket == '[' else '键值'}一直没有“{close}”结束。"
+                        f"请在这一项的末尾补上“{close}”；或者不用{name}，改为每项一行、以“- ”开头", n + 1, col + 1)
     start = max(0, first - WINDOW)
     for n in range(last, start - 1, -1):  # the nearest mistake to where the parser stopped
         hint = _line_fault(lines, n)
@@ -96,6 +105,13 @@ def _line_fault(lines: List[str], n: int) -> Optional[Hint]:
         col = lead.index("\t")
         return Hint(f"行首用了 Tab 缩进：YAML 不允许用 Tab 缩进。请把 Tab 换成半角空格{_expected(lines, n, blank)}",
                     n + 1, col + 1)
+    m = _BAD_DASH.match(line)
+    if m and _in_list(lines, n, len(m.group("indent"))):
+        dash = m.group("dash") or "-"
+        rest = line[len(m.group("indent")) + 1:].lstrip(" \u3000")[:8]
+        what = f"用了全角的“{dash}”" if dash != "-" else "的“-”后面缺少半角空格"
+        return Hint(f"列表项{what}：YAML 读不出这一项。请写成“- {rest}……”（半角“-”，后面加一个空格）",
+                    n + 1, len(m.group("indent")) + 1)
     m = _FULL_COLON.match(line)
     if m and _entry_alone(lines, n, m):
         m = None  # ``- note：以上`` is a list entry (text), unless a key follows under it
@@ -113,6 +129,29 @@ def _line_fault(lines: List[str], n: int) -> Optional[Hint]:
     if opened is not None and n + 1 < len(lines) and _KEY_LINE.match(lines[n + 1]):
         return _unclosed(line, n, opened)
     return None
+
+
+def _opening_bracket(lines: List[str], n: int, col: int) -> Tuple[int, int]:
+    """Where the flow collection the parser was in opens: at ``(n, col)``, or the last ``[``/``{``
+    left open on a line at or above it."""
+    if lines[n][col:col + 1] in ("[", "{"):
+        return n, col
+    for k in range(n, max(n - WINDOW, 0) - 1, -1):
+        line = lines[k] if k != n else lines[k][:col]
+        for c in range(len(line) - 1, -1, -1):
+            if line[c] in "[{" and line.count("]" if line[c] == "[" else "}", c) == 0:
+                return k, c
+    return n, col
+
+
+def _in_list(lines: List[str], n: int, indent: int) -> bool:
+    """Is there a proper list entry (``- ``) at ``indent`` next to line ``n``?"""
+    for k in (n - 1, n + 1, n - 2):
+        if 0 <= k < len(lines):
+            m = _DASH_LINE.match(lines[k])
+            if m and len(m.group("indent")) == indent:
+                return True
+    return False
 
 
 def _entry_alone(lines: List[str], n: int, m: "re.Match") -> bool:

@@ -42,8 +42,11 @@ LINT_HELP = """检查公文草稿（.docx .txt .md，YAML 内容）的序号、�
 setup.cfg（[gongwen.lint] 一节），与 gongwen build 读取的是同一个文件；
 可写 select、ignore、severity（如 GW413=error，只能调整“办公实践”类规则）、year、level3、strict。
 
-行内关闭：.md 中写 <!-- gongwen: disable=GW201 -->，.txt/.yaml 中写 # gongwen: disable=GW201
-（与文字同行只管这一行；单独一行则管到文件末尾或 enable 处）。
+行内关闭某条规则（与文字同行只管这一行；单独一行则管到文件末尾或 enable 处）：
+
+\b
+  .md 中写        <!-- gongwen: disable=GW201 -->
+  .txt/.yaml 中写  # gongwen: disable=GW201
 
 退出码：0 没有错误（只有警告也是 0，除非 --strict）；1 发现错误；2 有文件无法读取，或 --fix 无法写回。
 """
@@ -138,7 +141,7 @@ def run(paths, extra: LintOverrides, fmt: str = "text", fix: bool = False, diff:
     findings = []
     reports = []  # (source, findings) for --format html
     ran_rules = {}
-    unreadable = unwritable = 0
+    unreadable = unwritable = refused = 0
     files = 0
     fixed_count = 0
     fix_out = sys.stderr if fmt != "text" else sys.stdout
@@ -172,8 +175,12 @@ def run(paths, extra: LintOverrides, fmt: str = "text", fix: bool = False, diff:
             except GongwenError as exc:  # e.g. a file that cannot be written back as it was read
                 from gongwen.atomic import WriteError
 
+                from gongwen.cli.lintreview import NotDocx
+
                 click.echo(f"{exc}", err=True)
-                if isinstance(exc, WriteError):
+                if isinstance(exc, NotDocx):
+                    refused += 1
+                elif isinstance(exc, WriteError):
                     unwritable += 1
                 else:
                     unreadable += 1
@@ -205,15 +212,15 @@ def run(paths, extra: LintOverrides, fmt: str = "text", fix: bool = False, diff:
     warnings = len(findings) - errors
     if fmt == "text":
         _summary(files, errors, warnings, sum(1 for f in findings if f.fix), fixed_count, unreadable, fix or diff,
-                 unwritable)
-    if unreadable or unwritable or output is False:
+                 unwritable, refused)
+    if unreadable or unwritable or refused or output is False:
         return EXIT_UNREADABLE
     if errors or (strict and warnings):
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
 
-def _summary(files, errors, warnings, fixable, fixed, unreadable, fixing, unwritable=0) -> None:
+def _summary(files, errors, warnings, fixable, fixed, unreadable, fixing, unwritable=0, refused=0) -> None:
     if not files and unreadable:
         click.echo(f"没有检查任何文件：{unreadable} 个文件无法读取。", err=True)
         return
@@ -230,6 +237,8 @@ def _summary(files, errors, warnings, fixable, fixed, unreadable, fixing, unwrit
         parts.append(f"{unreadable} 个文件无法读取")
     if unwritable:
         parts.append(f"{unwritable} 个文件无法写入，未修正")
+    if refused:
+        parts.append(f"{refused} 个文件不是 .docx，没有加批注")
     click.echo(f"检查了 {files} 个文件：" + "，".join(parts) + "。", err=True)
 
 

@@ -12,6 +12,9 @@ from gongwen.lint.output import change
 from gongwen.atomic import WriteError
 
 
+class NotDocx(WriteError):
+    """``--annotate`` on a text file: refused (Word comments live in a .docx only)."""
+
 
 @dataclass
 class ReviewOptions:
@@ -34,7 +37,7 @@ def review(source, found, config, fix: bool, diff: bool, options: ReviewOptions,
     from gongwen.lint.review import write_review
 
     if source.format != "docx":
-        raise WriteError(source.path, "--annotate 只能给 .docx 加 Word 批注；文本文件请用 --format html "
+        raise NotDocx(source.path, "--annotate 只能给 .docx 加 Word 批注；文本文件请用 --format html "
                                       "生成标出问题的网页（可加 --output 文件名）")
     if diff and not fix:
         for f in found:

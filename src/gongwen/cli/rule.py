@@ -32,6 +32,8 @@ def rule(code: Optional[str], docs: bool):
             click.echo(rule_line(r))
         return
     r = get_rule(code)
+    if r is None and code.strip().isdigit():  # ``gongwen rule 401``: the GW left out
+        r = get_rule("GW" + code.strip().zfill(3))
     if r is None:
         click.echo(f"没有规则 {code.upper()}；gongwen lint --list-rules 列出全部规则。", err=True)
         sys.exit(2)

@@ -6,10 +6,13 @@ import click
 
 HELP = """输出内容 YAML 的 JSON Schema（供编辑器补全键名、检查结构）。
 
-VS Code 装上 YAML 扩展（Red Hat）后，内容文件第一行写
+VS Code 装上 YAML 扩展（Red Hat）后，在内容文件第一行写下面这一行，即可在输入时补全键名和文种、
+提示每个键的含义：
+
+\b
   # yaml-language-server: $schema=gongwen.schema.json
-即可在输入时补全键名和文种、提示每个键的含义。gongwen new -o 会自动写这一行，
-并在同一文件夹写出 gongwen.schema.json。
+
+gongwen new -o 会自动写这一行，并在同一文件夹写出 gongwen.schema.json。
 
 \b
 示例：

@@ -157,13 +157,21 @@ def wording(exc: click.ClickException) -> str:
         hint = _hint(exc)
         kind = getattr(exc.param, "type", None)
         message = exc.message
-        if isinstance(kind, click.Choice):  # 'a', 'b' as click lists them -> a、b
+        if isinstance(kind, click.Choice):  # 'a', 'b' as click lists them -> a、b; and a did-you-mean
+            import difflib
+
             names = [str(c) for c in kind.choices]
             message = message.replace(", ".join(map(repr, names)), "、".join(names))
+            import re
+
+            quoted = re.search(r"[“'](.+?)[”']", message)
+            given = quoted.group(1) if quoted else ""
+            close = difflib.get_close_matches(given, names, n=1, cutoff=0.6 if given.isascii() else 0.5) if given else []
+            message += f"是不是要用 {close[0]}？" if close else ""
         message = chinese_range(message)
         if not hint or isinstance(kind, click.Path):
             return message  # a missing or wrong file names itself
-        return f"{hint} 的值不对：{message}"
+        return f"{hint}的值不对：{message}" if not hint.isascii() else f"{hint} 的值不对：{message}"
     return exc.format_message()
 
 

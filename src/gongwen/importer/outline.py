@@ -337,7 +337,23 @@ class _Importer(SeriesImport):
                 continue
             if any(source[i] in b for b in built):
                 continue  # it comes back whole, moved (a byline) or joined (a wrapped title): warned already
-            self.warn(ln.line, "这一段生成后的文字与原文不完全相同，请核对")
+            self.warn(ln.line, "这一段生成后的文字与原文不完全相同，请核对" + _difference(source[i], built))
+
+
+def _difference(text: str, built: List[str]) -> str:
+    """``（原文“各单位:”，生成后为“各单位：”）``: the first difference from the nearest built paragraph."""
+    import difflib
+
+    near = difflib.get_close_matches(text, built[:5000], n=1, cutoff=0.6)
+    if not near:
+        return ""
+    ops = [op for op in difflib.SequenceMatcher(None, text, near[0], autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not ops:
+        return ""
+    _, a1, a2, b1, b2 = ops[0]
+    lo, hi = max(a1 - 4, 0), a2 + 4
+    old, new = text[lo:hi], near[0][max(b1 - (a1 - lo), 0):b2 + (hi - a2)]
+    return f"（原文“{old}”，生成后为“{new}”）" if len(old) <= 40 and len(new) <= 40 else ""
 
 
 def _level_name(level: int) -> str:

@@ -78,8 +78,16 @@ class SeriesImport:
         return True
 
     def item(self, ln: Line, mark, box: Box) -> None:
-        """One paragraph of a ``一是…`` / ``第一，…`` series."""
+        """One paragraph of a ``一是…`` / ``第一，…`` series.  A paragraph that holds the next items too
+        (``一是……。二是……。``: not the ``；`` of an inline series) is kept as a paragraph."""
         style = mark.style
+        later = [m for m in find_series(ln.text) if m.start > mark.start and m.style == style and series_style(m)]
+        if later:
+            self.warn(ln.line, f"这一段里有“{mark.raw}……{later[0].raw}……”几项，但各项之间不是用“；”分隔，"
+                               "内容模型无法表达，按原文作为段落保留（序号不会自动重排）；"
+                               "可改为每项一段，或各项之间用“；”")
+            self.text(ln, box)
+            return
         series = box.node.series
         if series is not None and (series.inline or series.style != style or mark.number == 1 or box.after_lines):
             self.demote(box, ln)

@@ -218,10 +218,9 @@ def _fix_html(f: Finding) -> str:
 def _finding_html(f: Finding, fid: str, whole_line: bool) -> str:
     sev = "error" if f.severity == "error" else "warning"
     where = f"第 {f.line} 段" if whole_line else f"{f.line}:{f.column}"
-    name = f" {esc(f.name)}" if f.name else ""
     return (f'<li class="gw-f gw-{sev}" id="{fid}">'
             f'<a class="gw-go" href="#m{fid[1:]}"><span class="gw-sev">{SEVERITY_NAMES.get(sev, sev)}</span> '
-            f'<code>{esc(f.code)}</code><span class="gw-name">{name}</span> <span class="gw-loc">{where}</span></a>'
+            f'<code>{esc(f.code)}</code> <span class="gw-loc">{where}</span></a>'
             f'<div class="gw-msg">{esc(f.message)}</div>{_fix_html(f)}'
             f'<a class="gw-why" href="#rule-{_attr(f.code)}" data-rule="{_attr(f.code)}">规则说明</a></li>')
 
@@ -292,8 +291,8 @@ def rule_html(r: Rule) -> str:
     """What ``gongwen rule CODE`` prints, as a <details> element."""
     level = SEVERITY_NAMES.get(r.severity, r.severity) + ("；可自动修正（--fix）" if r.fixable else "")
     note = "（对一份正确的单页 .docx 所做的改动）" if r.example_format == "docx" else ""
-    return (f'<details class="gw-rule" id="rule-{_attr(r.code)}"><summary><code>{esc(r.code)}</code> {esc(r.name)}'
-            f'（{esc(FAMILY_TITLES.get(r.family, r.family))}）</summary><dl>'
+    return (f'<details class="gw-rule" id="rule-{_attr(r.code)}"><summary><code>{esc(r.code)}</code> '
+            f'{esc(FAMILY_TITLES.get(r.family, r.family))}</summary><dl>'
             f'<dt>级别</dt><dd>{esc(level)}</dd><dt>依据</dt><dd>{esc(r.source_text)}</dd>'
             f'<dt>适用</dt><dd>{esc("、".join(r.formats))}</dd>'
             f'<dt>问题</dt><dd>{esc(r.message)}</dd><dt>原因</dt><dd>{esc(r.why or "（未说明）")}</dd>'

@@ -151,17 +151,18 @@ FAMILY_TITLES = {f.name: f.title for f in FAMILY_TABLE}
 
 
 def rule_line(r: Rule) -> str:
-    """One line of ``--list-rules``: code, severity, name (and family, fixable)."""
-    fix = "  可自动修正" if r.fixable else ""
-    return f"{r.code}  {r.severity:<7}  {r.name:<32} {r.family}{fix}"
+    """One line of ``--list-rules``: code, severity and what the rule asks for, in Chinese (the
+    rule's English name is for developers: docs/rules.md)."""
+    fix = "（可自动修正）" if r.fixable else ""
+    return f"{r.code}  {SEVERITY_NAMES.get(r.severity, r.severity)}  {r.message}{fix}"
 
 
 def explain_rule(r: Rule) -> str:
     """``gongwen rule CODE``: 问题 (what), 原因 (why), 示例 (examples), as ruff's ``ruff rule`` does,
     after the rule's level, source and formats."""
     lines = [
-        f"{r.code} {r.name}（{FAMILY_TITLES.get(r.family, r.family)}）",
-        f"级别：{SEVERITY_NAMES.get(r.severity, r.severity)}（{r.severity}）" + ("；可自动修正（--fix）" if r.fixable else ""),
+        f"{r.code}（{FAMILY_TITLES.get(r.family, r.family)}）",
+        f"级别：{SEVERITY_NAMES.get(r.severity, r.severity)}" + ("；可自动修正（--fix）" if r.fixable else ""),
         f"依据：{r.source_text}",
         f"适用：{'、'.join(r.formats)}",
         "",

@@ -65,6 +65,14 @@ async def static(request):
                     headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"})
 
 
+async def _not_found(request, exc):
+    return PlainTextResponse("找不到这个页面", status_code=404)
+
+
+async def _not_allowed(request, exc):
+    return PlainTextResponse("不支持这种请求方式", status_code=405)
+
+
 def make_app(folder, port: int, token: Optional[str] = None):
     """The app for ``folder`` served on 127.0.0.1:``port``."""
     guard = Guard(Path(folder), port, token or new_token())
@@ -80,7 +88,7 @@ def make_app(folder, port: int, token: Optional[str] = None):
         Route("/api/draft", r.api_draft, methods=["POST"]), Route("/api/review", r.api_review, methods=["POST"]),
         Route("/api/layout/{ident}/{name}", r.api_layout, methods=["POST"]),
         Route("/api/events", r.api_events),
-    ], exception_handlers={Refused: _refused})
+    ], exception_handlers={Refused: _refused, 404: _not_found, 405: _not_allowed})
     app.state.guard = guard
     app.state.outputs = Outputs()
     app.state.heavy = asyncio.Semaphore(2)  # builds and reviews at once: bounded work

@@ -154,7 +154,10 @@ class _Walk:
         elif n == expected - 1:
             yield ("duplicate", h, f"序号重复：同一层次已有“{_m(level, n)}”，此处应为“{_m(level, expected)}”。")
         elif n < expected:
-            yield ("order", h, f"序号顺序颠倒：“{_m(level, n)}”排在“{_m(level, expected - 1)}”之后，此处应为“{_m(level, expected)}”。")
+            place = len(self.seen.get(key, ())) + 1  # this heading's place among its siblings
+            yield ("order", h, f"序号顺序颠倒：“{_m(level, n)}”排在“{_m(level, expected - 1)}”之后。"
+                               f"若各部分的先后没错，按位置此处应为“{_m(level, place)}”，前面的序号也依次改正；"
+                               f"若是这一部分放错了位置，把它移到“{_m(level, expected - 1)}”之前。")
         elif expected == 1:
             prev = self.prev_parent.get(parent.level) if parent is not None else None
             prev_last = self.last.get((prev.index, level)) if prev is not None else None
