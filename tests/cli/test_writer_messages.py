@@ -40,3 +40,10 @@ def test_swapped_numbers_are_explained_by_position(tmp_path):
                      encoding="utf-8")
     out = run("lint", str(draft)).output
     assert "“二、”排在“三、”之后" in out and "按位置此处应为“三、”" in out and "应为“四、”" not in out
+
+
+def test_kind_for_yaml_is_said_to_be_ignored(tmp_path):
+    from tests.paths import CONTENT
+
+    r = run("build", str(CONTENT / "speech.yaml"), "--kind", "请示", "-o", str(tmp_path))
+    assert r.exit_code == 0 and "已忽略 --kind" in r.output

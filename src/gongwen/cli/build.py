@@ -74,6 +74,8 @@ def build(paths, out_dir, template, kind, force, jobs, want_pdf, want_png, stric
         raise click.UsageError("没有找到内容文件（*.yaml、*.yml）；文件夹里的草稿不会自动生成，"
                                "请写出文件名，如 gongwen build 草稿/*.docx")
     importer = None
+    if kind and not any(is_draft(source) for source, _ in pairs):
+        click.echo("提示：--kind 只用于草稿（.docx .txt .md）；YAML 内容的文种由其中的 kind: 决定，已忽略 --kind", err=True)
     if any(is_draft(source) for source, _ in pairs):  # the importer is loaded only for drafts
         from gongwen.api import draft_importer
 
