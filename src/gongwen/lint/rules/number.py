@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
@@ -50,7 +51,7 @@ def date_leading_zero(ctx):
 
 
 _CN_YEAR = dates.CN_YEAR_DIGIT
-_CN_DATE_RE = re.compile(rf"({_CN_YEAR}{{4}})年([一二三四五六七八九十]{{1,2}})月(?:([一二三四五六七八九十]{{1,3}})日)?")
+_CN_DATE_RE = lazyre.compile(rf"({_CN_YEAR}{{4}})年([一二三四五六七八九十]{{1,2}})月(?:([一二三四五六七八九十]{{1,3}})日)?")
 
 
 @rule("GW503", "chinese-numeral-date", severity="error", fixable=True,
@@ -121,7 +122,7 @@ def recipient_colon_rule(ctx):
         yield replace(ctx.paras[i], pos, pos + 1, "：", "主送机关（称谓）后的“:”应写作全角“：”。")
 
 
-_ATTACH_ITEM_RE = re.compile(r"(?P<num>[0-9０-９]{1,2})(?P<sep>[ \t\u3000]*[、．.，,](?![0-9]))(?P<space>[ \t\u3000]*)")
+_ATTACH_ITEM_RE = lazyre.compile(r"(?P<num>[0-9０-９]{1,2})(?P<sep>[ \t\u3000]*[、．.，,](?![0-9]))(?P<space>[ \t\u3000]*)")
 
 
 def _attachment_lines(ctx):
@@ -163,7 +164,7 @@ def attachment_punctuation(ctx):
             yield replace(para, len(text) - 1, len(text), "", f"附件名称后的“{text[-1]}”应删去。")
 
 
-_NUMERIC_DATE_RE = re.compile(r"(?<![0-9A-Za-z./\-])((?:19|20)\d\d)([./\-])(\d{1,2})\2(\d{1,2})(?![0-9A-Za-z./\-])")
+_NUMERIC_DATE_RE = lazyre.compile(r"(?<![0-9A-Za-z./\-])((?:19|20)\d\d)([./\-])(\d{1,2})\2(\d{1,2})(?![0-9A-Za-z./\-])")
 
 
 @rule("GW509", "numeric-date", severity="warning", fixable=True, source="practice",

@@ -8,6 +8,7 @@ document that says so.
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 
 from gongwen.lint.findings import hit
 from gongwen.lint.registry import PRACTICE, rule
@@ -16,14 +17,14 @@ from gongwen.lint.textview import items
 from gongwen.spec.chars import BLANKS
 from gongwen.spec.repealed import BY_TITLE
 
-_BEFORE_TITLE = re.compile(DOC_NUMBER.pattern + rf"[{BLANKS}]*(?:文件)?[{BLANKS}]*(?=《)")
+_BEFORE_TITLE = lazyre.compile(DOC_NUMBER.pattern + rf"[{BLANKS}]*(?:文件)?[{BLANKS}]*(?=《)")
 #: ``》清政发〔2024〕3号``: a number right after the title (not ``》和清政发……``, two documents).
-_AFTER_TITLE = re.compile(rf"》[{BLANKS}]*(?![和及与、等的并或以在为是中第])(?P<num>{DOC_NUMBER.pattern})")
-_CITED = re.compile(r"《(?P<title>[^《》]{2,80})》")
+_AFTER_TITLE = lazyre.compile(rf"》[{BLANKS}]*(?![和及与、等的并或以在为是中第])(?P<num>{DOC_NUMBER.pattern})")
+_CITED = lazyre.compile(r"《(?P<title>[^《》]{2,80})》")
 #: Words around a citation that place it in the past: ``《合同法》实施前``, ``原《合同法》``.
-_PAST_AFTER = re.compile(r"[）)]?(?:实施|施行|生效|废止|有效)?(?:以前|之前|前|期间|时期|时)|已(?:被)?(?:废止|停止)|"
+_PAST_AFTER = lazyre.compile(r"[）)]?(?:实施|施行|生效|废止|有效)?(?:以前|之前|前|期间|时期|时)|已(?:被)?(?:废止|停止)|"
                          r"停止执行|同时废止|废止")
-_PAST_BEFORE = re.compile(r"(?:原|已废止的|已失效的|废止|代替|取代|替代|根据当时的?|依照当时的?|按照当时的?)$")
+_PAST_BEFORE = lazyre.compile(r"(?:原|已废止的|已失效的|废止|代替|取代|替代|根据当时的?|依照当时的?|按照当时的?)$")
 
 
 @rule("GW007", "citation-order", severity="error", source=PRACTICE,

@@ -9,6 +9,7 @@ reports is left to it.
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 from itertools import accumulate
 
 from gongwen.lint.findings import hit, replace
@@ -19,7 +20,7 @@ from gongwen.spec.chars import is_cjk
 
 _INNER_OPEN = {"<": ">", "‹": "›", "＜": "＞", "《": "》", "〈": "〉"}
 _CLOSER_OF = {v: k for k, v in _INNER_OPEN.items()}
-_TITLE_MARKS_RE = re.compile("[《》<>‹›＜＞〈〉]")
+_TITLE_MARKS_RE = lazyre.compile("[《》<>‹›＜＞〈〉]")
 
 
 @rule("GW418", "inner-title-mark", severity="error", fixable=True, source="GB/T 15834-2011 4.15",
@@ -60,10 +61,10 @@ def inner_title_mark(ctx):
 
 _YEAR = r"(?:19|20)\d\d"
 #: A year in brackets other than 〔〕 before a serial and 号: the year of a 发文字号.
-_NUMBER_YEAR_RE = re.compile(r"(?P<b1>[\[［【﹝〖(（])[ \t]*(?P<year>" + _YEAR + r")[ \t]*(?P<b2>[\]］】﹞〗)）])"
+_NUMBER_YEAR_RE = lazyre.compile(r"(?P<b1>[\[［【﹝〖(（])[ \t]*(?P<year>" + _YEAR + r")[ \t]*(?P<b2>[\]］】﹞〗)）])"
                              r"[ \t]*(?:第[ \t]*)?(?P<num>\d{1,4})[ \t]*号")
 _PAIR = {"[": "]", "［": "］", "【": "】", "﹝": "﹞", "〖": "〗", "(": ")", "（": "）"}
-_SMALL_RE = re.compile(r"﹝[^﹝﹞]{0,20}﹞")
+_SMALL_RE = lazyre.compile(r"﹝[^﹝﹞]{0,20}﹞")
 
 
 @rule("GW419", "document-number-brackets", severity="error", fixable=True, source="GB/T 9704-2012 7.2.5",
@@ -98,9 +99,9 @@ def document_number_brackets(ctx):
 
 #: What 〔〕 may hold besides the year of a 发文字号: a placeholder word (GW603/GW610 report it),
 #: an author's nationality or dynasty before a name (〔英〕, 〔北宋〕).
-_HEX_RE = re.compile(r"〔([^〔〕]{0,40})〕")
-_HEX_OK_RE = re.compile(r"[ \t]*" + _YEAR + r"[ \t]*|[\u4e00-\u9fff]{1,2}|[ \u3000]*")
-_HEX_LEFT = re.compile(r"待|补充|填写|此处|核实|单位|机关|部门|名称|日期|时间|姓名|电话|[XxＸｘ×某…]")
+_HEX_RE = lazyre.compile(r"〔([^〔〕]{0,40})〕")
+_HEX_OK_RE = lazyre.compile(r"[ \t]*" + _YEAR + r"[ \t]*|[\u4e00-\u9fff]{1,2}|[ \u3000]*")
+_HEX_LEFT = lazyre.compile(r"待|补充|填写|此处|核实|单位|机关|部门|名称|日期|时间|姓名|电话|[XxＸｘ×某…]")
 
 
 @rule("GW420", "hexagonal-brackets", severity="warning", source="practice",
@@ -124,14 +125,14 @@ def hexagonal_brackets(ctx):
 _PLACE = r"(?:路|街|大街|大道|巷|站|桥|村|镇|乡|港|码头|机场|广场|路口|隧道|收费站|立交|互通|枢纽)"
 #: ``天山西路——申昆路段``, ``从江州站——清河站``: two places joined by a 破折号 where a link needs the
 #: 一字线.  A place followed by a comma is not enough: ``这条路——天山西路，`` explains, it does not link.
-_PLACE_DASH_RE = re.compile(
+_PLACE_DASH_RE = lazyre.compile(
     r"(?P<from>从|由|自|连接|往返|开通|开行)?(?P<a>[\u4e00-\u9fff]{1,10}?[路街道巷站桥村镇乡港场口])(?<!—)——(?!—)"
     r"(?=[\u4e00-\u9fff]{1,10}?" + _PLACE + r"(?P<link>段|路段|区间|沿线|一线|之间|间|方向|全线|线|公交|专线|城际)?)")
 _DEMONSTRATIVE = set("这那该此条座个些")
 
 
 #: ``2024——2026年``, ``5月——8月``, ``3——5天``: two figures joined by a 破折号.
-_NUMBER_DASH_RE = re.compile(r"(?<=\d)(?P<unit>[年月日时号]?)(?<!—)——(?!—)(?=\d)")
+_NUMBER_DASH_RE = lazyre.compile(r"(?<=\d)(?P<unit>[年月日时号]?)(?<!—)——(?!—)(?=\d)")
 
 
 @rule("GW421", "dash-as-connector", severity="error", fixable=True, source="GB/T 15834-2011 4.13",

@@ -10,6 +10,7 @@ characters is a fault, the one in ``1,000`` or ``Hello, world`` is not.
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
@@ -91,7 +92,7 @@ def halfwidth_period(ctx):
 
 
 #: A heading marker's numeral at the start of a paragraph: ``一、、总体要求`` doubles the marker's 、.
-_MARKER_BEFORE = re.compile(r"[ \u3000\t]*(?:[一二三四五六七八九十百〇零]{1,4}|\d{1,3})")
+_MARKER_BEFORE = lazyre.compile(r"[ \u3000\t]*(?:[一二三四五六七八九十百〇零]{1,4}|\d{1,3})")
 
 
 @rule("GW404", "doubled-punctuation", severity="error", fixable=True, source="practice",
@@ -134,7 +135,7 @@ def conflicting_punctuation(ctx):
                 yield hit(para, m.start(), f"“{m.group(0)}”连用，应只保留一个点号。")
 
 
-_ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|…{3,}|(?<!…)…(?!…)|．{3,}|(?<!…)……(?=…)")
+_ELLIPSIS_RE = lazyre.compile(r"\.{3,}|。{3,}|…{3,}|(?<!…)…(?!…)|．{3,}|(?<!…)……(?=…)")
 
 
 @rule("GW409", "ellipsis-form", severity="error", fixable=True,
@@ -181,7 +182,7 @@ def dunhao_before_deng(ctx):
 
 
 _UNIT_TIME = "年月日时"
-_RANGE_RE = re.compile(
+_RANGE_RE = lazyre.compile(
     r"(?<![A-Za-z0-9./:_\-])(\d+(?:\.\d+)?)(\s*(?:(?:年|月|日|时)\s*)?)([-–－~])(\s*)(\d+(?:\.\d+)?)(?![\d\-./])"
     r"(?=[%％\u4e00-\u9fff℃])")
 
@@ -222,8 +223,8 @@ def _digit_run_touches_cjk(text, i, step):
 
 #: A quantity with its unit: ``80m×12.6m``, ``1.2kW``, ``35%``, ``15℃``.
 _QUANTITY = r"\d+(?:\.\d+)?(?:[A-Za-z㎡²³℃‰%％]{1,3})?(?:[×xX*/]\d+(?:\.\d+)?(?:[A-Za-z㎡²³℃‰%％]{1,3})?)*"
-_QUANTITY_AT = re.compile(_QUANTITY + r"(?![A-Za-z0-9])")
-_QUANTITY_BEFORE = re.compile(r"(?<![A-Za-z0-9.])" + _QUANTITY + r"$")
+_QUANTITY_AT = lazyre.compile(_QUANTITY + r"(?![A-Za-z0-9])")
+_QUANTITY_BEFORE = lazyre.compile(r"(?<![A-Za-z0-9.])" + _QUANTITY + r"$")
 
 
 def _quantity_between(text, a, b):
@@ -249,8 +250,8 @@ def _quantity_between(text, a, b):
 #: The end of an organisation's name, and the one after it: ``中共中央办公厅 国务院办公厅关于……``
 #: (joint issuers are set apart by a space, in a cited title too).
 _ORG = r"(?:办公厅|办公室|委员会|政府|党委|党组|[部厅局委署院])"
-_ORG_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,}" + _ORG + "$")
-_ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{1,20}?" + _ORG + r"(?=关于|印发|联合|同意|[《》、，。：\s]|$)")
+_ORG_BEFORE = lazyre.compile(r"[\u4e00-\u9fff]{2,}" + _ORG + "$")
+_ORG_AFTER = lazyre.compile(r"[\u4e00-\u9fff]{1,20}?" + _ORG + r"(?=关于|印发|联合|同意|[《》、，。：\s]|$)")
 
 
 def _quiet_spaces(ctx):
@@ -269,7 +270,7 @@ def _quiet_spaces(ctx):
 
 #: A short name or word between spaces, a list's start or end: ``张三 李四 王五``.
 _LIST_PIECE = r"[\u4e00-\u9fff·]{2,4}"
-_NAME_LIST = re.compile(rf"(?:(?<=[：:])|(?<![\u4e00-\u9fff·])){_LIST_PIECE}(?:[ \u00a0]+{_LIST_PIECE}){{1,}}"
+_NAME_LIST = lazyre.compile(rf"(?:(?<=[：:])|(?<![\u4e00-\u9fff·])){_LIST_PIECE}(?:[ \u00a0]+{_LIST_PIECE}){{1,}}"
                         r"(?![\u4e00-\u9fff·])")
 
 
@@ -324,7 +325,7 @@ def stray_space(ctx):
                 yield replace(para, a, b, "", "中文文本中间的空格应删去。")
 
 
-_FULLWIDTH_ALNUM_RE = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+_FULLWIDTH_ALNUM_RE = lazyre.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 
 
 @rule("GW414", "fullwidth-alphanumeric", severity="error", fixable=True,

@@ -9,6 +9,7 @@ characters is a fault, the one in ``1,000`` or ``Hello, world`` is not.
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
@@ -16,7 +17,7 @@ from gongwen.lint.textview import OPAQUE, SYNTAX, items, marker_spans, next_char
 from gongwen.spec.chars import BLANKS, is_cjk, is_cn
 
 _OPEN, _CLOSE = "(（", ")）"
-_ENUM_CLOSE_RE = re.compile(r"(?:^|(?<=[\s，；。：、\u3000]))(?:[0-9a-zA-Z]{1,2}|[一二三四五六七八九十]{1,2})[)）]")
+_ENUM_CLOSE_RE = lazyre.compile(r"(?:^|(?<=[\s，；。：、\u3000]))(?:[0-9a-zA-Z]{1,2}|[一二三四五六七八九十]{1,2})[)）]")
 
 
 def _in(pos, region):
@@ -69,7 +70,7 @@ def halfwidth_brackets(ctx):
 _PAIRS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】", "〔": "〕", "〈": "〉", "「": "」", "『": "』"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _SAME = {"(": "（", ")": "）"}
-_PAIR_CHARS_RE = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
+_PAIR_CHARS_RE = lazyre.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 
 
 @rule("GW406", "unbalanced-pair", severity="error", source="GB/T 15834-2011 4.8、4.9、4.15",
