@@ -207,8 +207,14 @@ def heading_at(ctx: Context) -> dict:
 
 
 def items(ctx: Context):
-    """``(index, para, masked text)`` for every paragraph."""
-    return zip(range(len(ctx.paras)), ctx.paras, masked(ctx))
+    """``(index, para, masked text)`` for every paragraph (the running rule's trigger paragraphs
+    only, when the engine has narrowed them: ``ctx.only``)."""
+    texts = masked(ctx)
+    only = ctx.only
+    if only is None:
+        return zip(range(len(ctx.paras)), ctx.paras, texts)
+    paras = ctx.paras
+    return ((i, paras[i], texts[i]) for i in only)
 
 
 # --- analyses two families share ----------------------------------------------------------------

@@ -14,7 +14,7 @@ from gongwen.spec.chars import BLANKS, INVISIBLE, is_cjk, is_cn
 _STRONG_RE = lazyre.compile(r"\*\*(?=[^\s*])([^*]{1,40}?)(?<=[^\s*])\*\*")
 
 
-@rule("GW601", "star-placeholder", why="草稿中常用“*”代替待补的数字或地名（“*万人”“从*的情况看”）。Markdown 的强调标记（*重点*）不算。",
+@rule("GW601", "star-placeholder", triggers="*", why="草稿中常用“*”代替待补的数字或地名（“*万人”“从*的情况看”）。Markdown 的强调标记（*重点*）不算。",
      severity="error", source="practice",
       message="“*”是未填写的占位符，应补上实际内容。",
       bad=["全市制造业从业人员*万人。", "截至*年*月，共完成*%。"], good=["全市制造业从业人员12.5万人。", "面积3*4米"])
@@ -99,7 +99,7 @@ _ENTITY = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&ldquo;": "�
            "&middot;": "·", "&hellip;": "……", "&mdash;": "—"}
 
 
-@rule("GW604", "junk-markup", severity="error", fixable=True, source="practice",
+@rule("GW604", "junk-markup", triggers="#<&", severity="error", fixable=True, source="practice",
       message="复制粘贴留下的网页代码（“##paidbegin##”“<br>”“&nbsp;”等）应删去。",
       why="从网页复制的文字常带着“##paidbegin##”这类付费阅读标记、HTML 标签（<br>、<span>）和字符实体（&nbsp;），在 Word 中会原样印出来。"
           "修正时“&amp;”“&ldquo;”等实体换成它代表的字符，西文词之间的“&nbsp;”换成空格，其余删去；"
@@ -285,7 +285,7 @@ _NOT_SURNAME = ("关于", "对于", "由于", "至于", "属于", "位于", "等
 _COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐")
 
 
-@rule("GW611", "mou-placeholder", severity="warning", source="practice",
+@rule("GW611", "mou-placeholder", triggers="某", severity="warning", source="practice",
       message="“某某”出现在应写人名、单位名或地名的地方，是未填写的占位符，应补上实际名称。",
       why="起草时常用“某某”代替还没确定的人名、单位名（“请某某同志发言”“某某单位负责”），漏填就印发会闹笑话。"
           "姓氏后的“某某”（“张某某”“欧阳某某”）是隐去真名的通行写法，通报案例、讲话稿署名的示例都这样写，不报告；单个“某”（“某公司”）也不报告。"

@@ -27,7 +27,7 @@ _PAST_AFTER = lazyre.compile(r"[）)]?(?:实施|施行|生效|废止|有效)?(?:
 _PAST_BEFORE = lazyre.compile(r"(?:原|已废止的|已失效的|废止|代替|取代|替代|根据当时的?|依照当时的?|按照当时的?)$")
 
 
-@rule("GW007", "citation-order", severity="error", source=PRACTICE,
+@rule("GW007", "citation-order", triggers="《", severity="error", source=PRACTICE,
       message="引用公文应先引标题，后引发文字号，发文字号加圆括号：“《关于……的通知》（清政发〔2024〕3号）”。",
       why="引用公文先引标题、后引发文字号，是《国家行政机关公文处理办法》第二十三条的规定，现行各地公文处理实施办法"
           "沿用，公文写作普遍遵循：标题说明是什么文件，发文字号用于查找。“清政发〔2024〕3号《关于……》”次序颠倒，"
@@ -47,7 +47,7 @@ def citation_order(ctx):
             yield hit(para, m.start("num"), "标题之后的发文字号应加圆括号，写作“《标题》（发文字号）”。")
 
 
-@rule("GW008", "repealed-citation", severity="warning", source=PRACTICE,
+@rule("GW008", "repealed-citation", triggers="《", severity="warning", source=PRACTICE,
       message="引用了已经废止或停止执行的规定（如《国家行政机关公文处理办法》），应引用现行规定。",
       why="《国家行政机关公文处理办法》自2012年7月1日起停止执行，由《党政机关公文处理工作条例》代替；《中华人民共和国合同法》"
           "等自2021年1月1日起废止，由《中华人民共和国民法典》代替。依据失效的规定行文，依据就不成立。"

@@ -23,7 +23,7 @@ _CLOSER_OF = {v: k for k, v in _INNER_OPEN.items()}
 _TITLE_MARKS_RE = lazyre.compile("[《》<>‹›＜＞〈〉]")
 
 
-@rule("GW418", "inner-title-mark", severity="error", fixable=True, source="GB/T 15834-2011 4.15",
+@rule("GW418", "inner-title-mark", triggers="《", severity="error", fixable=True, source="GB/T 15834-2011 4.15",
       message="书名号里面还要用书名号时，里面一层用单书名号“〈〉”，不用“<>”“‹›”或“《》”。",
       why="GB/T 15834-2011 4.15：书名号里边还要用书名号时，外面一层用双书名号“《》”，里边一层用单书名号“〈〉”。"
           "“<>”是数学中的小于号、大于号，“‹›”是西文引号，印出来与单书名号不同；里外都用“《》”，读者分不清哪个“》”闭合哪一层。"
@@ -67,7 +67,7 @@ _PAIR = {"[": "]", "［": "］", "【": "】", "﹝": "﹞", "〖": "〗", "(": 
 _SMALL_RE = lazyre.compile(r"﹝[^﹝﹞]{0,20}﹞")
 
 
-@rule("GW419", "document-number-brackets", severity="error", fixable=True, source="GB/T 9704-2012 7.2.5",
+@rule("GW419", "document-number-brackets", triggers="号﹝", severity="error", fixable=True, source="GB/T 9704-2012 7.2.5",
       message="发文字号中的年份用六角括号“〔〕”，不用形近的“﹝﹞”“【】”“[]”“（）”；序号不加“第”、不编虚位。",
       why="GB/T 9704-2012 7.2.5：发文字号中的年份用六角括号“〔〕”括入，发文顺序号不加“第”字、不编虚位。"
           "“﹝﹞”（U+FE5D、U+FE5E）是竖排用的小写变体，字形与“〔〕”几乎一样，但检索“〔2021〕”找不到它；"
@@ -104,7 +104,7 @@ _HEX_OK_RE = lazyre.compile(r"[ \t]*" + _YEAR + r"[ \t]*|[\u4e00-\u9fff]{1,2}|[ 
 _HEX_LEFT = lazyre.compile(r"待|补充|填写|此处|核实|单位|机关|部门|名称|日期|时间|姓名|电话|[XxＸｘ×某…]")
 
 
-@rule("GW420", "hexagonal-brackets", severity="warning", source="practice",
+@rule("GW420", "hexagonal-brackets", triggers="〔", severity="warning", source="practice",
       message="六角括号“〔〕”只用于发文字号中的年份等少数场合，注释、说明、来源用圆括号“（）”。",
       why="GB/T 15834-2011 4.9：注释内容、补充说明和引语的出处用圆括号“（）”；六角括号“〔〕”用于发文字号中的年份（国发〔2011〕3号）、"
           "作者的国籍或朝代（〔英〕〔唐〕）。公文中“〔来源：…〕”“〔注：…〕”这样的“〔〕”多是照抄了别处的格式。"
@@ -135,7 +135,7 @@ _DEMONSTRATIVE = set("这那该此条座个些")
 _NUMBER_DASH_RE = lazyre.compile(r"(?<=\d)(?P<unit>[年月日时号]?)(?<!—)——(?!—)(?=\d)")
 
 
-@rule("GW421", "dash-as-connector", severity="error", fixable=True, source="GB/T 15834-2011 4.13",
+@rule("GW421", "dash-as-connector", triggers="—", severity="error", fixable=True, source="GB/T 15834-2011 4.13",
       message="标示起止、连接地点用一字线“—”（天山西路—申昆路，2024—2026年），不用破折号“——”。",
       why="GB/T 15834-2011 4.13：标示时间、地域的起止和相关项目的连接用连接号，形式为一字线“—”，占一个字的位置；"
           "破折号“——”占两个字的位置，标示的是注释、话题转换或声音延长。“天山西路——申昆路”“2024——2026年”读作解释说明，意思就变了。"

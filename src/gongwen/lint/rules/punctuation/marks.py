@@ -26,7 +26,7 @@ def _in(pos, region):
     return region is not None and region[0] <= pos < region[1]
 
 
-@rule("GW401", "halfwidth-punctuation", severity="error", fixable=True,
+@rule("GW401", "halfwidth-punctuation", triggers=",;:?!", severity="error", fixable=True,
       message="中文文本中应使用全角标点：“,”“;”“:”“?”“!”应写作“，”“；”“：”“？”“！”。",
       source="GB/T 15834-2011 3、5",
       why="GB/T 15834-2011 第 3、5 章：中文的逗号、分号、冒号、问号、叹号都是全角符号，各占一个字的位置。"
@@ -65,7 +65,7 @@ def halfwidth_punctuation(ctx):
             yield replace(para, pos, end, full, f"中文文本中的半角“{mark}”应写作全角“{full}”。")
 
 
-@rule("GW402", "halfwidth-period", severity="error", fixable=True,
+@rule("GW402", "halfwidth-period", triggers=".．", severity="error", fixable=True,
       message="中文句末应使用句号“。”，不用半角“.”或全角“．”。", source="GB/T 15834-2011 4.1",
       why="GB/T 15834-2011 4.1：句号的形式是“。”；半角“.”和全角“．”是西文句点或下脚点（“1.”这类序号用它），不能作中文的句末标点。"
           "只在点前是汉字（或后引号、后括号）、点后是段尾、空格或汉字时报告，小数（1.8万）、标题序号“1.”、文件名和网址不报告。",
@@ -138,7 +138,7 @@ def conflicting_punctuation(ctx):
 _ELLIPSIS_RE = lazyre.compile(r"\.{3,}|。{3,}|…{3,}|(?<!…)…(?!…)|．{3,}|(?<!…)……(?=…)")
 
 
-@rule("GW409", "ellipsis-form", severity="error", fixable=True,
+@rule("GW409", "ellipsis-form", triggers="….。．", severity="error", fixable=True,
       message="省略号应写作“……”（两个“…”），不用“...”“。。。”或单个“…”。", source="GB/T 15834-2011 4.11",
       why="GB/T 15834-2011 4.11：省略号的形式是“……”，六个点占两个字的位置。"
           "“...”是西文省略号，“。"
@@ -187,7 +187,7 @@ _RANGE_RE = lazyre.compile(
     r"(?=[%％\u4e00-\u9fff℃])")
 
 
-@rule("GW412", "range-mark", severity="error", fixable=True,
+@rule("GW412", "range-mark", triggers="-–－~", severity="error", fixable=True,
       message="表示起止用一字线“—”（2013—2015年），表示数值范围用浪纹线“～”（3～5年），不用连字符“-”。",
       source="GB/T 15834-2011 4.13",
       why="GB/T 15834-2011 4.13：连接号有短横线“-”、一字线“—”、浪纹线“～”三种：标示时间、地域的起止用一字线（2013—2015年），标示数值范围用浪纹线（3～5天），短横线用于电话号码、产品型号等的连接。"
@@ -284,7 +284,7 @@ def _name_list(mtext: str, a: int, b: int) -> bool:
     return False
 
 
-@rule("GW413", "stray-space", why="中文之间、中文与数字之间不加空格，数字带单位的（“由 80m×12.6m 调整为”）也一样；YAML 中折成多行的中文也会在折行处产生空格。"
+@rule("GW413", "stray-space", triggers=" \u00a0", why="中文之间、中文与数字之间不加空格，数字带单位的（“由 80m×12.6m 调整为”）也一样；YAML 中折成多行的中文也会在折行处产生空格。"
          "有意留的空格不报告：规章“第一条”“第一章”后的空格、联合发文机关名称之间的空格（“中共中央办公厅 国务院办公厅”）、版记印发一行中的空格。"
          "用空格分隔的名单（“出席：张三 李四 王五”）只报告、不自动修正：删去空格会把名字连在一起，应改用顿号。",
      severity="warning", fixable=True, source="practice",
@@ -346,7 +346,7 @@ def fullwidth_alphanumeric(ctx):
             yield replace(para, m.start(), m.end(), new, f"全角字符“{m.group(0)}”应写作半角“{new}”。")
 
 
-@rule("GW415", "dash-form", severity="error", fixable=True,
+@rule("GW415", "dash-form", triggers="-－―—", severity="error", fixable=True,
       message="破折号应写作“——”（两个“—”），不用“--”“－－”。", source="GB/T 15834-2011 4.10",
       why="GB/T 15834-2011 4.10：破折号的形式是“——”，占两个字的位置。"
           "“--”“－－”是连字符，“―”（U+2015）多是按 GB2312 转换编码时留下的，三个以上的“———”太长，都不是破折号的写法。"

@@ -41,7 +41,7 @@ def paren_pairs(mtext):
     return pairs, unmatched + stack
 
 
-@rule("GW403", "halfwidth-brackets", severity="error", fixable=True,
+@rule("GW403", "halfwidth-brackets", triggers="()", severity="error", fixable=True,
       message="中文文本中的括号应使用全角“（）”，不用半角“()”或一半一全。", source="GB/T 15834-2011 4.9",
       why="GB/T 15834-2011 4.9：中文括号的形式是“（）”。"
           "半角“()”只占半个字、用西文字体显示，与全角括号混用（“(试行）”）时左右不对称。"
@@ -149,7 +149,7 @@ def _continued_quote(paras, k, pos):
     return k + 1 < len(paras) and paras[k + 1][2].lstrip(BLANKS + SYNTAX).startswith("“")
 
 
-@rule("GW407", "ascii-quotes", severity="error", fixable=True,
+@rule("GW407", "ascii-quotes", triggers="\"'", severity="error", fixable=True,
       message="中文文本中应使用中文引号“”‘’，不用英文引号 \" '。", source="GB/T 15834-2011 4.8",
       why="GB/T 15834-2011 4.8：中文引号的形式是双引号“”和单引号‘’，前引号和后引号形状不同。"
           "英文直引号 \" ' 不分前后、只占半个字，与全文的中文引号不一致。"
@@ -194,7 +194,7 @@ def dunhao_between_titles(ctx):
             yield replace(para, m.start(), m.end(), "", "并列的书名号（引号）之间的顿号宜删去。")
 
 
-@rule("GW416", "nested-double-quotes", severity="warning", source="GB/T 15834-2011 4.8",
+@rule("GW416", "nested-double-quotes", triggers="“", severity="warning", source="GB/T 15834-2011 4.8",
       message="引号里面还要用引号时，外面用双引号，里面用单引号：“……‘……’……”。",
       why="GB/T 15834-2011 4.8：引号里面还要用引号时，外面一层用双引号，里面一层用单引号。"
           "两层都用双引号，读者分不清哪个后引号闭合哪一层，引文在哪里结束。",
