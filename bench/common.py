@@ -52,6 +52,7 @@ def rounds(n: int) -> int:
 class Run:
     wall: float  # seconds
     cpu: float  # seconds, user + system of the child (and its children)
+    rss: int = 0  # kB, the child's peak resident set (os.wait4's ru_maxrss); 0 in process
 
 
 def run_process(cmd: Sequence[str], cwd: Optional[str] = None, env: Optional[dict] = None,
@@ -72,7 +73,7 @@ def run_process(cmd: Sequence[str], cwd: Optional[str] = None, env: Optional[dic
     if proc.returncode not in ok_codes:
         raise RuntimeError(f"{' '.join(map(str, cmd))} exited {proc.returncode}:\n"
                            f"{err.decode('utf-8', 'replace')[-2000:]}")
-    return Run(wall, usage.ru_utime + usage.ru_stime)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 
 
 def run_callable(fn: Callable[[], None]) -> Run:
@@ -114,9 +115,14 @@ class Timing:
     def cpu_median(self) -> float:
         return statistics.median(self.cpus)
 
+    @property
+    def rss_max(self) -> int:
+        return max((r.rss for r in self.runs), default=0)
+
     def describe(self) -> str:
+        rss = f", max RSS {self.rss_max / 1024:.0f} MB" if self.rss_max else ""
         return (f"{self.name}: min {ms(self.min)}, median {ms(self.median)}, "
-                f"cpu median {ms(self.cpu_median)} ({len(self.runs)} runs)")
+                f"cpu median {ms(self.cpu_median)}{rss} ({len(self.runs)} runs)")
 
 
 def interleave(cases: Dict[str, Command], n_rounds: int, warmup: int = 1,

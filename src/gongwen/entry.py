@@ -22,6 +22,12 @@ def main(argv=None):
     if args in (["--help"], ["-h"]):
         sys.stdout.write(HELP)
         return 0
+    if args[:1] == ["lint"]:
+        from gongwen.cli.lintfast import fast
+
+        code = fast(args[1:])
+        if code is not None:
+            return code
     from gongwen.cli import main as click_main
 
     return click_main(args, prog_name="gongwen")

@@ -78,7 +78,7 @@ def test_bad_yaml_content_is_a_finding_with_a_place(run, tmp_path):
     _w(tmp_path / "c.yaml", "kind: speech\ntitle: [没有闭合\n")
     r = run("lint", "c.yaml")
     assert r.exit_code == 1
-    assert "c.yaml:3:1: GW710" in r.stdout and "YAML" in r.stdout
+    assert "c.yaml:2:8: GW710" in r.stdout and "方括号“[”没有配对" in r.stdout  # at the bracket left open
 
 
 def test_bad_yaml_that_is_not_content_exits_2_with_a_place(run, tmp_path):

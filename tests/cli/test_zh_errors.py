@@ -35,7 +35,7 @@ def english_in(text: str) -> list:
     (["templates", "copy"], "错误：缺少参数：模板名。"),
     (["lint", "--format", "xml", "a.txt"],
      "错误：--format 的值不对：“xml”不在可选值中，可选：text、json、github、sarif、html。"),
-    (["new", "公告"], "错误：文种 的值不对：“公告”不在可选值中，可选：speech、"),
+    (["new", "公告"], "错误：文种的值不对：“公告”不在可选值中，可选：speech、"),
     (["build", "-j", "abc", "a.yaml"], "错误：-j/--jobs 的值不对：“abc”不是数字。"),
     (["new", "通知", "--year", "3500"], "错误：--year 的值不对：3500 超出了允许的范围 1900–2999。"),
     (["lint", "--year"], "错误：选项 --year 后面要写一个值。"),

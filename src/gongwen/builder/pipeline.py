@@ -149,14 +149,21 @@ def build_pairs(pairs: Sequence[Tuple[Path, Path]], *, template: Optional[str] =
     for i in sorted(done):
         if progress:
             progress(results[i])
-    if jobs > 1 and len(todo) > 1:
-        _build_parallel(todo, results, template, force, jobs, progress, (importer, strict))
+    serial = todo
+    if jobs > 1 and len(todo) > 2:
+        # The first document is built here: it loads the modules and compiles the template,
+        # and the forked workers inherit both instead of each doing it again (a pool that
+        # starts cold is slower than one process for a handful of documents).
+        serial, rest = todo[:1], todo[1:]
     else:
-        for i, source, target in todo:
-            build_one(source, target, template=template, force=force, result=results[i], importer=importer,
-                      strict=strict)
-            if progress:
-                progress(results[i])
+        rest = []
+    for i, source, target in serial:
+        build_one(source, target, template=template, force=force, result=results[i], importer=importer,
+                  strict=strict)
+        if progress:
+            progress(results[i])
+    if rest:
+        _build_parallel(rest, results, template, force, jobs, progress, (importer, strict))
     return results
 
 

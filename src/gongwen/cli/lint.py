@@ -8,16 +8,11 @@ from typing import List
 import click
 
 from gongwen.cli.chinese import missing_paths, not_found
-from gongwen.lint.output import change
-from gongwen.errors import GongwenError
-from gongwen.draft.source import Source
-from gongwen.lint.engine import lint_source, rules_for
-from gongwen.lint.files import is_content, settings_for, sources
+from gongwen.cli.lintrun import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE, _apply_fixes, _echo,  # noqa: F401
+                                 _fix_docx, _summary, run)
 from gongwen.lint.registry import CONTENT_FORMAT, all_rules
-from gongwen.cli.lintreview import ReviewOptions, review as review_docx
+from gongwen.cli.lintreview import ReviewOptions
 from gongwen.settings import LintOverrides, LintSettings
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 LINT_HELP = """检查公文草稿（.docx .txt .md，YAML 内容）的序号、层次、标点、数字日期、草稿残留和版式。
 
@@ -88,11 +83,6 @@ def _warn_unknown(config: LintSettings) -> None:
             click.echo(f"提示：{code} 依据标准（{r.source}），级别不能调整，仍为 {r.severity}", err=True)
 
 
-def _echo(text: str, err: bool = False) -> None:
-    if text:
-        click.echo(text, nl=False, err=err)
-
-
 @click.command("lint", help=LINT_HELP, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, metavar="路径...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif", "html"]), default="text",
@@ -129,168 +119,3 @@ def lint(paths, fmt, output, select, ignore, severity, year, fix, diff, strict, 
         raise click.UsageError(not_found(missing))
     sys.exit(run(paths, extra, fmt, fix=fix, diff=diff, output=output,
                  review=ReviewOptions(annotate, author, not no_track, output_dir)))
-
-
-def run(paths, extra: LintOverrides, fmt: str = "text", fix: bool = False, diff: bool = False,
-        output=None, review: "ReviewOptions" = None) -> int:
-    """Lint, fix, print; return the exit code.  Each file is linted with its own settings."""
-    from gongwen.lint.output import format_findings
-
-    review = review or ReviewOptions()
-
-    findings = []
-    reports = []  # (source, findings) for --format html
-    ran_rules = {}
-    unreadable = unwritable = refused = 0
-    files = 0
-    fixed_count = 0
-    fix_out = sys.stderr if fmt != "text" else sys.stdout
-    told = set()
-    strict = extra.strict
-    for path, explicit, source in sources(paths):
-        if isinstance(source, GongwenError):
-            click.echo(f"{source}", err=True)
-            unreadable += 1
-            continue
-        if not is_content(source):
-            if explicit:
-                click.echo(f"{path}: 不是 gongwen 内容文件（没有 kind/title），已跳过", err=True)
-            continue
-        config = settings_for(path, extra)
-        for problem in config.problems:
-            if problem not in told:
-                told.add(problem)
-                click.echo(f"设置有误：{problem}", err=True)
-        strict = strict or config.strict
-        files += 1
-        for r in rules_for(source, config):
-            ran_rules.setdefault(r.code, r)
-        found = lint_source(source, config)
-        if review.wanted(source, fix) or ((fix or diff) and any(f.fix for f in found)):
-            try:
-                if review.wanted(source, fix):
-                    found, n = review_docx(source, found, config, fix, diff, review, fix_out)
-                else:
-                    found, n = _apply_fixes(source, found, config, fix=fix, diff=diff, fmt=fmt, out=fix_out)
-            except GongwenError as exc:  # e.g. a file that cannot be written back as it was read
-                from gongwen.atomic import WriteError
-
-                from gongwen.cli.lintreview import NotDocx
-
-                click.echo(f"{exc}", err=True)
-                if isinstance(exc, NotDocx):
-                    refused += 1
-                elif isinstance(exc, WriteError):
-                    unwritable += 1
-                else:
-                    unreadable += 1
-                n = 0
-            fixed_count += n
-        findings.extend(found)
-        if fix and fmt == "html":
-            from gongwen.lint.outfile import reread
-
-            source = reread(source)  # the text the remaining findings point into
-        reports.append((source, found))
-    rules = [ran_rules[c] for c in sorted(ran_rules)]
-    if output is not None:
-        from gongwen.atomic import WriteError
-        from gongwen.lint.outfile import write_report
-
-        try:
-            write_report(output, reports, fmt, rules, [p for p in paths if p != "-"])
-        except WriteError as exc:
-            click.echo(f"{exc}", err=True)
-            output = False  # exit 2
-    elif fmt == "html":
-        from gongwen.lint.outfile import render
-
-        _echo(render(reports, fmt))
-    elif not diff or fmt != "text":
-        _echo(format_findings(findings, fmt, rules, color=fmt == "text" and sys.stdout.isatty()))
-    errors = sum(f.severity == "error" for f in findings)
-    warnings = len(findings) - errors
-    if fmt == "text":
-        _summary(files, errors, warnings, sum(1 for f in findings if f.fix), fixed_count, unreadable, fix or diff,
-                 unwritable, refused)
-    if unreadable or unwritable or refused or output is False:
-        return EXIT_UNREADABLE
-    if errors or (strict and warnings):
-        return EXIT_FINDINGS
-    return EXIT_CLEAN
-
-
-def _summary(files, errors, warnings, fixable, fixed, unreadable, fixing, unwritable=0, refused=0) -> None:
-    if not files and unreadable:
-        click.echo(f"没有检查任何文件：{unreadable} 个文件无法读取。", err=True)
-        return
-    parts = []
-    if errors or warnings:
-        parts.append(f"发现 {errors} 个错误、{warnings} 个警告")
-    else:
-        parts.append("未发现问题")
-    if fixed:
-        parts.append(f"已修正 {fixed} 处")
-    elif fixable and not fixing:
-        parts.append(f"其中 {fixable} 处可用 --fix 自动修正")
-    if unreadable:
-        parts.append(f"{unreadable} 个文件无法读取")
-    if unwritable:
-        parts.append(f"{unwritable} 个文件无法写入，未修正")
-    if refused:
-        parts.append(f"{refused} 个文件不是 .docx，没有加批注")
-    click.echo(f"检查了 {files} 个文件：" + "，".join(parts) + "。", err=True)
-
-
-def _apply_fixes(source: Source, found, config, fix: bool, diff: bool, fmt: str, out):
-    """Fix one source; return the findings that remain and how many fixes were applied."""
-    if source.format == "docx":
-        return _fix_docx(source, found, fix, out)
-    from gongwen.lint.fix import fix_file, fix_text, make_source
-
-    if source.path == "-":
-        result = fix_text(source.text or "\n".join(p.text for p in source.paras), "-", source.format, config)
-    else:
-        result = fix_file(source.path, source.format, config, write=fix)
-    if diff:
-        click.echo(result.diff(source.path), nl=False, file=out)
-    if fix:
-        for f, old, new in result.applied:
-            click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 已修正：{change(old, new)}", file=out)
-        if source.path == "-":
-            click.echo(result.fixed, nl=False, file=sys.stdout if fmt == "text" else sys.stderr)
-    remaining = lint_source(make_source(result.fixed, source.path, source.format), config) if fix else found
-    return remaining, len(result.applied) if fix else 0
-
-
-
-def _fix_docx(source: Source, found, fix: bool, out):
-    fixable = [f for f in found if f.fix is not None]
-    if not fix:
-        for f in fixable:
-            old = f.para.text[f.fix.start:f.fix.end] if f.para is not None else ""
-            click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 可修正：{change(old, f.fix.new)}", file=out)
-        return found, 0
-    try:
-        from gongwen.lint.docxfix import write_fixed_copy
-    except ImportError:
-        click.echo(f"{source.path}: 暂不能修正 .docx（gongwen.lint.docxfix 不可用），未做改动", err=True)
-        return found, 0
-    skipped: list = []
-    try:
-        path = write_fixed_copy(source, fixable, skipped=skipped)
-    except GongwenError as exc:
-        from gongwen.atomic import WriteError
-
-        if isinstance(exc, WriteError):
-            raise  # reported and counted by run(): exit 2
-        click.echo(f"{exc}", err=True)
-        return found, 0
-    skipped_ids = {id(f) for f in skipped}
-    applied = [f for f in fixable if id(f) not in skipped_ids]
-    for f in applied:
-        old = f.para.text[f.fix.start:f.fix.end] if f.para is not None else ""
-        click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 已修正：{change(old, f.fix.new)}", file=out)
-    click.echo(f"{source.path}: 修正后的副本已写到 {path}（原文件未改动）", err=True)
-    applied_ids = {id(f) for f in applied}
-    return [f for f in found if id(f) not in applied_ids], len(applied)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-import click
-
+from gongwen.cli.echo import echo
 from gongwen.lint.output import change
 
 from gongwen.atomic import WriteError
@@ -43,7 +42,7 @@ def review(source, found, config, fix: bool, diff: bool, options: ReviewOptions,
         for f in found:
             if f.fix is not None and f.para is not None:
                 old = f.para.text[f.fix.start:f.fix.end]
-                click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 可修正：{change(old, f.fix.new)}",
+                echo(f"{f.path}:{f.line}:{f.column}: {f.code} 可修正：{change(old, f.fix.new)}",
                            file=out)
     if options.output_dir is not None:
         import os
@@ -55,13 +54,13 @@ def review(source, found, config, fix: bool, diff: bool, options: ReviewOptions,
     result = write_review(source, found, config, annotate=options.annotate, fix=fix, track=options.track,
                           author=options.author or "gongwen", output_dir=options.output_dir)
     for f, old, new in sorted(result.applied, key=lambda a: (a[0].line, a[0].column, a[0].code)):
-        click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} 已修正：{change(old, new)}", file=out)
+        echo(f"{f.path}:{f.line}:{f.column}: {f.code} 已修正：{change(old, new)}", file=out)
     what = []
     if options.annotate:
         what.append(f"{result.comments} 条批注")
     if fix:
         what.append(f"{len(result.applied)} 处{'修订' if options.track else '修正'}")
     kind = "批注副本" if options.annotate else "修正后的副本"
-    click.echo(f"{source.path}: {kind}已写到 {result.path}（{'，'.join(what)}；原文件未改动）", err=True)
+    echo(f"{source.path}: {kind}已写到 {result.path}（{'，'.join(what)}；原文件未改动）", err=True)
     done = {id(f) for f, _, _ in result.applied}
     return [f for f in found if id(f) not in done], len(result.applied)

@@ -9,6 +9,7 @@ around it; other modules import them through it.  Pure Python; the patterns come
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 from typing import Optional
 
 from gongwen.spec import dates
@@ -18,42 +19,42 @@ from gongwen.spec.numerals import NUMERAL_CHARS
 
 # --- patterns ------------------------------------------------------------------------------------
 
-SECRECY_RE = re.compile(r"(?:绝密|机密|秘密)(?:[★☆＊*][^，。]{0,12})?")
-URGENCY_RE = re.compile(r"特急|加急|特提|平急")
-COPY_NUMBER_RE = re.compile(r"[0-9０-９]{6}")
-DOC_NUMBER_RE = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
+SECRECY_RE = lazyre.compile(r"(?:绝密|机密|秘密)(?:[★☆＊*][^，。]{0,12})?")
+URGENCY_RE = lazyre.compile(r"特急|加急|特提|平急")
+COPY_NUMBER_RE = lazyre.compile(r"[0-9０-９]{6}")
+DOC_NUMBER_RE = lazyre.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
 #: A 纪要's issue number under its 标志: ``第5期`` (also ``〔2024〕第5期``).
-ISSUE_NUMBER_RE = re.compile(r"(?:[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*)?第\s*[0-9０-９]+\s*期")
+ISSUE_NUMBER_RE = lazyre.compile(r"(?:[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*)?第\s*[0-9０-９]+\s*期")
 #: 出席/请假/列席 (and 缺席) opening a 纪要's attendance list.
-ATTENDANCE_RE = re.compile(r"(?P<label>出\s*席|请\s*假|列\s*席|缺\s*席)(?:人员|同志|领导)?\s*[：:]")
-SIGNER_RE = re.compile(r"签\s*发\s*人[：:]")
-PART_RE = re.compile(rf"第(?P<num>[{NUMERAL_CHARS}]+)(?P<unit>[编章节])(?=[{BLANKS}]|$)")
-ARTICLE_RE = re.compile(rf"第(?P<num>[{NUMERAL_CHARS}]+)条(?=[{BLANKS}]|$)")
+ATTENDANCE_RE = lazyre.compile(r"(?P<label>出\s*席|请\s*假|列\s*席|缺\s*席)(?:人员|同志|领导)?\s*[：:]")
+SIGNER_RE = lazyre.compile(r"签\s*发\s*人[：:]")
+PART_RE = lazyre.compile(rf"第(?P<num>[{NUMERAL_CHARS}]+)(?P<unit>[编章节])(?=[{BLANKS}]|$)")
+ARTICLE_RE = lazyre.compile(rf"第(?P<num>[{NUMERAL_CHARS}]+)条(?=[{BLANKS}]|$)")
 #: 附件说明: ``附件：1．实施方案`` (GB/T 9704 7.3.4)
-ATTACHMENT_NOTE_RE = re.compile(rf"[{BLANKS}]*附\s*件\s*[：:][{BLANKS}]*")
+ATTACHMENT_NOTE_RE = lazyre.compile(rf"[{BLANKS}]*附\s*件\s*[：:][{BLANKS}]*")
 #: the label on top of an attachment's own page: ``附件`` or ``附件2`` alone
-ATTACHMENT_LABEL_RE = re.compile(rf"[{BLANKS}]*附\s*件(?:\s*[0-9０-９]+)?[{BLANKS}]*")
-ATTACHMENT_ITEM_RE = re.compile(rf"[{BLANKS}]*[0-9０-９]{{1,2}}[{BLANKS}]*[.．、,，](?![0-9０-９])")
-NOTE_RE = re.compile(r"[（(](?:此件|联系人|本件|此文)[^（）()]*[）)]")
-CC_RE = re.compile(r"(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
+ATTACHMENT_LABEL_RE = lazyre.compile(rf"[{BLANKS}]*附\s*件(?:\s*[0-9０-９]+)?[{BLANKS}]*")
+ATTACHMENT_ITEM_RE = lazyre.compile(rf"[{BLANKS}]*[0-9０-９]{{1,2}}[{BLANKS}]*[.．、,，](?![0-9０-９])")
+NOTE_RE = lazyre.compile(r"[（(](?:此件|联系人|本件|此文)[^（）()]*[）)]")
+CC_RE = lazyre.compile(r"(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
 #: A table's caption right above it (``表1　……``, ``续表2``) and its notes right under it.
-TABLE_CAPTION_RE = re.compile(r"[（(]?续?表\s*[0-9０-９一二三四五六七八九十]+[-－.．]?[0-9０-９]*[）)]?(?:[\s　：:]|$)")
-TABLE_NOTE_RE = re.compile(r"(?:注|说明|备注|资料来源|数据来源|来源)\s*[0-9０-９]*\s*[：:.．]")
+TABLE_CAPTION_RE = lazyre.compile(r"[（(]?续?表\s*[0-9０-９一二三四五六七八九十]+[-－.．]?[0-9０-９]*[）)]?(?:[\s　：:]|$)")
+TABLE_NOTE_RE = lazyre.compile(r"(?:注|说明|备注|资料来源|数据来源|来源)\s*[0-9０-９]*\s*[：:.．]")
 #: 主送 moved to the 版记 (GB/T 9704 7.3.3: when it would keep page 1 free of body text).
-RECIPIENT_IN_RECORD = re.compile(r"主\s*送\s*[：:]")
-PRINTED_RE = re.compile(r".*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发")
-_TITLE_KIND = re.compile(r"(?:通知|通报|报告|请示|意见|决定|决议|方案|讲话|发言|致辞|函|纪要|办法|规定|细则|条例|要点|"
+RECIPIENT_IN_RECORD = lazyre.compile(r"主\s*送\s*[：:]")
+PRINTED_RE = lazyre.compile(r".*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发")
+_TITLE_KIND = lazyre.compile(r"(?:通知|通报|报告|请示|意见|决定|决议|方案|讲话|发言|致辞|函|纪要|办法|规定|细则|条例|要点|"
                          r"总结|计划|规划|批复|复函|公告|通告|命令|议案|公报|汇报|说明|提纲|倡议书|建议)"
                          r"(?:（[^（）]{1,12}）)?$")
-_TITLE_TAIL = re.compile(r"(?:的|上的)?(?:讲话|发言|致辞|讲话稿)$|^(?:的)?(?:调研|调查|考察|专题|情况)?报告$")
+_TITLE_TAIL = lazyre.compile(r"(?:的|上的)?(?:讲话|发言|致辞|讲话稿)$|^(?:的)?(?:调研|调查|考察|专题|情况)?报告$")
 #: A speaker turning to the audience at the start of a paragraph (a speech's closing), and thanks.
-ADDRESS = re.compile(r"(?:同志们|各位[^，,！!。]{0,12}|朋友们|女士们、先生们|老师们、同学们)[，,！!]")
-THANKS = re.compile(r"(?:谢谢大家|谢谢)[！!。]?")
-SALUTATION_WORDS = re.compile(r"同志们|各位|代表|来宾|朋友们|女士们|先生们|老师们|同学们|委员(?!会)")
-_ORGANISATION = re.compile(r"政府|部门|单位|委员会|局|厅|办|处|科|院|校|公司|党委|党组|机关|组织|中心|会$|[县市区镇乡]")
+ADDRESS = lazyre.compile(r"(?:同志们|各位[^，,！!。]{0,12}|朋友们|女士们、先生们|老师们、同学们)[，,！!]")
+THANKS = lazyre.compile(r"(?:谢谢大家|谢谢)[！!。]?")
+SALUTATION_WORDS = lazyre.compile(r"同志们|各位|代表|来宾|朋友们|女士们|先生们|老师们|同学们|委员(?!会)")
+_ORGANISATION = lazyre.compile(r"政府|部门|单位|委员会|局|厅|办|处|科|院|校|公司|党委|党组|机关|组织|中心|会$|[县市区镇乡]")
 _SENTENCE_MARKS = "。；！？"
 #: How the name of an issuing organisation ends (``清河县人民政府``, ``县总工会调研组``).
-ISSUER_END = re.compile(r"(?:政府|委员会|局|厅|办公室|办|部|委|党委|党组|组|中心|公司|院|校|会|处|科|所|站|队)$")
+ISSUER_END = lazyre.compile(r"(?:政府|委员会|局|厅|办公室|办|部|委|党委|党组|组|中心|公司|院|校|会|处|科|所|站|队)$")
 #: First characters of a series opener (一是, 第一，, 首先, 其次, 再次, 最后, 其一).
 SERIES_FIRST = set(NUMERAL_CHARS) | set("第首其再最")
 

@@ -18,12 +18,15 @@ class Context:
     """One source being linted.  ``paras``, ``format``, ``path``, ``text``, ``docx`` and ``yaml``
     are the source's own fields, repeated here because every rule reads them."""
 
-    __slots__ = ("source", "settings", "_shared")
+    __slots__ = ("source", "settings", "_shared", "only")
 
     def __init__(self, source: Source, settings: Optional[LintSettings] = None):
         self.source = source
         self.settings = settings or LintSettings()
         self._shared: Dict[str, Any] = {}
+        #: The paragraphs (indices) the running rule can fire in, or None for all: set by the
+        #: engine from the rule's ``triggers`` and honoured by :func:`gongwen.lint.textview.items`.
+        self.only: Optional[List[int]] = None
 
     @property
     def paras(self) -> List[Para]:
@@ -52,5 +55,9 @@ class Context:
     def shared(self, name: str, compute: Callable[["Context"], Any]) -> Any:
         """The analysis ``name`` of this source, computed by ``compute(ctx)`` on first use."""
         if name not in self._shared:
-            self._shared[name] = compute(self)
+            only, self.only = self.only, None  # a shared analysis always reads every paragraph
+            try:
+                self._shared[name] = compute(self)
+            finally:
+                self.only = only
         return self._shared[name]

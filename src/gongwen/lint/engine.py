@@ -51,9 +51,28 @@ def finish(f: Finding, r: Rule, source: Source, index: Dict[int, int], config: L
 MAX_PER_RULE = 500
 
 
+def run_rules(ctx: Context, rules: Sequence[Rule], prefilter: bool = True):
+    """``(rule, finding)`` of every rule, each run only on the paragraphs its triggers allow."""
+    from gongwen.lint.prefilter import Prefilter
+
+    narrow = Prefilter(ctx) if prefilter and any(r.triggers for r in rules) else None
+    for r in rules:
+        only = narrow.paragraphs(r.triggers) if narrow is not None else None
+        if only is not None and not only:
+            continue  # no paragraph can hold what this rule looks for
+        ctx.only = only
+        try:
+            found = list(r.check(ctx) or ())
+        finally:
+            ctx.only = None
+        for f in found:
+            yield r, f
+
+
 def lint_source(source: Source, config: Optional[LintSettings] = None,
-                rules: Optional[Sequence[Rule]] = None) -> List[Finding]:
-    """All findings for one source, selected, suppressed and sorted."""
+                rules: Optional[Sequence[Rule]] = None, prefilter: bool = True) -> List[Finding]:
+    """All findings for one source, selected, suppressed and sorted.  ``prefilter=False`` runs
+    every rule on every paragraph (what the triggers must never change)."""
     config = config or LintSettings()
     rules = rules_for(source, config) if rules is None else rules
     ctx = Context(source, config)
@@ -64,21 +83,20 @@ def lint_source(source: Source, config: Optional[LintSettings] = None,
     listed: Dict[str, int] = {}
     unlisted: Dict[str, Finding] = {}
     more: Dict[str, int] = {}
-    for r in rules:
-        for f in r.check(ctx) or ():
-            f = finish(f, r, source, index, config)
-            if not config.rule_enabled(f.code) or sup.suppressed(f.line, f.code):
-                continue
-            if listed.get(f.code, 0) >= MAX_PER_RULE:  # memory stays bounded on any input
-                more[f.code] = more.get(f.code, 0) + 1
-                unlisted.setdefault(f.code, f)
-                continue
-            key = (f.line, f.column, f.code, f.message)
-            if key in seen:
-                continue
-            seen.add(key)
-            listed[f.code] = listed.get(f.code, 0) + 1
-            out.append(f)
+    for r, f in run_rules(ctx, rules, prefilter):
+        f = finish(f, r, source, index, config)
+        if not config.rule_enabled(f.code) or sup.suppressed(f.line, f.code):
+            continue
+        if listed.get(f.code, 0) >= MAX_PER_RULE:  # memory stays bounded on any input
+            more[f.code] = more.get(f.code, 0) + 1
+            unlisted.setdefault(f.code, f)
+            continue
+        key = (f.line, f.column, f.code, f.message)
+        if key in seen:
+            continue
+        seen.add(key)
+        listed[f.code] = listed.get(f.code, 0) + 1
+        out.append(f)
     for code, first in unlisted.items():
         first.fix = None
         first.message = (f"此类问题在本文件中还有约 {more[code]} 处（自此处起），未逐一列出："

@@ -12,6 +12,7 @@ Every pattern here runs in linear time on any input (hostile drafts are linted t
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 from typing import List, Optional, Tuple
 
 SYNTAX = "\x01"
@@ -25,26 +26,26 @@ def _mask(chars: List[str], start: int, end: int, ch: str) -> None:
 
 # --- masks for every format --------------------------------------------------
 
-_URL_RE = re.compile(r"(?:https?|ftp|file)://[^\s，。；、“”‘’（）《》<>\"'【】]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s，。；、“”（）《》<>\"'【】]*")
+_URL_RE = lazyre.compile(r"(?:https?|ftp|file)://[^\s，。；、“”‘’（）《》<>\"'【】]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s，。；、“”（）《》<>\"'【】]*")
 # E-mail: a scan starts only where a name starts (a left boundary), not at every letter of it,
 # so a long run of letters is read once; ``_left_matches`` also tries right where the previous
 # match ended, as the pattern without the boundary did.
-_EMAIL_AT_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_EMAIL_RE = re.compile(r"(?<![A-Za-z0-9._%+-])" + _EMAIL_AT_RE.pattern)
+_EMAIL_AT_RE = lazyre.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_EMAIL_RE = lazyre.compile(r"(?<![A-Za-z0-9._%+-])" + _EMAIL_AT_RE.pattern)
 # A domain: ``(?<![A-Za-z0-9.])`` + one of these, tried only where it can find something new (see
 # _domain_spans): the bare pattern restarted after every "-" of a long name.
-_DOMAIN_RE = re.compile(
+_DOMAIN_RE = lazyre.compile(
     r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:gov|com|org|net|edu)(?:\.cn)?\b|[A-Za-z0-9-]+\.cn\b")
-_DOMAIN_CN_RE = re.compile(r"[A-Za-z0-9-]+\.cn\b")
-_NAME_RUN_RE = re.compile(r"[A-Za-z0-9-]+")
-_FILE_EXT_RE = re.compile(
+_DOMAIN_CN_RE = lazyre.compile(r"[A-Za-z0-9-]+\.cn\b")
+_NAME_RUN_RE = lazyre.compile(r"[A-Za-z0-9-]+")
+_FILE_EXT_RE = lazyre.compile(
     r"\.(?:docx?|xlsx?|pptx?|pdf|txt|md|ya?ml|wps|et|dps|ofd|zip|rar|7z|jpe?g|png|gif|csv|json|xml|html?|py)(?![A-Za-z0-9])",
     re.I)
 # Suppression comments: ``<!--\s*gongwen:.*?-->`` (found with str.find, see _comment_spans) or
 # ``#\s*gongwen:\s*(?:disable|enable).*$`` (this prefix, then the rest of the text).
-_SUPPRESS_HEAD_RE = re.compile(r"\s*gongwen:")
-_SUPPRESS_HASH_RE = re.compile(r"#\s*gongwen:\s*(?:disable|enable)")
-_TEMPLATE_VAR_RE = re.compile(r"\{\{[^{}]*\}\}")
+_SUPPRESS_HEAD_RE = lazyre.compile(r"\s*gongwen:")
+_SUPPRESS_HASH_RE = lazyre.compile(r"#\s*gongwen:\s*(?:disable|enable)")
+_TEMPLATE_VAR_RE = lazyre.compile(r"\{\{[^{}]*\}\}")
 
 
 class _Find:
@@ -208,24 +209,24 @@ def mask_common(text: str, chars: List[str], fmt: str) -> None:
 
 # --- Markdown ----------------------------------------------------------------
 
-_MD_LEAD_RE = re.compile(r"^(?P<lead>[ \t]{0,3}(?:>[ \t]?)*[ \t]*)(?P<mark>#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?)?")
-_MD_HEADING_TAIL_RE = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$")  # a scan starts only where blanks start
-_MD_RULE_RE = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_MD_LEAD_RE = lazyre.compile(r"^(?P<lead>[ \t]{0,3}(?:>[ \t]?)*[ \t]*)(?P<mark>#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?)?")
+_MD_HEADING_TAIL_RE = lazyre.compile(r"(?<![ \t])[ \t]+#+[ \t]*$")  # a scan starts only where blanks start
+_MD_RULE_RE = lazyre.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 # Each optional '|' carries its own blanks: no two [ \t]* meet (they would backtrack quadratically).
-_MD_TABLE_SEP_RE = re.compile(r"^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*(?:\|[ \t]*)?$")
-_MD_REFDEF_RE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$")
-_MD_BACKTICKS_RE = re.compile(r"`+")
+_MD_TABLE_SEP_RE = lazyre.compile(r"^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*(?:\|[ \t]*)?$")
+_MD_REFDEF_RE = lazyre.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$")
+_MD_BACKTICKS_RE = lazyre.compile(r"`+")
 # ``(!?\[)([^\]\n]*)`` + this tail, see _link_spans.  The optional "(…)" carries the rest of the
 # address with it: two adjacent [^()\s]* would backtrack quadratically when no ")" closes.
-_MD_LINK_TAIL_RE = re.compile(r"(\]\()([^()\s]*(?:\([^()\s]*\)[^()\s]*)?(?:[ \t]+\"[^\"]*\")?)(\))")
-_MD_AUTOLINK_RE = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]+>|<[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+>")
+_MD_LINK_TAIL_RE = lazyre.compile(r"(\]\()([^()\s]*(?:\([^()\s]*\)[^()\s]*)?(?:[ \t]+\"[^\"]*\")?)(\))")
+_MD_AUTOLINK_RE = lazyre.compile(r"<(?:https?|ftp|mailto):[^<>\s]+>|<[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+>")
 # HTML: ``<!--.*?-->`` (found with str.find, see _comment_spans) or a tag.
-_MD_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_MD_ENTITY_RE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});")
-_MD_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.{1,120}?)(?<=\S)\1")
-_MD_EM_RE = re.compile(r"(?<![*\\])\*(?![*\s])([^*，]{1,30}?)(?<![\s\\])\*(?!\*)|(?<![_\w])_(?![_\s])([^_]{1,30}?)(?<!\s)_(?![_\w])")
-_MD_STRIKE_RE = re.compile(r"~~(?=\S)(.{1,120}?)(?<=\S)~~")
-_MD_ESCAPE_RE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>~<])")
+_MD_TAG_RE = lazyre.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_MD_ENTITY_RE = lazyre.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});")
+_MD_STRONG_RE = lazyre.compile(r"(\*\*|__)(?=\S)(.{1,120}?)(?<=\S)\1")
+_MD_EM_RE = lazyre.compile(r"(?<![*\\])\*(?![*\s])([^*，]{1,30}?)(?<![\s\\])\*(?!\*)|(?<![_\w])_(?![_\s])([^_]{1,30}?)(?<!\s)_(?![_\w])")
+_MD_STRIKE_RE = lazyre.compile(r"~~(?=\S)(.{1,120}?)(?<=\S)~~")
+_MD_ESCAPE_RE = lazyre.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>~<])")
 
 
 def _code_spans(text: str):

@@ -70,6 +70,9 @@ class Rule:
     fixable: bool = False
     why: str = ""
     example_config: Dict[str, object] = field(default_factory=dict)  # house settings the examples assume
+    #: Characters one of which must occur in a paragraph's masked text for the rule to find
+    #: anything there (None: the rule reads the whole document).  See :mod:`gongwen.lint.prefilter`.
+    triggers: Optional[str] = None
 
     @property
     def is_practice(self) -> bool:
@@ -89,12 +92,15 @@ _NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 def rule(code: str, name: str, *, severity: str, message: str, source: str, bad: Sequence[str],
          good: Sequence[str], formats: Sequence[str] = ALL_FORMATS, example_format: str = "txt",
-         fixable: bool = False, why: str = "", example_config=None):
+         fixable: bool = False, why: str = "", example_config=None, triggers: Optional[str] = None):
     """Register a check function ``check(ctx) -> iterable of Finding`` as rule ``code``.
 
     ``message`` is the Chinese default message (问题: what is wrong and what is
     right); ``why`` the reason (原因); ``bad`` and ``good`` are example
     documents (示例, a paragraph per line) that tests run, every one of them.
+    ``triggers`` are the characters one of which a paragraph must hold for the rule to
+    find anything in it: the engine runs the rule only on those paragraphs (and not at
+    all when none has one); tests check the findings are the same without that filter.
     """
     if not _CODE_RE.match(code) or code[:3] not in _BY_PREFIX:
         raise ValueError(f"bad rule code {code!r}")
@@ -108,7 +114,7 @@ def rule(code: str, name: str, *, severity: str, message: str, source: str, bad:
             raise ValueError(f"rule code {code} registered twice")
         _REGISTRY[code] = Rule(code, name, family_of(code).name, severity, message, source, tuple(bad),
                                tuple(good), check, tuple(formats), example_format, fixable, why,
-                               dict(example_config or {}))
+                               dict(example_config or {}), triggers or None)
         return check
 
     return register

@@ -7,6 +7,7 @@ Everything is computed once per source and kept in the lint context (:meth:`Cont
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 from typing import Dict, List, Optional, Tuple
 
 from gongwen.draft.looks import docx_looks as looks_of
@@ -206,14 +207,20 @@ def heading_at(ctx: Context) -> dict:
 
 
 def items(ctx: Context):
-    """``(index, para, masked text)`` for every paragraph."""
-    return zip(range(len(ctx.paras)), ctx.paras, masked(ctx))
+    """``(index, para, masked text)`` for every paragraph (the running rule's trigger paragraphs
+    only, when the engine has narrowed them: ``ctx.only``)."""
+    texts = masked(ctx)
+    only = ctx.only
+    if only is None:
+        return zip(range(len(ctx.paras)), ctx.paras, texts)
+    paras = ctx.paras
+    return ((i, paras[i], texts[i]) for i in only)
 
 
 # --- analyses two families share ----------------------------------------------------------------
 
 _BLANK_SYNTAX = BLANKS + SYNTAX
-_AS_FOLLOWS = re.compile(r"(如下|以下|下列|如次)[:]$")
+_AS_FOLLOWS = lazyre.compile(r"(如下|以下|下列|如次)[:]$")
 
 
 def recipient_colons(ctx: Context) -> Dict[int, int]:
@@ -242,7 +249,7 @@ def _recipient_colons(ctx: Context) -> Dict[int, int]:
 
 
 #: ``2023年的工作重点``: a year in a phrase naming that year's plans.
-STALE_YEAR_RE = re.compile(r"((?:19|20)\d\d)年(?:的)?(?:(?:全年|全市|全县|全省|全区)?(?:工作)?(?:重点|要点|计划|任务|目标)"
+STALE_YEAR_RE = lazyre.compile(r"((?:19|20)\d\d)年(?:的)?(?:(?:全年|全市|全县|全省|全区)?(?:工作)?(?:重点|要点|计划|任务|目标)"
                            r"|工作(?:重点|要点|计划|安排|部署))")
 
 

@@ -8,18 +8,19 @@ writes the one form the standard allows. Pure Python.
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 from typing import Optional
 
 #: A 发文字号 as typed: brackets of any kind, 第 and leading zeros tolerated (one ``\s*`` per gap).
-PATTERN = re.compile(
+PATTERN = lazyre.compile(
     r"(?P<org>[\u4e00-\u9fff]{1,8}[发函字办令电呈])(?P<b1>\s*[\[［【﹝〖(（〔<〈{]\s*)(?P<year>(?:19|20)\d\d)"
     r"(?P<b2>\s*[\]］】﹞〗)）〕>〉}])(?P<di>\s*(?:第\s*)?)(?P<num>0*\d{1,4})(?P<hao>\s*号)")
 #: A whole field that is one 发文字号: any issuer code (上行文 codes need not end in 发, as in 清水〔2025〕9号).
-WHOLE = re.compile(
+WHOLE = lazyre.compile(
     r"(?P<org>[\u4e00-\u9fff]{1,12})\s*[\[［【﹝〖(（〔<〈{]\s*(?P<year>(?:19|20)\d\d)\s*[\]］】﹞〗)）〕>〉}]"
     r"\s*(?:第\s*)?(?P<num>0*\d{1,5})\s*号")
 #: The issuer code alone (``清政办发``): Chinese characters, no brackets or digits.
-CODE = re.compile(r"[\u4e00-\u9fff]{1,12}")
+CODE = lazyre.compile(r"[\u4e00-\u9fff]{1,12}")
 
 
 def written(code: str, year: int, serial: int) -> str:

@@ -18,6 +18,7 @@ This module is pure Python with no third-party imports: the linter of a
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 from dataclasses import dataclass
 from typing import Iterator, List, Optional
 
@@ -137,7 +138,7 @@ def strip_marker(text: str) -> str:
 
 SERIES_STYLES = ("一是", "第一")
 _SERIES_BOUNDARY = "(?:^|(?<=[，。；：、！？,;:!?“”\"'（）()]))"
-_SERIES_RE = re.compile(
+_SERIES_RE = lazyre.compile(
     rf"{_SERIES_BOUNDARY}(?:(?P<shi>[一二三四五六七八九十百零]{{1,5}})是(?P<shi_sep>[，,：:、]?)"
     rf"|第(?P<di>[一二三四五六七八九十百零]{{1,5}})(?P<di_sep>[，,、：:。.]?)(?![次届个位条项批年章节部款名])"
     rf"|(?P<word>首先|其次|再次|最后|其一|其二|其三|其四|其五)(?P<word_sep>[，,、：:]?))"
@@ -203,12 +204,12 @@ def numbers_in_order(numbers: List[Optional[int]]) -> bool:
 
 #: Junk that copy/paste leaves inside markers: ``##paidbegin##``, HTML tags and
 #: entities, zero-width characters.
-MARKER_JUNK_RE = re.compile(r"##[A-Za-z0-9_\-]{0,30}##|<[A-Za-z/][^<>]{0,30}>|&[a-zA-Z]{2,8};|&#\d{1,6};"
+MARKER_JUNK_RE = lazyre.compile(r"##[A-Za-z0-9_\-]{0,30}##|<[A-Za-z/][^<>]{0,30}>|&[a-zA-Z]{2,8};|&#\d{1,6};"
                             r"|[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # ``一、二季度``, ``一、二级``, ``三、四月份``: a numeral list, not a level-1 marker.
-_ENUMERATION_AFTER = re.compile(rf"[{NUMERAL_CHARS}]+(?:[、，,]|季度|季|级|类|等|档|批|线|期|号|产业|月|年|成|倍)")
+_ENUMERATION_AFTER = lazyre.compile(rf"[{NUMERAL_CHARS}]+(?:[、，,]|季度|季|级|类|等|档|批|线|期|号|产业|月|年|成|倍)")
 # ``1）`` ``一）``: a bracketed marker that lost its opening bracket.
-_HALF_BRACKET_RE = re.compile(rf"(?P<num>{_NUM_AR}|[一二三四五六七八九十百零]{{1,5}})(?P<close>[）)])")
+_HALF_BRACKET_RE = lazyre.compile(rf"(?P<num>{_NUM_AR}|[一二三四五六七八九十百零]{{1,5}})(?P<close>[）)])")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ phrases such as ``2022年的工作重点``; where both would speak, GW607 does.
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 from typing import Optional
 
 from gongwen.lint.findings import hit
@@ -22,22 +23,22 @@ from gongwen.draft.roles import DATE_LINE, ISSUE_DATE, PRINTED, TITLE
 from gongwen.lint.textview import items, roles, stale_years
 from gongwen.spec import dates
 
-_YEAR_RE = re.compile(r"(?<![0-9０-９.．])((?:19|20)\d\d)年")
+_YEAR_RE = lazyre.compile(r"(?<![0-9０-９.．])((?:19|20)\d\d)年")
 #: Spans where a year is not the writer's statement: book titles, 【…】 marks, variables.
-_SKIP_RE = re.compile(r"《[^《》]*》|【[^【】]*】|\{\{.*?\}\}")
+_SKIP_RE = lazyre.compile(r"《[^《》]*》|【[^【】]*】|\{\{.*?\}\}")
 #: A year that is plainly in the past: ``2022年以来``, ``比2022年``, ``截至2022年底``, ranges.
-_PAST_AFTER = re.compile(r"(?:底|末|初)?(?:以来|至今|起|同期|相比|以前|之前|前|[—–\-～~至到]\s*(?:19|20)\d\d)")
-_PAST_BEFORE = re.compile(r"(?:比|较|自|从|与|同|和|截至|截止|早在|始于|[—–\-～~至到])\s*$")
+_PAST_AFTER = lazyre.compile(r"(?:底|末|初)?(?:以来|至今|起|同期|相比|以前|之前|前|[—–\-～~至到]\s*(?:19|20)\d\d)")
+_PAST_BEFORE = lazyre.compile(r"(?:比|较|自|从|与|同|和|截至|截止|早在|始于|[—–\-～~至到])\s*$")
 #: A data cut-off a few words before the year: ``数据截至时间为2020年12月31日``.
-_CUT_OFF = re.compile(r"(?:截至|截止)[^，。；！？]{0,6}$")
+_CUT_OFF = lazyre.compile(r"(?:截至|截止)[^，。；！？]{0,6}$")
 #: A year that is the subject, its work looked back on: ``2024年度……考核结果``, ``2024年工作总结``.
-_LOOKED_BACK = re.compile(r"度?[^，。；：！？]{0,16}?(?:考核|总结|决算|评选|评比|表彰|先进|统计|述职|审计|绩效|考评|"
+_LOOKED_BACK = lazyre.compile(r"度?[^，。；：！？]{0,16}?(?:考核|总结|决算|评选|评比|表彰|先进|统计|述职|审计|绩效|考评|"
                           r"执行情况|完成情况|工作情况|落实情况|运行情况|工作报告|年报|结果|回顾)")
 #: A year stated as a fact of the past: a month of it (``2024年11月``), its whole (``2024年全年``), or a
 #: sentence that reports what happened in it — a done deed or a figure with its unit
 #: (``2024年，全县推出集成服务事项12项``, ``2024年农村居民人均可支配收入达到2.18万元``).
-_FACT_AFTER = re.compile(r"(?:\d{1,2}月|全年|上半年|下半年|[一二三四]季度)")
-_FACT_IN_SENTENCE = re.compile(
+_FACT_AFTER = lazyre.compile(r"(?:\d{1,2}月|全年|上半年|下半年|[一二三四]季度)")
+_FACT_IN_SENTENCE = lazyre.compile(
     r"[^。！？；]*?(?:达到|完成|实现|累计|共计|共有|共举办|新增|增长|下降|减少|提高|发现|举办|发生|取得|获得|通过|"
     r"推出|建成|开工|竣工|投入|投资|评价|排名|通报|召开|出台|印发|制定|\d+(?:\.\d+)?\s*"
     r"(?:个|项|家|人|万|亿|元|%|％|期|次|公里|千米|米|亩|户|座|所|条|件|名|吨|辆|处|场|批|倍|个百分点))")

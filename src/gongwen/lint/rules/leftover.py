@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
@@ -10,10 +11,10 @@ from gongwen.draft.roles import ATTACHMENT_ITEM, ATTACHMENT_NOTE
 from gongwen.lint.textview import SYNTAX, items, next_char, prev_char, roles, stale_years
 from gongwen.spec.chars import BLANKS, INVISIBLE, is_cjk, is_cn
 
-_STRONG_RE = re.compile(r"\*\*(?=[^\s*])([^*]{1,40}?)(?<=[^\s*])\*\*")
+_STRONG_RE = lazyre.compile(r"\*\*(?=[^\s*])([^*]{1,40}?)(?<=[^\s*])\*\*")
 
 
-@rule("GW601", "star-placeholder", why="草稿中常用“*”代替待补的数字或地名（“*万人”“从*的情况看”）。Markdown 的强调标记（*重点*）不算。",
+@rule("GW601", "star-placeholder", triggers="*", why="草稿中常用“*”代替待补的数字或地名（“*万人”“从*的情况看”）。Markdown 的强调标记（*重点*）不算。",
      severity="error", source="practice",
       message="“*”是未填写的占位符，应补上实际内容。",
       bad=["全市制造业从业人员*万人。", "截至*年*月，共完成*%。"], good=["全市制造业从业人员12.5万人。", "面积3*4米"])
@@ -37,8 +38,8 @@ def star_placeholder(ctx):
             yield hit(para, m.start(), f"“{m.group(0)}”是未填写的占位符，应补上实际内容。")
 
 
-_X_RE = re.compile(r"[XxＸｘ×]{2,}|[×XＸ]|□{2,}|△{2,}|○{2,}")
-_X_HINT_RE = re.compile(r"[XxＸｘ×□△○]")
+_X_RE = lazyre.compile(r"[XxＸｘ×]{2,}|[×XＸ]|□{2,}|△{2,}|○{2,}")
+_X_HINT_RE = lazyre.compile(r"[XxＸｘ×□△○]")
 #: A single × is a placeholder only where a figure or a name is missing (×月×日, ×市, 第×条);
 #: 长×宽 and 3×4 are multiplication.
 _SINGLE_X_AFTER = "年月日号时分市县区省镇乡村局厅委办部处科人名个家项万亿元条款章次届期批%"
@@ -67,7 +68,7 @@ def x_placeholder(ctx):
             yield hit(para, m.start(), f"“{m.group(0)}”是未填写的占位符，应补上实际内容。")
 
 
-_TODO_RE = re.compile(
+_TODO_RE = lazyre.compile(
     r"【[^【】]{0,20}(?:待|补充|填写|此处|核实|TODO|XX|××)[^【】]{0,20}】"
     r"|[〔\[［](?:[^〔〕\[\]［］]{0,20}(?:待[定补填核完]|补充|填写|此处|TODO)[^〔〕\[\]［］]{0,20})[〕\]］]"
     r"|[（(]此处[^（）()]{0,20}[）)]"
@@ -75,7 +76,7 @@ _TODO_RE = re.compile(
     r"|待补充|待填写|待核实|待完善|此处加盖公章|此处盖章|\?{3,}|？{3,}")
 
 
-_TODO_HINT_RE = re.compile(r"[【〔\[［待此?？]|TODO|FIXME|TBD")
+_TODO_HINT_RE = lazyre.compile(r"[【〔\[［待此?？]|TODO|FIXME|TBD")
 
 
 @rule("GW603", "todo-placeholder", severity="error", source="practice",
@@ -92,13 +93,13 @@ def todo_placeholder(ctx):
             yield hit(para, m.start(), f"“{m.group(0)}”是草稿中的待办标记，应处理后删去。")
 
 
-_JUNK_RE = re.compile(r"##[A-Za-z][A-Za-z0-9_\-]{0,30}##|</?(?:br|p|span|div|font|b|i|u|strong|em|o:p)\b[^<>]{0,60}/?>"
+_JUNK_RE = lazyre.compile(r"##[A-Za-z][A-Za-z0-9_\-]{0,30}##|</?(?:br|p|span|div|font|b|i|u|strong|em|o:p)\b[^<>]{0,60}/?>"
                       r"|&(?:nbsp|amp|lt|gt|quot|emsp|ensp|ldquo|rdquo|middot|hellip|mdash);|&#\d{2,6};", re.I)
 _ENTITY = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&ldquo;": "“", "&rdquo;": "”",
            "&middot;": "·", "&hellip;": "……", "&mdash;": "—"}
 
 
-@rule("GW604", "junk-markup", severity="error", fixable=True, source="practice",
+@rule("GW604", "junk-markup", triggers="#<&", severity="error", fixable=True, source="practice",
       message="复制粘贴留下的网页代码（“##paidbegin##”“<br>”“&nbsp;”等）应删去。",
       why="从网页复制的文字常带着“##paidbegin##”这类付费阅读标记、HTML 标签（<br>、<span>）和字符实体（&nbsp;），在 Word 中会原样印出来。"
           "修正时“&amp;”“&ldquo;”等实体换成它代表的字符，西文词之间的“&nbsp;”换成空格，其余删去；"
@@ -126,8 +127,8 @@ def junk_markup(ctx):
             yield replace(para, m.start(), m.end(), new, f"“{junk}”是复制粘贴留下的网页代码，{what}。")
 
 
-_SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|#160|#32);", re.I)
-_BREAK_TAG = re.compile(r"</?(?:br|p|div)\b", re.I)
+_SPACE_ENTITY = lazyre.compile(r"&(?:nbsp|ensp|emsp|#160|#32);", re.I)
+_BREAK_TAG = lazyre.compile(r"</?(?:br|p|div)\b", re.I)
 
 
 def _joins(ch: str) -> bool:
@@ -183,7 +184,7 @@ def stale_year(ctx):
         yield hit(para, m.start(), f"“{m.group(0)}”：本年度为{year}年，这里是否应为“{year}年”？")
 
 
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]+")
+_CONTROL_RE = lazyre.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]+")
 
 
 @rule("GW608", "garbled-characters", severity="error", source="practice",
@@ -196,11 +197,11 @@ def garbled_characters(ctx):
             yield hit(para, m.start(), "此处有乱码或控制字符，应核对原文。")
 
 
-_MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+\S")
-_MD_BULLET_RE = re.compile(r"^[ \t]{0,3}[-*+][ \t]+\S")
-_MD_ORDERED_RE = re.compile(r"^[ \t]{0,3}\d{1,2}\.[ \t]+(?=[\u4e00-\u9fff“《（])")
-_MD_TABLE_RE = re.compile(r"^[ \t]*\|(?:[^|\n]*\|){2,}[ \t]*$")
-_MD_TABLE_SEP_RE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
+_MD_HEADING_RE = lazyre.compile(r"^[ \t]{0,3}#{1,6}[ \t]+\S")
+_MD_BULLET_RE = lazyre.compile(r"^[ \t]{0,3}[-*+][ \t]+\S")
+_MD_ORDERED_RE = lazyre.compile(r"^[ \t]{0,3}\d{1,2}\.[ \t]+(?=[\u4e00-\u9fff“《（])")
+_MD_TABLE_RE = lazyre.compile(r"^[ \t]*\|(?:[^|\n]*\|){2,}[ \t]*$")
+_MD_TABLE_SEP_RE = lazyre.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
 #: Lines whose leading ``1. `` is not the drafter's: Word's numbering, the items of an 附件 note.
 _NOT_LISTS = (ATTACHMENT_ITEM, ATTACHMENT_NOTE)
 
@@ -233,8 +234,8 @@ def markdown_syntax(ctx):
 #: What a bracketed placeholder names: ``[主送单位]`` ``【日期】`` ``［联系电话］`` ``[X]``.
 _SLOT = (r"[\u4e00-\u9fff]{0,6}(?:单位|机关|部门|名称|日期|时间|年份|姓名|名字|人名|地名|联系人|电话|手机|地址|邮编|邮箱"
          r"|金额|数字|数额|数量|数据|标题|文号|人数|职务)|[XxＸｘ×]{1,4}|某{1,3}|…{1,2}|\.{3,6}|[_＿]{1,8}|[ \u3000]{0,4}")
-_SLOT_RE = re.compile(r"[\[［【〔](" + _SLOT + r")[\]］】〕]")
-_SLOT_HINT_RE = re.compile(r"[\[［【〔]")
+_SLOT_RE = lazyre.compile(r"[\[［【〔](" + _SLOT + r")[\]］】〕]")
+_SLOT_HINT_RE = lazyre.compile(r"[\[［【〔]")
 
 
 def _labels(mtext, m):
@@ -284,7 +285,7 @@ _NOT_SURNAME = ("关于", "对于", "由于", "至于", "属于", "位于", "等
 _COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐")
 
 
-@rule("GW611", "mou-placeholder", severity="warning", source="practice",
+@rule("GW611", "mou-placeholder", triggers="某", severity="warning", source="practice",
       message="“某某”出现在应写人名、单位名或地名的地方，是未填写的占位符，应补上实际名称。",
       why="起草时常用“某某”代替还没确定的人名、单位名（“请某某同志发言”“某某单位负责”），漏填就印发会闹笑话。"
           "姓氏后的“某某”（“张某某”“欧阳某某”）是隐去真名的通行写法，通报案例、讲话稿署名的示例都这样写，不报告；单个“某”（“某公司”）也不报告。"
@@ -307,8 +308,8 @@ _CHROME_TOKENS = frozenset(("打印本页", "打印此页", "打印本文", "打
                             "分享到", "分享", "返回顶部", "返回首页", "返回", "我要纠错", "字体大中小", "文字解读", "图片解读", "图文解读",
                             "视频解读", "动漫解读", "图解", "相关链接", "相关解读", "政策问答", "扫一扫在手机打开当前页", "扫一扫",
                             "微信", "微博", "QQ空间"))
-_FONT_SIZE_RE = re.compile(r"(?:字体|字号)?[:：]?[ \u3000]*大[ \u3000]*中[ \u3000]*小(?:[ \u3000]*默认)?")
-_CHROME_SPLIT_RE = re.compile(r"[ \u3000|｜/／·【】\[\]［］:：]+")
+_FONT_SIZE_RE = lazyre.compile(r"(?:字体|字号)?[:：]?[ \u3000]*大[ \u3000]*中[ \u3000]*小(?:[ \u3000]*默认)?")
+_CHROME_SPLIT_RE = lazyre.compile(r"[ \u3000|｜/／·【】\[\]［］:：]+")
 
 
 def _chrome_line(text):
@@ -317,7 +318,7 @@ def _chrome_line(text):
     return bool(pieces) and all(p in _CHROME_TOKENS for p in pieces)
 
 
-_META_RE = re.compile(
+_META_RE = lazyre.compile(
     r"(?:当前位置|您现在的位置|您的位置|您所在的位置)[:：]|首页[ \u3000]*[>＞»›]|(?:上一篇|下一篇)[:：]"
     r"|(?:浏览次数|浏览量|点击数|点击量|点击率|阅读次数|阅读量|访问量|访问次数)[:：][ \u3000]*\d+"
     r"|发布时间[:：][ \u3000]*\d{4}[-/.年]|发布日期[:：][ \u3000]*\d{4}[-/.]|【(?:字体|字号)[:：]")
@@ -342,7 +343,7 @@ def web_page_chrome(ctx):
             yield hit(para, start, f"“{text}”是网页的栏目信息，应删去。")
 
 
-_NOTE_RE = re.compile(
+_NOTE_RE = lazyre.compile(
     r"(?:目前|现在)?这一?版(?:的)?(?:内容|稿子|稿件|材料|初稿)?还(?:比较|有点|很|太)?(?:粗|简单|单薄|不成熟)"
     r"|还比较粗(?=[，。；…,]|$)|希望(?:再)?进一步(?:整理|润色|打磨)(?=[，。；…！]|$)"
     r"|此处(?:需|要)(?:补充|补全|插入|添加|填写|修改)|这一?段(?:内容|文字)?(?:领导)?还(?:没|未)(?:有)?定"
@@ -358,7 +359,7 @@ _NOTE_RE = re.compile(
 _NOTE_KEYS = ("这版", "这一版", "这段", "这一段", "放着", "写着", "占位", "再改", "仅供参考", "粗", "整理", "润色", "打磨", "此处", "删", "去掉", "您", "告诉我", "告知我", "随时", "AI", "人工智能")
 
 
-_NOTE_HINT_RE = re.compile("|".join(_NOTE_KEYS))
+_NOTE_HINT_RE = lazyre.compile("|".join(_NOTE_KEYS))
 
 
 @rule("GW613", "drafter-note", severity="error", source="practice",

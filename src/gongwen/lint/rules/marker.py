@@ -8,6 +8,7 @@ YAML content has no typed markers (they are generated), so these rules skip it.
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 
 from gongwen.spec.markers import MARKER_JUNK_RE
 
@@ -180,7 +181,7 @@ def garbled_marker(ctx):
 
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_CIRCLED_PUNCT_RE = re.compile(f"([{_CIRCLED}])([{BLANKS}]*[、.．,，:：])")
+_CIRCLED_PUNCT_RE = lazyre.compile(f"([{_CIRCLED}])([{BLANKS}]*[、.．,，:：])")
 
 
 @rule("GW109", "circled-number-punctuation", severity="error", fixable=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
@@ -14,7 +15,7 @@ from gongwen.spec.numerals import FULLWIDTH_TO_ASCII, from_chinese
 
 
 
-@rule("GW501", "abbreviated-year", severity="error",
+@rule("GW501", "abbreviated-year", triggers="年", severity="error",
       message="年份应写全，“25年底”应写作“2025年底”。", source="GB/T 15835-2011 5.2.2",
       why="GB/T 15835-2011 5.2.2：年份一般不简写，“25年”应写作“2025年”。"
           "简写的年份既可能指1925年也可能指2025年，还容易被读成25年的时长。"
@@ -34,7 +35,7 @@ def abbreviated_year(ctx):
             yield hit(para, m.start(), f"年份“{yy}年”应写全，如“20{yy}年”。")
 
 
-@rule("GW502", "date-leading-zero", severity="error", fixable=True,
+@rule("GW502", "date-leading-zero", triggers="月", severity="error", fixable=True,
       message="日期中的月、日不加前导零，“2024年03月05日”应写作“2024年3月5日”。", source="GB/T 9704-2012 7.3.5.4",
       why="GB/T 9704-2012 7.3.5.4：成文日期用阿拉伯数字将年、月、日标全，月、日不编虚位（即1不编为01）；正文中的日期也按此书写。"
           "“03月”“05日”多来自表格软件或系统导出的日期。",
@@ -50,10 +51,10 @@ def date_leading_zero(ctx):
 
 
 _CN_YEAR = dates.CN_YEAR_DIGIT
-_CN_DATE_RE = re.compile(rf"({_CN_YEAR}{{4}})年([一二三四五六七八九十]{{1,2}})月(?:([一二三四五六七八九十]{{1,3}})日)?")
+_CN_DATE_RE = lazyre.compile(rf"({_CN_YEAR}{{4}})年([一二三四五六七八九十]{{1,2}})月(?:([一二三四五六七八九十]{{1,3}})日)?")
 
 
-@rule("GW503", "chinese-numeral-date", severity="error", fixable=True,
+@rule("GW503", "chinese-numeral-date", triggers="月", severity="error", fixable=True,
       message="日期用阿拉伯数字，“二〇二四年三月五日”应写作“2024年3月5日”。", source="GB/T 9704-2012 7.3.5.4",
       why="GB/T 9704-2012 7.3.5.4 规定成文日期用阿拉伯数字将年、月、日标全；“二〇二四年三月五日”是旧的公文格式标准中的写法，现行标准已改。"
           "只报告年、月（日）齐全的日期，单独的“二〇二四年”不报告。",
@@ -72,7 +73,7 @@ def chinese_numeral_date(ctx):
             yield replace(para, m.start(), m.end(), new, f"日期“{m.group(0)}”应写作“{new}”。")
 
 
-@rule("GW504", "chinese-year-zero", severity="error", fixable=True,
+@rule("GW504", "chinese-year-zero", triggers="年", severity="error", fixable=True,
       message="汉字年份中的零写作“〇”，“二零二二年”“二O二二年”应写作“二〇二二年”。", source="GB/T 15835-2011 4.1.3",
       why="GB/T 15835-2011 4.1.3：年份中的“0”是编号性质的数字，汉字写作“〇”，不写作计量用的“零”；字母“O”和几何图形“○”只是形状相近，字形、大小都与汉字不同。"
           "只检查“年”字前的四位汉字年份。",
@@ -92,7 +93,7 @@ def chinese_year_zero(ctx):
 _DOC_NUMBER_RE = docnumber.PATTERN
 
 
-@rule("GW505", "document-number", severity="error", fixable=True,
+@rule("GW505", "document-number", triggers="号", severity="error", fixable=True,
       message="发文字号写作“机关代字〔年份〕序号号”，用六角括号“〔〕”，序号不加“第”、不编虚位，如“国办发〔2024〕1号”。",
       source="GB/T 9704-2012 7.2.5",
       why="GB/T 9704-2012 7.2.5：发文字号由发文机关代字、年份、发文顺序号组成，年份标全称，用六角括号“〔〕”括入；发文顺序号不加“第”字，不编虚位（即1不编为01），在阿拉伯数字后加“号”。"
@@ -121,7 +122,7 @@ def recipient_colon_rule(ctx):
         yield replace(ctx.paras[i], pos, pos + 1, "：", "主送机关（称谓）后的“:”应写作全角“：”。")
 
 
-_ATTACH_ITEM_RE = re.compile(r"(?P<num>[0-9０-９]{1,2})(?P<sep>[ \t\u3000]*[、．.，,](?![0-9]))(?P<space>[ \t\u3000]*)")
+_ATTACH_ITEM_RE = lazyre.compile(r"(?P<num>[0-9０-９]{1,2})(?P<sep>[ \t\u3000]*[、．.，,](?![0-9]))(?P<space>[ \t\u3000]*)")
 
 
 def _attachment_lines(ctx):
@@ -163,7 +164,7 @@ def attachment_punctuation(ctx):
             yield replace(para, len(text) - 1, len(text), "", f"附件名称后的“{text[-1]}”应删去。")
 
 
-_NUMERIC_DATE_RE = re.compile(r"(?<![0-9A-Za-z./\-])((?:19|20)\d\d)([./\-])(\d{1,2})\2(\d{1,2})(?![0-9A-Za-z./\-])")
+_NUMERIC_DATE_RE = lazyre.compile(r"(?<![0-9A-Za-z./\-])((?:19|20)\d\d)([./\-])(\d{1,2})\2(\d{1,2})(?![0-9A-Za-z./\-])")
 
 
 @rule("GW509", "numeric-date", severity="warning", fixable=True, source="practice",
@@ -185,7 +186,7 @@ def numeric_date(ctx):
             yield replace(para, m.start(), m.end(), new, f"日期“{m.group(0)}”应写作“{new}”。")
 
 
-@rule("GW510", "date-hao", severity="warning", fixable=True, source="practice",
+@rule("GW510", "date-hao", triggers="号", severity="warning", fixable=True, source="practice",
       message="公文中日期用“日”，不用口语的“号”，“3月5号”应写作“3月5日”。",
       why="“号”是口语说法，书面语中日期用“日”，与成文日期“2024年3月5日”的写法一致。"
           "“3号楼”“5号线”“5号院”不报告；发文字号末尾的“号”前面没有“月”，也不报告。",

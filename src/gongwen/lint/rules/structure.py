@@ -10,6 +10,7 @@ points.  第X条 and 第X编/章/节 have their own count (:func:`_articles_and_
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 from typing import Dict, List, Optional, Tuple
 
 from gongwen.spec.markers import format_marker
@@ -246,7 +247,7 @@ rule("GW207", "numbering-order", severity="error", formats=TEXT_FORMATS, source=
      good=["一、总体要求\n二、工作任务\n三、保障措施\n四、组织实施"])(_outline_rule("order"))
 
 
-_NUMERAL_RE = re.compile(f"[{NUMERAL_CHARS}][{NUMERAL_CHARS}{BLANKS}]*")
+_NUMERAL_RE = lazyre.compile(f"[{NUMERAL_CHARS}][{NUMERAL_CHARS}{BLANKS}]*")
 
 
 @rule("GW208", "numeral-form", severity="error", formats=TEXT_FORMATS, fixable=True,

@@ -10,6 +10,7 @@ as files of their own).
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 from typing import Dict, List, NamedTuple, Optional
 
 from gongwen.draft import roles as R
@@ -22,11 +23,11 @@ from gongwen.spec.chars import BLANKS
 _SOURCE = "GB/T 9704-2012"
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 #: An item number in a 附件说明: at its start, or after blanks or a mark (several on one line).
-_ITEM = re.compile(rf"(?:^|(?<=[{BLANKS}；;，,。：:]))(?P<num>[0-9０-９]{{1,2}})[{BLANKS}]*[.．、](?![0-9０-９])")
-_NOTE = re.compile(rf"[{BLANKS}]*附\s*件\s*[：:][{BLANKS}]*")
-_LABEL_NUM = re.compile(r"[0-9０-９]+")
+_ITEM = lazyre.compile(rf"(?:^|(?<=[{BLANKS}；;，,。：:]))(?P<num>[0-9０-９]{{1,2}})[{BLANKS}]*[.．、](?![0-9０-９])")
+_NOTE = lazyre.compile(rf"[{BLANKS}]*附\s*件\s*[：:][{BLANKS}]*")
+_LABEL_NUM = lazyre.compile(r"[0-9０-９]+")
 #: ``见附件2``, ``详见附件3``, ``（附件1）``: a reference to an attachment by its number.
-_REF = re.compile(r"附件\s*(?P<num>[0-9０-９]{1,2})(?![0-9０-９.．])")
+_REF = lazyre.compile(r"附件\s*(?P<num>[0-9０-９]{1,2})(?![0-9０-９.．])")
 
 
 class Item(NamedTuple):

@@ -8,6 +8,7 @@ document that says so.
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 
 from gongwen.lint.findings import hit
 from gongwen.lint.registry import PRACTICE, rule
@@ -16,17 +17,17 @@ from gongwen.lint.textview import items
 from gongwen.spec.chars import BLANKS
 from gongwen.spec.repealed import BY_TITLE
 
-_BEFORE_TITLE = re.compile(DOC_NUMBER.pattern + rf"[{BLANKS}]*(?:文件)?[{BLANKS}]*(?=《)")
+_BEFORE_TITLE = lazyre.compile(DOC_NUMBER.pattern + rf"[{BLANKS}]*(?:文件)?[{BLANKS}]*(?=《)")
 #: ``》清政发〔2024〕3号``: a number right after the title (not ``》和清政发……``, two documents).
-_AFTER_TITLE = re.compile(rf"》[{BLANKS}]*(?![和及与、等的并或以在为是中第])(?P<num>{DOC_NUMBER.pattern})")
-_CITED = re.compile(r"《(?P<title>[^《》]{2,80})》")
+_AFTER_TITLE = lazyre.compile(rf"》[{BLANKS}]*(?![和及与、等的并或以在为是中第])(?P<num>{DOC_NUMBER.pattern})")
+_CITED = lazyre.compile(r"《(?P<title>[^《》]{2,80})》")
 #: Words around a citation that place it in the past: ``《合同法》实施前``, ``原《合同法》``.
-_PAST_AFTER = re.compile(r"[）)]?(?:实施|施行|生效|废止|有效)?(?:以前|之前|前|期间|时期|时)|已(?:被)?(?:废止|停止)|"
+_PAST_AFTER = lazyre.compile(r"[）)]?(?:实施|施行|生效|废止|有效)?(?:以前|之前|前|期间|时期|时)|已(?:被)?(?:废止|停止)|"
                          r"停止执行|同时废止|废止")
-_PAST_BEFORE = re.compile(r"(?:原|已废止的|已失效的|废止|代替|取代|替代|根据当时的?|依照当时的?|按照当时的?)$")
+_PAST_BEFORE = lazyre.compile(r"(?:原|已废止的|已失效的|废止|代替|取代|替代|根据当时的?|依照当时的?|按照当时的?)$")
 
 
-@rule("GW007", "citation-order", severity="error", source=PRACTICE,
+@rule("GW007", "citation-order", triggers="《", severity="error", source=PRACTICE,
       message="引用公文应先引标题，后引发文字号，发文字号加圆括号：“《关于……的通知》（清政发〔2024〕3号）”。",
       why="引用公文先引标题、后引发文字号，是《国家行政机关公文处理办法》第二十三条的规定，现行各地公文处理实施办法"
           "沿用，公文写作普遍遵循：标题说明是什么文件，发文字号用于查找。“清政发〔2024〕3号《关于……》”次序颠倒，"
@@ -46,7 +47,7 @@ def citation_order(ctx):
             yield hit(para, m.start("num"), "标题之后的发文字号应加圆括号，写作“《标题》（发文字号）”。")
 
 
-@rule("GW008", "repealed-citation", severity="warning", source=PRACTICE,
+@rule("GW008", "repealed-citation", triggers="《", severity="warning", source=PRACTICE,
       message="引用了已经废止或停止执行的规定（如《国家行政机关公文处理办法》），应引用现行规定。",
       why="《国家行政机关公文处理办法》自2012年7月1日起停止执行，由《党政机关公文处理工作条例》代替；《中华人民共和国合同法》"
           "等自2021年1月1日起废止，由《中华人民共和国民法典》代替。依据失效的规定行文，依据就不成立。"

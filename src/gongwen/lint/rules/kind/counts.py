@@ -10,6 +10,7 @@ paragraphs, headings of one level (counted until a higher level), or an inline s
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 from typing import Optional
 
 from gongwen.draft import roles as R
@@ -21,11 +22,11 @@ from gongwen.spec.chars import BLANKS
 from gongwen.spec.markers import find_series
 from gongwen.spec.numerals import from_chinese
 
-_ANNOUNCE = re.compile(r"(?P<pre>以下|如下|下列|下面|下述)?(?P<num>[两二三四五六七八九十]{1,3})"
+_ANNOUNCE = lazyre.compile(r"(?P<pre>以下|如下|下列|下面|下述)?(?P<num>[两二三四五六七八九十]{1,3})"
                        r"(?P<unit>个|项|点|条|大|方面)[“‘]?(?P<noun>[\u4e00-\u9fff]{0,8}?)[”’]?"
                        r"(?P<end>[：:]|[。]?$)")
 #: What an announcement at the end of a paragraph announces (without a colon it needs one of these).
-_NOUNS = re.compile(r"(?:方面|意见|要求|工作|任务|问题|措施|建议|举措|做法|体会|事项|原则|目标|重点|环节|到位|坚持|"
+_NOUNS = lazyre.compile(r"(?:方面|意见|要求|工作|任务|问题|措施|建议|举措|做法|体会|事项|原则|目标|重点|环节|到位|坚持|"
                     r"必须|机制|内容|特点|考虑|情况|成效|经验)(?:的?(?:意见|要求|工作|问题|建议))?$")
 
 

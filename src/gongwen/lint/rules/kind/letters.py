@@ -7,18 +7,19 @@ practice (《党政机关公文处理工作条例》第八条 names the kinds, n
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 
 from gongwen.lint.findings import hit
 from gongwen.lint.registry import PRACTICE, rule
 from gongwen.lint.rules.kind.view import DOC_NUMBER, closing, doc_kind, main_body
 
 #: A letter's customary closing: 特此函告 / 特此函复 / 请予函复 / 盼复 / ……为盼 / 此复 …
-_LETTER_CLOSES = re.compile(r"特此|此复|此函|专此|函告|函复|函达|函询|盼复|为盼|为荷|是荷|为感|请复|请予|敬请|恳请|"
+_LETTER_CLOSES = lazyre.compile(r"特此|此复|此函|专此|函告|函复|函达|函询|盼复|为盼|为荷|是荷|为感|请复|请予|敬请|恳请|"
                             r"望.{0,8}(?:支持|复|协助|配合)|请.{0,12}(?:支持|协助|配合|回复|答复|复函|研究)")
 #: Where a reply names what it answers: ``……收悉``, ``来函``, ``来文``.
-_RECEIVED = re.compile(r"收悉|来函|来文|来电|你.{0,6}(?:请示|报告|函)")
-_CITED_TITLE = re.compile(r"《[^《》]{2,80}》")
-_NUMBER_AFTER = re.compile(r"\s*[（(]?\s*" + DOC_NUMBER.pattern)  # without brackets: GW007
+_RECEIVED = lazyre.compile(r"收悉|来函|来文|来电|你.{0,6}(?:请示|报告|函)")
+_CITED_TITLE = lazyre.compile(r"《[^《》]{2,80}》")
+_NUMBER_AFTER = lazyre.compile(r"\s*[（(]?\s*" + DOC_NUMBER.pattern)  # without brackets: GW007
 
 
 @rule("GW005", "letter-closing", severity="warning", source=PRACTICE,

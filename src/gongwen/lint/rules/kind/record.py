@@ -7,6 +7,7 @@ The parts come from the roles (:mod:`gongwen.draft.roles`).  The .docx layout of
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 from typing import List, Optional
 
 from gongwen.content.schema import FORMS
@@ -19,10 +20,10 @@ from gongwen.lint.textview import roles
 from gongwen.spec import dates
 from gongwen.spec.chars import BLANKS
 
-_PRINTED_DATE = re.compile(dates.ARABIC + r"\s*印\s*发")
-_RECORD_LINE = re.compile(rf"[{BLANKS}]*(?P<word>抄\s*送|抄\s*报|分\s*送|主\s*送)\s*[：:]")
+_PRINTED_DATE = lazyre.compile(dates.ARABIC + r"\s*印\s*发")
+_RECORD_LINE = lazyre.compile(rf"[{BLANKS}]*(?P<word>抄\s*送|抄\s*报|分\s*送|主\s*送)\s*[：:]")
 #: How one body's name ends (a 主送 line without its colon is a list of these).
-_BODY_END = re.compile(r"(?:政府|委员会|局|厅|办公室|办|部|委|党委|党组|中心|公司|院|校|会|处|科|所|站|队|单位|部门|机关|"
+_BODY_END = lazyre.compile(r"(?:政府|委员会|局|厅|办公室|办|部|委|党委|党组|中心|公司|院|校|会|处|科|所|站|队|单位|部门|机关|"
                        r"乡镇|街道|社区|村|镇|乡|县|区|市|省|组|团|室|馆|行|社)$")
 _TRAILING = "，,；;、.．。"
 #: Kinds that always have a 主送: a name alone under their title is one.

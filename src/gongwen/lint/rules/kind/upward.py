@@ -9,6 +9,7 @@ gets none of these rules.
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 from typing import List, Tuple
 
 from gongwen.draft import roles as R
@@ -19,16 +20,16 @@ from gongwen.spec.chars import BLANKS
 
 _RULES = "《党政机关公文处理工作条例》第十五条"
 #: How a 请示 ends: asking for a decision (妥否，请批示 / 当否，请批复 / 请审批 / 恳请……批准 …).
-ASKS = re.compile(r"妥否|当否|可否|是否(?:妥当|可行|同意)|请(?:予)?(?:批示|批复|审批|审定|审核|核准|批准|同意|支持|研究|"
+ASKS = lazyre.compile(r"妥否|当否|可否|是否(?:妥当|可行|同意)|请(?:予)?(?:批示|批复|审批|审定|审核|核准|批准|同意|支持|研究|"
                   r"解决|核拨|安排|审示|示复|指示|复示)|恳请.{0,40}?(?:批准|同意|支持|批复|审批|解决|安排)|为盼|盼复|请复")
 #: A request for instructions or approval inside a 报告 (not ``申请批准``, ``报请……批准``).
-_REPORT_ASKS = re.compile(r"妥否|当否|(?<![申报提呈转])请(?:予)?(?:批示|批复|审批|核准|批准)")
+_REPORT_ASKS = lazyre.compile(r"妥否|当否|(?<![申报提呈转])请(?:予)?(?:批示|批复|审批|核准|批准)")
 #: Names of bodies below the issuer: ``各乡镇人民政府``, ``所属各单位``, ``下属企业``.
-_BELOW = re.compile(r"^各|下属|所属|直属|各(?:中小学|学校|乡镇|村|社区|分局|科室|股室|处室|派出所|站所)")
+_BELOW = lazyre.compile(r"^各|下属|所属|直属|各(?:中小学|学校|乡镇|村|社区|分局|科室|股室|处室|派出所|站所)")
 #: A 乡镇 or 街道 body: below any 县-level issuer (``城关镇人民政府``, ``城东街道办事处``).
-_TOWN = re.compile(r"(?:镇|乡|街道)(?:人民政府|党委|办事处|政府)$")
-_COUNTY = re.compile(r"[县市区省]")
-_NAME_SEP = re.compile(r"[，、,；;]")
+_TOWN = lazyre.compile(r"(?:镇|乡|街道)(?:人民政府|党委|办事处|政府)$")
+_COUNTY = lazyre.compile(r"[县市区省]")
+_NAME_SEP = lazyre.compile(r"[，、,；;]")
 _CLOSE_WORDS = "妥否，请批示|当否，请批复|请审批|恳请……批准"
 
 

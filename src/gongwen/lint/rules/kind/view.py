@@ -9,6 +9,7 @@ Not a rule module: the rule modules of this family read it.
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 from typing import List, Optional
 
 from gongwen.content.schema import FORMS, KIND_NAMES, kind_of
@@ -26,7 +27,7 @@ END_ROLES = (R.ATTACHMENT_NOTE, R.ATTACHMENT_LABEL, R.SIGNATURE, R.ISSUE_DATE, R
 YAML_BODY_KEYS = ("opening", "intro", "closing", "paragraphs", "text", "lead", "lead_in", "after", "items",
                   "heading")
 #: A 发文字号 as typed in running text: ``清政发〔2024〕3号`` (look-alike brackets too).
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（﹝【]\s*(?:19|20)\d\d\s*[〕\]］)）﹞】]\s*第?\s*\d{1,4}\s*号")
+DOC_NUMBER = lazyre.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（﹝【]\s*(?:19|20)\d\d\s*[〕\]］)）﹞】]\s*第?\s*\d{1,4}\s*号")
 
 
 def kind_name(kind: str) -> str:

@@ -9,6 +9,7 @@ reports is left to it.
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 from itertools import accumulate
 
 from gongwen.lint.findings import hit, replace
@@ -19,10 +20,10 @@ from gongwen.spec.chars import is_cjk
 
 _INNER_OPEN = {"<": ">", "‹": "›", "＜": "＞", "《": "》", "〈": "〉"}
 _CLOSER_OF = {v: k for k, v in _INNER_OPEN.items()}
-_TITLE_MARKS_RE = re.compile("[《》<>‹›＜＞〈〉]")
+_TITLE_MARKS_RE = lazyre.compile("[《》<>‹›＜＞〈〉]")
 
 
-@rule("GW418", "inner-title-mark", severity="error", fixable=True, source="GB/T 15834-2011 4.15",
+@rule("GW418", "inner-title-mark", triggers="《", severity="error", fixable=True, source="GB/T 15834-2011 4.15",
       message="书名号里面还要用书名号时，里面一层用单书名号“〈〉”，不用“<>”“‹›”或“《》”。",
       why="GB/T 15834-2011 4.15：书名号里边还要用书名号时，外面一层用双书名号“《》”，里边一层用单书名号“〈〉”。"
           "“<>”是数学中的小于号、大于号，“‹›”是西文引号，印出来与单书名号不同；里外都用“《》”，读者分不清哪个“》”闭合哪一层。"
@@ -60,13 +61,13 @@ def inner_title_mark(ctx):
 
 _YEAR = r"(?:19|20)\d\d"
 #: A year in brackets other than 〔〕 before a serial and 号: the year of a 发文字号.
-_NUMBER_YEAR_RE = re.compile(r"(?P<b1>[\[［【﹝〖(（])[ \t]*(?P<year>" + _YEAR + r")[ \t]*(?P<b2>[\]］】﹞〗)）])"
+_NUMBER_YEAR_RE = lazyre.compile(r"(?P<b1>[\[［【﹝〖(（])[ \t]*(?P<year>" + _YEAR + r")[ \t]*(?P<b2>[\]］】﹞〗)）])"
                              r"[ \t]*(?:第[ \t]*)?(?P<num>\d{1,4})[ \t]*号")
 _PAIR = {"[": "]", "［": "］", "【": "】", "﹝": "﹞", "〖": "〗", "(": ")", "（": "）"}
-_SMALL_RE = re.compile(r"﹝[^﹝﹞]{0,20}﹞")
+_SMALL_RE = lazyre.compile(r"﹝[^﹝﹞]{0,20}﹞")
 
 
-@rule("GW419", "document-number-brackets", severity="error", fixable=True, source="GB/T 9704-2012 7.2.5",
+@rule("GW419", "document-number-brackets", triggers="号﹝", severity="error", fixable=True, source="GB/T 9704-2012 7.2.5",
       message="发文字号中的年份用六角括号“〔〕”，不用形近的“﹝﹞”“【】”“[]”“（）”；序号不加“第”、不编虚位。",
       why="GB/T 9704-2012 7.2.5：发文字号中的年份用六角括号“〔〕”括入，发文顺序号不加“第”字、不编虚位。"
           "“﹝﹞”（U+FE5D、U+FE5E）是竖排用的小写变体，字形与“〔〕”几乎一样，但检索“〔2021〕”找不到它；"
@@ -98,12 +99,12 @@ def document_number_brackets(ctx):
 
 #: What 〔〕 may hold besides the year of a 发文字号: a placeholder word (GW603/GW610 report it),
 #: an author's nationality or dynasty before a name (〔英〕, 〔北宋〕).
-_HEX_RE = re.compile(r"〔([^〔〕]{0,40})〕")
-_HEX_OK_RE = re.compile(r"[ \t]*" + _YEAR + r"[ \t]*|[\u4e00-\u9fff]{1,2}|[ \u3000]*")
-_HEX_LEFT = re.compile(r"待|补充|填写|此处|核实|单位|机关|部门|名称|日期|时间|姓名|电话|[XxＸｘ×某…]")
+_HEX_RE = lazyre.compile(r"〔([^〔〕]{0,40})〕")
+_HEX_OK_RE = lazyre.compile(r"[ \t]*" + _YEAR + r"[ \t]*|[\u4e00-\u9fff]{1,2}|[ \u3000]*")
+_HEX_LEFT = lazyre.compile(r"待|补充|填写|此处|核实|单位|机关|部门|名称|日期|时间|姓名|电话|[XxＸｘ×某…]")
 
 
-@rule("GW420", "hexagonal-brackets", severity="warning", source="practice",
+@rule("GW420", "hexagonal-brackets", triggers="〔", severity="warning", source="practice",
       message="六角括号“〔〕”只用于发文字号中的年份等少数场合，注释、说明、来源用圆括号“（）”。",
       why="GB/T 15834-2011 4.9：注释内容、补充说明和引语的出处用圆括号“（）”；六角括号“〔〕”用于发文字号中的年份（国发〔2011〕3号）、"
           "作者的国籍或朝代（〔英〕〔唐〕）。公文中“〔来源：…〕”“〔注：…〕”这样的“〔〕”多是照抄了别处的格式。"
@@ -124,17 +125,17 @@ def hexagonal_brackets(ctx):
 _PLACE = r"(?:路|街|大街|大道|巷|站|桥|村|镇|乡|港|码头|机场|广场|路口|隧道|收费站|立交|互通|枢纽)"
 #: ``天山西路——申昆路段``, ``从江州站——清河站``: two places joined by a 破折号 where a link needs the
 #: 一字线.  A place followed by a comma is not enough: ``这条路——天山西路，`` explains, it does not link.
-_PLACE_DASH_RE = re.compile(
+_PLACE_DASH_RE = lazyre.compile(
     r"(?P<from>从|由|自|连接|往返|开通|开行)?(?P<a>[\u4e00-\u9fff]{1,10}?[路街道巷站桥村镇乡港场口])(?<!—)——(?!—)"
     r"(?=[\u4e00-\u9fff]{1,10}?" + _PLACE + r"(?P<link>段|路段|区间|沿线|一线|之间|间|方向|全线|线|公交|专线|城际)?)")
 _DEMONSTRATIVE = set("这那该此条座个些")
 
 
 #: ``2024——2026年``, ``5月——8月``, ``3——5天``: two figures joined by a 破折号.
-_NUMBER_DASH_RE = re.compile(r"(?<=\d)(?P<unit>[年月日时号]?)(?<!—)——(?!—)(?=\d)")
+_NUMBER_DASH_RE = lazyre.compile(r"(?<=\d)(?P<unit>[年月日时号]?)(?<!—)——(?!—)(?=\d)")
 
 
-@rule("GW421", "dash-as-connector", severity="error", fixable=True, source="GB/T 15834-2011 4.13",
+@rule("GW421", "dash-as-connector", triggers="—", severity="error", fixable=True, source="GB/T 15834-2011 4.13",
       message="标示起止、连接地点用一字线“—”（天山西路—申昆路，2024—2026年），不用破折号“——”。",
       why="GB/T 15834-2011 4.13：标示时间、地域的起止和相关项目的连接用连接号，形式为一字线“—”，占一个字的位置；"
           "破折号“——”占两个字的位置，标示的是注释、话题转换或声音延长。“天山西路——申昆路”“2024——2026年”读作解释说明，意思就变了。"

@@ -10,6 +10,7 @@ characters is a fault, the one in ``1,000`` or ``Hello, world`` is not.
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
@@ -25,7 +26,7 @@ def _in(pos, region):
     return region is not None and region[0] <= pos < region[1]
 
 
-@rule("GW401", "halfwidth-punctuation", severity="error", fixable=True,
+@rule("GW401", "halfwidth-punctuation", triggers=",;:?!", severity="error", fixable=True,
       message="中文文本中应使用全角标点：“,”“;”“:”“?”“!”应写作“，”“；”“：”“？”“！”。",
       source="GB/T 15834-2011 3、5",
       why="GB/T 15834-2011 第 3、5 章：中文的逗号、分号、冒号、问号、叹号都是全角符号，各占一个字的位置。"
@@ -64,7 +65,7 @@ def halfwidth_punctuation(ctx):
             yield replace(para, pos, end, full, f"中文文本中的半角“{mark}”应写作全角“{full}”。")
 
 
-@rule("GW402", "halfwidth-period", severity="error", fixable=True,
+@rule("GW402", "halfwidth-period", triggers=".．", severity="error", fixable=True,
       message="中文句末应使用句号“。”，不用半角“.”或全角“．”。", source="GB/T 15834-2011 4.1",
       why="GB/T 15834-2011 4.1：句号的形式是“。”；半角“.”和全角“．”是西文句点或下脚点（“1.”这类序号用它），不能作中文的句末标点。"
           "只在点前是汉字（或后引号、后括号）、点后是段尾、空格或汉字时报告，小数（1.8万）、标题序号“1.”、文件名和网址不报告。",
@@ -91,7 +92,7 @@ def halfwidth_period(ctx):
 
 
 #: A heading marker's numeral at the start of a paragraph: ``一、、总体要求`` doubles the marker's 、.
-_MARKER_BEFORE = re.compile(r"[ \u3000\t]*(?:[一二三四五六七八九十百〇零]{1,4}|\d{1,3})")
+_MARKER_BEFORE = lazyre.compile(r"[ \u3000\t]*(?:[一二三四五六七八九十百〇零]{1,4}|\d{1,3})")
 
 
 @rule("GW404", "doubled-punctuation", severity="error", fixable=True, source="practice",
@@ -134,10 +135,10 @@ def conflicting_punctuation(ctx):
                 yield hit(para, m.start(), f"“{m.group(0)}”连用，应只保留一个点号。")
 
 
-_ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|…{3,}|(?<!…)…(?!…)|．{3,}|(?<!…)……(?=…)")
+_ELLIPSIS_RE = lazyre.compile(r"\.{3,}|。{3,}|…{3,}|(?<!…)…(?!…)|．{3,}|(?<!…)……(?=…)")
 
 
-@rule("GW409", "ellipsis-form", severity="error", fixable=True,
+@rule("GW409", "ellipsis-form", triggers="….。．", severity="error", fixable=True,
       message="省略号应写作“……”（两个“…”），不用“...”“。。。”或单个“…”。", source="GB/T 15834-2011 4.11",
       why="GB/T 15834-2011 4.11：省略号的形式是“……”，六个点占两个字的位置。"
           "“...”是西文省略号，“。"
@@ -181,12 +182,12 @@ def dunhao_before_deng(ctx):
 
 
 _UNIT_TIME = "年月日时"
-_RANGE_RE = re.compile(
+_RANGE_RE = lazyre.compile(
     r"(?<![A-Za-z0-9./:_\-])(\d+(?:\.\d+)?)(\s*(?:(?:年|月|日|时)\s*)?)([-–－~])(\s*)(\d+(?:\.\d+)?)(?![\d\-./])"
     r"(?=[%％\u4e00-\u9fff℃])")
 
 
-@rule("GW412", "range-mark", severity="error", fixable=True,
+@rule("GW412", "range-mark", triggers="-–－~", severity="error", fixable=True,
       message="表示起止用一字线“—”（2013—2015年），表示数值范围用浪纹线“～”（3～5年），不用连字符“-”。",
       source="GB/T 15834-2011 4.13",
       why="GB/T 15834-2011 4.13：连接号有短横线“-”、一字线“—”、浪纹线“～”三种：标示时间、地域的起止用一字线（2013—2015年），标示数值范围用浪纹线（3～5天），短横线用于电话号码、产品型号等的连接。"
@@ -222,8 +223,8 @@ def _digit_run_touches_cjk(text, i, step):
 
 #: A quantity with its unit: ``80m×12.6m``, ``1.2kW``, ``35%``, ``15℃``.
 _QUANTITY = r"\d+(?:\.\d+)?(?:[A-Za-z㎡²³℃‰%％]{1,3})?(?:[×xX*/]\d+(?:\.\d+)?(?:[A-Za-z㎡²³℃‰%％]{1,3})?)*"
-_QUANTITY_AT = re.compile(_QUANTITY + r"(?![A-Za-z0-9])")
-_QUANTITY_BEFORE = re.compile(r"(?<![A-Za-z0-9.])" + _QUANTITY + r"$")
+_QUANTITY_AT = lazyre.compile(_QUANTITY + r"(?![A-Za-z0-9])")
+_QUANTITY_BEFORE = lazyre.compile(r"(?<![A-Za-z0-9.])" + _QUANTITY + r"$")
 
 
 def _quantity_between(text, a, b):
@@ -249,8 +250,8 @@ def _quantity_between(text, a, b):
 #: The end of an organisation's name, and the one after it: ``中共中央办公厅 国务院办公厅关于……``
 #: (joint issuers are set apart by a space, in a cited title too).
 _ORG = r"(?:办公厅|办公室|委员会|政府|党委|党组|[部厅局委署院])"
-_ORG_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,}" + _ORG + "$")
-_ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{1,20}?" + _ORG + r"(?=关于|印发|联合|同意|[《》、，。：\s]|$)")
+_ORG_BEFORE = lazyre.compile(r"[\u4e00-\u9fff]{2,}" + _ORG + "$")
+_ORG_AFTER = lazyre.compile(r"[\u4e00-\u9fff]{1,20}?" + _ORG + r"(?=关于|印发|联合|同意|[《》、，。：\s]|$)")
 
 
 def _quiet_spaces(ctx):
@@ -269,7 +270,7 @@ def _quiet_spaces(ctx):
 
 #: A short name or word between spaces, a list's start or end: ``张三 李四 王五``.
 _LIST_PIECE = r"[\u4e00-\u9fff·]{2,4}"
-_NAME_LIST = re.compile(rf"(?:(?<=[：:])|(?<![\u4e00-\u9fff·])){_LIST_PIECE}(?:[ \u00a0]+{_LIST_PIECE}){{1,}}"
+_NAME_LIST = lazyre.compile(rf"(?:(?<=[：:])|(?<![\u4e00-\u9fff·])){_LIST_PIECE}(?:[ \u00a0]+{_LIST_PIECE}){{1,}}"
                         r"(?![\u4e00-\u9fff·])")
 
 
@@ -283,7 +284,7 @@ def _name_list(mtext: str, a: int, b: int) -> bool:
     return False
 
 
-@rule("GW413", "stray-space", why="中文之间、中文与数字之间不加空格，数字带单位的（“由 80m×12.6m 调整为”）也一样；YAML 中折成多行的中文也会在折行处产生空格。"
+@rule("GW413", "stray-space", triggers=" \u00a0", why="中文之间、中文与数字之间不加空格，数字带单位的（“由 80m×12.6m 调整为”）也一样；YAML 中折成多行的中文也会在折行处产生空格。"
          "有意留的空格不报告：规章“第一条”“第一章”后的空格、联合发文机关名称之间的空格（“中共中央办公厅 国务院办公厅”）、版记印发一行中的空格。"
          "用空格分隔的名单（“出席：张三 李四 王五”）只报告、不自动修正：删去空格会把名字连在一起，应改用顿号。",
      severity="warning", fixable=True, source="practice",
@@ -324,7 +325,7 @@ def stray_space(ctx):
                 yield replace(para, a, b, "", "中文文本中间的空格应删去。")
 
 
-_FULLWIDTH_ALNUM_RE = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+_FULLWIDTH_ALNUM_RE = lazyre.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 
 
 @rule("GW414", "fullwidth-alphanumeric", severity="error", fixable=True,
@@ -345,7 +346,7 @@ def fullwidth_alphanumeric(ctx):
             yield replace(para, m.start(), m.end(), new, f"全角字符“{m.group(0)}”应写作半角“{new}”。")
 
 
-@rule("GW415", "dash-form", severity="error", fixable=True,
+@rule("GW415", "dash-form", triggers="-－―—", severity="error", fixable=True,
       message="破折号应写作“——”（两个“—”），不用“--”“－－”。", source="GB/T 15834-2011 4.10",
       why="GB/T 15834-2011 4.10：破折号的形式是“——”，占两个字的位置。"
           "“--”“－－”是连字符，“―”（U+2015）多是按 GB2312 转换编码时留下的，三个以上的“———”太长，都不是破折号的写法。"

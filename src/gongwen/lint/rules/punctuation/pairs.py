@@ -9,6 +9,7 @@ characters is a fault, the one in ``1,000`` or ``Hello, world`` is not.
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
@@ -16,7 +17,7 @@ from gongwen.lint.textview import OPAQUE, SYNTAX, items, marker_spans, next_char
 from gongwen.spec.chars import BLANKS, is_cjk, is_cn
 
 _OPEN, _CLOSE = "(（", ")）"
-_ENUM_CLOSE_RE = re.compile(r"(?:^|(?<=[\s，；。：、\u3000]))(?:[0-9a-zA-Z]{1,2}|[一二三四五六七八九十]{1,2})[)）]")
+_ENUM_CLOSE_RE = lazyre.compile(r"(?:^|(?<=[\s，；。：、\u3000]))(?:[0-9a-zA-Z]{1,2}|[一二三四五六七八九十]{1,2})[)）]")
 
 
 def _in(pos, region):
@@ -40,7 +41,7 @@ def paren_pairs(mtext):
     return pairs, unmatched + stack
 
 
-@rule("GW403", "halfwidth-brackets", severity="error", fixable=True,
+@rule("GW403", "halfwidth-brackets", triggers="()", severity="error", fixable=True,
       message="中文文本中的括号应使用全角“（）”，不用半角“()”或一半一全。", source="GB/T 15834-2011 4.9",
       why="GB/T 15834-2011 4.9：中文括号的形式是“（）”。"
           "半角“()”只占半个字、用西文字体显示，与全角括号混用（“(试行）”）时左右不对称。"
@@ -69,7 +70,7 @@ def halfwidth_brackets(ctx):
 _PAIRS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】", "〔": "〕", "〈": "〉", "「": "」", "『": "』"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _SAME = {"(": "（", ")": "）"}
-_PAIR_CHARS_RE = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
+_PAIR_CHARS_RE = lazyre.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 
 
 @rule("GW406", "unbalanced-pair", severity="error", source="GB/T 15834-2011 4.8、4.9、4.15",
@@ -148,7 +149,7 @@ def _continued_quote(paras, k, pos):
     return k + 1 < len(paras) and paras[k + 1][2].lstrip(BLANKS + SYNTAX).startswith("“")
 
 
-@rule("GW407", "ascii-quotes", severity="error", fixable=True,
+@rule("GW407", "ascii-quotes", triggers="\"'", severity="error", fixable=True,
       message="中文文本中应使用中文引号“”‘’，不用英文引号 \" '。", source="GB/T 15834-2011 4.8",
       why="GB/T 15834-2011 4.8：中文引号的形式是双引号“”和单引号‘’，前引号和后引号形状不同。"
           "英文直引号 \" ' 不分前后、只占半个字，与全文的中文引号不一致。"
@@ -193,7 +194,7 @@ def dunhao_between_titles(ctx):
             yield replace(para, m.start(), m.end(), "", "并列的书名号（引号）之间的顿号宜删去。")
 
 
-@rule("GW416", "nested-double-quotes", severity="warning", source="GB/T 15834-2011 4.8",
+@rule("GW416", "nested-double-quotes", triggers="“", severity="warning", source="GB/T 15834-2011 4.8",
       message="引号里面还要用引号时，外面用双引号，里面用单引号：“……‘……’……”。",
       why="GB/T 15834-2011 4.8：引号里面还要用引号时，外面一层用双引号，里面一层用单引号。"
           "两层都用双引号，读者分不清哪个后引号闭合哪一层，引文在哪里结束。",
