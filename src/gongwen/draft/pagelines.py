@@ -74,15 +74,32 @@ def text_widths(text: str, size: int, spacing: int = 0, prev: str = "", gaps=Non
     """Advance of each character of ``text``, with the ideograph/Latin space counted on the second
     character of each such pair (``prev``: the character before ``text``); the spaces alone are
     appended to ``gaps`` when given (a line that starts after such a pair has none)."""
+    known = _KNOWN.get((size, spacing))
+    if known is None:
+        known = _KNOWN[(size, spacing)] = {}
+    space = AUTOSPACE * size / 32
     out = []
+    kind = _kind(prev) if prev else 0
     for ch in text:
-        w = char_width(ch, size, spacing)
-        gap = AUTOSPACE * size / 32 if autospaced(prev, ch) else 0
+        wk = known.get(ch)
+        if wk is None:
+            wk = known[ch] = (char_width(ch, size, spacing), _kind(ch))
+        w, k = wk
+        gap = space if kind + k == 3 else 0  # an ideograph (1) beside an ASCII letter or digit (2)
         out.append(w + gap)
         if gaps is not None:
             gaps.append(gap)
-        prev = ch
+        kind = k
     return out
+
+
+#: (size, spacing) → character → (advance, kind): text_widths walks every character of a document.
+_KNOWN: dict = {}
+
+
+def _kind(ch: str) -> int:
+    """1 an ideograph, 2 an ASCII letter or digit, 0 anything else (what :func:`autospaced` asks)."""
+    return 1 if is_cjk(ch) else 2 if ch.isascii() and ch.isalnum() else 0
 
 
 def cells(text: str) -> float:
