@@ -24,6 +24,7 @@ the top of a page, as both programs do.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
@@ -76,25 +77,30 @@ def text_widths(text: str, size: int, spacing: int = 0, prev: str = "", gaps=Non
     appended to ``gaps`` when given (a line that starts after such a pair has none)."""
     known = _KNOWN.get((size, spacing))
     if known is None:
-        known = _KNOWN[(size, spacing)] = {}
+        known = _KNOWN[(size, spacing)] = ({}, {})
+    width, kinds = known
+    for ch in set(text).difference(width):
+        width[ch], kinds[ch] = char_width(ch, size, spacing), _kind(ch)
+    kind = _kind(prev) if prev else 0
+    if kind != 2 and not _ASCII_ALNUM.search(text):  # no ideograph/Latin pair: no space anywhere
+        if gaps is not None:
+            gaps.extend([0] * len(text))
+        return list(map(width.__getitem__, text))
     space = AUTOSPACE * size / 32
     out = []
-    kind = _kind(prev) if prev else 0
     for ch in text:
-        wk = known.get(ch)
-        if wk is None:
-            wk = known[ch] = (char_width(ch, size, spacing), _kind(ch))
-        w, k = wk
+        k = kinds[ch]
         gap = space if kind + k == 3 else 0  # an ideograph (1) beside an ASCII letter or digit (2)
-        out.append(w + gap)
+        out.append(width[ch] + gap)
         if gaps is not None:
             gaps.append(gap)
         kind = k
     return out
 
 
-#: (size, spacing) → character → (advance, kind): text_widths walks every character of a document.
+#: (size, spacing) → (character → advance, character → kind): text_widths walks every character.
 _KNOWN: dict = {}
+_ASCII_ALNUM = re.compile("[0-9A-Za-z]")
 
 
 def _kind(ch: str) -> int:
