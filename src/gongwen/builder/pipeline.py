@@ -287,7 +287,7 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
         tpl = render.load_template(template_path, house.face_map, house.page_numbers)
         parts = tpl.render(paragraphs, doc.title, render.digest(data))
         guard_overwrite(target, source, force)
-        render.write_docx(parts, tpl.order, target)
+        render.write_docx(parts, tpl.order, target, tpl)
         result.ok = True
         result.warnings.extend(_widows(target))
     except ContentErrors as exc:
