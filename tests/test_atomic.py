@@ -232,7 +232,7 @@ def test_killed_at_random_moments(tmp_path, versions):
 
 #: Where a real build is stopped: after its first write, after a few, deep into the file,
 #: and with everything written and synced but the rename not yet done.
-PAUSE_POINTS = ["write:1", "write:2", "write:10", "write:60", "rename"]
+PAUSE_POINTS = ["write:1", "write:2", "write:10", "write:30", "rename"]  # a document is ~40 writes
 
 
 @pytest.mark.slow

@@ -28,6 +28,12 @@ def main(argv=None):
         code = fast(args[1:])
         if code is not None:
             return code
+    if args[:1] == ["build"]:
+        from gongwen.cli.buildfast import fast as build_fast
+
+        code = build_fast(args[1:])
+        if code is not None:
+            return code
     from gongwen.cli import main as click_main
 
     return click_main(args, prog_name="gongwen")

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from typing import List, NamedTuple, Optional, Tuple
 
+from gongwen.spec import lazyre
+
 #: Lines scanned before the parser's mark (the mistake is near it, or the parser stops at once).
 WINDOW = 6
 #: Lines walked back to find the siblings of a line indented wrongly.
@@ -45,7 +47,7 @@ _DASH_LINE = re.compile(r"^(?P<indent>[ ]*)-(?=[ \t]|$)")
 #: A list entry written ``-严防……`` (no space) or ``－ 严防……`` / ``— 严防……`` (a full-width dash).
 _BAD_DASH = re.compile(r"^(?P<indent>[ ]*)(?:(?P<dash>[－—])|(?P<tight>-)(?=[^\s\-0-9.]))")
 _VALUE_START = re.compile(rf"^[ ]*(?:-[ ]+)*(?:{_KEY}:[ ]+)?")
-_CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2018-\u201d]")
+_CJK = lazyre.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2018-\u201d]")  # 3 ms to compile
 _FULL_QUOTES = "“”‘’＂＇"
 
 

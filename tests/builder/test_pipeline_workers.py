@@ -29,6 +29,7 @@ def test_a_killed_worker_does_not_end_the_batch(tmp_path, monkeypatch):
         path.parent.mkdir(exist_ok=True)
         shutil.copyfile(CONTENT / "speech.yaml", path)
     monkeypatch.setattr(pipeline, "_build_task", dies_on_doc2)
+    monkeypatch.setattr(pipeline, "POOL_FROM", 0)  # a pool even for four documents
     results = pipeline.build(tmp_path / "content", tmp_path / "out", jobs=2)
     assert [r.ok for r in results] == [True] * 4, [r.errors for r in results]
     # The pool stops its other workers when one dies: one may leave a temporary file, as a killed

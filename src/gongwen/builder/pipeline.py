@@ -128,6 +128,11 @@ def build(paths: Union[PathLike, Sequence[PathLike]], out_dir: PathLike = "out",
                        progress=progress, importer=importer, strict=strict)
 
 
+#: A process pool pays from this many documents per worker: below it, starting the workers and
+#: handing them the documents costs more than building the documents here (≈ 10 ms each).
+POOL_FROM = 8
+
+
 def build_pairs(pairs: Sequence[Tuple[Path, Path]], *, template: Optional[str] = None,
                 force: bool = False, jobs: int = 1,
                 progress: Optional[Callable[[BuildResult], None]] = None, importer=None,
@@ -150,7 +155,7 @@ def build_pairs(pairs: Sequence[Tuple[Path, Path]], *, template: Optional[str] =
         if progress:
             progress(results[i])
     serial = todo
-    if jobs > 1 and len(todo) > 2:
+    if jobs > 1 and len(todo) > max(2, POOL_FROM * jobs):
         # The first document is built here: it loads the modules and compiles the template,
         # and the forked workers inherit both instead of each doing it again (a pool that
         # starts cold is slower than one process for a handful of documents).
@@ -287,7 +292,7 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
         tpl = render.load_template(template_path, house.face_map, house.page_numbers)
         parts = tpl.render(paragraphs, doc.title, render.digest(data))
         guard_overwrite(target, source, force)
-        render.write_docx(parts, tpl.order, target)
+        render.write_docx(parts, tpl.order, target, tpl)
         result.ok = True
         result.warnings.extend(_widows(target))
     except ContentErrors as exc:

@@ -29,7 +29,6 @@ import hashlib
 import os
 import re
 import time
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -38,6 +37,7 @@ from gongwen.builder import geometry
 from gongwen.builder.restyle import face_attributes, restyle, with_faces
 from gongwen.builder.stamp import properties, stamped
 from gongwen.builder.tags import PARA_TAG, TAG  # noqa: F401  (the renderer's reading of tags, re-exported)
+from gongwen.builder.zipout import Deflated, deflated, write_zip
 from gongwen.errors import Place, ReadError, TemplateError
 from gongwen.ooxml.names import W, XML_SPACE
 
@@ -67,6 +67,8 @@ class Template:
     faces: Dict[str, str] = field(default_factory=dict)
     #: What was stripped from the template (external.Reference), for callers that report it.
     stripped: list = field(default_factory=list)
+    #: The template's parts deflated once for every document written with it (:mod:`zipout`).
+    deflated: Deflated = field(default_factory=Deflated, repr=False, compare=False)
 
     def budget(self, paragraphs: List[dict]) -> int:
         """Most characters the body of a document with ``paragraphs`` may render to.
@@ -326,21 +328,25 @@ def _near(source: str, lineno: Optional[int]) -> str:
     return f"第 {lineno} 行附近" if lineno else text[:40]
 
 
-def write_docx(parts: Dict[str, bytes], order: List[str], target: Path) -> None:
+def write_docx(parts: Dict[str, bytes], order: List[str], target: Path,
+               template: Optional[Template] = None) -> None:
     """Write a .docx atomically: a temporary file beside ``target``, fsync, rename.
 
     A build killed at any moment leaves the previous file or the complete new
-    one, never half of one.
+    one, never half of one.  The parts of ``template`` that a document leaves as
+    they are were deflated once, for the first document written with it.
     """
     from gongwen import atomic
 
     parts = stamped(parts)
     names = list(order) + [n for n in parts if n not in order]
-    with atomic.replace(target) as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=(2012, 7, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, parts[name], compresslevel=6)
+    if template is None:
+        members = [deflated(name, parts[name]) for name in names]
+    else:
+        own = template.parts
+        members = [template.deflated.member(name, parts[name], parts[name] is own.get(name)) for name in names]
+    with atomic.replace(target) as fh:
+        write_zip(fh, members)
 
 
 def digest(data: bytes) -> str:

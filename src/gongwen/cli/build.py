@@ -9,7 +9,7 @@ import click
 from gongwen.cli.chinese import missing_paths, not_found
 from gongwen.content.schema import KIND_WORDS, kind_of
 
-PROGRESS_THRESHOLD = 5  # more documents than this get a progress bar
+from gongwen.cli.buildfast import PROGRESS_THRESHOLD  # noqa: E402  (more documents than this get a progress bar)
 
 HELP = """把 YAML 内容或现成的草稿生成符合 GB/T 9704-2012 的 .docx。
 

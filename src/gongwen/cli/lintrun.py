@@ -10,12 +10,10 @@ from __future__ import annotations
 import sys
 
 from gongwen.cli.echo import echo
-from gongwen.cli.lintreview import ReviewOptions, review as review_docx
 from gongwen.draft.source import Source
 from gongwen.errors import GongwenError
 from gongwen.lint.engine import lint_source, rules_for
 from gongwen.lint.files import is_content, settings_for, sources
-from gongwen.lint.output import change
 from gongwen.settings import LintOverrides
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -30,8 +28,6 @@ def run(paths, extra: LintOverrides, fmt: str = "text", fix: bool = False, diff:
         output=None, review: "ReviewOptions" = None) -> int:
     """Lint, fix, print; return the exit code.  Each file is linted with its own settings."""
     from gongwen.lint.output import format_findings
-
-    review = review or ReviewOptions()
 
     findings = []
     reports = []  # (source, findings) for --format html
@@ -58,12 +54,16 @@ def run(paths, extra: LintOverrides, fmt: str = "text", fix: bool = False, diff:
                 echo(f"设置有误：{problem}", err=True)
         strict = strict or config.strict
         files += 1
-        for r in rules_for(source, config):
-            ran_rules.setdefault(r.code, r)
+        if fmt == "sarif":  # the only format that lists the rules run
+            for r in rules_for(source, config):
+                ran_rules.setdefault(r.code, r)
         found = lint_source(source, config)
-        if review.wanted(source, fix) or ((fix or diff) and any(f.fix for f in found)):
+        reviewed = review is not None and review.wanted(source, fix)
+        if reviewed or ((fix or diff) and any(f.fix for f in found)):
             try:
-                if review.wanted(source, fix):
+                if reviewed:
+                    from gongwen.cli.lintreview import review as review_docx
+
                     found, n = review_docx(source, found, config, fix, diff, review, fix_out)
                 else:
                     found, n = _apply_fixes(source, found, config, fix=fix, diff=diff, fmt=fmt, out=fix_out)
@@ -139,6 +139,8 @@ def _summary(files, errors, warnings, fixable, fixed, unreadable, fixing, unwrit
 
 def _apply_fixes(source: Source, found, config, fix: bool, diff: bool, fmt: str, out):
     """Fix one source; return the findings that remain and how many fixes were applied."""
+    from gongwen.lint.output import change
+
     if source.format == "docx":
         return _fix_docx(source, found, fix, out)
     from gongwen.lint.fix import fix_file, fix_text, make_source
@@ -160,6 +162,8 @@ def _apply_fixes(source: Source, found, config, fix: bool, diff: bool, fmt: str,
 
 
 def _fix_docx(source: Source, found, fix: bool, out):
+    from gongwen.lint.output import change
+
     fixable = [f for f in found if f.fix is not None]
     if not fix:
         for f in fixable:

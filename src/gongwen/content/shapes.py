@@ -21,6 +21,7 @@ from gongwen.content.faults import DUPLICATE_KEY, INVALID_VALUE, UNKNOWN_KEY, WR
 from gongwen.content.keypaths import Numbering, writer_path
 from gongwen.content.schema import TYPE_NAMES
 from gongwen.errors import ContentError, Place
+from gongwen.spec import lazyre
 from gongwen.spec.chars import CHINESE_TEXT_CLASS, XML_ILLEGAL
 from gongwen.yamlhints import colon_in_text
 from gongwen.yamlsafe import MAX_CHARS, MAX_DEPTH, MAX_NODES
@@ -40,7 +41,7 @@ MAX_PARAGRAPHS = textio.MAX_PARAGRAPHS
 
 # YAML folds a line break inside a plain or ">" scalar into a space; between Chinese
 # characters that space is an artefact of wrapping, not the writer's text.
-_FOLD_SPACE = re.compile(f"(?<=[{CHINESE_TEXT_CLASS}]) (?=[{CHINESE_TEXT_CLASS}])")
+_FOLD_SPACE = lazyre.compile(f"(?<=[{CHINESE_TEXT_CLASS}]) (?=[{CHINESE_TEXT_CLASS}])")
 
 
 def compose_content(text: str, path: str):

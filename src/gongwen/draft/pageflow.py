@@ -54,13 +54,23 @@ class Estimate:
         return not self.reason
 
 
-def _chain_el(res: Resolver, ppr, sid, tag: str):
+def _chain_el(res: Resolver, ppr, sid, tag: str, memo: Optional[dict] = None):
     """The element ``tag`` of a paragraph's properties as Word resolves it (direct, style chain,
-    document defaults)."""
+    document defaults); ``memo`` keeps what the styles give per style (they do not change)."""
     if ppr is not None:
         el = ppr.find(W + tag)
         if el is not None:
             return el
+    key = (sid, tag)
+    if memo is not None and key in memo:
+        return memo[key]
+    found = _styled_el(res, sid, tag)
+    if memo is not None:
+        memo[key] = found
+    return found
+
+
+def _styled_el(res: Resolver, sid, tag: str):
     for st in res.parts.style_chain(sid):
         sp = st.find(W + "pPr")
         el = None if sp is None else sp.find(W + tag)
@@ -70,13 +80,23 @@ def _chain_el(res: Resolver, ppr, sid, tag: str):
     return None if dd is None else dd.find(W + tag)
 
 
-def _attr(res, ppr, sid, tag: str, attr: str, default=None):
+def _attr(res, ppr, sid, tag: str, attr: str, default=None, memo: Optional[dict] = None):
     """An attribute of ``tag`` resolved attribute by attribute (w:spacing's before and line may come
     from different levels)."""
     if ppr is not None:
         el = ppr.find(W + tag)
         if el is not None and el.get(W + attr) is not None:
             return el.get(W + attr)
+    key = (sid, tag, attr, default)
+    if memo is not None and key in memo:
+        return memo[key]
+    found = _styled_attr(res, sid, tag, attr, default)
+    if memo is not None:
+        memo[key] = found
+    return found
+
+
+def _styled_attr(res, sid, tag: str, attr: str, default):
     for st in res.parts.style_chain(sid):
         sp = st.find(W + "pPr")
         el = None if sp is None else sp.find(W + tag)
@@ -111,15 +131,16 @@ class _Reader:
         self.res = Resolver(parts)
         self.hanging = hanging
         self.width = A4[0] - MARGINS["left"] - MARGINS["right"]
+        self.memo: dict = {}  # what the styles give, per style (_chain_el, _attr)
 
     def block(self, p, index: int) -> Optional[Block]:
         """The block of paragraph ``p`` (None: it takes no room, a frame); raises ValueError when the
         paragraph is off the grid."""
-        res = self.res
+        res, memo = self.res, self.memo
         sid, props = res.para(p)
         ppr = p.find(W + "pPr")
-        pbb = _chain_el(res, ppr, sid, "pageBreakBefore")
-        if _chain_el(res, ppr, sid, "framePr") is not None:  # placed on the page, out of the flow
+        pbb = _chain_el(res, ppr, sid, "pageBreakBefore", memo)
+        if _chain_el(res, ppr, sid, "framePr", memo) is not None:  # placed on the page, out of the flow
             if pbb is not None and is_on(pbb):
                 return Block(height=0, page_break_before=True, key=index)
             return None
@@ -151,16 +172,17 @@ class _Reader:
         left_kind, left = props.get("left", ("left", 0))
         if left_kind.endswith("Chars"):
             left = left * size * 10 // 100
-        right = to_int(_attr(res, ppr, sid, "ind", "right") or _attr(res, ppr, sid, "ind", "end"), 0)
+        right = to_int(_attr(res, ppr, sid, "ind", "right", memo=memo)
+                       or _attr(res, ppr, sid, "ind", "end", memo=memo), 0)
         room = self.width - left - right
-        overflow = _chain_el(res, ppr, sid, "overflowPunct")
+        overflow = _chain_el(res, ppr, sid, "overflowPunct", memo)
         hanging = self.hanging if self.hanging is not None else (overflow is None or is_on(overflow))
         s = "".join(text)
         lines = break_lines(s, widths, room - first, room, hanging, gaps) if s else [""]
-        keep = _chain_el(res, ppr, sid, "keepNext")
+        keep = _chain_el(res, ppr, sid, "keepNext", memo)
         return Block(lines=lines, pitch=line,
-                     before=to_int(_attr(res, ppr, sid, "spacing", "before"), 0),
-                     after=to_int(_attr(res, ppr, sid, "spacing", "after"), 0),
+                     before=to_int(_attr(res, ppr, sid, "spacing", "before", memo=memo), 0),
+                     after=to_int(_attr(res, ppr, sid, "spacing", "after", memo=memo), 0),
                      keep_next=keep is not None and is_on(keep),
                      page_break_before=pbb is not None and is_on(pbb),
                      page_break_after=page_break or (ppr is not None and ppr.find(_SECTPR) is not None),

@@ -24,6 +24,7 @@ the top of a page, as both programs do.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
@@ -74,15 +75,37 @@ def text_widths(text: str, size: int, spacing: int = 0, prev: str = "", gaps=Non
     """Advance of each character of ``text``, with the ideograph/Latin space counted on the second
     character of each such pair (``prev``: the character before ``text``); the spaces alone are
     appended to ``gaps`` when given (a line that starts after such a pair has none)."""
+    known = _KNOWN.get((size, spacing))
+    if known is None:
+        known = _KNOWN[(size, spacing)] = ({}, {})
+    width, kinds = known
+    for ch in set(text).difference(width):
+        width[ch], kinds[ch] = char_width(ch, size, spacing), _kind(ch)
+    kind = _kind(prev) if prev else 0
+    if kind != 2 and not _ASCII_ALNUM.search(text):  # no ideograph/Latin pair: no space anywhere
+        if gaps is not None:
+            gaps.extend([0] * len(text))
+        return list(map(width.__getitem__, text))
+    space = AUTOSPACE * size / 32
     out = []
     for ch in text:
-        w = char_width(ch, size, spacing)
-        gap = AUTOSPACE * size / 32 if autospaced(prev, ch) else 0
-        out.append(w + gap)
+        k = kinds[ch]
+        gap = space if kind + k == 3 else 0  # an ideograph (1) beside an ASCII letter or digit (2)
+        out.append(width[ch] + gap)
         if gaps is not None:
             gaps.append(gap)
-        prev = ch
+        kind = k
     return out
+
+
+#: (size, spacing) → (character → advance, character → kind): text_widths walks every character.
+_KNOWN: dict = {}
+_ASCII_ALNUM = re.compile("[0-9A-Za-z]")
+
+
+def _kind(ch: str) -> int:
+    """1 an ideograph, 2 an ASCII letter or digit, 0 anything else (what :func:`autospaced` asks)."""
+    return 1 if is_cjk(ch) else 2 if ch.isascii() and ch.isalnum() else 0
 
 
 def cells(text: str) -> float:

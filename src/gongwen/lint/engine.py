@@ -15,7 +15,7 @@ from gongwen.draft.source import Source, source_from_text
 from gongwen.lint.context import Context
 from gongwen.lint.findings import Finding
 from gongwen.lint.precedence import one_cause
-from gongwen.lint.registry import Rule, all_rules
+from gongwen.lint.registry import Rule, all_rules, text_rules
 from gongwen.lint.suppress import source_suppressions
 from gongwen.settings import LintSettings
 
@@ -24,6 +24,14 @@ def rules_for(source: Source, config: Optional[LintSettings] = None) -> List[Rul
     config = config or LintSettings()
     return [r for r in all_rules(layout=source.format == "docx")
             if source.format in r.formats and config.rule_enabled(r.code)]
+
+
+def rules_to_run(source: Source, config: LintSettings) -> List[Rule]:
+    """:func:`rules_for` less the rules whose triggers occur nowhere in a text source (the
+    prefilter would skip them), without importing their modules."""
+    if source.format == "docx":
+        return rules_for(source, config)
+    return text_rules(source.format, "\n".join(p.text for p in source.paras), config.rule_enabled)
 
 
 def finish(f: Finding, r: Rule, source: Source, index: Dict[int, int], config: LintSettings) -> Finding:
@@ -74,7 +82,8 @@ def lint_source(source: Source, config: Optional[LintSettings] = None,
     """All findings for one source, selected, suppressed and sorted.  ``prefilter=False`` runs
     every rule on every paragraph (what the triggers must never change)."""
     config = config or LintSettings()
-    rules = rules_for(source, config) if rules is None else rules
+    if rules is None:
+        rules = rules_to_run(source, config) if prefilter else rules_for(source, config)
     ctx = Context(source, config)
     index = {id(p): i for i, p in enumerate(source.paras)}
     sup = source_suppressions(source)

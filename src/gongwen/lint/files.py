@@ -63,9 +63,11 @@ def settings_for(path: str, overrides: Optional[LintOverrides] = None) -> LintSe
 
 def is_content(source: Source) -> bool:
     """YAML that is gongwen content (other YAML in a folder is not linted)."""
+    if source.format != "yaml":
+        return True
     from gongwen.draft.yamlsource import is_content as yaml_is_content
 
-    return source.format != "yaml" or yaml_is_content(source)
+    return yaml_is_content(source)
 
 
 def sources(paths: Sequence[str]) -> Iterator[Tuple[str, bool, object]]:

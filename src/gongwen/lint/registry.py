@@ -120,13 +120,38 @@ def rule(code: str, name: str, *, severity: str, message: str, source: str, bad:
     return register
 
 
+def _import(module: str) -> None:
+    if module not in _loaded:
+        importlib.import_module(module)
+        _loaded.add(module)
+
+
 def _load(layout: bool) -> None:
+    from gongwen.lint.ruleindex import MODULES
+
+    for module, _ in MODULES:
+        _import(module)
     for fam in FAMILY_TABLE:
-        if fam.name == LAYOUT and not layout:
-            continue
-        if fam.module not in _loaded:
-            importlib.import_module(fam.module)
-            _loaded.add(fam.module)
+        if fam.name != LAYOUT or layout:
+            _import(fam.module)
+
+
+def text_rules(fmt: str, text: str, enabled: Callable[[str], bool]) -> List[Rule]:
+    """The rules for a text source of format ``fmt`` (not .docx) that can fire in ``text``
+    (its paragraphs' text), importing only their modules (:mod:`gongwen.lint.ruleindex`).
+    A rule left out has a trigger list none of whose characters occurs in ``text``, so the
+    prefilter would not run it (:mod:`gongwen.lint.prefilter`): the findings are the same."""
+    from gongwen.lint.ruleindex import MODULES
+
+    codes = []
+    for module, rules in MODULES:
+        wanted = [code for code, formats, triggers in rules
+                  if fmt in formats.split() and enabled(code)
+                  and (triggers is None or any(c in text for c in triggers))]
+        if wanted:
+            _import(module)
+            codes.extend(wanted)
+    return [_REGISTRY[c] for c in sorted(codes)]
 
 
 def all_rules(layout: bool = True) -> List[Rule]:

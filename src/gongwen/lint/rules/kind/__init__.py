@@ -3,6 +3,7 @@ a letter; citations give the title before the 发文字号; the 附件说明, th
 references in the text agree; the 版记 and the 主送 are written as GB/T 9704 sets them.
 
 The kind comes from the title's last words or the content's ``kind`` (:mod:`.view`).
-"""
 
-from gongwen.lint.rules.kind import attachments, citation, counts, letters, record, upward  # noqa: F401  (registers the rules)
+The submodules register their rules on import; the registry imports them from
+:mod:`gongwen.lint.ruleindex` (a text, only those it needs).
+"""

@@ -4,6 +4,7 @@ Every rule reads the masked text (see :mod:`gongwen.lint.textview`), so URLs,
 e-mail addresses, file names, code and Markdown syntax are never flagged, and
 decides by the neighbours of a mark: a half-width comma between two Chinese
 characters is a fault, the one in ``1,000`` or ``Hello, world`` is not.
-"""
 
-from gongwen.lint.rules.punctuation import brackets, marks, pairs  # noqa: F401  (registers the rules)
+The submodules register their rules on import; the registry imports them from
+:mod:`gongwen.lint.ruleindex` (a text, only those it needs).
+"""

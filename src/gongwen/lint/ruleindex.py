@@ -1,0 +1,150 @@
+"""The rule index: which module registers which rules, for which formats, with which triggers.
+
+Generated from the registry by ``python -m gongwen.lint.indexgen`` (do not edit;
+tests/lint/test_ruleindex.py fails when it is stale).  Linting a text, the engine
+imports only the rule modules holding a rule that applies to its format and can fire
+in it (no triggers, or one of its trigger characters in the text): importing every
+rule module costs more than linting a short text.  The layout family (.docx only)
+is not listed: a .docx loads every family.
+"""
+
+#: (module, ((code, formats, triggers or None), ...)), modules in import order.
+MODULES = (
+    ('gongwen.lint.rules.content', (
+        ('GW701', 'yaml', None),
+        ('GW702', 'yaml', None),
+        ('GW703', 'yaml', None),
+        ('GW704', 'yaml', None),
+        ('GW705', 'yaml', None),
+        ('GW706', 'yaml', None),
+        ('GW707', 'yaml', None),
+        ('GW708', 'yaml', None),
+        ('GW710', 'yaml', None),
+        ('GW711', 'yaml', None),
+        ('GW712', 'yaml', None),
+        ('GW713', 'yaml', None),
+        ('GW714', 'yaml', None),
+        ('GW715', 'yaml', None),
+    )),
+    ('gongwen.lint.rules.cycle', (
+        ('GW901', 'txt md docx yaml', None),
+    )),
+    ('gongwen.lint.rules.kind.attachments', (
+        ('GW010', 'txt md docx yaml', None),
+        ('GW011', 'txt md docx yaml', None),
+        ('GW012', 'txt md docx yaml', None),
+        ('GW013', 'txt md docx yaml', None),
+    )),
+    ('gongwen.lint.rules.kind.citation', (
+        ('GW007', 'txt md docx yaml', '《'),
+        ('GW008', 'txt md docx yaml', '《'),
+    )),
+    ('gongwen.lint.rules.kind.counts', (
+        ('GW009', 'txt md docx yaml', None),
+    )),
+    ('gongwen.lint.rules.kind.letters', (
+        ('GW005', 'txt md docx yaml', None),
+        ('GW006', 'txt md docx yaml', None),
+    )),
+    ('gongwen.lint.rules.kind.record', (
+        ('GW014', 'txt md docx yaml', None),
+        ('GW015', 'txt md docx yaml', None),
+        ('GW016', 'txt md docx yaml', None),
+        ('GW017', 'txt md', None),
+        ('GW018', 'txt md docx', None),
+    )),
+    ('gongwen.lint.rules.kind.upward', (
+        ('GW001', 'txt md docx yaml', None),
+        ('GW002', 'txt md docx yaml', None),
+        ('GW003', 'txt md docx yaml', None),
+        ('GW004', 'txt md docx yaml', None),
+    )),
+    ('gongwen.lint.rules.leftover', (
+        ('GW601', 'txt md docx yaml', '*'),
+        ('GW602', 'txt md docx yaml', None),
+        ('GW603', 'txt md docx yaml', None),
+        ('GW604', 'txt md docx yaml', '#<&'),
+        ('GW605', 'txt md docx yaml', None),
+        ('GW606', 'docx yaml', None),
+        ('GW607', 'txt md docx yaml', None),
+        ('GW608', 'txt md docx yaml', None),
+        ('GW609', 'txt docx yaml', None),
+        ('GW610', 'txt md docx yaml', None),
+        ('GW611', 'txt md docx yaml', '某'),
+        ('GW612', 'txt md docx yaml', None),
+        ('GW613', 'txt md docx yaml', None),
+    )),
+    ('gongwen.lint.rules.marker', (
+        ('GW101', 'txt md docx', None),
+        ('GW102', 'txt md docx', None),
+        ('GW103', 'txt md docx', None),
+        ('GW104', 'txt md docx', None),
+        ('GW105', 'txt md docx', None),
+        ('GW106', 'txt md docx', None),
+        ('GW107', 'txt md docx', None),
+        ('GW108', 'txt md docx', None),
+        ('GW109', 'txt md docx yaml', None),
+        ('GW110', 'txt md docx', None),
+        ('GW111', 'txt md docx', None),
+    )),
+    ('gongwen.lint.rules.number', (
+        ('GW501', 'txt md docx yaml', '年'),
+        ('GW502', 'txt md docx yaml', '月'),
+        ('GW503', 'txt md docx yaml', '月'),
+        ('GW504', 'txt md docx yaml', '年'),
+        ('GW505', 'txt md docx yaml', '号'),
+        ('GW506', 'txt md docx yaml', None),
+        ('GW507', 'txt md docx yaml', None),
+        ('GW508', 'txt md docx yaml', None),
+        ('GW509', 'txt md docx yaml', None),
+        ('GW510', 'txt md docx yaml', '号'),
+        ('GW511', 'txt md docx yaml', None),
+    )),
+    ('gongwen.lint.rules.punctuation.brackets', (
+        ('GW418', 'txt md docx yaml', '《'),
+        ('GW419', 'txt md docx yaml', '号﹝'),
+        ('GW420', 'txt md docx yaml', '〔'),
+        ('GW421', 'txt md docx yaml', '—'),
+    )),
+    ('gongwen.lint.rules.punctuation.marks', (
+        ('GW401', 'txt md docx yaml', ',;:?!'),
+        ('GW402', 'txt md docx yaml', '.．'),
+        ('GW404', 'txt md docx yaml', None),
+        ('GW405', 'txt md docx yaml', None),
+        ('GW409', 'txt md docx yaml', '….。．'),
+        ('GW410', 'txt md docx yaml', None),
+        ('GW411', 'txt md docx yaml', None),
+        ('GW412', 'txt md docx yaml', '-–－~'),
+        ('GW413', 'txt md docx yaml', ' \xa0'),
+        ('GW414', 'txt md docx yaml', None),
+        ('GW415', 'txt md docx yaml', '-－―—'),
+        ('GW417', 'txt md docx', None),
+    )),
+    ('gongwen.lint.rules.punctuation.pairs', (
+        ('GW403', 'txt md docx yaml', '()'),
+        ('GW406', 'txt md docx yaml', None),
+        ('GW407', 'txt md docx yaml', '"\''),
+        ('GW408', 'txt md docx yaml', None),
+        ('GW416', 'txt md docx yaml', '“'),
+    )),
+    ('gongwen.lint.rules.series', (
+        ('GW301', 'txt md docx yaml', None),
+        ('GW302', 'txt md docx yaml', None),
+        ('GW303', 'txt md docx yaml', None),
+        ('GW304', 'txt md docx yaml', None),
+        ('GW305', 'txt md docx yaml', None),
+        ('GW306', 'txt md docx yaml', None),
+    )),
+    ('gongwen.lint.rules.structure', (
+        ('GW201', 'txt md docx', None),
+        ('GW202', 'txt md docx', None),
+        ('GW203', 'txt md docx', None),
+        ('GW204', 'txt md docx', None),
+        ('GW205', 'txt md docx', None),
+        ('GW206', 'txt md docx', None),
+        ('GW207', 'txt md docx', None),
+        ('GW208', 'txt md docx', None),
+        ('GW209', 'txt md docx', None),
+        ('GW210', 'txt md docx yaml', None),
+    )),
+)
