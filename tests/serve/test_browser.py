@@ -8,10 +8,7 @@ It also prints how long a keystroke takes to reach the preview on content/speech
 nothing is asserted about time."""
 
 import json
-import os
-import shutil
 import statistics
-import tempfile
 import threading
 import time
 import urllib.error
@@ -19,19 +16,14 @@ import urllib.request
 
 import pytest
 
+from tests.chromium import AVAILABLE, SKIP_REASON, chromium
 from tests.paths import ROOT
 from tests.serve.helpers import make_folder
 
-CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser"), "/usr/bin/chromium")
-                 if p and os.path.exists(p)), None)
-DRIVER = shutil.which("chromedriver") or ("/usr/bin/chromedriver" if os.path.exists("/usr/bin/chromedriver") else None)
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
 pytest.importorskip("uvicorn")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="Debian chromium and chromium-driver are not installed")
+pytestmark = pytest.mark.skipif(not AVAILABLE, reason=SKIP_REASON)
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-         "--disable-extensions", "--window-size=1400,860", "--hide-scrollbars"]
 SHOTS = ROOT / "out" / "serve"
 WAIT = 30
 
@@ -60,27 +52,10 @@ def server(tmp_path):
 
 @pytest.fixture
 def browser(tmp_path):
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in FLAGS:
-        options.add_argument(flag)
-    profile = tempfile.mkdtemp(prefix="gongwen-chromium-")
     downloads = tmp_path / "下载"
     downloads.mkdir()
-    options.add_argument(f"--user-data-dir={profile}")
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                              "download.prompt_for_download": False})
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(executable_path=DRIVER), options=options)
-    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
-    driver.downloads = downloads
-    try:
+    with chromium("1400,860", downloads) as driver:
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def _until(driver, check, what):

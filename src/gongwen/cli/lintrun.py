@@ -25,7 +25,7 @@ def _echo(text: str, err: bool = False) -> None:
 
 
 def run(paths, extra: LintOverrides, fmt: str = "text", fix: bool = False, diff: bool = False,
-        output=None, review: "ReviewOptions" = None) -> int:
+        output=None, review=None) -> int:
     """Lint, fix, print; return the exit code.  Each file is linted with its own settings."""
     from gongwen.lint.output import format_findings
 
