@@ -69,6 +69,8 @@ class Template:
     stripped: list = field(default_factory=list)
     #: The template's parts deflated once for every document written with it (:mod:`zipout`).
     deflated: Deflated = field(default_factory=Deflated, repr=False, compare=False)
+    #: The template's parsed parts and resolved styles, kept for the widow check (:mod:`widowcheck`).
+    pageflow: dict = field(default_factory=dict, repr=False, compare=False)
 
     def budget(self, paragraphs: List[dict]) -> int:
         """Most characters the body of a document with ``paragraphs`` may render to.
