@@ -159,11 +159,11 @@ def _compile(path: str, faces: Dict[str, str], page_numbers: str) -> Template:
         _utf8(parts, name, path)
     restyle(parts, faces, page_numbers, lambda name: _utf8(parts, name, path))
     import jinja2
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from gongwen.builder.sandbox import Sandbox
 
     # Templates travel between offices: sandboxed, so no template reaches Python internals.
-    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined,
-                                        keep_trailing_newline=True)
+    env = Sandbox(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     body, size = _compiled_body(env, parts["word/document.xml"], path)
     return Template(path, parts, order, body, size, dict(faces), stripped)
 
