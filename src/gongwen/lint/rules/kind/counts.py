@@ -61,17 +61,35 @@ def _following(ctx, start: int) -> int:
             n += 1
         return n
     if first.kind in (R.HEADING, R.ARTICLE_POINT) and first.number == 1:
-        level, n = first.level, 0
-        for j in range(nxt, len(kinds)):
-            k = kinds[j]
-            if k.kind in END_ROLES or k.kind == R.PART or (k.kind in (R.HEADING, R.ARTICLE_POINT) and k.level < level):
-                break
-            if k.kind == first.kind and k.level == level:
-                n += 1
-        return n
+        return _scope_count(ctx, nxt, first.kind, first.level)
     if first.kind == R.BODY:
         return _inline(texts[nxt])
     return 0
+
+
+def _ends_scope(k, level) -> bool:
+    return k.kind in END_ROLES or k.kind == R.PART or (k.kind in (R.HEADING, R.ARTICLE_POINT) and k.level < level)
+
+
+def _scope_count(ctx, start: int, kind, level) -> int:
+    """How many paragraphs of ``kind`` at ``level`` run from ``start`` (one of them) to the first
+    paragraph that ends the scope (:func:`_ends_scope`).  Answered from two ascending index lists
+    kept per source, so a long document with many announcements is not walked once per
+    announcement."""
+    from bisect import bisect_left
+
+    kinds = roles(ctx)
+    held = ctx.shared("kind.count_scopes", lambda c: ({}, {}))
+    same, ends = held
+    if (kind, level) not in same:
+        same[(kind, level)] = [j for j, k in enumerate(kinds) if k.kind == kind and k.level == level]
+    if level not in ends:
+        ends[level] = [j for j, k in enumerate(kinds) if _ends_scope(k, level)]
+    stops = ends[level]
+    at = bisect_left(stops, start)
+    end = stops[at] if at < len(stops) else len(kinds)
+    found = same[(kind, level)]
+    return bisect_left(found, end) - bisect_left(found, start)
 
 
 def _announcements(ctx):
