@@ -40,7 +40,7 @@ MODULES = (
         ('GW008', 'txt md docx yaml', '《'),
     )),
     ('gongwen.lint.rules.kind.counts', (
-        ('GW009', 'txt md docx yaml', None),
+        ('GW009', 'txt md docx yaml', '两二三四五六七八九十'),
     )),
     ('gongwen.lint.rules.kind.letters', (
         ('GW005', 'txt md docx yaml', None),
@@ -96,7 +96,7 @@ MODULES = (
         ('GW506', 'txt md docx yaml', None),
         ('GW507', 'txt md docx yaml', None),
         ('GW508', 'txt md docx yaml', None),
-        ('GW509', 'txt md docx yaml', None),
+        ('GW509', 'txt md docx yaml', './-'),
         ('GW510', 'txt md docx yaml', '号'),
         ('GW511', 'txt md docx yaml', None),
     )),
@@ -116,7 +116,7 @@ MODULES = (
         ('GW411', 'txt md docx yaml', '等'),
         ('GW412', 'txt md docx yaml', '-–－~'),
         ('GW413', 'txt md docx yaml', ' \xa0'),
-        ('GW414', 'txt md docx yaml', None),
+        ('GW414', 'txt md docx yaml', '０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ'),
         ('GW415', 'txt md docx yaml', '-－―—'),
         ('GW417', 'txt md docx', None),
     )),

@@ -17,7 +17,7 @@ from gongwen.draft import roles as R
 from gongwen.lint.findings import hit
 from gongwen.lint.registry import PRACTICE, rule
 from gongwen.lint.rules.kind.view import END_ROLES, without_titles
-from gongwen.lint.textview import masked, roles
+from gongwen.lint.textview import items, masked, roles
 from gongwen.spec.chars import BLANKS
 from gongwen.spec.markers import find_series
 from gongwen.spec.numerals import from_chinese
@@ -95,7 +95,7 @@ def _scope_count(ctx, start: int, kind, level) -> int:
 def _announcements(ctx):
     """``(index, match, items found)`` for every plainly scoped announcement."""
     kinds = roles(ctx)
-    for i, mtext in enumerate(masked(ctx)):
+    for i, _, mtext in items(ctx):  # the paragraphs holding a numeral (triggers), or all
         if kinds[i].kind in END_ROLES or kinds[i].kind in (R.TITLE, R.ATTACHMENT_TITLE, R.BLANK):
             continue
         text = without_titles(mtext).rstrip(BLANKS)
@@ -114,7 +114,7 @@ def _announcements(ctx):
             yield i, m, found
 
 
-@rule("GW009", "announced-count", severity="error", source=PRACTICE,
+@rule("GW009", "announced-count", severity="error", source=PRACTICE, triggers="两二三四五六七八九十",
       message="前文说“三个方面”“四项工作”，后面列出的条目数与之不符，应核对数量或条目。",
       why="“从以下三个方面抓好落实：”“做到三个到位：”预告了条目数，读者按数查找；增删条目后忘了改数字，前后就对不上。"
           "只在范围明确时报告：预告在段末（或冒号后紧跟“一是……二是……”），下一段就是条目（一是、（一）、1. 等同级条目），"

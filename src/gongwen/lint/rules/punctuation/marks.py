@@ -332,12 +332,13 @@ def stray_space(ctx):
                 yield replace(para, a, b, "", "中文文本中间的空格应删去。")
 
 
+_FULLWIDTH_ALNUM = "".join(map(chr, (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))))
 _FULLWIDTH_ALNUM_RE = lazyre.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 
 
 @rule("GW414", "fullwidth-alphanumeric", severity="error", fixable=True,
       message="阿拉伯数字和拉丁字母应使用半角，“２０２４年”“ＧＤＰ”应写作“2024年”“GDP”。",
-      source="GB/T 15835-2011 5.1",
+      source="GB/T 15835-2011 5.1", triggers=_FULLWIDTH_ALNUM,
       why="GB/T 15835-2011 5.1：阿拉伯数字一般占半个汉字的位置，即用半角；文中的拉丁字母同样用半角。"
           "全角的“２０２４”“ＧＤＰ”每个字符占一个汉字宽，字距松散，与文中其他半角数字、字母宽窄不一。"
           "标题序号中的全角数字由 GW106 报告。",
