@@ -294,7 +294,9 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
         guard_overwrite(target, source, force)
         render.write_docx(parts, tpl.order, target, tpl)
         result.ok = True
-        result.warnings.extend(_widows(target))
+        from gongwen.builder import widowcheck
+
+        result.warnings.extend(widowcheck.warnings(target, parts, tpl))
     except ContentErrors as exc:
         result.errors.extend(str(e) for e in exc.errors)
     except GongwenError as exc:
@@ -310,17 +312,6 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
         result.errors.append(f"{source}: 生成时出现意外错误（{type(exc).__name__}: {_short(str(exc))}），未生成；"
                              "这是 gongwen 自身的缺陷，请报告")
     return result
-
-
-def _widows(target: Path) -> List[str]:
-    """GW826's warnings for the built file: a last line of one or two characters alone at a page top."""
-    from gongwen.draft.pageflow import agreed_widows, widow_message
-    from gongwen.ooxml.parts import load_parts
-
-    try:
-        return [f"{target}: {widow_message(w)}" for w in agreed_widows(load_parts(str(target)))]
-    except GongwenError:
-        return []
 
 
 #: The most :func:`output_state` inflates to compare an output with what gongwen wrote (bytes).

@@ -69,6 +69,8 @@ class Template:
     stripped: list = field(default_factory=list)
     #: The template's parts deflated once for every document written with it (:mod:`zipout`).
     deflated: Deflated = field(default_factory=Deflated, repr=False, compare=False)
+    #: The template's parsed parts and resolved styles, kept for the widow check (:mod:`widowcheck`).
+    pageflow: dict = field(default_factory=dict, repr=False, compare=False)
 
     def budget(self, paragraphs: List[dict]) -> int:
         """Most characters the body of a document with ``paragraphs`` may render to.
@@ -157,11 +159,11 @@ def _compile(path: str, faces: Dict[str, str], page_numbers: str) -> Template:
         _utf8(parts, name, path)
     restyle(parts, faces, page_numbers, lambda name: _utf8(parts, name, path))
     import jinja2
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from gongwen.builder.sandbox import Sandbox
 
     # Templates travel between offices: sandboxed, so no template reaches Python internals.
-    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined,
-                                        keep_trailing_newline=True)
+    env = Sandbox(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     body, size = _compiled_body(env, parts["word/document.xml"], path)
     return Template(path, parts, order, body, size, dict(faces), stripped)
 

@@ -126,16 +126,41 @@ def _geometry(parts) -> str:
 
 
 class _Reader:
-    def __init__(self, parts, hanging: Optional[bool]):
+    """Reads paragraphs into blocks.  What the styles give is kept (``memo``, the Resolver's caches)
+    for as long as the styles and numbering parts are the same objects (:func:`agreed_widows`'s
+    ``shared``); what a paragraph measures is kept for one document (``measured``), so its two
+    layouts (marks hanging or not) measure each paragraph once."""
+
+    def __init__(self, parts):
         self.parts = parts
         self.res = Resolver(parts)
-        self.hanging = hanging
         self.width = A4[0] - MARGINS["left"] - MARGINS["right"]
         self.memo: dict = {}  # what the styles give, per style (_chain_el, _attr)
+        self.measured: dict = {}  # id(w:p) → (w:p, what _measure found), for the current document
 
-    def block(self, p, index: int) -> Optional[Block]:
+    def use(self, parts) -> "_Reader":
+        """This reader for another document with the same styles and numbering parts."""
+        self.parts = self.res.parts = parts
+        self.measured = {}
+        return self
+
+    def block(self, p, index: int, hanging: Optional[bool]) -> Optional[Block]:
         """The block of paragraph ``p`` (None: it takes no room, a frame); raises ValueError when the
-        paragraph is off the grid."""
+        paragraph is off the grid.  ``hanging`` as :func:`estimate` takes it."""
+        held = self.measured.get(id(p))
+        if held is None or held[0] is not p:
+            # p is kept with what it measured: lxml gives a live element the same proxy, and a
+            # proxy kept alive keeps its id from being reused for another paragraph
+            held = self.measured[id(p)] = (p, self._measure(p, index))
+        m = held[1]
+        if isinstance(m, Block) or m is None:
+            return m
+        s, widths, gaps, first, room, overflow, fields = m
+        hang = hanging if hanging is not None else (overflow is None or is_on(overflow))
+        lines = break_lines(s, widths, room - first, room, hang, gaps) if s else [""]
+        return Block(lines=lines, **fields)
+
+    def _measure(self, p, index: int):
         res, memo = self.res, self.memo
         sid, props = res.para(p)
         ppr = p.find(W + "pPr")
@@ -176,25 +201,24 @@ class _Reader:
                        or _attr(res, ppr, sid, "ind", "end", memo=memo), 0)
         room = self.width - left - right
         overflow = _chain_el(res, ppr, sid, "overflowPunct", memo)
-        hanging = self.hanging if self.hanging is not None else (overflow is None or is_on(overflow))
-        s = "".join(text)
-        lines = break_lines(s, widths, room - first, room, hanging, gaps) if s else [""]
         keep = _chain_el(res, ppr, sid, "keepNext", memo)
-        return Block(lines=lines, pitch=line,
-                     before=to_int(_attr(res, ppr, sid, "spacing", "before", memo=memo), 0),
-                     after=to_int(_attr(res, ppr, sid, "spacing", "after", memo=memo), 0),
-                     keep_next=keep is not None and is_on(keep),
-                     page_break_before=pbb is not None and is_on(pbb),
-                     page_break_after=page_break or (ppr is not None and ppr.find(_SECTPR) is not None),
-                     key=index)
+        fields = dict(pitch=line,
+                      before=to_int(_attr(res, ppr, sid, "spacing", "before", memo=memo), 0),
+                      after=to_int(_attr(res, ppr, sid, "spacing", "after", memo=memo), 0),
+                      keep_next=keep is not None and is_on(keep),
+                      page_break_before=pbb is not None and is_on(pbb),
+                      page_break_after=page_break or (ppr is not None and ppr.find(_SECTPR) is not None),
+                      key=index)
+        return "".join(text), widths, gaps, first, room, overflow, fields
 
 
-def estimate(parts, hanging: Optional[bool] = None) -> Estimate:
+def estimate(parts, hanging: Optional[bool] = None, reader: Optional[_Reader] = None) -> Estimate:
     """Pages of the body of ``parts`` (a :class:`~gongwen.ooxml.parts.DocxParts`).
 
     ``hanging``: lay out closing marks at the line end as Word does (True: they hang), as
     LibreOffice's preview does (False: carried over with the character before), or as the
-    document's ``w:overflowPunct`` says (None: Word's reading).
+    document's ``w:overflowPunct`` says (None: Word's reading).  ``reader``: one already used on
+    ``parts`` (its measurements kept), from :func:`agreed_widows`.
     """
     out = Estimate()
     if parts.body is None:
@@ -203,7 +227,7 @@ def estimate(parts, hanging: Optional[bool] = None) -> Estimate:
     out.reason = _geometry(parts)
     if out.reason:
         return out
-    reader = _Reader(parts, hanging)
+    reader = reader or _Reader(parts)
     index = {id(el): i for i, el in enumerate(parts.elements)} if parts.elements else {}
     blocks: List[Block] = []
     count = 0
@@ -216,7 +240,7 @@ def estimate(parts, hanging: Optional[bool] = None) -> Estimate:
         if el.tag != _P:
             continue
         try:
-            b = reader.block(el, index.get(id(el), count))
+            b = reader.block(el, index.get(id(el), count), hanging)
         except ValueError as exc:
             out.reason = str(exc)
             return out
@@ -247,14 +271,27 @@ def widows(est: Estimate, paras=None) -> List[Widow]:
     return found
 
 
-def agreed_widows(parts) -> List[Widow]:
+def agreed_widows(parts, shared: Optional[dict] = None) -> List[Widow]:
     """Widows of LibreOffice's layout (no hanging marks: the ``--pdf`` preview, the layout measured
     against LibreOffice), each with ``word`` set when Word's layout (marks hang as
-    ``w:overflowPunct`` says) has the same widow on the same page."""
-    preview = widows(estimate(parts, hanging=False))
+    ``w:overflowPunct`` says) has the same widow on the same page.
+
+    ``shared``: a dict kept by the caller across documents whose styles and numbering parts are the
+    same parsed objects (a template's, :mod:`gongwen.builder.widowcheck`): what the styles give is
+    resolved once for all of them."""
+    reader = None
+    if shared is not None:
+        key = (id(parts.styles), id(parts.numbering))
+        held = shared.get(key)
+        if held is None or held[0] is not parts.styles or held[1] is not parts.numbering:
+            held = shared[key] = (parts.styles, parts.numbering, _Reader(parts))
+        reader = held[2].use(parts)
+    else:
+        reader = _Reader(parts)
+    preview = widows(estimate(parts, hanging=False, reader=reader))
     if not preview:
         return []
-    word = {(w.index, w.page) for w in widows(estimate(parts))}
+    word = {(w.index, w.page) for w in widows(estimate(parts, reader=reader))}
     for w in preview:
         w.word = (w.index, w.page) in word
     return preview

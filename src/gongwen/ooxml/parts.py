@@ -7,7 +7,7 @@ from typing import Dict
 
 from gongwen.errors import ReadError
 from gongwen.ooxml.names import R_ID, w
-from gongwen.ooxml.package import open_docx
+from gongwen.ooxml.package import MAX_TOTAL_SIZE, SafeZip, open_docx
 
 def wval(el, tag: str = None, attr: str = "val"):
     """``w:val`` (or another ``w:`` attribute) of ``el`` or of its child ``tag``."""
@@ -99,30 +99,69 @@ class DocxParts:
 
 def load_parts(path: str, fileobj=None) -> DocxParts:
     """Open ``path`` safely and parse the parts lint needs."""
-    parts = DocxParts(path)
     with open_docx(path, fileobj) as z:
-        parts.main = z.main_part()
-        parts.document = z.xml(parts.main)
-        if parts.document is None or parts.document.tag != w("document"):
-            raise ReadError(path, f"{parts.main} 不是 Word 正文（根元素不是 w:document）")
-        parts.body = parts.document.find(w("body"))
-        rels = z.rels(parts.main)
-        by_type: Dict[str, str] = {}
-        for rid, (rtype, name) in rels.items():
-            by_type.setdefault(rtype, name)
-        parts.styles = z.xml(by_type.get("/styles", "word/styles.xml"))
-        parts.settings = z.xml(by_type.get("/settings", "word/settings.xml"))
-        parts.numbering = z.xml(by_type.get("/numbering", "word/numbering.xml"))
-        parts.has_theme = "/theme" in by_type
-        wanted = set()
-        for sect in parts.section_properties():
-            for ref in sect.iterfind(w("footerReference")):
-                wanted.add(("/footer", ref.get(R_ID)))
-            for ref in sect.iterfind(w("headerReference")):
-                wanted.add(("/header", ref.get(R_ID)))
-        for kind, rid in wanted:
-            rel = rels.get(rid)
-            if rel and rel[0] == kind and z.has(rel[1]):
-                (parts.footers if kind == "/footer" else parts.headers)[rid] = z.xml(rel[1])
+        return _read(DocxParts(path), z)
+
+
+class _Members(SafeZip):
+    """The parts of a package still in memory (name → bytes), read as :class:`SafeZip` reads a
+    zip's.  A part other than the main one whose bytes are the very object parsed before (``kept``:
+    name → (bytes, root)) is not parsed again."""
+
+    def __init__(self, path: str, members: Dict[str, bytes], kept: Dict[str, tuple]):
+        self.path, self.total, self.tags, self.strict = path, 0, 0, False
+        self.max_total = MAX_TOTAL_SIZE
+        self.names = members
+        self.kept = kept
+        self.main = "word/document.xml"
+
+    def close(self) -> None:
+        pass
+
+    def read(self, name: str, limit=None) -> bytes:
+        return self.names[name.lstrip("/")]
+
+    def xml(self, name: str):
+        data = self.names.get(name.lstrip("/")) if self.has(name) else None
+        held = self.kept.get(name)
+        if data is not None and held is not None and held[0] is data:
+            return held[1]
+        root = super().xml(name)
+        if data is not None and name != self.main:
+            self.kept[name] = (data, root)
+        return root
+
+
+def parts_in_memory(path: str, members: Dict[str, bytes], kept: Dict[str, tuple]) -> DocxParts:
+    """What :func:`load_parts` reads from the file ``path``, read from its ``members`` before they are
+    written (the builder's widow check); parts unchanged since the last call with the same ``kept``
+    (a template's styles, numbering, footers) are parsed once."""
+    return _read(DocxParts(path), _Members(path, members, kept))
+
+
+def _read(parts: DocxParts, z) -> DocxParts:
+    parts.main = z.main = z.main_part()
+    parts.document = z.xml(parts.main)
+    if parts.document is None or parts.document.tag != w("document"):
+        raise ReadError(parts.path, f"{parts.main} 不是 Word 正文（根元素不是 w:document）")
+    parts.body = parts.document.find(w("body"))
+    rels = z.rels(parts.main)
+    by_type: Dict[str, str] = {}
+    for rid, (rtype, name) in rels.items():
+        by_type.setdefault(rtype, name)
+    parts.styles = z.xml(by_type.get("/styles", "word/styles.xml"))
+    parts.settings = z.xml(by_type.get("/settings", "word/settings.xml"))
+    parts.numbering = z.xml(by_type.get("/numbering", "word/numbering.xml"))
+    parts.has_theme = "/theme" in by_type
+    wanted = set()
+    for sect in parts.section_properties():
+        for ref in sect.iterfind(w("footerReference")):
+            wanted.add(("/footer", ref.get(R_ID)))
+        for ref in sect.iterfind(w("headerReference")):
+            wanted.add(("/header", ref.get(R_ID)))
+    for kind, rid in wanted:
+        rel = rels.get(rid)
+        if rel and rel[0] == kind and z.has(rel[1]):
+            (parts.footers if kind == "/footer" else parts.headers)[rid] = z.xml(rel[1])
     parts._index_styles()
     return parts

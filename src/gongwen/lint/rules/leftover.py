@@ -77,9 +77,11 @@ _TODO_RE = lazyre.compile(
 
 
 _TODO_HINT_RE = lazyre.compile(r"[【〔\[［待此?？]|TODO|FIXME|TBD")
+#: Every match of _TODO_HINT_RE holds one of these (TODO and TBD a T, FIXME an F).
+_TODO_TRIGGERS = "【〔[［待此?？TF"
 
 
-@rule("GW603", "todo-placeholder", severity="error", source="practice",
+@rule("GW603", "todo-placeholder", severity="error", source="practice", triggers=_TODO_TRIGGERS,
       message="草稿中的待办标记（“【待补充】”“TODO”“（此处加盖公章）”等）应处理后删去。",
       why="“【待补充】”“〔待定〕”“TODO”“（此处加盖公章）”“???”是起草、审核时留给自己的记号，正式文件中不能出现。"
           "用 gongwen new --from 沿用往年的文件时，往年的数字被包在“【核实：…】”中，也由本规则提示，逐一核实后删去。",

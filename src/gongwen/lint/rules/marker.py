@@ -22,21 +22,30 @@ from gongwen.spec.numerals import FULLWIDTH_TO_ASCII
 TEXT_FORMATS = ("txt", "md", "docx")
 
 
+_PARTS_RE = lazyre.compile(rf"^(?P<open>[（(]?)[{BLANKS}]*(?P<num>[{NUMERAL_CHARS}0-9０-９][{NUMERAL_CHARS}0-9０-９{BLANKS}]*?)"
+                           rf"[{BLANKS}]*(?P<close>[）)]?)(?P<gap>[{BLANKS}]*)(?P<sep>[、.．,，:：;；]?)$")
+
+
 def _parts(h):
     """Split a junk-free marker into (open, number, close, separator) as typed."""
-    raw = h.marker.raw
-    m = re.match(rf"^(?P<open>[（(]?)[{BLANKS}]*(?P<num>[{NUMERAL_CHARS}0-9０-９][{NUMERAL_CHARS}0-9０-９{BLANKS}]*?)"
-                 rf"[{BLANKS}]*(?P<close>[）)]?)(?P<gap>[{BLANKS}]*)(?P<sep>[、.．,，:：;；]?)$", raw)
-    return m
+    return _PARTS_RE.match(h.marker.raw)
 
 
 def _clean_headings(ctx):
+    """``(heading, its marker's parts)`` of every heading with a junk-free marker (kept per source:
+    six rules read it)."""
+    return ctx.shared("clean_headings", _clean_headings_now)
+
+
+def _clean_headings_now(ctx):
+    out = []
     for h in headings(ctx):
         if h.marker.junk or h.start < h.para.label_len and h.para.label_len < h.end:
             continue
         m = _parts(h)
         if m:
-            yield h, m
+            out.append((h, m))
+    return out
 
 
 @rule("GW101", "level1-separator", severity="error", formats=TEXT_FORMATS, fixable=True,
@@ -184,7 +193,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CIRCLED_PUNCT_RE = lazyre.compile(f"([{_CIRCLED}])([{BLANKS}]*[、.．,，:：])")
 
 
-@rule("GW109", "circled-number-punctuation", severity="error", fixable=True,
+@rule("GW109", "circled-number-punctuation", severity="error", fixable=True, triggers=_CIRCLED,
       message="带圈序号后不加标点，“①、”应写作“①”。", source="GB/T 15834-2011 B.3.4",
       why="GB/T 15834-2011 B.3.4：加括号的序次语后面不用任何点号。"
           "带圈数字“①②③”的圆圈起的就是括号的作用，后面同样不加“、”“.”“，”“：”。",

@@ -167,7 +167,7 @@ def attachment_punctuation(ctx):
 _NUMERIC_DATE_RE = lazyre.compile(r"(?<![0-9A-Za-z./\-])((?:19|20)\d\d)([./\-])(\d{1,2})\2(\d{1,2})(?![0-9A-Za-z./\-])")
 
 
-@rule("GW509", "numeric-date", severity="warning", fixable=True, source="practice",
+@rule("GW509", "numeric-date", severity="warning", fixable=True, source="practice", triggers="./-",
       message="公文正文中的日期写作“2024年3月5日”，不用“2024-03-05”“2024.3.5”“2024/3/5”。",
       why="GB/T 9704-2012 7.3.5.4 规定成文日期写作“2024年3月5日”，正文中的日期按公文习惯也这样写。"
           "“2024.3.5”像版本号或小数，“2024/3/5”“2024-03-05”是表格和系统的格式，不是公文的书面写法。"

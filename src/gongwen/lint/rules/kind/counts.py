@@ -17,7 +17,7 @@ from gongwen.draft import roles as R
 from gongwen.lint.findings import hit
 from gongwen.lint.registry import PRACTICE, rule
 from gongwen.lint.rules.kind.view import END_ROLES, without_titles
-from gongwen.lint.textview import masked, roles
+from gongwen.lint.textview import items, masked, roles
 from gongwen.spec.chars import BLANKS
 from gongwen.spec.markers import find_series
 from gongwen.spec.numerals import from_chinese
@@ -25,6 +25,10 @@ from gongwen.spec.numerals import from_chinese
 _ANNOUNCE = lazyre.compile(r"(?P<pre>以下|如下|下列|下面|下述)?(?P<num>[两二三四五六七八九十]{1,3})"
                        r"(?P<unit>个|项|点|条|大|方面)[“‘]?(?P<noun>[\u4e00-\u9fff]{0,8}?)[”’]?"
                        r"(?P<end>[：:]|[。]?$)")
+#: What every match of _ANNOUNCE holds: its last numeral and the first character of its unit.  A
+#: quick search that lets the paragraphs without one skip the slower pattern (and without_titles,
+#: which only blanks characters out, cannot make a match where there is none).
+_NUMBER_UNIT = lazyre.compile(r"[两二三四五六七八九十][个项点条大方]")
 #: What an announcement at the end of a paragraph announces (without a colon it needs one of these).
 _NOUNS = lazyre.compile(r"(?:方面|意见|要求|工作|任务|问题|措施|建议|举措|做法|体会|事项|原则|目标|重点|环节|到位|坚持|"
                     r"必须|机制|内容|特点|考虑|情况|成效|经验)(?:的?(?:意见|要求|工作|问题|建议))?$")
@@ -61,24 +65,44 @@ def _following(ctx, start: int) -> int:
             n += 1
         return n
     if first.kind in (R.HEADING, R.ARTICLE_POINT) and first.number == 1:
-        level, n = first.level, 0
-        for j in range(nxt, len(kinds)):
-            k = kinds[j]
-            if k.kind in END_ROLES or k.kind == R.PART or (k.kind in (R.HEADING, R.ARTICLE_POINT) and k.level < level):
-                break
-            if k.kind == first.kind and k.level == level:
-                n += 1
-        return n
+        return _scope_count(ctx, nxt, first.kind, first.level)
     if first.kind == R.BODY:
         return _inline(texts[nxt])
     return 0
 
 
+def _ends_scope(k, level) -> bool:
+    return k.kind in END_ROLES or k.kind == R.PART or (k.kind in (R.HEADING, R.ARTICLE_POINT) and k.level < level)
+
+
+def _scope_count(ctx, start: int, kind, level) -> int:
+    """How many paragraphs of ``kind`` at ``level`` run from ``start`` (one of them) to the first
+    paragraph that ends the scope (:func:`_ends_scope`).  Answered from two ascending index lists
+    kept per source, so a long document with many announcements is not walked once per
+    announcement."""
+    from bisect import bisect_left
+
+    kinds = roles(ctx)
+    held = ctx.shared("kind.count_scopes", lambda c: ({}, {}))
+    same, ends = held
+    if (kind, level) not in same:
+        same[(kind, level)] = [j for j, k in enumerate(kinds) if k.kind == kind and k.level == level]
+    if level not in ends:
+        ends[level] = [j for j, k in enumerate(kinds) if _ends_scope(k, level)]
+    stops = ends[level]
+    at = bisect_left(stops, start)
+    end = stops[at] if at < len(stops) else len(kinds)
+    found = same[(kind, level)]
+    return bisect_left(found, end) - bisect_left(found, start)
+
+
 def _announcements(ctx):
     """``(index, match, items found)`` for every plainly scoped announcement."""
     kinds = roles(ctx)
-    for i, mtext in enumerate(masked(ctx)):
+    for i, _, mtext in items(ctx):  # the paragraphs holding a numeral (triggers), or all
         if kinds[i].kind in END_ROLES or kinds[i].kind in (R.TITLE, R.ATTACHMENT_TITLE, R.BLANK):
+            continue
+        if not _NUMBER_UNIT.search(mtext):
             continue
         text = without_titles(mtext).rstrip(BLANKS)
         for m in _ANNOUNCE.finditer(text):
@@ -96,7 +120,7 @@ def _announcements(ctx):
             yield i, m, found
 
 
-@rule("GW009", "announced-count", severity="error", source=PRACTICE,
+@rule("GW009", "announced-count", severity="error", source=PRACTICE, triggers="两二三四五六七八九十",
       message="前文说“三个方面”“四项工作”，后面列出的条目数与之不符，应核对数量或条目。",
       why="“从以下三个方面抓好落实：”“做到三个到位：”预告了条目数，读者按数查找；增删条目后忘了改数字，前后就对不上。"
           "只在范围明确时报告：预告在段末（或冒号后紧跟“一是……二是……”），下一段就是条目（一是、（一）、1. 等同级条目），"

@@ -19,6 +19,13 @@ from gongwen.lint.textview import (OPAQUE, SYNTAX, heading_at, items, marker_spa
                                    recipient_colons, roles)
 from gongwen.spec.chars import BLANKS, FULLWIDTH_FORMS, is_cjk, is_cn
 
+#: Patterns run on every paragraph, compiled once (re's cache lookup per call adds up).
+_DOUBLED_RE = lazyre.compile(r"([，、；：。？！])\1+")
+_CONFLICT_RE = lazyre.compile(r"[，、；：。][，、；：。]")
+_ELLIPSIS_DENG_RE = lazyre.compile(r"……(等等|等)(?![级额量同效待候价比值距高速差式号次分])")
+_DENG_ELLIPSIS_RE = lazyre.compile(r"(等等|等)……")
+_BEFORE_DENG_RE = lazyre.compile(r"[、，](?=等(?![级额量同效待候价比值距高速差式号次分第]))")
+
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
@@ -109,7 +116,7 @@ _MARKER_BEFORE = lazyre.compile(r"[ \u3000\t]*(?:[一二三四五六七八九十
       good=["加强领导，明确责任。", "开通微博、微信、抖音账号。"])
 def doubled_punctuation(ctx):
     for _, para, mtext in items(ctx):
-        for m in re.finditer(r"([，、；：。？！])\1+", mtext):
+        for m in _DOUBLED_RE.finditer(mtext):
             if m.group(1) == "。" and len(m.group(0)) >= 3:
                 continue  # 。。。 is an ellipsis typed wrong: GW409
             if m.group(1) in "？！" and len(m.group(0)) <= 3:
@@ -130,7 +137,7 @@ def doubled_punctuation(ctx):
       bad=["加强领导，。明确责任。"], good=["加强领导，明确责任。", "他说：“好。”然后离开。"])
 def conflicting_punctuation(ctx):
     for _, para, mtext in items(ctx):
-        for m in re.finditer(r"[，、；：。][，、；：。]", mtext):
+        for m in _CONFLICT_RE.finditer(mtext):
             if m.group(0)[0] != m.group(0)[1]:
                 yield hit(para, m.start(), f"“{m.group(0)}”连用，应只保留一个点号。")
 
@@ -157,27 +164,27 @@ def ellipsis_form(ctx):
             yield replace(para, m.start(), m.end(), "……", f"省略号“{m.group(0)}”应写作“……”。")
 
 
-@rule("GW410", "ellipsis-with-deng", severity="error", fixable=True,
+@rule("GW410", "ellipsis-with-deng", severity="error", fixable=True, triggers="…",
       message="省略号与“等”“等等”不同时使用，“……等”应写作“……”或“等”。", source="GB/T 15834-2011 4.11.3.9",
       why="省略号和“等”“等等”都表示列举未尽，同时使用意思重复（GB/T 15834-2011 4.11.3.9），保留其中一个即可。"
           "以“等”开头的词（等级、等额、等量、等同……）不算；“等……”只提示，不自动修正。",
       bad=["钢铁、煤炭、电力……等行业。"], good=["钢铁、煤炭、电力等行业。", "钢铁、煤炭、电力……"])
 def ellipsis_with_deng(ctx):
     for _, para, mtext in items(ctx):
-        for m in re.finditer(r"……(等等|等)(?![级额量同效待候价比值距高速差式号次分])", mtext):
+        for m in _ELLIPSIS_DENG_RE.finditer(mtext):
             yield replace(para, m.start(), m.end(), "……", f"“……{m.group(1)}”重复，应删去“{m.group(1)}”（或删去省略号）。")
-        for m in re.finditer(r"(等等|等)……", mtext):
+        for m in _DENG_ELLIPSIS_RE.finditer(mtext):
             yield hit(para, m.start(), f"“{m.group(0)}”重复，应删去省略号。")
 
 
-@rule("GW411", "dunhao-before-deng", severity="error", fixable=True,
+@rule("GW411", "dunhao-before-deng", severity="error", fixable=True, triggers="等",
       message="“等”前不加顿号，“A、B、等”应写作“A、B等”。", source="GB/T 15834-2011 4.5",
       why="GB/T 15834-2011 4.5：顿号用于并列词语之间的停顿；“等”不是并列的一项，而是结束列举的助词，紧跟在最后一项之后，前面不加顿号或逗号。"
           "以“等”开头的词（“数量、等级”中的“等级”）本身是并列的一项，不报告。",
       bad=["钢铁、煤炭、等行业。"], good=["钢铁、煤炭等行业。", "数量、等级、质量均达标。"])
 def dunhao_before_deng(ctx):
     for _, para, mtext in items(ctx):
-        for m in re.finditer(r"[、，](?=等(?![级额量同效待候价比值距高速差式号次分第]))", mtext):
+        for m in _BEFORE_DENG_RE.finditer(mtext):
             yield replace(para, m.start(), m.end(), "", f"“等”前的“{m.group(0)}”应删去。")
 
 
@@ -325,12 +332,13 @@ def stray_space(ctx):
                 yield replace(para, a, b, "", "中文文本中间的空格应删去。")
 
 
+_FULLWIDTH_ALNUM = "".join(map(chr, (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))))
 _FULLWIDTH_ALNUM_RE = lazyre.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 
 
 @rule("GW414", "fullwidth-alphanumeric", severity="error", fixable=True,
       message="阿拉伯数字和拉丁字母应使用半角，“２０２４年”“ＧＤＰ”应写作“2024年”“GDP”。",
-      source="GB/T 15835-2011 5.1",
+      source="GB/T 15835-2011 5.1", triggers=_FULLWIDTH_ALNUM,
       why="GB/T 15835-2011 5.1：阿拉伯数字一般占半个汉字的位置，即用半角；文中的拉丁字母同样用半角。"
           "全角的“２０２４”“ＧＤＰ”每个字符占一个汉字宽，字距松散，与文中其他半角数字、字母宽窄不一。"
           "标题序号中的全角数字由 GW106 报告。",
