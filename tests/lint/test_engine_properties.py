@@ -21,7 +21,9 @@ def test_lint_and_fix_never_crash(text, fmt):
     for f in findings:
         assert f.line >= 1 and f.column >= 1 and f.code.startswith("GW")
     result = fix_text(text, "x", fmt)
-    assert result.fixed.count("\n") == text.count("\n")
+    # a fix keeps every line, but a deletion that empties its line takes the line with it (fixlines)
+    emptied = sum(1 for f, _, new in result.applied if not new)
+    assert text.count("\n") - emptied * 2 <= result.fixed.count("\n") <= text.count("\n")
     again = fix_text(result.fixed, "x", fmt)
     assert again.applied == [], [(f.code, old, new) for f, old, new in again.applied]
 
