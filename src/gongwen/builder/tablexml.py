@@ -131,9 +131,13 @@ def _rebuild(table, head_row, para: Dict) -> None:
     for row in rows:
         table.remove(row)
     grid = table.find("w:tblGrid", _NS)
-    if grid is None:
+    if grid is None:  # an office's example table may lack it (and its tblPr): the grid comes first then
         grid = etree.Element(W + "tblGrid")
-        table.find("w:tblPr", _NS).addnext(grid)
+        tbl_pr = table.find("w:tblPr", _NS)
+        if tbl_pr is not None:
+            tbl_pr.addnext(grid)
+        else:
+            table.insert(0, grid)
     for col in list(grid):
         grid.remove(col)
     for width in widths:

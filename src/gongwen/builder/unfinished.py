@@ -75,11 +75,10 @@ def find_in_model(doc, path: str) -> List[Unfinished]:
 
 def _named(found: List[Unfinished], numbering) -> List[Unfinished]:
     """``found`` with each first place named in the writer's terms (``第二部分（一）的标题``)."""
-    from dataclasses import replace
-
     from gongwen.content.keypaths import writer_path
 
-    return [replace(u, first=replace(u.first, label=writer_path(u.first.key, numbering))) for u in found]
+    return [dataclasses.replace(u, first=dataclasses.replace(u.first, label=writer_path(u.first.key, numbering)))
+            for u in found]
 
 
 def _tally(hits: Iterator[Tuple[int, Place]]) -> List[Unfinished]:

@@ -18,29 +18,28 @@ from gongwen.builder.tables import text_of
 from gongwen.content.model import Table
 from gongwen.draft import roles as R
 from gongwen.importer.read import Line
-from gongwen.ooxml.names import W
 from gongwen.spec.tables import alignments
 
 
 def collapse(source, lines: List[Line], warn) -> List[Line]:
     """``lines`` (one per paragraph of ``source``, a .docx) with each table of the body as one line."""
+    from gongwen.ooxml.tables import body_tables
+
     parts = source.docx
     if parts is None or not any(ln.where == "table" for ln in lines) or len(lines) != len(parts.elements):
         return lines
-    index: Dict[object, int] = {el: i for i, el in enumerate(parts.elements)}
     found = R.assign([R.Line(ln.text, where=ln.where if ln.where == "table" else "body", align=ln.align,
                              red=ln.red, look=ln.look) for ln in lines])
     out: List[Line] = []
     taken = set()
-    for tbl in parts.body.iter(W + "tbl"):
-        if _inside_table(tbl):
+    for ref in body_tables(parts):
+        if ref.nested:
             continue  # a table in a cell: its text is part of that cell
-        cells = _cells(tbl, index, lines, warn)
-        members = [index[p] for p in tbl.iter(W + "p") if p in index]
+        members = [i for row in ref.rows for cell in row for i in cell.paras]
         if not members:
             continue
         first, last = min(members), max(members)
-        table = _table(cells, lines, index, tbl)
+        table = _table(_cells(ref, lines, warn), lines)
         caption = first - 1
         if caption >= 0 and found[caption].kind == R.TABLE_CAPTION:
             table.caption = lines[caption].text.strip()
@@ -60,42 +59,19 @@ def collapse(source, lines: List[Line], warn) -> List[Line]:
     return result
 
 
-def _inside_table(tbl) -> bool:
-    parent = tbl.getparent()
-    while parent is not None:
-        if parent.tag == W + "tbl":
-            return True
-        parent = parent.getparent()
-    return False
-
-
-def _cells(tbl, index, lines: List[Line], warn) -> List[List[tuple]]:
-    """Rows of ``(text, paragraph indexes)``, merged cells spread over their columns."""
-    rows = []
-    merged = False
-    for tr in tbl.iterfind(W + "tr"):
-        row = []
-        for tc in tr.iterfind(W + "tc"):
-            paras = [index[p] for p in tc.iter(W + "p") if p in index]
-            text = "\n".join(lines[i].text.strip() for i in paras if lines[i].text.strip())
-            span = tc.find(f"{W}tcPr/{W}gridSpan")
-            vmerge = tc.find(f"{W}tcPr/{W}vMerge")
-            if vmerge is not None and vmerge.get(W + "val") in (None, "continue"):
-                text, merged = "", True
-            row.append((text, paras))
-            width = int(span.get(W + "val", "1")) if span is not None and span.get(W + "val", "1").isdigit() else 1
-            if width > 1:
-                merged = True
-                row.extend([("", [])] * min(width - 1, 63))
-        rows.append(row)
-    if merged and rows:
+def _cells(ref, lines: List[Line], warn) -> List[List[tuple]]:
+    """Rows of ``(text, paragraph indexes)`` (:func:`gongwen.ooxml.tables.body_tables`); a merged
+    cell is warned about once."""
+    rows = [[("\n".join(lines[i].text.strip() for i in cell.paras if lines[i].text.strip()), cell.paras)
+             for cell in row] for row in ref.rows]
+    if any(cell.merged for row in ref.rows for cell in row):
         first = next((p[0] for row in rows for _, p in row if p), None)
         warn(lines[first].line if first is not None else 0,
              "表格中有合并单元格：内容模型的表格不合并单元格，合并的文字放在第一格，其余为空格")
     return rows
 
 
-def _table(rows: List[List[tuple]], lines: List[Line], index, tbl) -> Table:
+def _table(rows: List[List[tuple]], lines: List[Line]) -> Table:
     texts = [[text for text, _ in row] for row in rows]
     header, body = (texts[0], texts[1:]) if len(texts) > 1 else ([], texts)
     columns = max(len(r) for r in texts) if texts else 0

@@ -48,26 +48,20 @@ def _split_header(rows: List[List[Cell]]) -> Table:
 
 
 def _docx(ctx: Context) -> List[Table]:
-    from gongwen.ooxml.names import W
+    from gongwen.ooxml.tables import body_tables
 
-    parts = ctx.docx
-    if parts.body is None or len(parts.elements) != len(ctx.paras):
+    if len(ctx.docx.elements) != len(ctx.paras):
         return []
-    index = {el: i for i, el in enumerate(parts.elements)}
     out = []
-    for tbl in parts.body.iter(W + "tbl"):
+    for ref in body_tables(ctx.docx):
         rows = []
-        for tr in tbl.iterfind(W + "tr"):
-            row = []
-            for tc in tr.iterfind(W + "tc"):
-                paras = [index[p] for p in tc.iterfind(W + "p") if p in index]
-                text = "".join(ctx.paras[i].text[ctx.paras[i].label_len:] for i in paras)
-                row.append(Cell(text, ctx.paras[paras[0]] if paras else None, ctx.paras[paras[0]].label_len
-                                if paras else 0))
-                span = tc.find(f"{W}tcPr/{W}gridSpan")
-                extra = span.get(W + "val", "1") if span is not None else "1"
-                row.extend([Cell("", None)] * (min(int(extra), 63) - 1 if extra.isdigit() else 0))
-            rows.append(row)
+        for row in ref.rows:
+            cells = []
+            for cell in row:
+                paras = [ctx.paras[i] for i in cell.paras]
+                text = "".join(p.text[p.label_len:] for p in paras)
+                cells.append(Cell(text, paras[0], paras[0].label_len) if paras else Cell("", None))
+            rows.append(cells)
         if rows:
             out.append(_split_header(rows))
     return out

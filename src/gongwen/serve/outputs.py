@@ -64,8 +64,7 @@ class Outputs:
         target = slot / (source.stem + ".docx")
         result = build_one(source, target)
         out: Dict[str, object] = {"id": slot.name, "ok": result.ok, "errors": result.errors,
-                                  "warnings": [str(w) for w in result.warnings], "files": [],
-                                  "unfinished": result.summary}
+                                  "warnings": [str(w) for w in result.warnings], "files": []}
         if result.summary:  # shown with the warnings: 尚未完成：【待补充】2 处……
             out["warnings"].append(result.summary)
         if result.ok:
