@@ -29,7 +29,7 @@ import sys
 import venv
 from pathlib import Path
 
-from common import (CONTENT, GONGWEN, PYTHON, ROOT, Scratch, figure, heading, info, interleave, load_note,
+from common import (CONTENT, GONGWEN, PYTHON, ROOT, Scratch, compile_all, figure, heading, info, interleave, load_note,
                     ratio, rounds)
 
 TARGET = 1.0
@@ -113,7 +113,7 @@ def main() -> int:
         chars = len(path.read_text(encoding="utf-8"))
         info(f"{path.stat().st_size:,} bytes, {chars:,} characters, "
              f"{path.read_text(encoding='utf-8').count(chr(10)):,} lines")
-        subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "src" / "gongwen")], check=False)
+        compile_all()
         cases = {
             "autocorrect-py lint_for (whole process)": [ac_python, "-c", AUTOCORRECT_CLI, str(path)],
             "gongwen lint (whole process)": [GONGWEN, "lint", str(path)],

@@ -30,8 +30,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from common import (CONTENT, GONGWEN, PYTHON, ROOT, Scratch, Timing, figure, heading, info, interleave,
-                    load_note, ms, ratio, rounds, run_process)
+from common import (CONTENT, GONGWEN, PYTHON, ROOT, Scratch, compile_all, figure, heading, info, interleave,
+                    load_note, ratio, rounds, run_process)
 
 PASS_CMD = [PYTHON, "-c", "pass"]
 
@@ -203,7 +203,7 @@ FIGURES = {
 
 def main(argv) -> int:
     wanted = [a for a in argv if not a.startswith("-")] or list(FIGURES)
-    subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "src" / "gongwen")], check=False)
+    compile_all()
     ok = True
     with Scratch() as tmp:
         for name in wanted:

@@ -26,7 +26,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import (CONTENT, GONGWEN, PYTHON, ROOT, Scratch, figure, heading, info, interleave, load_note,
+from common import (CONTENT, GONGWEN, PYTHON, ROOT, Scratch, compile_all, figure, heading, info, interleave, load_note,
                     ratio, rounds)
 
 TARGET = 1.3
@@ -98,7 +98,7 @@ def in_process(path: Path) -> None:
         for name, value in (("read", t1 - t0), ("layout rules", t2 - t1), ("text rules", t3 - t2)):
             best[name] = min(best[name], value)
     chars = sum(len(p.text) for p in source.paras)
-    info(f"in process (best of 10): " + ", ".join(f"{k} {v * 1000:.1f} ms" for k, v in best.items())
+    info("in process (best of 10): " + ", ".join(f"{k} {v * 1000:.1f} ms" for k, v in best.items())
          + f"; {len(source.paras)} paragraphs, {chars} characters")
 
 
@@ -135,7 +135,7 @@ def profile(path: Path) -> None:
 
 
 def main() -> int:
-    subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "src" / "gongwen")], check=True)
+    compile_all()
     with Scratch() as tmp:
         path = make_document(tmp)
         if "--profile" in sys.argv:
