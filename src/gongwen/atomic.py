@@ -39,6 +39,10 @@ from gongwen.errors import GongwenError, Place
 
 PathLike = Union[str, "os.PathLike[str]"]
 
+#: Inside :func:`gongwen.batchwrite.batch`, the finished writes whose sync and rename wait for the
+#: batch's end: (temporary file, target, name shown, whether it existed).  None outside a batch.
+deferred: Optional[list] = None
+
 #: Temporary files are ``.gongwen-XXXXXXXX.tmp`` (21 bytes): a name near the 255-byte limit
 #: (80 Chinese characters) still has room beside it.
 TEMP_PREFIX, TEMP_SUFFIX = ".gongwen-", ".tmp"
@@ -171,14 +175,20 @@ def replace(target: PathLike, mode_of: Union[PathLike, int, None] = None) -> Ite
         in_body = True
         yield fh
         in_body = False
-        os.fsync(fh.fileno())
+        queue = deferred
+        if queue is None:
+            os.fsync(fh.fileno())
         fh.close()
-        if before is None:
-            # mkstemp makes the file private (0600); give it the mode a plain open() would.
-            os.chmod(tmp, _new_mode(mode_of))
-            os.replace(tmp, path)
-        elif _takes_identity(tmp, path, before):
-            os.replace(tmp, path)
+        if before is None or _takes_identity(tmp, path, before):
+            if before is None:
+                # mkstemp makes the file private (0600); give it the mode a plain open() would.
+                os.chmod(tmp, _new_mode(mode_of))
+            if queue is None:
+                os.replace(tmp, path)
+            else:
+                with _signals_held():  # the batch owns the file from here: it syncs, renames or removes it
+                    queue.append((tmp, path, shown, existed))
+                    tmp = None
         else:
             with _signals_held():  # copied whole: a Ctrl-C waits until the file is complete
                 _copy_into(tmp, path, before)

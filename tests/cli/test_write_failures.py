@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from gongwen import batchwrite
 from gongwen.cli import main
 
 from tests.limited import no_traceback, open_folder, run_limited  # noqa: F401 - open_folder is a fixture
@@ -103,7 +104,13 @@ def test_disk_full_at_the_last_moment(tmp_path, monkeypatch):
     def no_room(fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
+    def no_room_syncfs():  # a batch of builds syncs its file system at once (gongwen.batchwrite)
+        def syncfs(folder):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return syncfs
+
     monkeypatch.setattr(os, "fsync", no_room)
+    monkeypatch.setattr(batchwrite, "_syncfs", no_room_syncfs)
     for name, args, code, missing in commands(tmp_path, draft):
         ran = CliRunner().invoke(main, [str(a) for a in args])
         assert not isinstance(ran.exception, OSError), (name, ran.exception)

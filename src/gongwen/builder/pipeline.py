@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, List, Optional, Sequence, Tuple, Union
 
+from gongwen import batchwrite
 from gongwen.errors import GongwenError, Place, ReadError
 from gongwen.textio import read_bytes
 
@@ -162,11 +163,20 @@ def build_pairs(pairs: Sequence[Tuple[Path, Path]], *, template: Optional[str] =
         serial, rest = todo[:1], todo[1:]
     else:
         rest = []
-    for i, source, target in serial:
-        build_one(source, target, template=template, force=force, result=results[i], importer=importer,
-                  strict=strict)
-        if progress:
-            progress(results[i])
+    for start in range(0, len(serial), batchwrite.SIZE):
+        chunk = serial[start:start + batchwrite.SIZE]
+        # Synced together, renamed together, then reported: a document is "built" once it is in place.
+        with batchwrite.batch() as written:
+            for i, source, target in chunk:
+                build_one(source, target, template=template, force=force, result=results[i],
+                          importer=importer, strict=strict)
+        for i, source, target in chunk:
+            failed = written.failed.get(str(target))
+            if failed is not None:
+                results[i].ok = False
+                results[i].errors.append(str(failed))
+            if progress:
+                progress(results[i])
     if rest:
         _build_parallel(rest, results, template, force, jobs, progress, (importer, strict))
     return results
