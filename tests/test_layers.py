@@ -14,7 +14,7 @@ PACKAGE = SRC / "gongwen"
 
 #: Layers from the bottom up; a module may import its own layer and those below it.
 LAYERS = (
-    ("gongwen.errors", "gongwen.textio", "gongwen.atomic", "gongwen.spec", "gongwen.yamlsafe", "gongwen.yamlhints",
+    ("gongwen.errors", "gongwen.textio", "gongwen.atomic", "gongwen.batchwrite", "gongwen.spec", "gongwen.yamlsafe", "gongwen.yamlhints",
      "gongwen.trust", "gongwen.settingvalues"),
     ("gongwen.ooxml", "gongwen.settings", "gongwen.lintsettings"),
     ("gongwen.content",),
