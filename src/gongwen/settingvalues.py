@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterable, Optional
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable, Optional
 
 #: Longest face name accepted (characters): Windows keeps 31, fontconfig's names run longer.
 MAX_FACE_LENGTH = 64

@@ -11,9 +11,12 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from typing import List, Tuple
 
 from gongwen.errors import ReadError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Tuple
 
 STDIN = "-"
 #: Largest text file read (bytes); a bigger one is refused rather than read.

@@ -17,10 +17,13 @@ offer a fix) add only the loader's errors they did not find themselves
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator, List
 
 from gongwen.errors import ContentError, ContentErrors
 from gongwen.lint.findings import Finding
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable, Iterator, List
 
 _ITEM_PART = re.compile(r"(\.items\[\d+\])\.(?:lead|text)$")
 

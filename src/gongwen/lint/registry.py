@@ -13,8 +13,13 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass, field
-from typing import Callable, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
+from collections import namedtuple
+
+from gongwen.spec.record import dataclass, field
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 SEVERITIES = ("error", "warning")
 PRACTICE = "practice"
@@ -24,11 +29,10 @@ CONTENT_FORMAT = "gongwen 内容格式（docs/content-model.md），gongwen buil
 ALL_FORMATS = ("txt", "md", "docx", "yaml")
 
 
-class Family(NamedTuple):
-    prefix: str
-    name: str
-    title: str  # shown in docs/rules.md and ``gongwen rule``
-    module: str
+class Family(namedtuple("Family", "prefix name title module")):
+    """A family of rules: code prefix, name, title (shown in docs/rules.md and ``gongwen rule``), module."""
+
+    __slots__ = ()
 
 
 FAMILY_TABLE = (

@@ -9,21 +9,26 @@ Each cell keeps the paragraph and offset a finding on it points at.
 from __future__ import annotations
 
 import re
-from typing import List, NamedTuple, Optional
+from collections import namedtuple
 
 from gongwen.draft.source import Para
 from gongwen.lint.context import Context
 
-
-class Cell(NamedTuple):
-    text: str
-    para: Optional[Para]
-    offset: int = 0
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Optional
 
 
-class Table(NamedTuple):
-    header: List[Cell]  # [] when the first row is data
-    rows: List[List[Cell]]
+class Cell(namedtuple("Cell", "text para offset", defaults=(0,))):
+    """``text``, ``para`` (a Para or None), ``offset``."""
+
+    __slots__ = ()
+
+
+class Table(namedtuple("Table", "header rows")):
+    """``header`` (cells; [] when the first row is data) and ``rows`` (lists of cells)."""
+
+    __slots__ = ()
 
 
 def tables(ctx: Context) -> List[Table]:
