@@ -52,9 +52,7 @@ def open_binary(path: str, what: str = "文件"):
     try:
         _require_regular(path, os.fstat(fd).st_mode, what)
         if _NONBLOCK:
-            import fcntl
-
-            fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~_NONBLOCK)
+            os.set_blocking(fd, True)  # clears O_NONBLOCK (fcntl F_SETFL) without importing fcntl
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)

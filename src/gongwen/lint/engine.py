@@ -29,10 +29,8 @@ def rules_for(source: Source, config: Optional[LintSettings] = None) -> List[Rul
 
 
 def rules_to_run(source: Source, config: LintSettings) -> List[Rule]:
-    """:func:`rules_for` less the rules whose triggers occur nowhere in a text source (the
+    """:func:`rules_for` less the rules whose triggers occur nowhere in the source's text (the
     prefilter would skip them), without importing their modules."""
-    if source.format == "docx":
-        return rules_for(source, config)
     return text_rules(source.format, "\n".join(p.text for p in source.paras), config.rule_enabled)
 
 

@@ -13,6 +13,7 @@ from collections import namedtuple
 
 from gongwen.draft.source import Para
 from gongwen.lint.context import Context
+from gongwen.spec import lazyre
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -108,15 +109,15 @@ def _yaml_table(node) -> Table:
     return Table(head, body)
 
 
-_PIPE = re.compile(r"^\s*\|.*\|\s*$")
-_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_PIPE = lazyre.compile(r"^\s*\|.*\|\s*$")
+_RULE = lazyre.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 def _pipes(paras: List[Para]) -> List[Table]:
     out: List[Table] = []
     rows: List[List[Cell]] = []
     for para in paras + [Para(0, "")]:
-        if _PIPE.match(para.text):
+        if "|" in para.text and _PIPE.match(para.text):
             if not _RULE.match(para.text):
                 rows.append(_pipe_row(para))
             continue

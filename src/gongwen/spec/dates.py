@@ -51,6 +51,8 @@ def chinese_year(text: str) -> Optional[int]:
 
 def date_line(text: str) -> Optional[datetime.date]:
     """The date a date line holds (digits or Chinese numerals, bracketed or not), or None."""
+    if "日" not in text:  # both forms end with it
+        return None
     m = DATE_LINE.fullmatch(text.strip())
     if not m:
         return None
