@@ -9,10 +9,13 @@ never a reason to stop.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence
 
 from gongwen import settingvalues
+from gongwen.spec.record import dataclass, field, replace
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict, List, Optional, Sequence
 
 SEVERITIES = ("error", "warning")
 LINT_KEYS = ("select", "ignore", "extend-ignore", "severity", "year", "level3", "strict")
@@ -137,9 +140,7 @@ class LintOverrides:
     strict: bool = False
 
     def apply(self, base: LintSettings) -> LintSettings:
-        import dataclasses
-
-        out = dataclasses.replace(base, select=list(self.select) if self.select else list(base.select),
+        out = replace(base, select=list(self.select) if self.select else list(base.select),
                                   ignore=list(base.ignore) + list(self.ignore),
                                   severity={**base.severity, **self.severity}, problems=list(base.problems))
         if self.year is not None:

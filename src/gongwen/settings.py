@@ -29,18 +29,21 @@ goes on with the defaults.
 
 from __future__ import annotations
 
-import configparser
+import os
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Dict, Optional, Tuple
 
 from gongwen import settingvalues, trust
 from gongwen.errors import GongwenError, Place, ReadError
 from gongwen.lintsettings import (LINT_KEYS, SEVERITIES, LintOverrides, LintSettings, is_selected,
                                   lint_settings_from, split_codes)
 from gongwen.spec.gbt9704 import DEFAULT_FACES
+from gongwen.spec.record import dataclass, field
 from gongwen.textio import decode_text, open_binary
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Dict, Optional, Tuple
 
 __all__ = ["NAMES", "House", "Settings", "find", "load", "house", "read",
            # the lint settings, kept here for who reads them as settings.X (gongwen.lintsettings)
@@ -101,20 +104,30 @@ def find(start=None) -> Optional[Path]:
     (:func:`gongwen.trust.search_folders`: the home folder, a mount point, a
     repository root); whether the file found may be used is :func:`read`'s question.
     """
-    here = Path(start or Path.cwd()).resolve()
-    if here.is_file() or not here.exists():
-        here = here.parent
-    for folder in trust.search_folders(here):
+    name = find_name(start)
+    if name is None:
+        return None
+    from pathlib import Path
+
+    return Path(name)
+
+
+def find_name(start=None) -> Optional[str]:
+    """:func:`find` as a string, with :mod:`os.path` alone (no :mod:`pathlib` when there is none)."""
+    here = os.path.realpath(os.fspath(start) if start else os.getcwd())
+    if os.path.isfile(here) or not os.path.exists(here):
+        here = os.path.dirname(here)
+    for folder in trust.search_folder_names(here):
         for name in NAMES[:2]:
-            if (folder / name).is_file():
-                return folder / name
-        cfg = folder / "setup.cfg"
-        if cfg.is_file() and _has_gongwen_section(cfg):
+            if os.path.isfile(os.path.join(folder, name)):
+                return os.path.join(folder, name)
+        cfg = os.path.join(folder, "setup.cfg")
+        if os.path.isfile(cfg) and _has_gongwen_section(cfg):
             return cfg
     return None
 
 
-def _has_gongwen_section(path: Path) -> bool:
+def _has_gongwen_section(path) -> bool:
     try:
         text = _text(path)
     except GongwenError:
@@ -131,16 +144,18 @@ def load(start=None) -> Settings:
     The nearest settings file decides alone: files further up are not merged in.
     A file is read once per process while it stays unchanged.
     """
-    path = find(start)
-    if path is None:
+    name = find_name(start)
+    if name is None:
         return Settings()
     try:
-        stat = path.stat()
-        key = (str(path), stat.st_mtime_ns, stat.st_size, stat.st_uid, stat.st_mode)
+        stat = os.stat(name)
+        key = (name, stat.st_mtime_ns, stat.st_size, stat.st_uid, stat.st_mode)
     except OSError:
-        key = (str(path), 0, 0)
+        key = (name, 0, 0)
     if key not in _cache:
-        _cache[key] = read(path)
+        from pathlib import Path
+
+        _cache[key] = read(Path(name))
     return _cache[key]
 
 
@@ -211,6 +226,8 @@ def _cfg_sections(path: Path) -> Dict[str, dict]:
     cannot expand into others (a few lines of ``%(x)s`` would otherwise grow
     into gigabytes).
     """
+    import configparser
+
     text = _text(path)
     if "[gongwen" not in text:
         return {}
@@ -224,6 +241,8 @@ def _cfg_sections(path: Path) -> Dict[str, dict]:
 
 def _cfg_problem(exc) -> str:
     """What configparser found wrong, in Chinese."""
+    import configparser
+
     if isinstance(exc, configparser.DuplicateOptionError):
         return f"[{exc.section}] 中的 {exc.option} 写了两次"
     if isinstance(exc, configparser.DuplicateSectionError):

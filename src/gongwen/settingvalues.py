@@ -20,7 +20,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterable, Optional
+
+from gongwen.spec import lazyre
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable, Optional
 
 #: Longest face name accepted (characters): Windows keeps 31, fontconfig's names run longer.
 MAX_FACE_LENGTH = 64
@@ -29,7 +34,7 @@ MAX_TEXT_LENGTH = 100
 #: Punctuation a real font name uses, besides letters, digits and marks.
 FACE_PUNCTUATION = " _-.,+()（）·・"
 #: Rule codes and prefixes: ``GW``, ``GW4``, ``GW413``.
-CODE = re.compile(r"[A-Z]{1,8}[0-9]{0,6}")
+CODE = lazyre.compile(r"[A-Z]{1,8}[0-9]{0,6}")
 #: Categories never allowed in one-line text: controls, format characters (bidi overrides,
 #: zero-width), surrogates, line and paragraph separators.
 _BAD_TEXT_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}

@@ -11,9 +11,12 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from typing import List, Tuple
 
 from gongwen.errors import ReadError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Tuple
 
 STDIN = "-"
 #: Largest text file read (bytes); a bigger one is refused rather than read.
@@ -49,9 +52,7 @@ def open_binary(path: str, what: str = "文件"):
     try:
         _require_regular(path, os.fstat(fd).st_mode, what)
         if _NONBLOCK:
-            import fcntl
-
-            fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~_NONBLOCK)
+            os.set_blocking(fd, True)  # clears O_NONBLOCK (fcntl F_SETFL) without importing fcntl
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)

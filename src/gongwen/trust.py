@@ -26,8 +26,11 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
-from typing import Iterator, Optional
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Iterator, Optional
 
 #: Whether the checks apply here (owners and modes mean something).
 ENFORCED = os.name == "posix"
@@ -47,8 +50,19 @@ def _who(uid: int) -> str:
 
 
 def _home() -> Optional[Path]:
+    name = _home_name()
+    if name is None:
+        return None
+    from pathlib import Path
+
+    return Path(name)
+
+
+def _home_name() -> Optional[str]:
+    """The home folder, resolved (as ``Path.home()``: None when it cannot be told)."""
     try:
-        return Path(os.path.realpath(Path.home()))
+        home = os.path.expanduser("~")
+        return None if home.startswith("~") else os.path.realpath(home)
     except (KeyError, RuntimeError, OSError):
         return None
 
@@ -58,6 +72,8 @@ def untrusted(path) -> Optional[str]:
     or None when it can (or cannot be looked at: reading it will say why)."""
     if not ENFORCED:
         return None
+    from pathlib import Path
+
     real = Path(os.path.realpath(path))
     try:
         st = os.stat(real)
@@ -90,30 +106,36 @@ def search_folders(start: Path) -> Iterator[Path]:
     the checkout changes its build), and before it would cross into another
     filesystem (``start``'s mount point is the last folder).
     """
+    from pathlib import Path
+
+    for name in search_folder_names(str(start)):
+        yield Path(name)
+
+
+def search_folder_names(start: str) -> Iterator[str]:
+    """:func:`search_folders` as strings, with :mod:`os.path` alone."""
     yield start
-    if not ENFORCED:
-        yield from start.parents
-        return
-    home = _home()
     folder = start
+    home = _home_name() if ENFORCED else None
     while True:
-        if folder == home or _is_repository_root(folder):
+        if ENFORCED and (folder == home or _is_repository_root(folder)):
             return
-        parent = folder.parent
+        parent = os.path.dirname(folder)
         if parent == folder:
             return
-        try:
-            if os.stat(parent).st_dev != os.stat(folder).st_dev:
+        if ENFORCED:
+            try:
+                if os.stat(parent).st_dev != os.stat(folder).st_dev:
+                    return
+            except OSError:
                 return
-        except OSError:
-            return
         folder = parent
         yield folder
 
 
-def _is_repository_root(folder: Path) -> bool:
+def _is_repository_root(folder) -> bool:
     try:
-        st = os.lstat(folder / ".git")
+        st = os.lstat(os.path.join(folder, ".git"))
     except OSError:
         return False
     return _trusted_owner(st.st_uid)

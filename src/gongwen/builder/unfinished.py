@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Iterator, List, Optional, Tuple
 
 from gongwen.errors import Place
+from gongwen.spec import record
 
 #: The kinds of mark, in the order they are reported: (name shown, pattern).
 KINDS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
@@ -77,7 +78,7 @@ def _named(found: List[Unfinished], numbering) -> List[Unfinished]:
     """``found`` with each first place named in the writer's terms (``第二部分（一）的标题``)."""
     from gongwen.content.keypaths import writer_path
 
-    return [dataclasses.replace(u, first=dataclasses.replace(u.first, label=writer_path(u.first.key, numbering)))
+    return [dataclasses.replace(u, first=record.replace(u.first, label=writer_path(u.first.key, numbering)))
             for u in found]
 
 

@@ -6,8 +6,6 @@ module of this package (the click-free ``lintrun``, ``lintfast``, ``echo``) does
 not import click.
 """
 
-from __future__ import annotations
-
 _GROUP = ("main", "COMMANDS", "LazyGroup", "MAIN_HELP")
 
 

@@ -11,9 +11,13 @@ Pure data: no YAML, no I/O (the command line imports it to list the kinds).
 
 from __future__ import annotations
 
-from typing import Dict, NamedTuple, Optional, Tuple
+from collections import namedtuple
 
 from gongwen.spec.markers import SERIES_STYLES as _MARKER_SERIES_STYLES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict, Optional, Tuple
 
 #: What a writer calls each kind (``kind: 通知`` or ``kind: notice``), in the order lists show them.
 KIND_NAMES: Dict[str, str] = {
@@ -30,7 +34,8 @@ KIND_WORDS: Dict[str, str] = {**{k: k for k in KINDS}, **{name: k for k, name in
 KIND_CHOICES = "、".join(f"{KIND_NAMES[k]}（{k}）" for k in KINDS)
 
 
-class Form(NamedTuple):
+class Form(namedtuple("Form", "layout upward one_recipient articles reply mark_suffix",
+                      defaults=("file", False, False, False, False, "文件"))):
     """What a kind of the red-header family decides; the elements are shared by all of them.
 
     ``layout``: ``file`` (文件格式: red 发文机关标志 + 文件, 发文字号, red separator),
@@ -41,12 +46,7 @@ class Form(NamedTuple):
     ``mark_suffix``: what follows the issuer's name in the default 发文机关标志.
     """
 
-    layout: str = "file"
-    upward: bool = False
-    one_recipient: bool = False
-    articles: bool = False
-    reply: bool = False
-    mark_suffix: str = "文件"
+    __slots__ = ()
 
 
 FORMS: Dict[str, Form] = {

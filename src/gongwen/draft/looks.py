@@ -5,13 +5,16 @@ two paragraphs reads as one title, and a red 发文机关标志 as the issuer's 
 
 from __future__ import annotations
 
-from typing import List, Optional, Tuple
-
 from gongwen.draft.source import Source
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Optional, Tuple
 
 #: ``w:jc`` values as the recogniser reads them.
 ALIGN = {"center": "center", "right": "right", "end": "right", "distribute": "center"}
-Look = Tuple[Optional[str], bool, object]
+if TYPE_CHECKING:
+    Look = Tuple[Optional[str], bool, object]
 
 
 def docx_looks(source: Source, resolver=None) -> List[Look]:

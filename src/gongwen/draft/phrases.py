@@ -9,13 +9,16 @@ around it; other modules import them through it.  Pure Python; the patterns come
 from __future__ import annotations
 
 import re
-from gongwen.spec import lazyre
-from typing import Optional
 
 from gongwen.spec import dates
+from gongwen.spec import lazyre
 from gongwen.spec.chars import BLANKS, SENTENCE_END
 from gongwen.spec.markers import DraftMarker, find_series, parse_marker, read_marker
 from gongwen.spec.numerals import NUMERAL_CHARS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 # --- patterns ------------------------------------------------------------------------------------
 

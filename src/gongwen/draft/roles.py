@@ -19,9 +19,6 @@ Pure Python; nothing here reads files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import List, Optional, Sequence
-
 # The recogniser's words; the public ones are read through this module (``roles.ADDRESS``).
 from gongwen.draft.phrases import (  # noqa: F401
     ADDRESS, ARTICLE_RE, ATTACHMENT_ITEM_RE, ATTACHMENT_LABEL_RE, ATTACHMENT_NOTE_RE, ATTENDANCE_RE, CC_RE,
@@ -35,6 +32,11 @@ from gongwen.spec.chars import BLANKS
 
 from gongwen.spec.markers import DraftMarker, find_series
 from gongwen.spec.numerals import from_chinese
+from gongwen.spec.record import dataclass
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Optional, Sequence
 
 
 #: How a subtitle opens: ``——在……会议上的讲话``.

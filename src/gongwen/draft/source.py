@@ -7,10 +7,12 @@ Python: nothing here imports lxml or YAML.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, List, Optional, Tuple
-
+from gongwen.spec.record import dataclass
 from gongwen.textio import split_lines
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, List, Optional, Tuple
 
 FORMATS = ("txt", "md", "docx", "yaml")
 

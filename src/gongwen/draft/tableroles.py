@@ -6,10 +6,12 @@ it reads the running text, so a caption is never taken for a heading nor a note 
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence
-
 from gongwen.draft.phrases import TABLE_CAPTION_RE, TABLE_NOTE_RE
 from gongwen.spec.gbt9704 import BODY_SIZE
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict, List, Optional, Sequence
 
 #: the caption right above a table (``表1　……``) and the notes right under it (``注：`` ``资料来源：``)
 TABLE_CAPTION, TABLE_NOTE = "table_caption", "table_note"

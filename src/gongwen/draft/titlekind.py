@@ -7,9 +7,12 @@ kind rules check what a 请示, a 报告 or a 函 must carry).  Pure data and on
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from gongwen.content.schema import FORMS, KIND_NAMES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 #: Last words of a title that name a kind without being its name (条例 is laid out as a 规定).
 _OTHER_WORDS = {"实施细则": "rules", "条例": "provisions"}

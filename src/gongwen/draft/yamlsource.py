@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import List, Optional, Tuple
 
 from gongwen.content.schema import ITEMS_KEY, KIND_WORDS, kind_of
 from gongwen.content.schema import NESTED_KEYS as _CONTENT_NESTED
@@ -23,6 +22,10 @@ from gongwen.content.schema import TEXT_KEYS as _CONTENT_TEXT
 from gongwen.draft.source import Para, Source
 from gongwen.errors import ReadError
 from gongwen.textio import check_paragraphs
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Optional, Tuple
 
 #: Keys whose string values are text a reader sees.  ``paragraphs``/``text``/``opening``… may
 #: be one string (a paragraph per line) or a list of strings; ``items`` entries may be strings.

@@ -16,13 +16,15 @@ offer a fix) add only the loader's errors they did not find themselves
 
 from __future__ import annotations
 
-import re
-from typing import Iterable, Iterator, List
-
 from gongwen.errors import ContentError, ContentErrors
 from gongwen.lint.findings import Finding
+from gongwen.spec import lazyre
 
-_ITEM_PART = re.compile(r"(\.items\[\d+\])\.(?:lead|text)$")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable, Iterator, List
+
+_ITEM_PART = lazyre.compile(r"(\.items\[\d+\])\.(?:lead|text)$")
 
 
 def build_errors(ctx) -> List[ContentError]:

@@ -8,10 +8,12 @@ context, so a source read once can be linted many times with other settings.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional
-
 from gongwen.draft.source import Para, Source
 from gongwen.settings import LintSettings
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Dict, List, Optional
 
 
 class Context:

@@ -9,8 +9,6 @@ family is imported only for a .docx).
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence
-
 from gongwen.draft.source import Source, source_from_text
 from gongwen.lint.context import Context
 from gongwen.lint.findings import Finding
@@ -18,6 +16,10 @@ from gongwen.lint.precedence import one_cause
 from gongwen.lint.registry import Rule, all_rules, text_rules
 from gongwen.lint.suppress import source_suppressions
 from gongwen.settings import LintSettings
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict, List, Optional, Sequence
 
 
 def rules_for(source: Source, config: Optional[LintSettings] = None) -> List[Rule]:
@@ -27,10 +29,8 @@ def rules_for(source: Source, config: Optional[LintSettings] = None) -> List[Rul
 
 
 def rules_to_run(source: Source, config: LintSettings) -> List[Rule]:
-    """:func:`rules_for` less the rules whose triggers occur nowhere in a text source (the
+    """:func:`rules_for` less the rules whose triggers occur nowhere in the source's text (the
     prefilter would skip them), without importing their modules."""
-    if source.format == "docx":
-        return rules_for(source, config)
     return text_rules(source.format, "\n".join(p.text for p in source.paras), config.rule_enabled)
 
 

@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import Iterator, List, Optional, Sequence, Tuple
 
 from gongwen.draft.read import read_source
 from gongwen.draft.source import Source
@@ -13,7 +11,12 @@ from gongwen.errors import GongwenError, ReadError
 from gongwen.lint.engine import lint_source
 from gongwen.lint.findings import Finding
 from gongwen.settings import NAMES, LintOverrides, LintSettings, load
+from gongwen.spec.record import dataclass, field
 from gongwen.textio import STDIN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator, List, Optional, Sequence, Tuple
 
 LINTABLE = (".docx", ".txt", ".md", ".markdown", ".yaml", ".yml")
 _SKIP_NAMES = NAMES + (".pre-commit-hooks.yaml", ".pre-commit-config.yaml")

@@ -11,16 +11,18 @@ No lxml at module level: the rules only touch elements the reader made.
 
 from __future__ import annotations
 
-from typing import Dict, Iterable, List, Optional, Tuple
-
 from gongwen.draft import roles as R
 from gongwen.lint.context import Context
 from gongwen.lint.findings import Finding, hit
 from gongwen.lint.registry import rule
-from gongwen.ooxml.names import R_ID, W
 from gongwen.lint.textview import resolver, roles
+from gongwen.ooxml.names import R_ID, W
 from gongwen.ooxml.styles import Resolver, cjk_count, runs, solid_count
 from gongwen.spec.gbt9704 import A4, MARGINS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict, Iterable, List, Optional, Tuple
 
 ROLE_NAME = {"title": "标题", "h1": "一级标题", "h2": "二级标题", "h3": "三级标题", "h4": "四级标题",
              "body": "正文", "salutation": "称谓行"}

@@ -12,8 +12,12 @@ Every pattern here runs in linear time on any input (hostile drafts are linted t
 from __future__ import annotations
 
 import re
+
 from gongwen.spec import lazyre
-from typing import List, Optional, Tuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Optional, Tuple
 
 SYNTAX = "\x01"
 OPAQUE = "\x02"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from typing import Iterable, List, Sequence
-
 from gongwen import __version__
 from gongwen.lint.findings import Finding
 from gongwen.lint.registry import FAMILY_TABLE, Rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable, List, Sequence
 
 FORMATS = ("text", "json", "github", "sarif")
 SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
@@ -48,6 +49,8 @@ def format_text(findings: Sequence[Finding], color: bool = False) -> str:
 
 
 def format_json(findings: Sequence[Finding]) -> str:
+    import json
+
     return json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2) + "\n"
 
 
@@ -117,6 +120,8 @@ def format_sarif(findings: Sequence[Finding], rules: Iterable[Rule]) -> str:
             "results": results,
         }],
     }
+    import json
+
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 

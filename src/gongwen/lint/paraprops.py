@@ -7,10 +7,12 @@ No lxml at module level: only elements the reader made are touched.
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional
-
 from gongwen.ooxml.names import VAL, W
 from gongwen.ooxml.styles import is_on, to_int
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict, List, Optional
 
 
 def _style_chain(parts, sid, kind):

@@ -15,9 +15,11 @@ a level) both speak.
 
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, List
-
 from gongwen.lint.findings import Finding
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict, FrozenSet, List
 
 #: Owner → the rules that stand down for a finding inside the owner's span (a code, or a family's
 #: prefix: ``GW1`` the marker rules, ``GW2`` the outline rules).

@@ -16,10 +16,13 @@ lint corpus with and without it (tests/lint/test_prefilter.py).
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Optional
 
 from gongwen.lint.context import Context
 from gongwen.lint.textview import masked
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict, List, Optional
 
 
 class Prefilter:

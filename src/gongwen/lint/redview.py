@@ -16,7 +16,6 @@ No lxml at module level.
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
 
 from gongwen.draft import roles as R
 from gongwen.lint.context import Context
@@ -27,8 +26,12 @@ from gongwen.lint.textview import SYNTAX, docx_looks, masked
 from gongwen.ooxml.names import R_ID, W
 from gongwen.ooxml.styles import runs, solid_count, to_int
 from gongwen.spec import dates
-from gongwen.spec.gbt9704 import A4, MARGINS
 from gongwen.spec.chars import BLANKS
+from gongwen.spec.gbt9704 import A4, MARGINS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Optional, Tuple
 
 # The 版记's lines as draft.roles reads them (its patterns are module-private there).
 CC_RE = R.CC_RE

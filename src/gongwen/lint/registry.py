@@ -11,10 +11,13 @@ families share lives in :mod:`gongwen.lint.textview` or the draft layer.
 
 from __future__ import annotations
 
-import importlib
-import re
-from dataclasses import dataclass, field
-from typing import Callable, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
+from collections import namedtuple
+
+from gongwen.spec.record import dataclass, field
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 SEVERITIES = ("error", "warning")
 PRACTICE = "practice"
@@ -24,11 +27,10 @@ CONTENT_FORMAT = "gongwen 内容格式（docs/content-model.md），gongwen buil
 ALL_FORMATS = ("txt", "md", "docx", "yaml")
 
 
-class Family(NamedTuple):
-    prefix: str
-    name: str
-    title: str  # shown in docs/rules.md and ``gongwen rule``
-    module: str
+class Family(namedtuple("Family", "prefix name title module")):
+    """A family of rules: code prefix, name, title (shown in docs/rules.md and ``gongwen rule``), module."""
+
+    __slots__ = ()
 
 
 FAMILY_TABLE = (
@@ -86,8 +88,16 @@ class Rule:
 _REGISTRY: Dict[str, Rule] = {}
 _loaded = set()
 
-_CODE_RE = re.compile(r"^GW[0-9]{3}$")
-_NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _valid_code(code: str) -> bool:
+    """``GW`` and three digits."""
+    return len(code) == 5 and code.startswith("GW") and code[2:].isascii() and code[2:].isdigit()
+
+
+def _valid_name(name: str) -> bool:
+    """Lower-case ASCII letters and digits in words joined by ``-``."""
+    return all(w and w.isascii() and w.isalnum() and w == w.lower() for w in name.split("-"))
 
 
 def rule(code: str, name: str, *, severity: str, message: str, source: str, bad: Sequence[str],
@@ -102,9 +112,9 @@ def rule(code: str, name: str, *, severity: str, message: str, source: str, bad:
     find anything in it: the engine runs the rule only on those paragraphs (and not at
     all when none has one); tests check the findings are the same without that filter.
     """
-    if not _CODE_RE.match(code) or code[:3] not in _BY_PREFIX:
+    if not _valid_code(code) or code[:3] not in _BY_PREFIX:
         raise ValueError(f"bad rule code {code!r}")
-    if not _NAME_RE.match(name):
+    if not _valid_name(name):
         raise ValueError(f"bad rule name {name!r}")
     if severity not in SEVERITIES:
         raise ValueError(f"{code}: bad severity")
@@ -122,7 +132,7 @@ def rule(code: str, name: str, *, severity: str, message: str, source: str, bad:
 
 def _import(module: str) -> None:
     if module not in _loaded:
-        importlib.import_module(module)
+        __import__(module)  # as importlib.import_module, without importing importlib
         _loaded.add(module)
 
 
@@ -137,13 +147,17 @@ def _load(layout: bool) -> None:
 
 
 def text_rules(fmt: str, text: str, enabled: Callable[[str], bool]) -> List[Rule]:
-    """The rules for a text source of format ``fmt`` (not .docx) that can fire in ``text``
-    (its paragraphs' text), importing only their modules (:mod:`gongwen.lint.ruleindex`).
-    A rule left out has a trigger list none of whose characters occurs in ``text``, so the
-    prefilter would not run it (:mod:`gongwen.lint.prefilter`): the findings are the same."""
+    """The rules for a source of format ``fmt`` that can fire in ``text`` (its paragraphs'
+    text), importing only their modules (:mod:`gongwen.lint.ruleindex`).  A rule left out
+    has a trigger list none of whose characters occurs in ``text``, so the prefilter would
+    not run it (:mod:`gongwen.lint.prefilter`): the findings are the same.  For a .docx the
+    layout family (not in the index, no triggers) is added whole."""
     from gongwen.lint.ruleindex import MODULES
 
     codes = []
+    if fmt == "docx":
+        _import(next(f.module for f in FAMILY_TABLE if f.name == LAYOUT))
+        codes = [c for c, r in _REGISTRY.items() if r.family == LAYOUT and fmt in r.formats and enabled(c)]
     for module, rules in MODULES:
         wanted = [code for code, formats, triggers in rules
                   if fmt in formats.split() and enabled(code)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Sequence, Tuple
 
 from gongwen.draft.source import Source
 from gongwen.settings import split_codes
+from gongwen.spec import lazyre
+from gongwen.spec.record import dataclass, field
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Dict, List, Sequence, Tuple
 
 
 #: ``gongwen: disable=GW201,GW4`` / ``gongwen: enable=…`` / ``gongwen: disable`` (all rules),
@@ -15,7 +19,7 @@ from gongwen.settings import split_codes
 #: The codes are words separated by blanks, so no two runs of blanks can trade characters
 #: (``\s*…[\s]*?\s*`` backtracked cubically on a long run of spaces); ``codes`` is None for
 #: ``disable=`` with nothing after it.
-SUPPRESS_RE = re.compile(
+SUPPRESS_RE = lazyre.compile(
     r"(?:<!--\s*|#\s*)gongwen:\s*(?P<verb>disable|enable)"
     r"(?:\s*=(?:\s*(?P<codes>[A-Za-z0-9,]+(?:\s+[A-Za-z0-9,]+)*))?)?\s*(?:-->|$)"
 )

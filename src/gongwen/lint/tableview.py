@@ -9,21 +9,27 @@ Each cell keeps the paragraph and offset a finding on it points at.
 from __future__ import annotations
 
 import re
-from typing import List, NamedTuple, Optional
+from collections import namedtuple
 
 from gongwen.draft.source import Para
 from gongwen.lint.context import Context
+from gongwen.spec import lazyre
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Optional
 
 
-class Cell(NamedTuple):
-    text: str
-    para: Optional[Para]
-    offset: int = 0
+class Cell(namedtuple("Cell", "text para offset", defaults=(0,))):
+    """``text``, ``para`` (a Para or None), ``offset``."""
+
+    __slots__ = ()
 
 
-class Table(NamedTuple):
-    header: List[Cell]  # [] when the first row is data
-    rows: List[List[Cell]]
+class Table(namedtuple("Table", "header rows")):
+    """``header`` (cells; [] when the first row is data) and ``rows`` (lists of cells)."""
+
+    __slots__ = ()
 
 
 def tables(ctx: Context) -> List[Table]:
@@ -103,15 +109,15 @@ def _yaml_table(node) -> Table:
     return Table(head, body)
 
 
-_PIPE = re.compile(r"^\s*\|.*\|\s*$")
-_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_PIPE = lazyre.compile(r"^\s*\|.*\|\s*$")
+_RULE = lazyre.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 def _pipes(paras: List[Para]) -> List[Table]:
     out: List[Table] = []
     rows: List[List[Cell]] = []
     for para in paras + [Para(0, "")]:
-        if _PIPE.match(para.text):
+        if "|" in para.text and _PIPE.match(para.text):
             if not _RULE.match(para.text):
                 rows.append(_pipe_row(para))
             continue

@@ -7,8 +7,6 @@ Everything is computed once per source and kept in the lint context (:meth:`Cont
 from __future__ import annotations
 
 import re
-from gongwen.spec import lazyre
-from typing import Dict, List, Optional, Tuple
 
 from gongwen.draft.looks import docx_looks as looks_of
 from gongwen.draft.roles import (ARTICLE_POINT, BLANK, BODY, HEADING, TABLE, TABLE_CAPTION, TABLE_NOTE, TITLE, Line,
@@ -16,8 +14,13 @@ from gongwen.draft.roles import (ARTICLE_POINT, BLANK, BODY, HEADING, TABLE, TAB
 from gongwen.draft.source import Para
 from gongwen.lint.context import Context
 from gongwen.lint.masks import OPAQUE, SYNTAX, mask_common, md_masks  # noqa: F401 (rules import OPAQUE from here)
+from gongwen.spec import lazyre
 from gongwen.spec.chars import BLANKS, is_cn
 from gongwen.spec.markers import DraftMarker
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict, List, Optional, Tuple
 
 
 def prev_char(s: str, i: int, skip: str = SYNTAX) -> str:

@@ -9,11 +9,13 @@ its relationship and its content type are added.
 from __future__ import annotations
 
 import posixpath
-from typing import Iterable, Optional
-
 from lxml import etree
 
 from gongwen.ooxml.names import CONTENT_TYPES_NS, PKG_REL_NS, W_NS, clark, w
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable, Optional
 
 COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"

@@ -36,11 +36,14 @@ from __future__ import annotations
 import posixpath
 import zipfile
 import zlib
-from typing import Dict, Iterator, List, Optional, Union
 
 from gongwen.errors import ReadError
-from gongwen.textio import open_binary
 from gongwen.ooxml.names import R_NS, R_STRICT_NS, W_NS, W_STRICT_NS
+from gongwen.textio import open_binary
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict, Iterator, List, Optional, Union
 
 #: Largest uncompressed size of one XML part we will inflate (bytes).
 MAX_MEMBER_SIZE = 64 * 1024 * 1024

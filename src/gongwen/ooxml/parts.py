@@ -3,11 +3,13 @@ numbering, footers; and the style chain Word resolves formatting through."""
 
 from __future__ import annotations
 
-from typing import Dict
-
 from gongwen.errors import ReadError
 from gongwen.ooxml.names import R_ID, w
 from gongwen.ooxml.package import MAX_TOTAL_SIZE, SafeZip, open_docx
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict
 
 def wval(el, tag: str = None, attr: str = "val"):
     """``w:val`` (or another ``w:`` attribute) of ``el`` or of its child ``tag``."""

@@ -21,10 +21,13 @@ gives the text the fixes made.
 from __future__ import annotations
 
 import copy
-from typing import List, Optional, Tuple
 
 from gongwen.ooxml.names import XML_SPACE, w
 from gongwen.ooxml.text import shown_pieces
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Optional, Tuple
 
 R, T, RPR, PPR = w("r"), w("t"), w("rPr"), w("pPr")
 INS, DEL, ID, AUTHOR, DATE = w("ins"), w("del"), w("id"), w("author"), w("date")

@@ -19,11 +19,14 @@ No lxml at module level: this module only reads elements the reader made.
 from __future__ import annotations
 
 import re
-from typing import Dict, Iterable, Optional, Tuple
 
 from gongwen.ooxml.names import VAL, W
 from gongwen.spec import lazyre
 from gongwen.spec.chars import EAST_ASIAN_CLASS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict, Iterable, Optional, Tuple
 
 
 def to_int(value, default=None):

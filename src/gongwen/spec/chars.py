@@ -1,10 +1,11 @@
 """Character classes of Chinese official text: the one place they are spelled.
 
-Pure Python, no imports beyond ``re``.
+Pure Python; the patterns compile on first use (:mod:`gongwen.spec.lazyre`).
 """
 
-import re
 import unicodedata
+
+from gongwen.spec import lazyre
 
 #: Code point ranges drawn as CJK ideographs (extension A, the basic block,
 #: compatibility ideographs, the supplementary planes) and 〇.
@@ -30,14 +31,14 @@ BLANKS = " \u3000\t\u00a0"
 FULLWIDTH_FORMS = {c: chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B)}
 
 #: Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/FFFF).
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+XML_ILLEGAL = lazyre.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: Characters that show nothing: zero-width spaces and joiners, BOM, soft hyphen, bidi controls.
-INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069\u2028\u2029]+")
+INVISIBLE = lazyre.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069\u2028\u2029]+")
 
 #: The placeholder gongwen writes where text is still to be written, and the mark
 #: ``gongwen new --from`` puts around a figure to check.
 PLACEHOLDER = "【待补充】"
-VERIFY_MARK = re.compile(r"【核实：[^】]*】")
+VERIFY_MARK = lazyre.compile(r"【核实：[^】]*】")
 
 
 def is_cjk(ch: str) -> bool:

@@ -6,11 +6,13 @@ Pure Python; ``datetime`` checks that a date exists (no 4月31日).
 
 from __future__ import annotations
 
-import datetime
-import re
-from typing import Optional
-
+from gongwen.spec import lazyre
 from gongwen.spec.numerals import YEAR_DIGITS, from_chinese
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime
+    from typing import Optional
 
 #: The year digits of a date in Chinese numerals (〇 also typed as ○, O or 零).
 CN_YEAR_DIGIT = "[〇零○OoＯ一二三四五六七八九]"
@@ -20,13 +22,15 @@ ARABIC = r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
 CHINESE = (rf"(?P<cy>{CN_YEAR_DIGIT}{{4}})年(?P<cm>[一二三四五六七八九十]{{1,2}})月"
            r"(?P<cd>[一二三四五六七八九十]{1,3})日")
 #: A paragraph that is only a date, bracketed or not: ``（2023年2月16日）``.
-DATE_LINE = re.compile(rf"[（(]?\s*(?:{ARABIC}|{CHINESE})\s*[）)]?")
-ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-CN_WRITTEN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+DATE_LINE = lazyre.compile(rf"[（(]?\s*(?:{ARABIC}|{CHINESE})\s*[）)]?")
+ISO = lazyre.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+CN_WRITTEN = lazyre.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
 def make(year: int, month: int, day: int) -> Optional[datetime.date]:
     """The date, or None when it does not exist (2023年2月30日)."""
+    import datetime
+
     try:
         return datetime.date(year, month, day)
     except (ValueError, OverflowError):
@@ -47,6 +51,8 @@ def chinese_year(text: str) -> Optional[int]:
 
 def date_line(text: str) -> Optional[datetime.date]:
     """The date a date line holds (digits or Chinese numerals, bracketed or not), or None."""
+    if "日" not in text:  # both forms end with it
+        return None
     m = DATE_LINE.fullmatch(text.strip())
     if not m:
         return None

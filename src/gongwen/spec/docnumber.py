@@ -8,8 +8,12 @@ writes the one form the standard allows. Pure Python.
 from __future__ import annotations
 
 import re
+
 from gongwen.spec import lazyre
-from typing import Optional
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 #: A 发文字号 as typed: brackets of any kind, 第 and leading zeros tolerated (one ``\s*`` per gap).
 PATTERN = lazyre.compile(

@@ -17,13 +17,15 @@ This module is pure Python with no third-party imports: the linter of a
 
 from __future__ import annotations
 
-import re
-from gongwen.spec import lazyre
-from dataclasses import dataclass
-from typing import Iterator, List, Optional
 
+from gongwen.spec import lazyre
 from gongwen.spec.chars import BLANKS
 from gongwen.spec.numerals import FULLWIDTH_TO_ASCII, NUMERAL_CHARS, from_chinese, to_chinese
+from gongwen.spec.record import dataclass
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator, List, Optional
 
 # --- heading markers -------------------------------------------------------
 
@@ -62,12 +64,15 @@ _AFTER = "[、.．,，:：;；]"
 # Tolerant patterns, tried in order at the start of a paragraph.  Each group
 # ``num`` is the number, ``sep`` the punctuation that follows (if any).
 _MARKER_PATTERNS = (
-    (2, re.compile(rf"{_OPEN}[ \u3000]*(?P<num>{_NUM_CN})[ \u3000]*{_CLOSE}(?P<sep>[ \u3000]*{_AFTER})?")),
-    (4, re.compile(rf"{_OPEN}[ \u3000]*(?P<num>{_NUM_AR})[ \u3000]*{_CLOSE}(?P<sep>[ \u3000]*{_AFTER})?")),
-    (1, re.compile(rf"(?P<num>{_NUM_CN}(?:[ \u3000]{{1,2}}{_NUM_CN})?)(?P<sep>[ \u3000]*[、.．,，])")),
+    (2, lazyre.compile(rf"{_OPEN}[ \u3000]*(?P<num>{_NUM_CN})[ \u3000]*{_CLOSE}(?P<sep>[ \u3000]*{_AFTER})?")),
+    (4, lazyre.compile(rf"{_OPEN}[ \u3000]*(?P<num>{_NUM_AR})[ \u3000]*{_CLOSE}(?P<sep>[ \u3000]*{_AFTER})?")),
+    (1, lazyre.compile(rf"(?P<num>{_NUM_CN}(?:[ \u3000]{{1,2}}{_NUM_CN})?)(?P<sep>[ \u3000]*[、.．,，])")),
     # ``1.8万`` is a decimal, not a marker: the separator must not sit between digits.
-    (3, re.compile(rf"(?P<num>{_NUM_AR})(?P<sep>[ \u3000]*[.．、,，](?![0-9０-９]))")),
+    (3, lazyre.compile(rf"(?P<num>{_NUM_AR})(?P<sep>[ \u3000]*[.．、,，](?![0-9０-９]))")),
 )
+#: The characters a marker can open with (every pattern above starts with one of them): a text
+#: opening with another is not read against the patterns at all.
+_MARKER_FIRST = frozenset("（(" + NUMERAL_CHARS + "0123456789０１２３４５６７８９")
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,8 @@ def parse_marker(text: str) -> Optional[Marker]:
     Series openers (``一是``, ``第一，``) are not heading markers and give ``None``;
     so do ``一些``, ``十分`` and other words that merely start with a numeral.
     """
+    if not text or text[0] not in _MARKER_FIRST:
+        return None
     for level, pattern in _MARKER_PATTERNS:
         m = pattern.match(text)
         if not m:
@@ -143,6 +150,7 @@ _SERIES_RE = lazyre.compile(
     rf"|第(?P<di>[一二三四五六七八九十百零]{{1,5}})(?P<di_sep>[，,、：:。.]?)(?![次届个位条项批年章节部款名])"
     rf"|(?P<word>首先|其次|再次|最后|其一|其二|其三|其四|其五)(?P<word_sep>[，,、：:]?))"
 )
+_SERIES_CHARS = frozenset("是第首其再最")
 _WORD_ORDER = {"首先": 1, "其次": 2, "再次": 3, "最后": None,
                "其一": 1, "其二": 2, "其三": 3, "其四": 4, "其五": 5}
 
@@ -174,6 +182,8 @@ def find_series(text: str) -> Iterator[SeriesMark]:
     Only openers at the start of the text or right after punctuation count,
     so ``统一是关键`` and ``第一次`` are not read as series.
     """
+    if _SERIES_CHARS.isdisjoint(text):  # every opener holds one of them
+        return
     for m in _SERIES_RE.finditer(text):
         if m.group("shi"):
             yield SeriesMark("一是", from_chinese(m.group("shi")), m.group(0), m.group("shi_sep"),
@@ -206,6 +216,8 @@ def numbers_in_order(numbers: List[Optional[int]]) -> bool:
 #: entities, zero-width characters.
 MARKER_JUNK_RE = lazyre.compile(r"##[A-Za-z0-9_\-]{0,30}##|<[A-Za-z/][^<>]{0,30}>|&[a-zA-Z]{2,8};|&#\d{1,6};"
                             r"|[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+#: A character every piece of junk holds (a text without one has none).
+_JUNK_CHARS = frozenset("#<&\u200b\u200c\u200d\u2060\ufeff\u00ad")
 # ``一、二季度``, ``一、二级``, ``三、四月份``: a numeral list, not a level-1 marker.
 _ENUMERATION_AFTER = lazyre.compile(rf"[{NUMERAL_CHARS}]+(?:[、，,]|季度|季|级|类|等|档|批|线|期|号|产业|月|年|成|倍)")
 # ``1）`` ``一）``: a bracketed marker that lost its opening bracket.
@@ -255,7 +267,7 @@ def read_marker(text: str) -> Optional[DraftMarker]:
     head = text[start:start + 60]
     junk: List[str] = []
     keep: List[int] = []  # index in ``head`` of each kept character
-    if MARKER_JUNK_RE.search(head):
+    if not _JUNK_CHARS.isdisjoint(head) and MARKER_JUNK_RE.search(head):
         pieces, pos = [], 0
         for m in MARKER_JUNK_RE.finditer(head):
             pieces.append((pos, head[pos:m.start()]))
@@ -272,7 +284,7 @@ def read_marker(text: str) -> Optional[DraftMarker]:
     marker = parse_marker(clean)
     half = False
     if marker is None:
-        m = _HALF_BRACKET_RE.match(clean)
+        m = _HALF_BRACKET_RE.match(clean) if clean and clean[0] in _MARKER_FIRST else None
         if not m:
             return None
         num = m.group("num")

@@ -6,15 +6,19 @@ can name the current one and a reader can check the fact.  Pure data.
 
 from __future__ import annotations
 
-from typing import NamedTuple, Tuple
+from collections import namedtuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Tuple
 
 
-class Repealed(NamedTuple):
-    title: str  # as cited, inside 《》
-    replaced_by: str  # the current text, as cited
-    since: str  # when the old text stopped applying
-    by: str  # the document that says so
-    aliases: Tuple[str, ...] = ()  # other ways the old title is cited
+class Repealed(namedtuple("Repealed", "title replaced_by since by aliases", defaults=((),))):
+    """``title`` (as cited, inside 《》), ``replaced_by`` (the current text, as cited), ``since`` (when
+    the old text stopped applying), ``by`` (the document that says so), ``aliases`` (other ways the
+    old title is cited)."""
+
+    __slots__ = ()
 
 
 REPEALED: Tuple[Repealed, ...] = (

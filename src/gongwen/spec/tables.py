@@ -9,13 +9,16 @@ on every page, numbers right-aligned and text left, the table within the text bl
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal, InvalidOperation
-from typing import List, Optional, Sequence
+from gongwen.spec import lazyre
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from decimal import Decimal
+    from typing import List, Optional, Sequence
 
 #: A number as offices type it in a cell: sign, digits with thousands separators, decimals, and
 #: an optional unit of scale or percent (``12,000`` ``-3.5`` ``98.6%`` ``1.2万`` ``3‰``).
-NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?(?:万|亿|万亿)?[%％‰]?")
+NUMBER = lazyre.compile(r"[-+−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?(?:万|亿|万亿)?[%％‰]?")
 #: What a cell without a figure holds: nothing, a dash, 无.
 NO_FIGURE = frozenset({"", "-", "—", "——", "－", "/", "／", "无", "—　", "…"})
 #: Labels of a row that adds up the rows above it.
@@ -23,7 +26,7 @@ TOTAL_LABELS = frozenset({"合计", "总计", "合　计", "总　计", "合 计
 #: …and of a row that adds up the rows above it since the last such row.
 SUBTOTAL_LABELS = frozenset({"小计", "小　计", "小 计"})
 #: Words in a column's header that say its figures do not add up (rates, shares, averages, ranks).
-NOT_ADDITIVE = re.compile(r"率|%|％|‰|比|占|均|平均|排名|名次|序号|编号|年份|年度|单价|指数|增幅|增长|同比|环比")
+NOT_ADDITIVE = lazyre.compile(r"率|%|％|‰|比|占|均|平均|排名|名次|序号|编号|年份|年度|单价|指数|增幅|增长|同比|环比")
 
 ALIGNMENTS = ("left", "center", "right")
 
@@ -61,6 +64,8 @@ def value(cell: str) -> Optional[Decimal]:
             text, scale = text[: -len(unit)], factor
             break
     text = text.replace(",", "").replace("，", "").replace("−", "-")
+    from decimal import Decimal, InvalidOperation
+
     try:
         return Decimal(text) * scale
     except InvalidOperation:  # pragma: no cover - NUMBER admits only what Decimal reads

@@ -14,14 +14,17 @@ phrases such as ``2022年的工作重点``; where both would speak, GW607 does.
 from __future__ import annotations
 
 import re
-from gongwen.spec import lazyre
-from typing import Optional
 
+from gongwen.draft.roles import DATE_LINE, ISSUE_DATE, PRINTED, TITLE
 from gongwen.lint.findings import hit
 from gongwen.lint.registry import rule
-from gongwen.draft.roles import DATE_LINE, ISSUE_DATE, PRINTED, TITLE
 from gongwen.lint.textview import items, roles, stale_years
 from gongwen.spec import dates
+from gongwen.spec import lazyre
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 _YEAR_RE = lazyre.compile(r"(?<![0-9０-９.．])((?:19|20)\d\d)年")
 #: Spans where a year is not the writer's statement: book titles, 【…】 marks, variables.

@@ -9,16 +9,18 @@ In YAML content a series runs within one list of paragraphs.
 from __future__ import annotations
 
 import re
-from typing import List, Optional
 
-from gongwen.spec.markers import SeriesMark, find_series
-
-from gongwen.spec.numerals import to_chinese
+from gongwen.draft.roles import ATTACHMENT_LABEL
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
-from gongwen.draft.roles import ATTACHMENT_LABEL
 from gongwen.lint.textview import OPAQUE, SYNTAX, heading_at, items, roles
 from gongwen.spec.chars import BLANKS
+from gongwen.spec.markers import SeriesMark, find_series
+from gongwen.spec.numerals import to_chinese
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Optional
 
 # "附件", "附件2": no two runs of blanks meet (\s*[0-9]*[ \t]* backtracked quadratically).
 

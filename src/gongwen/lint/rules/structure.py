@@ -10,19 +10,21 @@ points.  第X条 and 第X编/章/节 have their own count (:func:`_articles_and_
 from __future__ import annotations
 
 import re
-from gongwen.spec import lazyre
-from typing import Dict, List, Optional, Tuple
 
-from gongwen.spec.markers import format_marker
-
-from gongwen.spec.numerals import NUMERAL_CHARS, to_chinese
 from gongwen.content.faults import TITLE_PUNCTUATION
+from gongwen.draft.roles import ARTICLE, ARTICLE_POINT, ATTACHMENT_LABEL, BLANK, PART, TITLE
 from gongwen.lint.contentcheck import complete
 from gongwen.lint.findings import hit, replace
 from gongwen.lint.registry import rule
-from gongwen.draft.roles import ARTICLE, ARTICLE_POINT, ATTACHMENT_LABEL, BLANK, PART, TITLE
 from gongwen.lint.textview import SYNTAX, Heading, headings, items, masked, roles
+from gongwen.spec import lazyre
 from gongwen.spec.chars import BLANKS
+from gongwen.spec.markers import format_marker
+from gongwen.spec.numerals import NUMERAL_CHARS, to_chinese
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict, List, Optional, Tuple
 
 TEXT_FORMATS = ("txt", "md", "docx")
 # "附件", "附件2": no two runs of blanks meet (\s*[0-9]*[ \t]* backtracked quadratically).

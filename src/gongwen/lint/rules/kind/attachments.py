@@ -10,15 +10,19 @@ as files of their own).
 from __future__ import annotations
 
 import re
-from gongwen.spec import lazyre
-from typing import Dict, List, NamedTuple, Optional
+from collections import namedtuple
 
 from gongwen.draft import roles as R
 from gongwen.lint.findings import hit
 from gongwen.lint.registry import rule
 from gongwen.lint.rules.kind.view import END_ROLES, TEXT_ROLES
 from gongwen.lint.textview import roles
+from gongwen.spec import lazyre
 from gongwen.spec.chars import BLANKS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict, List, Optional
 
 _SOURCE = "GB/T 9704-2012"
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -30,18 +34,17 @@ _LABEL_NUM = lazyre.compile(r"[0-9０-９]+")
 _REF = lazyre.compile(r"附件\s*(?P<num>[0-9０-９]{1,2})(?![0-9０-９.．])")
 
 
-class Item(NamedTuple):
-    number: Optional[int]  # None: a single attachment, not numbered
-    title: str
-    index: int  # paragraph
-    offset: int  # where its number (or title) starts
+class Item(namedtuple("Item", "number title index offset")):
+    """``number`` (None: a single attachment, not numbered), ``title``, ``index`` (the paragraph),
+    ``offset`` (where its number, or title, starts)."""
+
+    __slots__ = ()
 
 
-class Page(NamedTuple):
-    number: Optional[int]
-    title: str
-    index: int  # the label's paragraph
-    title_index: Optional[int]
+class Page(namedtuple("Page", "number title index title_index")):
+    """``number``, ``title``, ``index`` (the label's paragraph), ``title_index``."""
+
+    __slots__ = ()
 
 
 def _norm(title: str) -> str:

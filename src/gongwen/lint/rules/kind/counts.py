@@ -10,17 +10,20 @@ paragraphs, headings of one level (counted until a higher level), or an inline s
 from __future__ import annotations
 
 import re
-from gongwen.spec import lazyre
-from typing import Optional
 
 from gongwen.draft import roles as R
 from gongwen.lint.findings import hit
 from gongwen.lint.registry import PRACTICE, rule
 from gongwen.lint.rules.kind.view import END_ROLES, without_titles
 from gongwen.lint.textview import items, masked, roles
+from gongwen.spec import lazyre
 from gongwen.spec.chars import BLANKS
 from gongwen.spec.markers import find_series
 from gongwen.spec.numerals import from_chinese
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 _ANNOUNCE = lazyre.compile(r"(?P<pre>以下|如下|下列|下面|下述)?(?P<num>[两二三四五六七八九十]{1,3})"
                        r"(?P<unit>个|项|点|条|大|方面)[“‘]?(?P<noun>[\u4e00-\u9fff]{0,8}?)[”’]?"

@@ -7,8 +7,6 @@ The parts come from the roles (:mod:`gongwen.draft.roles`).  The .docx layout of
 from __future__ import annotations
 
 import re
-from gongwen.spec import lazyre
-from typing import List, Optional
 
 from gongwen.content.schema import FORMS
 from gongwen.draft import roles as R
@@ -18,7 +16,12 @@ from gongwen.lint.registry import rule
 from gongwen.lint.rules.kind.view import doc_kind, has_head, indexes_of, kind_name, title_index, yaml_top
 from gongwen.lint.textview import roles
 from gongwen.spec import dates
+from gongwen.spec import lazyre
 from gongwen.spec.chars import BLANKS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Optional
 
 _PRINTED_DATE = lazyre.compile(dates.ARABIC + r"\s*印\s*发")
 _RECORD_LINE = lazyre.compile(rf"[{BLANKS}]*(?P<word>抄\s*送|抄\s*报|分\s*送|主\s*送)\s*[：:]")

@@ -9,14 +9,17 @@ gets none of these rules.
 from __future__ import annotations
 
 import re
-from gongwen.spec import lazyre
-from typing import List, Tuple
 
 from gongwen.draft import roles as R
 from gongwen.lint.findings import hit
 from gongwen.lint.registry import PRACTICE, rule
 from gongwen.lint.rules.kind.view import closing, doc_kind, indexes_of, main_body, without_titles
+from gongwen.spec import lazyre
 from gongwen.spec.chars import BLANKS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Tuple
 
 _RULES = "《党政机关公文处理工作条例》第十五条"
 #: How a 请示 ends: asking for a decision (妥否，请批示 / 当否，请批复 / 请审批 / 恳请……批准 …).

@@ -9,15 +9,18 @@ Not a rule module: the rule modules of this family read it.
 from __future__ import annotations
 
 import re
-from gongwen.spec import lazyre
-from typing import List, Optional
 
 from gongwen.content.schema import FORMS, KIND_NAMES, kind_of
 from gongwen.draft import roles as R
 from gongwen.draft.titlekind import title_kind
 from gongwen.lint.context import Context
 from gongwen.lint.textview import roles
+from gongwen.spec import lazyre
 from gongwen.spec.chars import BLANKS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Optional
 
 #: Roles of the running text of the main body (not the 版头, the 落款, the 附件 or the 版记).
 TEXT_ROLES = (R.BODY, R.HEADING, R.SERIES, R.ARTICLE, R.ARTICLE_POINT, R.PART)

@@ -8,13 +8,15 @@ or GW802.
 
 from __future__ import annotations
 
-from typing import Optional, Tuple
-
 from gongwen.lint.context import Context
 from gongwen.lint.layoutview import ROLE_NAME, Grouped, doc_finding, dominant, layout_of, layout_rule
 from gongwen.ooxml.names import W
 from gongwen.ooxml.styles import to_int
 from gongwen.spec.gbt9704 import BODY_SIZE, CHARS_PER_LINE, INDENT_CHARS, INDENT_RANGE, LINES_PER_PAGE
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional, Tuple
 
 
 def _pitch(props: dict, grid) -> Tuple[Optional[float], str]:

@@ -8,13 +8,16 @@ references it inherits from earlier sections) are read.
 from __future__ import annotations
 
 import re
-from typing import List, Tuple
 
 from gongwen.lint.context import Context
 from gongwen.lint.layoutview import Layout, doc_finding, layout_of, layout_rule
 from gongwen.ooxml.names import W
 from gongwen.ooxml.styles import RUN, RUN_CONTAINERS, TAB, TEXT, is_on
 from gongwen.spec.gbt9704 import PAGE_NUMBER_SIZE, face_family
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Tuple
 
 
 def _field_text(p) -> Tuple[str, list, bool]:

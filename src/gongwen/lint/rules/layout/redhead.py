@@ -8,19 +8,21 @@ from the .docx (a 标志 or line drawn as a picture, colours from the theme) is 
 
 from __future__ import annotations
 
-from typing import Optional, Tuple
-
 from gongwen.draft import roles as R
 from gongwen.lint.context import Context
 from gongwen.lint.drawnlines import EMU_PER_TWIP, WP, WPS
-from gongwen.lint.paraprops import edges, frame, indents, merged_attrs
 from gongwen.lint.findings import hit
 from gongwen.lint.layoutview import layout_rule
+from gongwen.lint.paraprops import edges, frame, indents, merged_attrs
 from gongwen.lint.redview import RedView, red_of, table_of
 from gongwen.ooxml.names import W
 from gongwen.ooxml.styles import runs, to_int
 from gongwen.spec.chars import BLANKS
 from gongwen.spec.gbt9704 import TWIPS_PER_MM, mm
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional, Tuple
 
 _CENTRED = ("center", "distribute")
 _LEFT = ("left", "both", "start", "justify")

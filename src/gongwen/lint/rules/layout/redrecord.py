@@ -9,18 +9,21 @@ borders), as a table with top and bottom borders, or as paragraphs after blank l
 from __future__ import annotations
 
 import re
-from typing import List, Optional
 
 from gongwen.lint.context import Context
 from gongwen.lint.drawnlines import Line, drawn_lines, has_picture, para_borders, placed_lines
-from gongwen.lint.paraprops import edges, frame, indents, right_tabs
 from gongwen.lint.findings import hit
 from gongwen.lint.layoutview import layout_rule
+from gongwen.lint.paraprops import edges, frame, indents, right_tabs
 from gongwen.lint.redview import RedView, red_of, row_lines, row_of, table_of
 from gongwen.ooxml.names import W
 from gongwen.ooxml.styles import cjk_count, runs, solid_count, to_int
 from gongwen.spec.chars import BLANKS
 from gongwen.spec.gbt9704 import LINE_PITCH
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Optional
 
 _CHAR4 = 280  # one 4号 character (14 pt) in twips
 _SIZE4 = 28
