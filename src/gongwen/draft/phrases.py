@@ -13,7 +13,7 @@ from gongwen.spec import lazyre
 from typing import Optional
 
 from gongwen.spec import dates
-from gongwen.spec.chars import BLANKS, SENTENCE_END
+from gongwen.spec.chars import BLANKS, CLOSERS as _CLOSERS, OPENERS as _OPENERS, SENTENCE_END
 from gongwen.spec.markers import DraftMarker, find_series, parse_marker, read_marker
 from gongwen.spec.numerals import NUMERAL_CHARS
 
@@ -55,6 +55,8 @@ _ORGANISATION = lazyre.compile(r"政府|部门|单位|委员会|局|厅|办|处|
 _SENTENCE_MARKS = "。；！？"
 #: How the name of an issuing organisation ends (``清河县人民政府``, ``县总工会调研组``).
 ISSUER_END = lazyre.compile(r"(?:政府|委员会|局|厅|办公室|办|部|委|党委|党组|组|中心|公司|院|校|会|处|科|所|站|队)$")
+#: What :func:`first_sentence_end` reads: the brackets and quotes, and the sentence ends.
+_STOPS = lazyre.compile("[" + re.escape(_OPENERS + _CLOSERS + SENTENCE_END) + "]")
 #: First characters of a series opener (一是, 第一，, 首先, 其次, 再次, 最后, 其一).
 SERIES_FIRST = set(NUMERAL_CHARS) | set("第首其再最")
 
@@ -152,17 +154,15 @@ def heading_marker(text: str) -> Optional[DraftMarker]:
 
 def first_sentence_end(text: str, start: int = 0) -> Optional[int]:
     """Index of the first 。！？ at or after ``start`` outside quotes and brackets."""
-    from gongwen.spec.chars import CLOSERS, OPENERS
-
     depth = 0
-    for i in range(start, len(text)):
-        c = text[i]
-        if c in OPENERS:
+    for m in _STOPS.finditer(text, start):  # only the brackets and ends, not every character
+        c = m.group()
+        if c in _OPENERS:
             depth += 1
-        elif c in CLOSERS:
+        elif c in _CLOSERS:
             depth = max(0, depth - 1)
-        elif c in SENTENCE_END and depth == 0:
-            return i
+        elif depth == 0:
+            return m.start()
     return None
 
 
