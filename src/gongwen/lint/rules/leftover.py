@@ -204,6 +204,8 @@ _MD_BULLET_RE = lazyre.compile(r"^[ \t]{0,3}[-*+][ \t]+\S")
 _MD_ORDERED_RE = lazyre.compile(r"^[ \t]{0,3}\d{1,2}\.[ \t]+(?=[\u4e00-\u9fff“《（])")
 _MD_TABLE_RE = lazyre.compile(r"^[ \t]*\|(?:[^|\n]*\|){2,}[ \t]*$")
 _MD_TABLE_SEP_RE = lazyre.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
+#: The first characters (after spaces and tabs) of what the line patterns match; ``\\d`` is any decimal digit.
+_MD_FIRST = "#-*+|:"
 #: Lines whose leading ``1. `` is not the drafter's: Word's numbering, the items of an 附件 note.
 _NOT_LISTS = (ATTACHMENT_ITEM, ATTACHMENT_NOTE)
 
@@ -217,6 +219,12 @@ _NOT_LISTS = (ATTACHMENT_ITEM, ATTACHMENT_NOTE)
       good=["一、总体要求", "要高度重视安全生产。", "1.加强组织领导。", "附件：1. 清河县防汛应急预案"])
 def markdown_syntax(ctx):
     for i, para, mtext in items(ctx):
+        first = mtext.lstrip(" \t")[:1]
+        if first not in _MD_FIRST and not first.isdecimal():  # no line pattern can match
+            if "**" in mtext:
+                for m in _STRONG_RE.finditer(mtext):
+                    yield hit(para, m.start(), "“**…**”是 Markdown 粗体标记，应删去。")
+            continue
         lead = len(mtext) - len(mtext.lstrip())
         if _MD_HEADING_RE.match(mtext) and SYNTAX not in mtext[:8]:
             yield hit(para, 0, "段首的“#”是 Markdown 标题标记，应删去。")
@@ -314,8 +322,14 @@ _FONT_SIZE_RE = lazyre.compile(r"(?:字体|字号)?[:：]?[ \u3000]*大[ \u3000]
 _CHROME_SPLIT_RE = lazyre.compile(r"[ \u3000|｜/／·【】\[\]［］:：]+")
 
 
+#: Every character a line of buttons can hold: a line with any other is not one.
+_CHROME_CHARS = frozenset("".join(_CHROME_TOKENS) + "字体号:：默认大中小 \u3000|｜/／·【】[]［］")
+
+
 def _chrome_line(text):
     """A line made of web-page buttons only (``打印本页　关闭窗口``, ``【字体：大 中 小】``)."""
+    if not _CHROME_CHARS.issuperset(text):
+        return False
     pieces = [p for p in _CHROME_SPLIT_RE.split(_FONT_SIZE_RE.sub("字体大中小", text)) if p]
     return bool(pieces) and all(p in _CHROME_TOKENS for p in pieces)
 

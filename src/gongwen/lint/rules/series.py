@@ -9,6 +9,7 @@ In YAML content a series runs within one list of paragraphs.
 from __future__ import annotations
 
 import re
+from gongwen.spec import lazyre
 from typing import List, Optional
 
 from gongwen.spec.markers import SeriesMark, find_series
@@ -19,6 +20,9 @@ from gongwen.lint.registry import rule
 from gongwen.draft.roles import ATTACHMENT_LABEL
 from gongwen.lint.textview import OPAQUE, SYNTAX, heading_at, items, roles
 from gongwen.spec.chars import BLANKS
+
+#: What every series opener holds (:func:`gongwen.spec.markers.find_series`): ``X是``, ``第X``, a word.
+_MAY_HOLD = lazyre.compile("[一二三四五六七八九十百零]是|第[一二三四五六七八九十百零]|首先|其[次一二三四五]|再次|最后")
 
 # "附件", "附件2": no two runs of blanks meet (\s*[0-9]*[ \t]* backtracked quadratically).
 
@@ -77,6 +81,8 @@ def _marks_now(ctx) -> List[List[Mark]]:
         else:
             keep = range(len(seg))
             view = seg.replace(OPAQUE, "x")
+        if not _MAY_HOLD.search(view):
+            continue  # no opener can start here
         lead = len(view) - len(view.lstrip(BLANKS))
         for m in find_series(view[lead:]):
             if m.style == "第一" and not m.sep:

@@ -1,0 +1,135 @@
+"""The quick tests that let long texts skip work never change a finding.
+
+Each quick test is compared with what it stands for, on the lint corpus, the rule examples and
+random strings built from the characters that matter: the nesting of pair marks (GW406), the
+first character of a Markdown line (GW609), the characters of a line of web-page buttons (GW612),
+what every series opener holds (GW301–GW304), and the prefilter's two ways of finding the
+paragraphs that hold a trigger.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from gongwen.draft.read import read_source
+from gongwen.draft.source import source_from_text
+from gongwen.lint.context import Context
+from gongwen.lint.prefilter import Prefilter
+from gongwen.lint.registry import all_rules
+from gongwen.lint.rules import leftover, series
+from gongwen.lint.rules.punctuation import pairs
+from gongwen.lint.textview import masked
+from gongwen.settings import LintSettings
+from gongwen.spec.markers import find_series
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+RULES = all_rules(layout=False)
+
+
+def _lines():
+    out = []
+    for path in sorted(CORPUS.iterdir()):
+        if path.suffix in (".txt", ".md", ".docx"):
+            out += [p.text for p in read_source(str(path)).paras]
+    for r in RULES:
+        for ex in (*r.bad, *r.good):
+            out += ex.splitlines()
+    return out
+
+
+LINES = _lines()
+
+
+def _walk_clean(marks: str) -> bool:
+    """GW406's walk of the marks: True when every closer meets its opener on top of the stack."""
+    stack = []
+    for c in marks:
+        if c in pairs._PAIRS:
+            stack.append(c)
+            continue
+        want = pairs._CLOSERS[c]
+        if not stack or not (stack[-1] == want or pairs._SAME.get(stack[-1]) == pairs._SAME.get(want, want)):
+            return False
+        stack.pop()
+    return not stack
+
+
+def test_nested_marks_as_the_walk():
+    rng = random.Random(406)
+    alphabet = "".join(pairs._PAIRS) + "".join(pairs._CLOSERS)
+    for _ in range(20000):
+        marks = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 9)))
+        assert pairs._nested(marks) == _walk_clean(marks), marks
+    for text in LINES:
+        marks = "".join(pairs._PAIR_CHARS_RE.findall(text))
+        assert pairs._nested(marks) == _walk_clean(marks), text
+
+
+def test_markdown_first_characters():
+    """A line whose first character (after spaces and tabs) is not in _MD_FIRST nor a digit
+    matches none of the line patterns."""
+    patterns = (leftover._MD_HEADING_RE, leftover._MD_BULLET_RE, leftover._MD_TABLE_SEP_RE,
+                leftover._MD_TABLE_RE, leftover._MD_ORDERED_RE)
+    rng = random.Random(609)
+    alphabet = " \t#-*+|:.1２٣文　、" + "\u00a0"
+    samples = LINES + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 10))) + "加强"
+                       for _ in range(20000)]
+    for text in samples:
+        first = text.lstrip(" \t")[:1]
+        if first not in leftover._MD_FIRST and not first.isdecimal():
+            assert not any(p.match(text) for p in patterns), text
+
+
+def _chrome_line_by_pieces(text):
+    pieces = [p for p in leftover._CHROME_SPLIT_RE.split(leftover._FONT_SIZE_RE.sub("字体大中小", text)) if p]
+    return bool(pieces) and all(p in leftover._CHROME_TOKENS for p in pieces)
+
+
+def test_chrome_characters():
+    rng = random.Random(612)
+    tokens = sorted(leftover._CHROME_TOKENS)
+    seps = [" ", "\u3000", "|", "【", "】", "：", "/", "·", "\t", "。"]
+    samples = list(LINES)
+    for _ in range(5000):
+        parts = [rng.choice(tokens + ["字体：大 中 小", "字号:大中小默认", "关于", "X"]) for _ in range(rng.randrange(1, 4))]
+        samples.append("".join(p + rng.choice(seps) for p in parts).strip())
+    for text in samples:
+        assert leftover._chrome_line(text) == _chrome_line_by_pieces(text), text
+
+
+def test_series_openers_hold_the_quick_pattern():
+    rng = random.Random(301)
+    alphabet = "一二三四五六七八九十百零是第首先其次再最后，。、：x"
+    samples = LINES + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12))) for _ in range(20000)]
+    for text in samples:
+        if any(True for _ in find_series(text)):
+            assert series._MAY_HOLD.search(text), text
+
+
+@pytest.mark.parametrize("path", sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".docx")),
+                         ids=lambda p: p.name)
+def test_prefilter_sparse_as_dense(path):
+    ctx = Context(read_source(str(path)), LintSettings())
+    sparse = Prefilter(ctx)
+    texts = masked(ctx)
+    for r in RULES:
+        if not r.triggers:
+            continue
+        present = [c for c in r.triggers if any(c in t for t in texts)]
+        want = [i for i, t in enumerate(texts) if any(c in t for c in present)] if present else []
+        assert sparse.paragraphs(r.triggers) == want, r.code
+        if present:
+            assert sparse._sparse(present) == want, r.code
+
+
+def test_prefilter_sparse_at_the_edges():
+    text = "，开头\n中间\n\n末尾，"
+    ctx = Context(source_from_text(text, "<t>"), LintSettings())
+    pf = Prefilter(ctx)
+    assert pf.paragraphs("，") == [0, 3]
+    pf.paragraphs("无")
+    assert pf._sparse(["，"]) == [0, 3]
+    assert pf._sparse(["开", "间", "尾"]) == [0, 1, 3]
