@@ -133,3 +133,21 @@ def test_prefilter_sparse_at_the_edges():
     pf.paragraphs("无")
     assert pf._sparse(["，"]) == [0, 3]
     assert pf._sparse(["开", "间", "尾"]) == [0, 1, 3]
+
+
+def test_announcements_need_a_number_near_a_colon_or_the_end():
+    from gongwen.lint.rules.kind import counts
+
+    rng = random.Random(9)
+    alphabet = "以下两三四五个项点条大方面“”工作要求：:。，x"
+    samples = LINES + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30))) for _ in range(30000)]
+    for text in samples:
+        if counts._ANNOUNCE.search(text):
+            assert counts._may_announce(text), text
+
+
+def test_whole_source_search_as_per_paragraph():
+    """GW605 and GW608 search the joined text first: their patterns never match a line feed."""
+    from gongwen.spec.chars import INVISIBLE
+
+    assert not INVISIBLE.search("\n") and not leftover._CONTROL_RE.search("\n")

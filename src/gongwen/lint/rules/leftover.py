@@ -146,6 +146,8 @@ def _joins(ch: str) -> bool:
           "它们多随网页或聊天软件中复制的文字进来。",
       bad=["加强\u200b组织领导"], good=["加强组织领导"])
 def invisible_characters(ctx):
+    if not INVISIBLE.search(_joined(ctx)):  # (their patterns never match the joining line feeds)
+        return
     for _, para, _mtext in items(ctx):
         text = para.text
         for m in INVISIBLE.finditer(text):
@@ -186,6 +188,10 @@ def stale_year(ctx):
         yield hit(para, m.start(), f"“{m.group(0)}”：本年度为{year}年，这里是否应为“{year}年”？")
 
 
+def _joined(ctx) -> str:  # one search finds whether any paragraph holds what GW605/GW608 look for
+    return ctx.shared("leftover.joined", lambda c: "\n".join(p.text for p in c.paras))
+
+
 _CONTROL_RE = lazyre.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]+")
 
 
@@ -194,6 +200,8 @@ _CONTROL_RE = lazyre.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]+")
       why="替换字符 U+FFFD（显示为“�”）和控制字符说明文本在别处转换编码时出了错（如 GBK 文本被当作 UTF-8 读入后又保存），原来的字已经丢失，无法自动恢复，只能对照原文补上。",
       bad=["加强\ufffd\ufffd领导"], good=["加强组织领导"])
 def garbled_characters(ctx):
+    if not _CONTROL_RE.search(_joined(ctx)):
+        return
     for _, para, _mtext in items(ctx):
         for m in _CONTROL_RE.finditer(para.text):
             yield hit(para, m.start(), "此处有乱码或控制字符，应核对原文。")
@@ -204,8 +212,7 @@ _MD_BULLET_RE = lazyre.compile(r"^[ \t]{0,3}[-*+][ \t]+\S")
 _MD_ORDERED_RE = lazyre.compile(r"^[ \t]{0,3}\d{1,2}\.[ \t]+(?=[\u4e00-\u9fff“《（])")
 _MD_TABLE_RE = lazyre.compile(r"^[ \t]*\|(?:[^|\n]*\|){2,}[ \t]*$")
 _MD_TABLE_SEP_RE = lazyre.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
-#: The first characters (after spaces and tabs) of what the line patterns match; ``\\d`` is any decimal digit.
-_MD_FIRST = "#-*+|:"
+_MD_FIRST = "#-*+|:"  # first characters (after spaces, tabs) the line patterns match, besides \d
 #: Lines whose leading ``1. `` is not the drafter's: Word's numbering, the items of an 附件 note.
 _NOT_LISTS = (ATTACHMENT_ITEM, ATTACHMENT_NOTE)
 
@@ -322,8 +329,7 @@ _FONT_SIZE_RE = lazyre.compile(r"(?:字体|字号)?[:：]?[ \u3000]*大[ \u3000]
 _CHROME_SPLIT_RE = lazyre.compile(r"[ \u3000|｜/／·【】\[\]［］:：]+")
 
 
-#: Every character a line of buttons can hold: a line with any other is not one.
-_CHROME_CHARS = frozenset("".join(_CHROME_TOKENS) + "字体号:：默认大中小 \u3000|｜/／·【】[]［］")
+_CHROME_CHARS = frozenset("".join(_CHROME_TOKENS) + "字体号:：默认大中小 \u3000|｜/／·【】[]［］")  # all a button line holds
 
 
 def _chrome_line(text):

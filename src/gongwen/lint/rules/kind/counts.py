@@ -34,6 +34,17 @@ _NOUNS = lazyre.compile(r"(?:方面|意见|要求|工作|任务|问题|措施|�
                     r"必须|机制|内容|特点|考虑|情况|成效|经验)(?:的?(?:意见|要求|工作|问题|建议))?$")
 
 
+def _may_announce(text: str) -> bool:
+    """Can _ANNOUNCE match in ``text``?  Each match ends its number right before its unit (a
+    :data:`_NUMBER_UNIT` pair) and, at most 13 characters after it (unit, quotes, noun), ends
+    with a colon or the text: a pair far from both starts none."""
+    for m in _NUMBER_UNIT.finditer(text):
+        q = m.start()
+        if len(text) <= q + 16 or "：" in text[q + 1:q + 16] or ":" in text[q + 1:q + 16]:
+            return True
+    return False
+
+
 def _number(num: str) -> Optional[int]:
     return from_chinese(num.replace("两", "二"))
 
@@ -105,6 +116,8 @@ def _announcements(ctx):
         if not _NUMBER_UNIT.search(mtext):
             continue
         text = without_titles(mtext).rstrip(BLANKS)
+        if not _may_announce(text):
+            continue
         for m in _ANNOUNCE.finditer(text):
             if _number(m.group("num")) is None:
                 continue
