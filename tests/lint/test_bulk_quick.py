@@ -10,6 +10,7 @@ paragraphs that hold a trigger.
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -111,28 +112,29 @@ def test_series_openers_hold_the_quick_pattern():
 
 @pytest.mark.parametrize("path", sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".docx")),
                          ids=lambda p: p.name)
-def test_prefilter_sparse_as_dense(path):
+def test_prefilter_as_a_walk(path):
     ctx = Context(read_source(str(path)), LintSettings())
-    sparse = Prefilter(ctx)
     texts = masked(ctx)
-    for r in RULES:
-        if not r.triggers:
-            continue
-        present = [c for c in r.triggers if any(c in t for t in texts)]
-        want = [i for i, t in enumerate(texts) if any(c in t for c in present)] if present else []
-        assert sparse.paragraphs(r.triggers) == want, r.code
-        if present:
-            assert sparse._sparse(present) == want, r.code
+    for pf in (Prefilter(ctx), Prefilter(ctx)):
+        for r in RULES:
+            if not r.triggers:
+                continue
+            want = [i for i, t in enumerate(texts) if any(c in t for c in r.triggers)]
+            assert pf.paragraphs(r.triggers) == want, r.code
+        for c in "，。、*某《\u3000 ":  # dense and sparse characters alike
+            if any(c in t for t in texts):
+                assert pf._holding(c) == [i for i, t in enumerate(texts) if c in t], c
 
 
-def test_prefilter_sparse_at_the_edges():
-    text = "，开头\n中间\n\n末尾，"
+def test_prefilter_at_the_edges():
+    text = "，开头\n中间\n\n末尾，\n" + "无\n" * 20 + "，"
     ctx = Context(source_from_text(text, "<t>"), LintSettings())
     pf = Prefilter(ctx)
-    assert pf.paragraphs("，") == [0, 3]
-    pf.paragraphs("无")
-    assert pf._sparse(["，"]) == [0, 3]
-    assert pf._sparse(["开", "间", "尾"]) == [0, 1, 3]
+    assert pf.paragraphs("，") == [0, 3, 24]  # few: found in the joined text
+    assert pf.paragraphs("开间尾") == [0, 1, 3]
+    assert pf.paragraphs("无") == list(range(4, 24))  # many: each paragraph tested
+    assert pf.paragraphs("无，") == [0, 3] + list(range(4, 24)) + [24]
+    assert pf.paragraphs("啊") == []
 
 
 def test_announcements_need_a_number_near_a_colon_or_the_end():
@@ -146,8 +148,28 @@ def test_announcements_need_a_number_near_a_colon_or_the_end():
             assert counts._may_announce(text), text
 
 
-def test_whole_source_search_as_per_paragraph():
-    """GW605 and GW608 search the joined text first: their patterns never match a line feed."""
+def test_whole_source_characters_as_the_patterns():
+    """GW605 and GW608 look for their characters in the whole source first: the characters listed
+    are exactly those their patterns match."""
     from gongwen.spec.chars import INVISIBLE
 
-    assert not INVISIBLE.search("\n") and not leftover._CONTROL_RE.search("\n")
+    for pattern, chars in ((INVISIBLE, leftover._INVISIBLE_CHARS), (leftover._CONTROL_RE, leftover._CONTROL_CHARS)):
+        matched = {chr(c) for c in range(0x110000) if pattern.fullmatch(chr(c))}
+        assert matched == set(chars)
+
+
+def test_todo_hint_before_todo_pattern():
+    rng = random.Random(603)
+    alphabet = "【】〔〕[]［］（）(此处待补充填写核实完善盖章?？TODOFIXMEBDx"
+    samples = LINES + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 16))) for _ in range(30000)]
+    for text in samples:
+        if leftover._TODO_RE.search(text):
+            assert leftover._TODO_HINT_RE.search(text), text
+
+
+def test_dunhao_between_titles_as_lookbehind():
+    rng = random.Random(408)
+    old = re.compile(r"(?<=[》”])、(?=[《“])")
+    samples = LINES + ["".join(rng.choice("》”、《“x") for _ in range(rng.randrange(0, 10))) for _ in range(20000)]
+    for text in samples:
+        assert [m.span() for m in pairs._BETWEEN_TITLES_RE.finditer(text)] == [m.span() for m in old.finditer(text)]

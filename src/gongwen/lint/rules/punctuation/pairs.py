@@ -70,7 +70,7 @@ def halfwidth_brackets(ctx):
 _PAIRS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】", "〔": "〕", "〈": "〉", "「": "」", "『": "』"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _SAME = {"(": "（", ")": "）"}
-_BETWEEN_TITLES_RE = lazyre.compile(r"(?<=[》”])、(?=[《“])")
+_BETWEEN_TITLES_RE = lazyre.compile(r"、(?<=[》”]、)(?=[《“])")  # opens with the 、: a fast scan for it
 _PAIR_CHARS_RE = lazyre.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 
 
