@@ -172,3 +172,16 @@ def test_series_openers_as_find_series():
     samples = LINES + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14))) for _ in range(40000)]
     for text in samples:
         assert list(series.openers(text)) == list(find_series(text)), text
+
+
+def test_heading_marker_first_characters():
+    from gongwen.draft import phrases
+    from gongwen.spec.chars import BLANKS
+    from gongwen.spec.markers import read_marker
+
+    rng = random.Random(101)
+    alphabet = "（()）一二十百两〇零1２.．、,，#<>&;b/\u200b\u00ad 　\t第附是x"
+    samples = LINES + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12))) for _ in range(40000)]
+    for text in samples:
+        if text.lstrip(BLANKS)[:1] not in phrases._MARKER_FIRST:
+            assert read_marker(text) is None, text

@@ -55,6 +55,10 @@ _ORGANISATION = lazyre.compile(r"政府|部门|单位|委员会|局|厅|办|处|
 _SENTENCE_MARKS = "。；！？"
 #: How the name of an issuing organisation ends (``清河县人民政府``, ``县总工会调研组``).
 ISSUER_END = lazyre.compile(r"(?:政府|委员会|局|厅|办公室|办|部|委|党委|党组|组|中心|公司|院|校|会|处|科|所|站|队)$")
+#: The first characters (after blanks) of a heading marker (:func:`gongwen.spec.markers.read_marker`):
+#: brackets, numerals, digits, and the junk a marker may hide behind (``##…##``, tags, entities,
+#: zero-width characters).
+_MARKER_FIRST = frozenset("（(0123456789０１２３４５６７８９#<&\u200b\u200c\u200d\u2060\ufeff\u00ad" + NUMERAL_CHARS)
 #: What :func:`first_sentence_end` reads: the brackets and quotes, and the sentence ends.
 _STOPS = lazyre.compile("[" + re.escape(_OPENERS + _CLOSERS + SENTENCE_END) + "]")
 #: First characters of a series opener (一是, 第一，, 首先, 其次, 再次, 最后, 其一).
@@ -140,6 +144,8 @@ def heading_marker(text: str) -> Optional[DraftMarker]:
     """The heading marker opening a paragraph, read tolerantly (junk, ``1）``), or None for
     what only looks like one: ``一、二季度`` (a numeral list), ``3、4月份`` (counting months),
     a bare ``（一）`` with nothing after it."""
+    if text.lstrip(BLANKS)[:1] not in _MARKER_FIRST:
+        return None  # no marker opens so: read_marker would say the same
     marker = read_marker(text)
     if marker is None:
         return None

@@ -94,17 +94,28 @@ def _scope_count(ctx, start: int, kind, level) -> int:
     from bisect import bisect_left
 
     kinds = roles(ctx)
-    held = ctx.shared("kind.count_scopes", lambda c: ({}, {}))
-    same, ends = held
-    if (kind, level) not in same:
-        same[(kind, level)] = [j for j, k in enumerate(kinds) if k.kind == kind and k.level == level]
-    if level not in ends:
-        ends[level] = [j for j, k in enumerate(kinds) if _ends_scope(k, level)]
+    same, ends = ctx.shared("kind.count_scopes", _scopes)
+    if level not in ends:  # the paragraphs ending a scope of this level (:func:`_ends_scope`)
+        ends[level] = [j for j, below in ends[None] if below < level]
     stops = ends[level]
     at = bisect_left(stops, start)
     end = stops[at] if at < len(stops) else len(kinds)
-    found = same[(kind, level)]
+    found = same.get((kind, level), ())
     return bisect_left(found, end) - bisect_left(found, start)
+
+
+def _scopes(ctx):
+    """``(same, ends)`` read from the roles in one walk: ``same[(kind, level)]`` the indexes of the
+    headings and points of each kind and level; ``ends[None]`` ``(index, level)`` of what may end a
+    scope, ending those of a deeper level (-1: every level; a part or what closes the text)."""
+    same, stops = {}, []
+    for j, k in enumerate(roles(ctx)):
+        if k.kind in END_ROLES or k.kind == R.PART:
+            stops.append((j, -1))
+        elif k.kind in (R.HEADING, R.ARTICLE_POINT):
+            stops.append((j, k.level))
+            same.setdefault((k.kind, k.level), []).append(j)
+    return same, {None: stops}
 
 
 def _announcements(ctx):
