@@ -13,7 +13,8 @@ from gongwen.spec import lazyre, precompiled
 
 
 def _stored():
-    head, table = marshal.loads(zlib.decompress(precompiled.STORE.read_bytes()))
+    with open(precompiled.STORE, "rb") as f:
+        head, table = marshal.loads(zlib.decompress(f.read()))
     return head, table
 
 
@@ -29,7 +30,8 @@ def test_store_is_current():
     head, _ = _stored()
     if head != precompiled.key():
         pytest.skip("store written by another Python")
-    assert render() == precompiled.STORE.read_bytes(), "run: python -m gongwen.lint.precompile --write"
+    with open(precompiled.STORE, "rb") as f:
+        assert render() == f.read(), "run: python -m gongwen.lint.precompile --write"
 
 
 def test_every_stored_pattern_as_re_compiles_it():
@@ -61,5 +63,5 @@ def test_unknown_pattern_or_foreign_store_compiles_as_usual(monkeypatch):
     monkeypatch.setattr(precompiled, "_table", {("x", 0): (32, 0, {}, (None,), b"\xff\xff\xff\xff")})
     assert precompiled.compiled("x") is None  # invalid code is refused by the engine
     monkeypatch.setattr(precompiled, "_table", None)
-    monkeypatch.setattr(precompiled, "STORE", precompiled.STORE.with_name("missing.bin"))
+    monkeypatch.setattr(precompiled, "STORE", precompiled.STORE + ".missing")
     assert precompiled._load() == {}

@@ -77,5 +77,6 @@ if __name__ == "__main__":  # pragma: no cover
 
     data = render()
     if sys.argv[1:] == ["--write"]:
-        STORE.write_bytes(data)
+        with open(STORE, "wb") as f:
+            f.write(data)
     print(f"{len(patterns())} patterns, {len(data):,} bytes")

@@ -14,10 +14,10 @@ it no longer matches what the compiler makes.
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 
-STORE = Path(__file__).with_name("precompiled.bin")
+STORE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "precompiled.bin")  # no pathlib: start-up
 _table = None  # {(pattern, flags): (flags, groups, groupindex, indexgroup, code as bytes)}
 
 
@@ -34,7 +34,8 @@ def _load() -> dict:
     import zlib
 
     try:
-        head, table = marshal.loads(zlib.decompress(STORE.read_bytes()))
+        with open(STORE, "rb") as f:
+            head, table = marshal.loads(zlib.decompress(f.read()))
     except (OSError, ValueError, EOFError, TypeError, zlib.error):
         head, table = None, {}
     _table = table if head == key() and isinstance(table, dict) else {}
