@@ -185,3 +185,15 @@ def test_heading_marker_first_characters():
     for text in samples:
         if text.lstrip(BLANKS)[:1] not in phrases._MARKER_FIRST:
             assert read_marker(text) is None, text
+
+
+def test_short_year_hint_before_the_pattern():
+    from gongwen.lint.rules import number
+
+    full = re.compile(r"(?<![0-9０-９.\-／/])'?([0-9]{2})年(?=底|初|末|度|上半年|下半年|[0-9]{1,2}月|第[一二三四]季度)")
+    rng = random.Random(501)
+    alphabet = "0123'年底初末度上半下月第一季.／x"
+    samples = LINES + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12))) for _ in range(30000)]
+    for text in samples:
+        if full.search(text):
+            assert number._SHORT_YEAR_HINT.search(text), text
