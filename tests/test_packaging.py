@@ -53,7 +53,7 @@ def test_wheel_builds_quietly_with_every_data_file(tmp_path):
     (wheel,) = tmp_path.glob("gongwen-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     data = [*PACKAGE.glob("templates/*.docx"), PACKAGE / "lint" / "report.css", PACKAGE / "lint" / "report.js",
-            *(p for p in PACKAGE.glob("serve/static/**/*") if p.is_file())]
+            PACKAGE / "spec" / "precompiled.bin", *(p for p in PACKAGE.glob("serve/static/**/*") if p.is_file())]
     absent = [p.relative_to(PACKAGE.parent).as_posix() for p in data
               if p.relative_to(PACKAGE.parent).as_posix() not in names]
     assert not absent, absent

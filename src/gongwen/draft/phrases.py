@@ -12,7 +12,7 @@ import re
 
 from gongwen.spec import dates
 from gongwen.spec import lazyre
-from gongwen.spec.chars import BLANKS, SENTENCE_END
+from gongwen.spec.chars import BLANKS, CLOSERS as _CLOSERS, OPENERS as _OPENERS, SENTENCE_END
 from gongwen.spec.markers import DraftMarker, find_series, parse_marker, read_marker
 from gongwen.spec.numerals import NUMERAL_CHARS
 
@@ -58,6 +58,12 @@ _ORGANISATION = lazyre.compile(r"政府|部门|单位|委员会|局|厅|办|处|
 _SENTENCE_MARKS = "。；！？"
 #: How the name of an issuing organisation ends (``清河县人民政府``, ``县总工会调研组``).
 ISSUER_END = lazyre.compile(r"(?:政府|委员会|局|厅|办公室|办|部|委|党委|党组|组|中心|公司|院|校|会|处|科|所|站|队)$")
+#: The first characters (after blanks) of a heading marker (:func:`gongwen.spec.markers.read_marker`):
+#: brackets, numerals, digits, and the junk a marker may hide behind (``##…##``, tags, entities,
+#: zero-width characters).
+_MARKER_FIRST = frozenset("（(0123456789０１２３４５６７８９#<&\u200b\u200c\u200d\u2060\ufeff\u00ad" + NUMERAL_CHARS)
+#: What :func:`first_sentence_end` reads: the brackets and quotes, and the sentence ends.
+_STOPS = lazyre.compile("[" + re.escape(_OPENERS + _CLOSERS + SENTENCE_END) + "]")
 #: First characters of a series opener (一是, 第一，, 首先, 其次, 再次, 最后, 其一).
 SERIES_FIRST = set(NUMERAL_CHARS) | set("第首其再最")
 
@@ -141,6 +147,8 @@ def heading_marker(text: str) -> Optional[DraftMarker]:
     """The heading marker opening a paragraph, read tolerantly (junk, ``1）``), or None for
     what only looks like one: ``一、二季度`` (a numeral list), ``3、4月份`` (counting months),
     a bare ``（一）`` with nothing after it."""
+    if text.lstrip(BLANKS)[:1] not in _MARKER_FIRST:
+        return None  # no marker opens so: read_marker would say the same
     marker = read_marker(text)
     if marker is None:
         return None
@@ -155,17 +163,15 @@ def heading_marker(text: str) -> Optional[DraftMarker]:
 
 def first_sentence_end(text: str, start: int = 0) -> Optional[int]:
     """Index of the first 。！？ at or after ``start`` outside quotes and brackets."""
-    from gongwen.spec.chars import CLOSERS, OPENERS
-
     depth = 0
-    for i in range(start, len(text)):
-        c = text[i]
-        if c in OPENERS:
+    for m in _STOPS.finditer(text, start):  # only the brackets and ends, not every character
+        c = m.group()
+        if c in _OPENERS:
             depth += 1
-        elif c in CLOSERS:
+        elif c in _CLOSERS:
             depth = max(0, depth - 1)
-        elif c in SENTENCE_END and depth == 0:
-            return i
+        elif depth == 0:
+            return m.start()
     return None
 
 

@@ -26,18 +26,16 @@ from gongwen.draft.phrases import (  # noqa: F401
     SALUTATION_WORDS, SECRECY_RE, SERIES_FIRST, SIGNER_RE, THANKS, URGENCY_RE, first_sentence_end, heading_marker,
     is_recipient, is_salutation, issuer_above_title, looks_like_byline, looks_like_title, mark_over_number, named,
     name_continues, recipient_continues, title_continues, typed_marker)
-from gongwen.spec import dates
 from gongwen.draft.tableroles import TABLE_CAPTION, TABLE_NOTE, around_tables  # noqa: F401  (roles of their own)
+from gongwen.spec import dates
 from gongwen.spec.chars import BLANKS
-
 from gongwen.spec.markers import DraftMarker, find_series
-from gongwen.spec.numerals import from_chinese
+from gongwen.spec.numerals import NUMERAL_CHARS, from_chinese
 from gongwen.spec.record import dataclass
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import List, Optional, Sequence
-
 
 #: How a subtitle opens: ``——在……会议上的讲话``.
 SUBTITLE_DASHES = ("—", "--", "－－")
@@ -146,6 +144,16 @@ def _body_role(text: str, raw: str) -> Role:
 
 # --- the whole document ------------------------------------------------------------------------
 
+#: The first characters (of the stripped text) with which a paragraph of the running text can be
+#: anything but body text: 附件, a note ``（此件……）``, 出席/请假/列席/缺席, 第X条/章, a heading
+#: marker (brackets, numerals, digits; junk a marker may hide behind: ``##…##``, ``<b>``, ``&nbsp;``,
+#: zero-width characters) and a series opener.  Any other paragraph not ending in a colon (a
+#: salutation) is body text, decided without the patterns (most paragraphs of a long document).
+_MAY_OPEN = frozenset("附（(出请列缺第首其再最#<&0123456789０１２３４５６７８９\u200b\u200c\u200d\u2060\ufeff\u00ad"
+                      + NUMERAL_CHARS)
+#: False runs every paragraph through every test (what the quick decision must never change).
+QUICK = True
+
 
 def assign(lines: Sequence[Line]) -> List[Role]:
     """One :class:`Role` per line, in order."""
@@ -170,7 +178,12 @@ def assign(lines: Sequence[Line]) -> List[Role]:
         i = running[pos]
         if roles[i] is not None:
             continue
-        text, above = texts[i], roles[running[pos - 1]] if pos else None
+        text = texts[i]
+        if (QUICK and label_at is None and not in_attachments and text[0] not in _MAY_OPEN
+                and text[-1] not in "：:"):
+            roles[i] = Role(BODY)
+            continue
+        above = roles[running[pos - 1]] if pos else None
         if ATTACHMENT_NOTE_RE.match(text):
             roles[i], in_attachments = Role(ATTACHMENT_NOTE), True
             continue

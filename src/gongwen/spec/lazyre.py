@@ -22,7 +22,10 @@ class LazyPattern:
     def compiled(self) -> "re.Pattern":
         c = self.__dict__.get("_compiled")
         if c is None:
-            c = self.__dict__["_compiled"] = re.compile(self.pattern, self.flags)
+            from gongwen.spec.precompiled import compiled
+
+            c = compiled(self.pattern, self.flags) or re.compile(self.pattern, self.flags)
+            self.__dict__["_compiled"] = c
             for name in _METHODS:
                 self.__dict__[name] = getattr(c, name)
         return c

@@ -76,7 +76,7 @@ _TODO_RE = lazyre.compile(
     r"|待补充|待填写|待核实|待完善|此处加盖公章|此处盖章|\?{3,}|？{3,}")
 
 
-_TODO_HINT_RE = lazyre.compile(r"[【〔\[［待此?？]|TODO|FIXME|TBD")
+_TODO_HINT_RE = lazyre.compile(r"【|〔|\[|［|待补充|待填写|待核实|待完善|此处|TODO|FIXME|TBD|\?\?\?|？？？")  # literals: a fast scan
 #: Every match of _TODO_HINT_RE holds one of these (TODO and TBD a T, FIXME an F).
 _TODO_TRIGGERS = "【〔[［待此?？TF"
 
@@ -146,6 +146,8 @@ def _joins(ch: str) -> bool:
           "它们多随网页或聊天软件中复制的文字进来。",
       bad=["加强\u200b组织领导"], good=["加强组织领导"])
 def invisible_characters(ctx):
+    if not _anywhere(ctx, _INVISIBLE_CHARS):
+        return
     for _, para, _mtext in items(ctx):
         text = para.text
         for m in INVISIBLE.finditer(text):
@@ -186,7 +188,13 @@ def stale_year(ctx):
         yield hit(para, m.start(), f"“{m.group(0)}”：本年度为{year}年，这里是否应为“{year}年”？")
 
 
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
+_CONTROL_CHARS = "".join(map(chr, (*range(0, 9), 11, 12, *range(14, 32), 127, 0xFFFD)))  # what _CONTROL_RE matches
 _CONTROL_RE = lazyre.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]+")
+
+
+def _anywhere(ctx, chars: str) -> bool:  # does any paragraph hold one?  (string searches: a class is slower)
+    return any(c in ctx.shared("leftover.joined", lambda x: "\n".join(p.text for p in x.paras)) for c in chars)
 
 
 @rule("GW608", "garbled-characters", severity="error", source="practice",
@@ -194,6 +202,8 @@ _CONTROL_RE = lazyre.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]+")
       why="替换字符 U+FFFD（显示为“�”）和控制字符说明文本在别处转换编码时出了错（如 GBK 文本被当作 UTF-8 读入后又保存），原来的字已经丢失，无法自动恢复，只能对照原文补上。",
       bad=["加强\ufffd\ufffd领导"], good=["加强组织领导"])
 def garbled_characters(ctx):
+    if not _anywhere(ctx, _CONTROL_CHARS):
+        return
     for _, para, _mtext in items(ctx):
         for m in _CONTROL_RE.finditer(para.text):
             yield hit(para, m.start(), "此处有乱码或控制字符，应核对原文。")
@@ -204,6 +214,7 @@ _MD_BULLET_RE = lazyre.compile(r"^[ \t]{0,3}[-*+][ \t]+\S")
 _MD_ORDERED_RE = lazyre.compile(r"^[ \t]{0,3}\d{1,2}\.[ \t]+(?=[\u4e00-\u9fff“《（])")
 _MD_TABLE_RE = lazyre.compile(r"^[ \t]*\|(?:[^|\n]*\|){2,}[ \t]*$")
 _MD_TABLE_SEP_RE = lazyre.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
+_MD_FIRST = "#-*+|:"  # first characters (after spaces, tabs) the line patterns match, besides \d
 #: Lines whose leading ``1. `` is not the drafter's: Word's numbering, the items of an 附件 note.
 _NOT_LISTS = (ATTACHMENT_ITEM, ATTACHMENT_NOTE)
 
@@ -217,8 +228,11 @@ _NOT_LISTS = (ATTACHMENT_ITEM, ATTACHMENT_NOTE)
       good=["一、总体要求", "要高度重视安全生产。", "1.加强组织领导。", "附件：1. 清河县防汛应急预案"])
 def markdown_syntax(ctx):
     for i, para, mtext in items(ctx):
+        first = mtext.lstrip(" \t")[:1]
         lead = len(mtext) - len(mtext.lstrip())
-        if _MD_HEADING_RE.match(mtext) and SYNTAX not in mtext[:8]:
+        if first not in _MD_FIRST and not first.isdecimal():  # no line pattern can match
+            pass
+        elif _MD_HEADING_RE.match(mtext) and SYNTAX not in mtext[:8]:
             yield hit(para, 0, "段首的“#”是 Markdown 标题标记，应删去。")
         elif _MD_BULLET_RE.match(mtext) and (mtext.lstrip()[:1] == "*" or is_cjk(mtext.lstrip()[1:].lstrip()[:1])):
             yield hit(para, lead, f"段首的“{mtext.lstrip()[0]}”是 Markdown 列表标记，应删去。")
@@ -229,7 +243,7 @@ def markdown_syntax(ctx):
         elif not para.label_len and _MD_ORDERED_RE.match(mtext) and roles(ctx)[i].kind not in _NOT_LISTS:
             m = _MD_ORDERED_RE.match(mtext)
             yield hit(para, lead, f"段首的“{m.group(0).strip()} ”是 Markdown 有序列表的写法，序号“{m.group(0).strip()}”后不留空格。")
-        for m in _STRONG_RE.finditer(mtext):
+        for m in _STRONG_RE.finditer(mtext) if "**" in mtext else ():
             yield hit(para, m.start(), "“**…**”是 Markdown 粗体标记，应删去。")
 
 
@@ -314,8 +328,13 @@ _FONT_SIZE_RE = lazyre.compile(r"(?:字体|字号)?[:：]?[ \u3000]*大[ \u3000]
 _CHROME_SPLIT_RE = lazyre.compile(r"[ \u3000|｜/／·【】\[\]［］:：]+")
 
 
+_CHROME_CHARS = frozenset("".join(_CHROME_TOKENS) + "字体号:：默认大中小 \u3000|｜/／·【】[]［］")  # all a button line holds
+
+
 def _chrome_line(text):
     """A line made of web-page buttons only (``打印本页　关闭窗口``, ``【字体：大 中 小】``)."""
+    if not _CHROME_CHARS.issuperset(text):
+        return False
     pieces = [p for p in _CHROME_SPLIT_RE.split(_FONT_SIZE_RE.sub("字体大中小", text)) if p]
     return bool(pieces) and all(p in _CHROME_TOKENS for p in pieces)
 

@@ -37,6 +37,17 @@ _NOUNS = lazyre.compile(r"(?:方面|意见|要求|工作|任务|问题|措施|�
                     r"必须|机制|内容|特点|考虑|情况|成效|经验)(?:的?(?:意见|要求|工作|问题|建议))?$")
 
 
+def _may_announce(text: str) -> bool:
+    """Can _ANNOUNCE match in ``text``?  Each match ends its number right before its unit (a
+    :data:`_NUMBER_UNIT` pair) and, at most 13 characters after it (unit, quotes, noun), ends
+    with a colon or the text: a pair far from both starts none."""
+    for m in _NUMBER_UNIT.finditer(text):
+        q = m.start()
+        if len(text) <= q + 16 or "：" in text[q + 1:q + 16] or ":" in text[q + 1:q + 16]:
+            return True
+    return False
+
+
 def _number(num: str) -> Optional[int]:
     return from_chinese(num.replace("两", "二"))
 
@@ -86,17 +97,28 @@ def _scope_count(ctx, start: int, kind, level) -> int:
     from bisect import bisect_left
 
     kinds = roles(ctx)
-    held = ctx.shared("kind.count_scopes", lambda c: ({}, {}))
-    same, ends = held
-    if (kind, level) not in same:
-        same[(kind, level)] = [j for j, k in enumerate(kinds) if k.kind == kind and k.level == level]
-    if level not in ends:
-        ends[level] = [j for j, k in enumerate(kinds) if _ends_scope(k, level)]
+    same, ends = ctx.shared("kind.count_scopes", _scopes)
+    if level not in ends:  # the paragraphs ending a scope of this level (:func:`_ends_scope`)
+        ends[level] = [j for j, below in ends[None] if below < level]
     stops = ends[level]
     at = bisect_left(stops, start)
     end = stops[at] if at < len(stops) else len(kinds)
-    found = same[(kind, level)]
+    found = same.get((kind, level), ())
     return bisect_left(found, end) - bisect_left(found, start)
+
+
+def _scopes(ctx):
+    """``(same, ends)`` read from the roles in one walk: ``same[(kind, level)]`` the indexes of the
+    headings and points of each kind and level; ``ends[None]`` ``(index, level)`` of what may end a
+    scope, ending those of a deeper level (-1: every level; a part or what closes the text)."""
+    same, stops = {}, []
+    for j, k in enumerate(roles(ctx)):
+        if k.kind in END_ROLES or k.kind == R.PART:
+            stops.append((j, -1))
+        elif k.kind in (R.HEADING, R.ARTICLE_POINT):
+            stops.append((j, k.level))
+            same.setdefault((k.kind, k.level), []).append(j)
+    return same, {None: stops}
 
 
 def _announcements(ctx):
@@ -108,6 +130,8 @@ def _announcements(ctx):
         if not _NUMBER_UNIT.search(mtext):
             continue
         text = without_titles(mtext).rstrip(BLANKS)
+        if not _may_announce(text):
+            continue
         for m in _ANNOUNCE.finditer(text):
             if _number(m.group("num")) is None:
                 continue

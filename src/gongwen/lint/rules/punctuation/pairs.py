@@ -70,7 +70,7 @@ def halfwidth_brackets(ctx):
 _PAIRS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】", "〔": "〕", "〈": "〉", "「": "」", "『": "』"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _SAME = {"(": "（", ")": "）"}
-_BETWEEN_TITLES_RE = lazyre.compile(r"(?<=[》”])、(?=[《“])")
+_BETWEEN_TITLES_RE = lazyre.compile(r"、(?<=[》”]、)(?=[《“])")  # opens with the 、: a fast scan for it
 _PAIR_CHARS_RE = lazyre.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 
 
@@ -85,8 +85,11 @@ def unbalanced_pair(ctx):
     paras = list(items(ctx))
     whole = _titles_set_in_lines(ctx, paras)
     for k, (i, para, mtext) in enumerate(paras):
-        if not _PAIR_CHARS_RE.search(mtext) or i in whole:
+        if i in whole:
             continue
+        marks = "".join(_PAIR_CHARS_RE.findall(mtext))
+        if not marks or _nested(marks):
+            continue  # every mark closed by its partner, in order: nothing to report
         enum = {m.end() - 1 for m in _ENUM_CLOSE_RE.finditer(mtext)} if (")" in mtext or "）" in mtext) else set()
         circled_head = re.match(r"^[\s\u3000]*[0-9]{1,2}[)）]", mtext)
         stack = []
@@ -121,6 +124,21 @@ def unbalanced_pair(ctx):
             else:
                 msg = f"“{c}”没有对应的“{_PAIRS[c]}”。"
             yield hit(para, pos, msg)
+
+
+#: Two adjacent marks that close each other as the walk of :func:`unbalanced_pair` pairs them:
+#: an opener and its closer (and ``(`` closed by ``）``).
+_ADJACENT_RE = lazyre.compile("|".join(re.escape(o + c) for o, c in _PAIRS.items()) + "|" + re.escape("(）"))
+
+
+def _nested(marks: str) -> bool:
+    """Do the pair marks of a paragraph (in order) all close, nested, each on its partner?"""
+    while marks:
+        shorter = _ADJACENT_RE.sub("", marks)
+        if len(shorter) == len(marks):
+            return False
+        marks = shorter
+    return True
 
 
 def _titles_set_in_lines(ctx, paras) -> set:
