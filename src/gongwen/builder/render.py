@@ -4,11 +4,14 @@ The template's ``word/document.xml`` is turned into Jinja source once per
 template (``{%p … %}`` paragraphs become bare ``{% … %}`` tags, as docxtpl does,
 and a tag that Word split across runs is joined back into one run), checked
 against gongwen's small tag language (:mod:`gongwen.builder.tags`) before Jinja
-parses or compiles any of it, compiled with autoescape on, and rendered per
-document within a size and a time limit (:data:`MAX_OUTPUT`,
-:data:`RENDER_SECONDS`).
+parses or compiles any of it (sandboxed, autoescape on), and read into a
+program of plain data (:mod:`gongwen.builder.tagrender`), cached on disk; each
+document's body is rendered by walking that program, without Jinja, within a
+size and a time limit (:data:`MAX_OUTPUT`, :data:`RENDER_SECONDS`).  A template
+the program cannot express (valid Jinja, but nothing gongwen makes) renders
+through Jinja's sandbox as before.
 
-Only the template is code.  Content reaches Jinja as data, never as template
+Only the template is code.  Content reaches the render as data, never as template
 source, so ``{{ … }}`` typed by a writer stays literal and ``<``/``&`` are
 escaped.  Settings are data too: an office's faces are written into the
 rendered body (and into the other parts) as escaped attribute values, after

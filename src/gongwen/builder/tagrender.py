@@ -252,7 +252,7 @@ def render(prog, paragraphs, limit: int, deadline: float) -> str:
                     mark = len(out)
                     if size > limit:
                         raise TooLong
-                    if count & 63 == 63 and time.monotonic() > deadline:
+                    if count & 63 == 0 and time.monotonic() > deadline:  # from the first on, as Jinja's
                         raise TooSlow
     except (TooLong, TooSlow):
         raise
@@ -263,6 +263,8 @@ def render(prog, paragraphs, limit: int, deadline: float) -> str:
     text = "".join(out)
     if len(text) > limit:
         raise TooLong
+    if time.monotonic() > deadline:
+        raise TooSlow
     return text
 
 
