@@ -137,16 +137,16 @@ def _cond(draw, var):
 
 @st.composite
 def loop_body(draw, var="p", depth=0):
-    out = []
-    for _ in range(draw(st.integers(0, 4))):
-        choice = draw(st.integers(0, 3 if depth < 4 else 1))
+    out = []  # at most 3 levels of a few branches: a template of at most a few thousand tags
+    for _ in range(draw(st.integers(0, 3))):
+        choice = draw(st.integers(0, 3 if depth < 3 else 1))
         if choice == 0:
             out.append(draw(TEXT))
         elif choice == 1:
             out.append("{{ %s.%s }}" % (var, draw(st.sampled_from(FIELDS))))
         else:
             parts = ["{%% if %s %%}" % _cond(draw, var), draw(loop_body(var, depth + 1))]
-            for _ in range(draw(st.integers(0, 3))):
+            for _ in range(draw(st.integers(0, 2))):
                 parts += ["{%% elif %s %%}" % _cond(draw, var), draw(loop_body(var, depth + 1))]
             if draw(st.booleans()):
                 parts += ["{% else %}", draw(loop_body(var, depth + 1))]
@@ -255,3 +255,15 @@ def test_escaping_is_markupsafe_s():
 def test_a_missing_field_fails_with_jinja_s_words():
     theirs, ours = both("{% for p in paragraphs %}{{ p.lead }}{% endfor %}", [{"kind": "body"}])
     assert ours == theirs == ("error", "'dict object' has no attribute 'lead'")
+
+
+def test_blocks_as_deep_as_the_language_allows():
+    depth = tags.MAX_DEPTH - 2  # with the loop and the innermost if: MAX_DEPTH blocks
+    source = ("{% for p in paragraphs %}" + "".join(f"{{% if p.kind != 'x{i}' %}}<{i}>{{{{ p.text }}}}"
+                                                      for i in range(depth))
+              + "{% if not p.lead %}&{% else %}{{ p.lead }}{% endif %}" + "{% endif %}" * depth + "{% endfor %}")
+    assert tags.scan(source) == []
+    paragraphs = [{"kind": f"x{i}", "text": "<t>", "lead": ""} for i in range(depth)] + [{"kind": "y", "text": "'",
+                                                                                          "lead": '"'}]
+    theirs, ours = both(source, paragraphs)
+    assert ours == theirs and ours[0] == "text"
