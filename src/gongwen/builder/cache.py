@@ -1,14 +1,16 @@
 """An on-disk cache for work that depends only on a template's bytes.
 
-Checking a template and compiling it to Python takes longer than building a
-document from it (lxml and Jinja's compiler are needed only for that), and
+Checking a template and reading its body into a program takes longer than
+building a document from it (lxml and Jinja are needed only for that), and
 offices build from the same few templates all day.  Entries are keyed by the
 template's SHA-256 and the versions of gongwen, Jinja and Python, so a changed
 template or upgrade never meets a stale entry.  The cache is an optimisation
 only: any failure to read or write it is ignored.
 
-An entry holds compiled code, so only entries nobody else could have written are
-read: the folder and the entry must belong to the user running gongwen (or root)
+Entries are data (a template body's program, :mod:`gongwen.builder.tagrender`;
+the template check's findings; flags), read back as data and checked, never
+executed.  An entry still decides what a document says, so only entries nobody
+else could have written are read: the folder and the entry must belong to the user running gongwen (or root)
 and be writable by nobody else; the folder is created private (0700).  Anything
 else is ignored, as if the cache were empty.
 
@@ -57,7 +59,7 @@ def get(name: str) -> Optional[bytes]:
         return None
     try:
         if os.name == "posix" and not _ours(os.stat(folder)):
-            return None  # a folder others can write: its entries could be anyone's code
+            return None  # a folder others can write: its entries could be anyone's
         fd = os.open(os.path.join(folder, name), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(fd, "rb") as fh:
             if os.name == "posix" and not _ours(os.fstat(fh.fileno())):

@@ -4,11 +4,14 @@ The template's ``word/document.xml`` is turned into Jinja source once per
 template (``{%p … %}`` paragraphs become bare ``{% … %}`` tags, as docxtpl does,
 and a tag that Word split across runs is joined back into one run), checked
 against gongwen's small tag language (:mod:`gongwen.builder.tags`) before Jinja
-parses or compiles any of it, compiled with autoescape on, and rendered per
-document within a size and a time limit (:data:`MAX_OUTPUT`,
-:data:`RENDER_SECONDS`).
+parses or compiles any of it (sandboxed, autoescape on), and read into a
+program of plain data (:mod:`gongwen.builder.tagrender`), cached on disk; each
+document's body is rendered by walking that program, without Jinja, within a
+size and a time limit (:data:`MAX_OUTPUT`, :data:`RENDER_SECONDS`).  A template
+the program cannot express (valid Jinja, but nothing gongwen makes) renders
+through Jinja's sandbox as before.
 
-Only the template is code.  Content reaches Jinja as data, never as template
+Only the template is code.  Content reaches the render as data, never as template
 source, so ``{{ … }}`` typed by a writer stays literal and ``<``/``&`` are
 escaped.  Settings are data too: an office's faces are written into the
 rendered body (and into the other parts) as escaped attribute values, after
@@ -50,17 +53,20 @@ RENDER_SECONDS = 60
 MAX_BODY = 4 * 1024 * 1024
 #: Changes whenever what is cached for a template changes meaning (the tag check, the budget).
 CACHE_VERSION = "tags-1"
+#: … and what its program (:mod:`gongwen.builder.tagrender`) means.
+PROGRAM_VERSION = "program-1"
 
 
 
 @dataclass
 class Template:
-    """A compiled template: its parts and the Jinja template of its body."""
+    """A compiled template: its parts and its body's program (or the Jinja template of its body)."""
 
     path: str
     parts: Dict[str, bytes]
     order: List[str]
-    body: object  # jinja2.Template
+    #: The body's program (:mod:`gongwen.builder.tagrender`), or None: only Jinja renders it.
+    program: object
     #: (characters of the body's source, characters inside its for-loops): what the budget is made of.
     size: tuple = (0, 0)
     #: Default face name → this office's face, written into the rendered body.
@@ -71,6 +77,8 @@ class Template:
     deflated: Deflated = field(default_factory=Deflated, repr=False, compare=False)
     #: The template's parsed parts and resolved styles, kept for the widow check (:mod:`widowcheck`).
     pageflow: dict = field(default_factory=dict, repr=False, compare=False)
+    #: The Jinja template of the body (jinja2.Template), compiled when first needed.
+    body: object = field(default=None, repr=False, compare=False)
 
     def budget(self, paragraphs: List[dict]) -> int:
         """Most characters the body of a document with ``paragraphs`` may render to.
@@ -96,25 +104,49 @@ class Template:
         return out
 
     def _body(self, paragraphs: List[dict]) -> str:
+        from gongwen.builder import tagrender
+
         limit = self.budget(paragraphs)
+        started = time.monotonic()
+        if self.program is None or not tagrender.plain(paragraphs):
+            return self._jinja_body(paragraphs, limit, started)
+        try:
+            return tagrender.render(self.program, paragraphs, limit, started + RENDER_SECONDS)
+        except tagrender.TooLong:
+            raise _too_long(limit, self.path) from None
+        except tagrender.TooSlow:
+            raise _too_slow(self.path) from None
+        except Exception as exc:  # a field the paragraph lacks, MemoryError, RecursionError
+            raise TemplateError(f"模板渲染失败：{_reason(exc)}", Place(self.path)) from None
+
+    def _jinja_body(self, paragraphs: List[dict], limit: int, started: float) -> str:
+        """The body rendered by Jinja: a template outside what :mod:`tagrender` renders."""
+        if self.body is None:
+            _, self.body, _ = _compiled_body(self.parts["word/document.xml"], self.path)
         pieces: List[str] = []
         size = 0
-        started = time.monotonic()
         try:
             for count, piece in enumerate(self.body.generate(paragraphs=paragraphs)):
                 size += len(piece)
                 if size > limit:
-                    raise TemplateError(f"模板生成的正文超过上限（{limit // (1024 * 1024) or 1} MB 字符，"
-                                        "按内容多少计算），已中止这份文档；请检查模板是否重复输出内容",
-                                        Place(self.path))
+                    raise _too_long(limit, self.path)
                 if count & 255 == 0 and time.monotonic() - started > RENDER_SECONDS:
-                    raise TemplateError(f"模板生成正文超过 {RENDER_SECONDS} 秒，已中止这份文档", Place(self.path))
+                    raise _too_slow(self.path)
                 pieces.append(piece)
         except TemplateError:
             raise
         except Exception as exc:  # jinja2 errors, MemoryError, RecursionError: the template is at fault
             raise TemplateError(f"模板渲染失败：{_reason(exc)}", Place(self.path)) from None
         return "".join(pieces)
+
+
+def _too_long(limit: int, path: str) -> TemplateError:
+    return TemplateError(f"模板生成的正文超过上限（{limit // (1024 * 1024) or 1} MB 字符，"
+                         "按内容多少计算），已中止这份文档；请检查模板是否重复输出内容", Place(path))
+
+
+def _too_slow(path: str) -> TemplateError:
+    return TemplateError(f"模板生成正文超过 {RENDER_SECONDS} 秒，已中止这份文档", Place(path))
 
 
 _cache: Dict[tuple, Template] = {}
@@ -158,14 +190,8 @@ def _compile(path: str, faces: Dict[str, str], page_numbers: str) -> Template:
     for name in ("[Content_Types].xml", "_rels/.rels", "docProps/core.xml"):  # read as text per document
         _utf8(parts, name, path)
     restyle(parts, faces, page_numbers, lambda name: _utf8(parts, name, path))
-    import jinja2
-
-    from gongwen.builder.sandbox import Sandbox
-
-    # Templates travel between offices: sandboxed, so no template reaches Python internals.
-    env = Sandbox(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    body, size = _compiled_body(env, parts["word/document.xml"], path)
-    return Template(path, parts, order, body, size, dict(faces), stripped)
+    program, size = _program(parts["word/document.xml"], path)
+    return Template(path, parts, order, program, size, dict(faces), stripped)
 
 
 def _utf8(parts: Dict[str, bytes], name: str, path: str) -> str:
@@ -226,38 +252,52 @@ def _near_offset(source: str, offset: int) -> str:
     return f"附近的文字：“{near[:40]}”" if near else "在段落文字以外（格式、域代码或属性里）"
 
 
-def _compiled_body(env, document_xml: bytes, path: str):
-    """(the Jinja template of the body, its size for the budget).
+def _program(document_xml: bytes, path: str):
+    """(the body's program, or None where Jinja must render it; its size for the budget).
 
-    The source is checked by :func:`check_source` before Jinja sees it; the
-    compiled code is cached on disk (cache.py) only after that, so a warm build
-    needs neither lxml nor Jinja's compiler.
+    The program is plain data (:mod:`gongwen.builder.tagrender`), cached on disk
+    (cache.py) once Jinja has parsed and compiled the checked source, so a warm
+    build needs neither lxml nor Jinja.
     """
-    import marshal
+    from gongwen.builder import cache, tagrender
 
-    import jinja2
-
-    from gongwen.builder import cache, tags
-
-    name = "body-" + cache.key(document_xml, jinja2.__version__, CACHE_VERSION) + ".code"
+    name = "body-" + cache.key(document_xml, PROGRAM_VERSION, CACHE_VERSION) + ".program"
     stored = cache.get(name)
     if stored is not None:
         try:
-            code, size = marshal.loads(stored)
-            return env.template_class.from_code(env, code, env.make_globals(None)), tuple(size)
-        except (ValueError, EOFError, TypeError):
+            return tagrender.loads(stored)
+        except ValueError:
             pass
+    program, _, size = _compiled_body(document_xml, path)
+    stored = tagrender.dumps(program, size)
+    cache.put(name, stored)
+    return tagrender.loads(stored)  # the program as a cached one is: checked, made ready to render
+
+
+def _compiled_body(document_xml: bytes, path: str):
+    """(the body's program or None, its Jinja template, its size for the budget).
+
+    The source is checked by :func:`check_source` before Jinja parses any of it.
+    """
+    import jinja2
+
+    from gongwen.builder import tagrender, tags
+    from gongwen.builder.sandbox import Sandbox
+
     source = jinja_source(document_xml, path)
     check_source(source, path)
     size = (len(source), tags.loop_size(source))
+    # Templates travel between offices: sandboxed, so no template reaches Python internals.
+    env = Sandbox(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     try:
-        code = compile(env.compile(source, raw=True), "<template>", "exec")
+        tree = env.parse(source)
+        program = tagrender.program(tree)  # read before compiling: Jinja's optimizer may change the tree
+        code = compile(env.compile(tree, raw=True), "<template>", "exec")
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"模板标签有误：{exc.message}（{_near(source, exc.lineno)}）", Place(path)) from None
     except (RecursionError, MemoryError) as exc:
         raise TemplateError(f"模板无法编译：{_reason(exc)}", Place(path)) from None
-    cache.put(name, marshal.dumps((code, size)))
-    return env.template_class.from_code(env, code, env.make_globals(None)), size
+    return program, env.template_class.from_code(env, code, env.make_globals(None)), size
 
 
 def jinja_source(document_xml: bytes, path: str = "") -> str:

@@ -1,8 +1,9 @@
-"""The sandboxed Jinja environment a template's body renders in.
+"""The sandboxed Jinja environment a template's body is compiled in.
 
 Templates travel between offices, so their code runs only in Jinja's
-:class:`~jinja2.sandbox.ImmutableSandboxedEnvironment`; that needs ``jinja2`` imported even when
-the compiled body comes from the cache (the compiled code calls the environment's runtime).
+:class:`~jinja2.sandbox.ImmutableSandboxedEnvironment`.  A body is rendered by
+:mod:`gongwen.builder.tagrender` from its program, without Jinja; this environment renders only a
+template the program cannot express, or paragraphs that are not plain dicts.
 
 One shortcut, taken only where it gives what the sandbox gives: ``p.kind`` on a plain ``dict``
 (every paragraph reaches the template as one) whose name is not an attribute of ``dict``.  The
