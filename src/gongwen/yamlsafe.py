@@ -62,16 +62,32 @@ class SafeComposer(yaml.SafeLoader):
 _NODE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
 
 
+#: A text with at most this many characters that can open a collection (``- ? : [ {``) cannot
+#: nest deeper than that: libyaml's recursive composer may run on it before any check.
+SAFE_OPENERS = 10_000
+
+
 def compose(text: str):
     """Compose YAML safely: no tags constructed, nesting bounded; raises ``yaml.YAMLError``.
 
     libyaml's composer recurses in C, so the nesting is first checked on its
-    event stream, which is iterative.
+    event stream, which is iterative — unless the text cannot nest deep enough to
+    harm it (:data:`SAFE_OPENERS`): then it is composed at once and the tree
+    checked; a tree that shares nodes (aliases), breaks a bound or does not
+    compose at all is composed again the checked way, which raises what it always
+    raised.
     """
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is None or not _encodable(text):
         # libyaml takes UTF-8 only; PyYAML's reader reports a lone surrogate with its place.
         return yaml.compose(text, Loader=SafeComposer)
+    if sum(map(text.count, "-?:[{")) <= SAFE_OPENERS:
+        try:
+            root = yaml.compose(text, Loader=fast)
+        except yaml.YAMLError:
+            root = False
+        if root is None or (root is not False and _plain_tree(root)):
+            return root
     try:
         depth = nodes = 0
         for event in yaml.parse(text, Loader=fast):
@@ -191,6 +207,33 @@ def _encodable(text: str) -> bool:
         text.encode("utf-8")
     except UnicodeEncodeError:
         return False
+    return True
+
+
+def _plain_tree(root) -> bool:
+    """Does ``root`` share no node and stay within :data:`MAX_NODES` nodes and :data:`MAX_NESTING`
+    levels, as the checked composition demands?  Plain scalars' style made PyYAML's on the way."""
+    stack, seen, nodes = [(root, 1)], set(), 0
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            return False  # an alias: the checked way counts what it writes
+        seen.add(id(node))
+        nodes += 1
+        if nodes > MAX_NODES:
+            return False
+        if isinstance(node, yaml.ScalarNode):
+            if node.style == "":
+                node.style = None
+            continue
+        if depth > MAX_NESTING:
+            return False
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        else:
+            for key, value in node.value:
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
     return True
 
 

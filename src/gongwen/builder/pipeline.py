@@ -155,6 +155,7 @@ def build_pairs(pairs: Sequence[Tuple[Path, Path]], *, template: Optional[str] =
     for i in sorted(done):
         if progress:
             progress(results[i])
+    folders = _folders()
     serial = todo
     if jobs > 1 and len(todo) > max(2, POOL_FROM * jobs):
         # The first document is built here: it loads the modules and compiles the template,
@@ -169,7 +170,7 @@ def build_pairs(pairs: Sequence[Tuple[Path, Path]], *, template: Optional[str] =
         with batchwrite.batch() as written:
             for i, source, target in chunk:
                 build_one(source, target, template=template, force=force, result=results[i],
-                          importer=importer, strict=strict)
+                          importer=importer, strict=strict, folders=folders)
         for i, source, target in chunk:
             failed = written.failed.get(str(target))
             if failed is not None:
@@ -182,9 +183,22 @@ def build_pairs(pairs: Sequence[Tuple[Path, Path]], *, template: Optional[str] =
     return results
 
 
+_worker_folders = None  # a pool worker's lookups per folder (the pool lives for one batch)
+
+
+def _folders():
+    from gongwen.builder.folders import Folders
+
+    return Folders()
+
+
 def _build_task(task) -> BuildResult:
+    global _worker_folders
     source, target, template, force, (importer, strict) = task
-    return build_one(source, target, template=template, force=force, importer=importer, strict=strict)
+    if _worker_folders is None:
+        _worker_folders = _folders()
+    return build_one(source, target, template=template, force=force, importer=importer, strict=strict,
+                     folders=_worker_folders)
 
 
 def _build_parallel(todo, results, template, force, jobs, progress, how) -> None:
@@ -216,15 +230,16 @@ def _build_parallel(todo, results, template, force, jobs, progress, how) -> None
                 progress(results[i])
 
 
-def load_document(source: PathLike, data: Optional[bytes] = None):
+def load_document(source: PathLike, data: Optional[bytes] = None, folders=None):
     """``(Document, House)``: the content as the build uses it — validated, ``{{ vars }}``
     substituted with the office's ``org``, a report's missing author from the settings; raises
-    ``ContentErrors`` with every fault, or a ``GongwenError`` for the settings."""
+    ``ContentErrors`` with every fault, or a ``GongwenError`` for the settings.  ``folders``: a
+    batch's :class:`~gongwen.builder.folders.Folders` (settings looked up once per folder)."""
     from gongwen import settings
     from gongwen.content import loader, variables
 
     doc = loader.load(source, data)
-    house = settings.house(source)
+    house = settings.house(source) if folders is None else folders.house(source)
     variables.substitute(doc, defaults={"org": house.org} if house.org else None)
     if doc.kind == "report" and not doc.byline:
         doc.byline = house.author
@@ -263,12 +278,12 @@ def _unfinished(source: Path, data: bytes, doc, result: BuildResult) -> None:
     result.summary = unfinished.summary(str(source), found) if found else ""
 
 
-def _load(source: Path, target: Path, data: bytes, importer, result: BuildResult):
+def _load(source: Path, target: Path, data: bytes, importer, result: BuildResult, folders=None):
     """What :func:`build_one` lays out: YAML content, or a draft named to build (its note kept)."""
     from gongwen.builder.drafts import is_draft
 
     if not is_draft(source):
-        return load_document(source, data)
+        return load_document(source, data, folders)
     doc, house, note = load_draft(source, data, importer, target)
     result.notes.append(f"{source}: {note}")
     return doc, house
@@ -276,9 +291,10 @@ def _load(source: Path, target: Path, data: bytes, importer, result: BuildResult
 
 def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = None,
               force: bool = False, result: Optional[BuildResult] = None, importer=None,
-              strict: bool = False) -> BuildResult:
+              strict: bool = False, folders=None) -> BuildResult:
     """Build one content file (or a draft, with an ``importer``) into ``target``; ``strict``: a document
-    with 【待补充】 or 【核实：…】 marks left is an error, not built."""
+    with 【待补充】 or 【核实：…】 marks left is an error, not built; ``folders``: a batch's lookups per
+    folder (:class:`~gongwen.builder.folders.Folders`)."""
     from gongwen.builder import layout, render, templatecheck
     from gongwen.content.schema import TEMPLATE_OF
     from gongwen.builder.templates import resolve_template
@@ -288,7 +304,7 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
     result = result or BuildResult(str(source), str(target))
     try:
         data = read_content(source)
-        doc, house = _load(source, target, data, importer, result)
+        doc, house = _load(source, target, data, importer, result, folders)
         result.warnings.extend(doc.warnings)
         _unfinished(source, data, doc, result)
         if strict and result.unfinished:
@@ -296,7 +312,8 @@ def build_one(source: PathLike, target: PathLike, *, template: Optional[str] = N
 
             result.errors.append(strict_error(str(source), result.unfinished))
             return result
-        template_path = resolve_template(template or doc.template or TEMPLATE_OF[doc.kind], source)
+        name = template or doc.template or TEMPLATE_OF[doc.kind]
+        template_path = resolve_template(name, source) if folders is None else folders.template(name, source)
         paragraphs = layout.paragraphs(doc, level3=house.level3)
         result.warnings.extend(templatecheck.ensure(template_path, {p["kind"] for p in paragraphs}))
         tpl = render.load_template(template_path, house.face_map, house.page_numbers)

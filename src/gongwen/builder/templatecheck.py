@@ -54,8 +54,6 @@ def inspect(path: str) -> List[Problem]:
 
 def _inspect_cached(path: str) -> List[Problem]:
     """:func:`_inspect`, remembered on disk per template content (see cache.py)."""
-    import json
-
     from gongwen.builder import cache
 
     try:
@@ -65,6 +63,10 @@ def _inspect_cached(path: str) -> List[Problem]:
         return [Problem("找不到模板文件")]
     name = "check-" + cache.key(data, CHECK_VERSION) + ".json"
     stored = cache.get(name)
+    if stored == b"[]":  # a clean template (most builds): no need to import json
+        return []
+    import json
+
     if stored is not None:
         try:
             return [Problem(**p) for p in json.loads(stored)]

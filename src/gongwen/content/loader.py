@@ -15,7 +15,6 @@ reports exactly what ``gongwen build`` refuses.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Dict, List, Optional
 
@@ -87,6 +86,7 @@ class _ContentWalker(FamilyWalker):
         written = self.text(kind_node, "kind", 1)
         kind = kind_of(written) or written
         if kind not in KINDS:
+            import difflib  # only for a fault: 1.5 ms to import
             hint = difflib.get_close_matches(kind, list(KIND_WORDS), n=1, cutoff=0.5)
             tip = f"，是不是要写 {hint[0]}？" if hint else ""
             self.error(kind_node, "kind", f"未知的 kind {kind}：只能是 {KIND_CHOICES}{tip}", faults.INVALID_VALUE)

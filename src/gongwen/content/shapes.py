@@ -10,7 +10,6 @@ endless.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Callable, Dict, List, Optional
 
@@ -110,6 +109,7 @@ class ShapeWalker:
                            DUPLICATE_KEY)
                 continue
             if name not in allowed:
+                import difflib  # only for a fault: 1.5 ms to import
                 hint = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
                 tip = f"，是不是要写 {hint[0]}？" if hint else f"；可用的键：{'、'.join(allowed)}"
                 self.error(knode, where, f"未知的键 {name}{tip}", UNKNOWN_KEY)
