@@ -59,3 +59,14 @@ class Folders:
         if found is None:
             found = self._templates[key] = resolve_template(name, source)
         return found
+
+
+_worker = None
+
+
+def in_worker() -> Folders:
+    """The lookups of a pool worker (a process that lives for one batch)."""
+    global _worker
+    if _worker is None:
+        _worker = Folders()
+    return _worker

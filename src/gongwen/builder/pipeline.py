@@ -155,7 +155,9 @@ def build_pairs(pairs: Sequence[Tuple[Path, Path]], *, template: Optional[str] =
     for i in sorted(done):
         if progress:
             progress(results[i])
-    folders = _folders()
+    from gongwen.builder.folders import Folders
+
+    folders = Folders()
     serial = todo
     if jobs > 1 and len(todo) > max(2, POOL_FROM * jobs):
         # The first document is built here: it loads the modules and compiles the template,
@@ -183,22 +185,12 @@ def build_pairs(pairs: Sequence[Tuple[Path, Path]], *, template: Optional[str] =
     return results
 
 
-_worker_folders = None  # a pool worker's lookups per folder (the pool lives for one batch)
-
-
-def _folders():
-    from gongwen.builder.folders import Folders
-
-    return Folders()
-
-
 def _build_task(task) -> BuildResult:
-    global _worker_folders
+    from gongwen.builder.folders import in_worker
+
     source, target, template, force, (importer, strict) = task
-    if _worker_folders is None:
-        _worker_folders = _folders()
     return build_one(source, target, template=template, force=force, importer=importer, strict=strict,
-                     folders=_worker_folders)
+                     folders=in_worker())
 
 
 def _build_parallel(todo, results, template, force, jobs, progress, how) -> None:
