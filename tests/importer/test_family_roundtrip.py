@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from gongwen.content.dumper import dump
 from gongwen.content.loader import load, loads
+from gongwen.content.model import replace
 from gongwen.content.schema import FORMS, KINDS
 from gongwen.importer import import_file
 

@@ -131,12 +131,12 @@ def _model_hits(value, key: str, path: str, seen: set) -> Iterator[Tuple[int, Pl
     elif isinstance(value, dict):
         for name, item in value.items():
             yield from _model_hits(item, f"{key}.{name}" if key else str(name), path, seen)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type) and id(value) not in seen:
+    elif hasattr(type(value), "__record__") and id(value) not in seen:  # a record of the content model
         seen.add(id(value))
-        for f in dataclasses.fields(value):
-            if f.name in ("warnings", "path"):
+        for name in type(value).__match_args__:
+            if name in ("warnings", "path"):
                 continue
-            yield from _model_hits(getattr(value, f.name), f"{key}.{f.name}" if key else f.name, path, seen)
+            yield from _model_hits(getattr(value, name), f"{key}.{name}" if key else name, path, seen)
 
 
 def strict_error(path: str, found: List[Unfinished]) -> Optional[str]:
