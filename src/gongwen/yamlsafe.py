@@ -22,11 +22,55 @@ or a :class:`~gongwen.errors.ContentError` under the caller's lint code
 
 from __future__ import annotations
 
+import sys
 from typing import Dict, Tuple
 
-import yaml
-
 from gongwen.errors import ContentError, ContentErrors, GongwenError, Place
+
+#: PyYAML's pure-Python reader compiles this when ``yaml`` is imported (``Reader.NON_PRINTABLE``,
+#: 6–10 ms: a class of every code point); gongwen reads through libyaml, which never uses it.
+_NON_PRINTABLE = "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]"
+
+
+class _OnFirstUse:
+    """PyYAML's reader pattern, compiled when the reader first checks a text (a text libyaml
+    cannot take: not UTF-8), then the compiled pattern's own methods."""
+
+    pattern, flags = _NON_PRINTABLE, 0
+
+    def __getattr__(self, name):
+        import re
+
+        compiled = re.compile(_NON_PRINTABLE)
+        if isinstance(compiled, _OnFirstUse):  # never: the stand-in leaves re's cache with the import
+            raise AttributeError(name)
+        for method in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"):
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
+def _import_yaml():
+    """``yaml``, imported with :class:`_OnFirstUse` standing in for the reader's pattern: ``re``'s
+    cache answers ``re.compile`` of that very pattern while PyYAML is imported, and only then."""
+    if "yaml" in sys.modules:
+        import yaml
+
+        return yaml
+    import re
+
+    cache, key = getattr(re, "_cache", None), (str, _NON_PRINTABLE, 0)
+    seeded = isinstance(cache, dict) and key not in cache
+    if seeded:
+        cache[key] = _OnFirstUse()
+    try:
+        import yaml
+    finally:
+        if seeded and isinstance(cache.get(key), _OnFirstUse):
+            del cache[key]
+    return yaml
+
+
+yaml = _import_yaml()
 from gongwen.yamlhints import diagnose
 
 #: Upper bound on nodes visited: aliases may not expand a file beyond this.

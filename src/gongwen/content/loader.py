@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional
 
-import yaml
+from gongwen.yamlsafe import yaml  # before any other import of yaml: see yamlsafe._import_yaml
 
 from gongwen.content import faults
 from gongwen.content.model import Document, Item, Point, Section, Series
