@@ -22,12 +22,12 @@ through (:mod:`gongwen.builder.pdf`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Dict, List, Optional, Set, Tuple
 
 from gongwen.errors import ReadError
 from gongwen.ooxml import rels
 from gongwen.ooxml.names import R_NS, R_STRICT_NS, W_NS
+from gongwen.spec.record import dataclass
 
 _FETCHED = "打开文档的电脑会去读取这个网址或文件：本机的文件会被带进文档，网址的主人会知道谁打开了文档"
 _MACRO = "宏是可执行的程序，会随文档传到每个读者"

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, List, Optional, Sequence, Tuple, Union
 
 from gongwen import batchwrite
 from gongwen.errors import GongwenError, Place, ReadError
+from gongwen.spec.record import dataclass, field
 from gongwen.textio import read_bytes
 
 PathLike = Union[str, os.PathLike]

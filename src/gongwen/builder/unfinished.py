@@ -15,13 +15,12 @@ importer's own placeholders, or the draft's text).
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from dataclasses import dataclass
 from typing import Iterator, List, Optional, Tuple
 
 from gongwen.errors import Place
 from gongwen.spec import record
+from gongwen.spec.record import dataclass
 
 #: The kinds of mark, in the order they are reported: (name shown, pattern).
 KINDS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
@@ -78,7 +77,7 @@ def _named(found: List[Unfinished], numbering) -> List[Unfinished]:
     """``found`` with each first place named in the writer's terms (``第二部分（一）的标题``)."""
     from gongwen.content.keypaths import writer_path
 
-    return [dataclasses.replace(u, first=record.replace(u.first, label=writer_path(u.first.key, numbering)))
+    return [record.replace(u, first=record.replace(u.first, label=writer_path(u.first.key, numbering)))
             for u in found]
 
 

@@ -17,13 +17,13 @@ control stays off; see ``docs/templates.md``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import List, Optional
 
 from gongwen.draft.pagelines import Block, Placed, break_lines, paginate, text_widths
 from gongwen.ooxml.names import VAL, W
 from gongwen.ooxml.styles import Resolver, is_on, runs, to_int
 from gongwen.spec.gbt9704 import A4, BODY_SIZE, MARGINS
+from gongwen.spec.record import dataclass, field
 
 #: How far page size and margins may be from the standard and still count as on the grid (twips).
 _TOLERANCE = 20

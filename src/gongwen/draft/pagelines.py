@@ -25,10 +25,10 @@ the top of a page, as both programs do.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
 from gongwen.spec.chars import is_cjk, is_wide
+from gongwen.spec.record import dataclass, field
 
 #: Marks that cannot begin a line (the Chinese forbidden-at-start set of Word and LibreOffice).
 NO_START = frozenset("，。、；：？！”’）》〉】〕」』…—～·%‰℃,.;:?!)]}")
