@@ -40,7 +40,6 @@ import shutil
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
@@ -50,6 +49,7 @@ from gongwen.builder.pdffonts import PathLike, faces_used, font_plan, fontconfig
 from gongwen.builder.soffice import (PER_DOCUMENT_TIMEOUT, PROFILE_PREFIX, START_TIMEOUT, convert_to, find_soffice,
                                      workspace)
 from gongwen.errors import GongwenError, Place
+from gongwen.spec.record import dataclass, field
 
 INSTALL_HINT = ("未找到 LibreOffice（soffice），无法生成 PDF；.docx 已照常生成。\n"
                 "安装方法（Debian/Ubuntu）：sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk "

@@ -32,7 +32,6 @@ import hashlib
 import os
 import re
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
@@ -43,6 +42,7 @@ from gongwen.builder.tags import PARA_TAG, TAG  # noqa: F401  (the renderer's re
 from gongwen.builder.zipout import Deflated, deflated, write_zip
 from gongwen.errors import Place, ReadError, TemplateError
 from gongwen.ooxml.names import W, XML_SPACE
+from gongwen.spec.record import dataclass, field
 
 #: Most characters one rendered body may have, whatever the content (a real one: well under 10 M).
 MAX_OUTPUT = 256 * 1024 * 1024

@@ -16,13 +16,13 @@ example paragraph.  Jinja's English syntax messages get a Chinese gloss.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Dict, List, Optional, Set, Tuple
 
 from gongwen.builder import tags
 from gongwen.builder.kinds import TAB
 from gongwen.builder.redhead import all_kinds, family_names
 from gongwen.builder.tags import TAG  # the renderer's own reading of tags
+from gongwen.spec.record import dataclass
 
 _DOCXTPL_ONLY = re.compile(r"\{[{%]-?\s*(?:tr|tc|r|tcr|cellbg|colspan|hm|vm)\s")
 SIMPLE = {"set", "include", "import", "from"}

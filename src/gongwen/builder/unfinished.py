@@ -130,7 +130,7 @@ def _model_hits(value, key: str, path: str, seen: set) -> Iterator[Tuple[int, Pl
     elif isinstance(value, dict):
         for name, item in value.items():
             yield from _model_hits(item, f"{key}.{name}" if key else str(name), path, seen)
-    elif hasattr(type(value), "__record__") and id(value) not in seen:  # a record of the content model
+    elif type(value).__module__ == "gongwen.content.model" and id(value) not in seen:  # a model record
         seen.add(id(value))
         for name in type(value).__match_args__:
             if name in ("warnings", "path"):

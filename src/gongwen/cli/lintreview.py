@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from gongwen.cli.echo import echo
 from gongwen.lint.output import change
 
 from gongwen.atomic import WriteError
+from gongwen.spec.record import dataclass
 
 
 class NotDocx(WriteError):

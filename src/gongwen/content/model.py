@@ -10,65 +10,8 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Union
 
-from gongwen.content import modelcode
 from gongwen.content.schema import SERIES_STYLES
-
-#: The record classes below, in order (what :mod:`gongwen.content.modelgen` writes code for).
-RECORDS: list = []
-
-
-class _Factory:
-    __slots__ = ("make",)
-
-    def __init__(self, make) -> None:
-        self.make = make
-
-
-def field(*, default_factory):
-    """A field whose default is made afresh for each instance (``list``, ``dict``, a record class)."""
-    return _Factory(default_factory)
-
-
-def dataclass(cls):
-    """``@dataclass`` for the model's plain records: fields from the annotations in order, a default
-    or ``field(default_factory=…)``; ``__init__``, ``__repr__`` and ``__eq__`` as :mod:`dataclasses`
-    writes them, but written once into :mod:`gongwen.content.modelcode` (by
-    :mod:`gongwen.content.modelgen`; ``tests/content/test_modelcode.py`` keeps it current and equal
-    to :mod:`dataclasses`) instead of compiled on every import (≈ 15 ms for these classes)."""
-    spec = []
-    for name in cls.__dict__.get("__annotations__", {}):
-        value = cls.__dict__.get(name, _Factory)
-        if isinstance(value, _Factory):
-            spec.append((name, "factory", value.make))
-            delattr(cls, name)
-        elif value is _Factory:
-            spec.append((name, "required", None))
-        else:
-            spec.append((name, "default", value))
-    cls.__record__ = tuple(spec)
-    cls.__match_args__ = tuple(name for name, _, _ in spec)
-    code = vars(modelcode)
-    code[cls.__name__] = cls  # a record made by default (``Head()``) is looked up there
-    init = code.get(cls.__name__ + "__init__")
-    if init is None or init.__code__.co_varnames[1:1 + len(spec)] != cls.__match_args__:
-        from gongwen.content.modelsource import class_source  # modelcode is stale: write this class now
-
-        code.setdefault("_NEW", object())
-        exec(class_source(cls), code)  # noqa: S102 - code written from the class's own field names
-    for method in ("__init__", "__repr__", "__eq__"):
-        fn = code[cls.__name__ + method]
-        fn.__qualname__ = f"{cls.__qualname__}.{method}"
-        setattr(cls, method, fn)
-    cls.__hash__ = None
-    RECORDS.append(cls)
-    return cls
-
-
-def replace(obj, **changes):
-    """A copy of the record ``obj`` with ``changes`` (as :func:`dataclasses.replace`)."""
-    for name in obj.__match_args__:
-        changes.setdefault(name, getattr(obj, name))
-    return obj.__class__(**changes)
+from gongwen.spec.record import dataclass, field, replace  # noqa: F401 - replace: for the model's users
 
 
 @dataclass

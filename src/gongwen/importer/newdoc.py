@@ -32,7 +32,6 @@ import datetime
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
@@ -41,6 +40,7 @@ import yaml
 from gongwen.content.schema import ITEMS_KEY, KIND_NAMES, NESTED_KEYS, TEXT_KEYS
 from gongwen.errors import GongwenError, Place
 from gongwen.spec.chars import VERIFY_MARK
+from gongwen.spec.record import dataclass, field
 from gongwen.yamlsafe import compose
 from gongwen.importer.skeletons import skeleton  # noqa: F401  (``gongwen new`` without --from)
 

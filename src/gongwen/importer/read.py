@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
 from gongwen.content.model import Document
 from gongwen.spec.chars import XML_ILLEGAL
+from gongwen.spec.record import dataclass, field
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")

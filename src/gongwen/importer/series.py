@@ -5,7 +5,6 @@ paragraphs after it (``after``).  Mixed into the importer (:mod:`gongwen.importe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import List
 
 from gongwen.content.model import Document, Item, Section, Series
@@ -14,6 +13,7 @@ from gongwen.importer.probe import item_of, renders, series_doc
 from gongwen.importer.read import Line
 from gongwen.spec.chars import PLACEHOLDER
 from gongwen.spec.markers import find_series, format_series, series_at_start
+from gongwen.spec.record import dataclass, field
 
 
 @dataclass

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
 from gongwen.errors import ReadError
@@ -29,6 +28,7 @@ from gongwen.lint.findings import Finding
 from gongwen.lint.fixlines import whole_line
 from gongwen.settings import LintSettings
 from gongwen.draft.source import Source, source_from_text
+from gongwen.spec.record import dataclass, field
 
 MAX_ROUNDS = 8
 BOM = b"\xef\xbb\xbf"

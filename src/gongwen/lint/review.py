@@ -25,11 +25,11 @@ import copy
 import itertools
 import os
 import time
-from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from gongwen.errors import ReadError
 from gongwen.lint.docxfix import _write_zip, refuse_strict, refuse_target
+from gongwen.spec.record import dataclass, field
 
 MAX_PASSES = 4
 AUTHOR = "gongwen"
