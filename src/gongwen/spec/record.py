@@ -161,7 +161,8 @@ def _make(cls, frozen: bool):
             setattr(cls, f.name, f.default)
         elif f.name in cls.__dict__:
             delattr(cls, f.name)
-    defaults = tuple(f.default if f.default_factory is _MISSING else _MISSING for f in fields
+    missing = code["_MISSING"]  # recordcode's own: it imports nothing
+    defaults = tuple(f.default if f.default_factory is _MISSING else missing for f in fields
                      if f.default is not _MISSING or f.default_factory is not _MISSING)
     for name in ("__init__", "__repr__", "__eq__", "__hash__"):
         fn = code.get(pre + name)

@@ -4,7 +4,7 @@ Written by ``python -m gongwen.spec.recordgen --write``; do not edit.  :mod:`gon
 uses a class's methods only when its signature below equals the one computed from the class.
 """
 
-from gongwen.spec.record import _MISSING
+_MISSING = object()  # an argument not given: the field's default is bound, or made afresh
 
 _setattr = object.__setattr__
 
