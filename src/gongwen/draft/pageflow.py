@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import List, Optional
 
 from gongwen.draft.pagelines import Block, Placed, break_lines, paginate, text_widths
-from gongwen.ooxml.names import VAL, W
+from gongwen.ooxml.names import W
 from gongwen.ooxml.styles import Resolver, is_on, runs, to_int
 from gongwen.spec.gbt9704 import A4, BODY_SIZE, MARGINS
 from gongwen.spec.record import dataclass, field

@@ -17,7 +17,7 @@ from gongwen.spec import lazyre
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import List, Optional
+    from typing import List
 
 
 class Cell(namedtuple("Cell", "text para offset", defaults=(0,))):

@@ -18,7 +18,6 @@ No lxml at module level: this module only reads elements the reader made.
 
 from __future__ import annotations
 
-import re
 
 from gongwen.ooxml.names import VAL, W
 from gongwen.spec import lazyre

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import socket
 import threading
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Optional
 
 from starlette.applications import Starlette

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import json
 import urllib.parse
-from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request

@@ -7,7 +7,6 @@ writes the one form the standard allows. Pure Python.
 
 from __future__ import annotations
 
-import re
 
 from gongwen.spec import lazyre
 

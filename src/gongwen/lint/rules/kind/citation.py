@@ -7,7 +7,6 @@ document that says so.
 
 from __future__ import annotations
 
-import re
 from gongwen.spec import lazyre
 
 from gongwen.lint.findings import hit

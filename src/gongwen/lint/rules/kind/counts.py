@@ -9,7 +9,6 @@ paragraphs, headings of one level (counted until a higher level), or an inline s
 
 from __future__ import annotations
 
-import re
 
 from gongwen.draft import roles as R
 from gongwen.lint.findings import hit

@@ -6,7 +6,6 @@ practice (《党政机关公文处理工作条例》第八条 names the kinds, n
 
 from __future__ import annotations
 
-import re
 from gongwen.spec import lazyre
 
 from gongwen.lint.findings import hit
