@@ -24,7 +24,6 @@ processes are ``slow`` (``make quick`` leaves them out).
 from __future__ import annotations
 
 import collections
-import gc
 import os
 import random
 import select
@@ -44,6 +43,7 @@ import pytest
 from gongwen import atomic
 
 from tests.paths import ROOT
+from tests.stepping import interrupted_at, open_descriptors, quiet_process
 
 EXAMPLE = ROOT / "content" / "speech.yaml"
 KILLS_AT_RANDOM = 12
@@ -285,46 +285,14 @@ def test_killed_batch_with_jobs(tmp_path, versions):
     print(f"\nbatch {' '.join(jobs) or '(no -j)'} killed 5 times: {temp_left} dot-temp files left")
 
 
-def open_descriptors() -> set:
-    """The file descriptors this process has open (empty where /proc is missing)."""
-    try:
-        return set(os.listdir("/proc/self/fd"))
-    except FileNotFoundError:
-        return set()
-
-
 def write_interrupted_at(step: int, target: Path, data: bytes) -> Optional[bool]:
-    """Write ``data`` over ``target`` through ``atomic.replace`` and raise SIGINT just before the
-    ``step``-th bytecode instruction executed below this frame.
-
-    The signal is real: where ``replace`` holds signals it stays pending, as a Ctrl-C would.
-    Returns None when the write took fewer instructions (nothing was sent), else whether a
-    KeyboardInterrupt came out.
-    """
-    count = 0
-
-    def per_instruction(frame, event, arg):
-        nonlocal count
-        if event == "opcode":
-            count += 1
-            if count == step:
-                signal.raise_signal(signal.SIGINT)
-        return per_instruction
-
-    def per_call(frame, event, arg):
-        frame.f_trace_opcodes = True
-        return per_instruction
-
-    interrupted = False
-    sys.settrace(per_call)
-    try:
+    """Write ``data`` over ``target`` through ``atomic.replace`` with SIGINT raised just before its
+    ``step``-th bytecode instruction (:func:`tests.stepping.interrupted_at`)."""
+    def write() -> None:
         with atomic.replace(target) as fh:
             fh.write(data)
-    except KeyboardInterrupt:
-        interrupted = True
-    finally:
-        sys.settrace(None)
-    return interrupted if count >= step else None
+
+    return interrupted_at(step, write)
 
 
 @pytest.fixture
@@ -348,17 +316,8 @@ def test_interrupt_at_every_step_leaves_no_temporary_file(memory_folder):
     folder.mkdir()
     target = folder / "speech.docx"
     old, new = b"old " * 1000, b"new " * 2000
-    default = signal.signal(signal.SIGINT, signal.default_int_handler)
-    # A garbage collection callback in Python (hypothesis installs one) swallows a SIGINT that
-    # lands in it, an artefact of sharing the process with other tests: none while this runs.
-    callbacks = gc.callbacks[:]
-    gc.callbacks.clear()
     outcomes = collections.Counter()
-    # Files other tests left open may be closed by the collector at any moment: collect now and
-    # keep it off while stepping, so a descriptor that disappears or appears is this write's.
-    gc.collect()
-    gc.disable()
-    try:
+    with quiet_process():
         for step in range(1, 100_000):
             target.write_bytes(old)
             before = open_descriptors()
@@ -371,10 +330,6 @@ def test_interrupt_at_every_step_leaves_no_temporary_file(memory_folder):
             data = target.read_bytes()
             assert data in (old, new), f"SIGINT before instruction {step}: the target is neither"
             outcomes["old" if data == old else "new", interrupted] += 1
-    finally:
-        gc.enable()
-        signal.signal(signal.SIGINT, default)
-        gc.callbacks[:] = callbacks
     assert not outcomes["new", False] and not outcomes["old", False], "a signal that raised nothing"
     print(f"\nSIGINT before each of {sum(outcomes.values())} instructions: the old file kept "
           f"{outcomes['old', True]} times, the new one in place {outcomes['new', True]} times, nothing left")

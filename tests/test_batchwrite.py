@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import collections
 import errno
-import gc
 import os
-import signal
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
@@ -23,6 +20,7 @@ import pytest
 from gongwen import atomic, batchwrite
 from gongwen.builder import pipeline
 from tests.paths import ROOT
+from tests.stepping import interrupted_at, open_descriptors, quiet_process
 
 OLD, NEW = b"old " * 500, b"new " * 900
 
@@ -117,40 +115,14 @@ def test_a_file_with_other_links_is_written_into_at_once(tmp_path):
     assert target.read_bytes() == NEW and os.path.samefile(target, link)
 
 
-def open_descriptors() -> set:
-    try:
-        return set(os.listdir("/proc/self/fd"))
-    except FileNotFoundError:
-        return set()
-
-
 def batch_interrupted_at(step: int, targets) -> bool | None:
     """A batch of writes over ``targets`` with SIGINT raised just before its ``step``-th bytecode
-    instruction; None when the batch took fewer instructions."""
-    count = 0
-
-    def per_instruction(frame, event, arg):
-        nonlocal count
-        if event == "opcode":
-            count += 1
-            if count == step:
-                signal.raise_signal(signal.SIGINT)
-        return per_instruction
-
-    def per_call(frame, event, arg):
-        frame.f_trace_opcodes = True
-        return per_instruction
-
-    interrupted = False
-    sys.settrace(per_call)
-    try:
+    instruction (:func:`tests.stepping.interrupted_at`)."""
+    def batch() -> None:
         with batchwrite.batch():
             write(targets)
-    except KeyboardInterrupt:
-        interrupted = True
-    finally:
-        sys.settrace(None)
-    return interrupted if count >= step else None
+
+    return interrupted_at(step, batch)
 
 
 def test_interrupt_at_every_step_of_a_batch(tmp_path):
@@ -163,30 +135,23 @@ def test_interrupt_at_every_step_of_a_batch(tmp_path):
     folder.mkdir()
     targets = [folder / "a.docx", folder / "b.docx"]
     batchwrite._syncfs()  # its import happens once, not inside the stepping
-    default = signal.signal(signal.SIGINT, signal.default_int_handler)
-    callbacks = gc.callbacks[:]
-    gc.callbacks.clear()
     outcomes = collections.Counter()
-    gc.collect()
-    gc.disable()
     try:
-        for step in range(1, 200_000):
-            for target in targets:
-                target.write_bytes(OLD)
-            before = open_descriptors()
-            interrupted = batch_interrupted_at(step, targets)
-            if interrupted is None:
-                break
-            assert leftovers(folder, {"a.docx", "b.docx"}) == [], f"SIGINT before instruction {step}"
-            assert open_descriptors() - before == set(), f"SIGINT before instruction {step} leaked a descriptor"
-            assert atomic.deferred is None
-            data = [t.read_bytes() for t in targets]
-            assert all(d in (OLD, NEW) for d in data), f"SIGINT before instruction {step}"
-            outcomes[tuple("new" if d == NEW else "old" for d in data)] += 1
+        with quiet_process():
+            for step in range(1, 200_000):
+                for target in targets:
+                    target.write_bytes(OLD)
+                before = open_descriptors()
+                interrupted = batch_interrupted_at(step, targets)
+                if interrupted is None:
+                    break
+                assert leftovers(folder, {"a.docx", "b.docx"}) == [], f"SIGINT before instruction {step}"
+                assert open_descriptors() - before == set(), f"SIGINT before instruction {step} leaked a descriptor"
+                assert atomic.deferred is None
+                data = [t.read_bytes() for t in targets]
+                assert all(d in (OLD, NEW) for d in data), f"SIGINT before instruction {step}"
+                outcomes[tuple("new" if d == NEW else "old" for d in data)] += 1
     finally:
-        gc.enable()
-        signal.signal(signal.SIGINT, default)
-        gc.callbacks[:] = callbacks
         if base != tmp_path:
             shutil.rmtree(base, ignore_errors=True)
     print(f"\nSIGINT before each of {sum(outcomes.values())} instructions of a batch: {dict(outcomes)}")
