@@ -44,6 +44,12 @@ def _lines():
 LINES = _lines()
 
 
+def random_texts(seed: int, alphabet: str, longest: int, count: int = 30000) -> list:
+    """``count`` texts of up to ``longest`` characters drawn from ``alphabet``, the same every run."""
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, longest))) for _ in range(count)]
+
+
 def _walk_clean(marks: str) -> bool:
     """GW406's walk of the marks: True when every closer meets its opener on top of the stack."""
     stack = []
@@ -131,9 +137,8 @@ def test_prefilter_at_the_edges():
 def test_announcements_need_a_number_near_a_colon_or_the_end():
     from gongwen.lint.rules.kind import counts
 
-    rng = random.Random(9)
     alphabet = "以下两三四五个项点条大方面“”工作要求：:。，x"
-    samples = LINES + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30))) for _ in range(30000)]
+    samples = LINES + random_texts(9, alphabet, 30)
     for text in samples:
         if counts._ANNOUNCE.search(text):
             assert counts._may_announce(text), text
@@ -150,9 +155,8 @@ def test_whole_source_characters_as_the_patterns():
 
 
 def test_todo_hint_before_todo_pattern():
-    rng = random.Random(603)
     alphabet = "【】〔〕[]［］（）(此处待补充填写核实完善盖章?？TODOFIXMEBDx"
-    samples = LINES + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 16))) for _ in range(30000)]
+    samples = LINES + random_texts(603, alphabet, 16)
     for text in samples:
         if leftover._TODO_RE.search(text):
             assert leftover._TODO_HINT_RE.search(text), text
@@ -191,9 +195,8 @@ def test_short_year_hint_before_the_pattern():
     from gongwen.lint.rules import number
 
     full = re.compile(r"(?<![0-9０-９.\-／/])'?([0-9]{2})年(?=底|初|末|度|上半年|下半年|[0-9]{1,2}月|第[一二三四]季度)")
-    rng = random.Random(501)
     alphabet = "0123'年底初末度上半下月第一季.／x"
-    samples = LINES + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12))) for _ in range(30000)]
+    samples = LINES + random_texts(501, alphabet, 12)
     for text in samples:
         if full.search(text):
             assert number._SHORT_YEAR_HINT.search(text), text
