@@ -6,9 +6,8 @@ kind rules check what a 请示, a 报告 or a 函 must carry).  Pure data and on
 
 from __future__ import annotations
 
-import re
-
 from gongwen.content.schema import FORMS, KIND_NAMES
+from gongwen.spec import lazyre
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -24,9 +23,9 @@ TITLE_WORDS = tuple(sorted({**{KIND_NAMES[k]: k for k in FORMS if k != "work_rep
 #: Kinds gongwen does not have, laid out as a 通知 (文件格式, 下行文).
 LIKE_NOTICE = ("通报", "决定", "通告", "公告", "决议", "要点", "计划", "规划")
 #: A bracketed tail after the kind word: ``办法（试行）``, ``规定（暂行）``.
-TAIL = re.compile(r"[（(][^（）()]{1,16}[）)]$")
+TAIL = lazyre.compile(r"[（(][^（）()]{1,16}[）)]$")
 #: A report's title: ``……的报告``, ``……的调研报告``.
-REPORT_TITLE = re.compile(r"(?:调研|调查|考察|专题)?报告$")
+REPORT_TITLE = lazyre.compile(r"(?:调研|调查|考察|专题)?报告$")
 
 
 def title_kind(title: str) -> Optional[str]:
