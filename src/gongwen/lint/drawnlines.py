@@ -16,6 +16,8 @@ No lxml at module level: only elements the reader made are touched.
 from __future__ import annotations
 
 import re
+
+from gongwen.spec import lazyre
 from typing import Dict, List, NamedTuple, Optional
 
 from gongwen.lint.paraprops import _style_chain, para_style
@@ -32,7 +34,7 @@ EMU_PER_TWIP = 635
 
 _NO_LINE = ("none", "nil")
 #: Border styles drawn as two lines (the 信函格式's red double line).
-_DOUBLE = re.compile(r"double|thinThick|thickThin|triple", re.I)
+_DOUBLE = lazyre.compile(r"double|thinThick|thickThin|triple", re.I)
 _VML_NAMES = {"red": "FF0000", "black": "000000", "windowtext": "000000", "maroon": "800000"}
 
 
@@ -208,7 +210,7 @@ def placed_lines(el) -> Optional[List[tuple]]:
     return [(rel, off, line) for (rel, off), line in zip(places, lines)]
 
 
-_HEIGHT = re.compile(r"(?:^|;)\s*height\s*:\s*([0-9.]+)\s*(pt|px|in|mm|cm)?", re.I)
+_HEIGHT = lazyre.compile(r"(?:^|;)\s*height\s*:\s*([0-9.]+)\s*(pt|px|in|mm|cm)?", re.I)
 
 
 def _vml_lines(el) -> List[Line]:

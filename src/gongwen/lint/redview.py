@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from gongwen.spec import lazyre
+
 from gongwen.draft import roles as R
 from gongwen.lint.context import Context
 from gongwen.lint.drawnlines import (Line, drawn_lines, has_picture, para_borders, red_hex, row_lines,
@@ -37,8 +39,8 @@ if TYPE_CHECKING:
 CC_RE = R.CC_RE
 PRINTED_RE = R.PRINTED_RE
 #: ``主送：`` moved to the 版记 when it would keep page 1 free of body text.
-TO_RE = re.compile(r"主\s*送\s*[：:]")
-SIGNER_RE = re.compile(r"签\s*发\s*人\s*[：:]")
+TO_RE = lazyre.compile(r"主\s*送\s*[：:]")
+SIGNER_RE = lazyre.compile(r"签\s*发\s*人\s*[：:]")
 _NO_TEXT_PAGE = re.compile(r"[（(]此页无正文[）)]")
 #: How many non-empty paragraphs at the top may belong to the 版头.
 HEAD_REACH = 12

@@ -61,7 +61,7 @@ def level1_separator(ctx):
     for h, m in _clean_headings(ctx):
         if h.level != 1:
             continue
-        if m.group("sep") != "、" or re.search(f"[{BLANKS}]", h.marker.raw[m.end("num"):]):
+        if m.group("sep") != "、" or _BLANK_RE.search(h.marker.raw[m.end("num"):]):
             num = m.group("num")
             new = num + "、"
             yield replace(h.para, h.start, h.end, new,
@@ -82,7 +82,7 @@ def marker_brackets(ctx):
             continue
         raw = h.marker.raw
         core = raw[: len(raw) - len(m.group("gap")) - len(m.group("sep"))]
-        if m.group("open") == "（" and m.group("close") == "）" and not re.search(f"[{BLANKS}]", core):
+        if m.group("open") == "（" and m.group("close") == "）" and not _BLANK_RE.search(core):
             continue
         num = re.sub(f"[{BLANKS}]", "", m.group("num"))
         new = "（" + num + "）"
@@ -121,7 +121,7 @@ def arabic_marker_dunhao(ctx):
         if h.level != 3:
             continue
         sep = m.group("sep")
-        if sep == "、" or (sep in (".", "．") and re.search(f"[{BLANKS}]", h.marker.raw[m.end("num"):])):
+        if sep == "、" or (sep in (".", "．") and _BLANK_RE.search(h.marker.raw[m.end("num"):])):
             num = m.group("num").translate(FULLWIDTH_TO_ASCII)
             new = num + level3
             yield replace(h.para, h.start, h.end, new, f"三级标题序号“{h.marker.raw}”应写作“{new}”。")
@@ -135,7 +135,7 @@ def arabic_marker_dunhao(ctx):
 def arabic_marker_fullwidth_point(ctx):
     level3 = ctx.settings.level3
     for h, m in _clean_headings(ctx):
-        if h.level != 3 or re.search(f"[{BLANKS}]", h.marker.raw[m.end("num"):]):
+        if h.level != 3 or _BLANK_RE.search(h.marker.raw[m.end("num"):]):
             continue
         sep = m.group("sep")
         if sep in (".", "．") and sep != level3:
@@ -190,6 +190,7 @@ def garbled_marker(ctx):
 
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_BLANK_RE = lazyre.compile(f"[{BLANKS}]")
 _CIRCLED_PUNCT_RE = lazyre.compile(f"([{_CIRCLED}])([{BLANKS}]*[、.．,，:：])")
 
 

@@ -15,6 +15,9 @@ from gongwen.spec.numerals import FULLWIDTH_TO_ASCII, from_chinese
 
 #: What every abbreviated year GW501 reports holds (its pattern opens with a lookbehind: slow to scan).
 _SHORT_YEAR_HINT = lazyre.compile(r"[0-9]{2}年(?=底|初|末|度|上半年|下半年|[0-9]{1,2}月|第[一二三四]季度)")
+_SHORT_YEAR_RE = lazyre.compile(r"(?<![0-9０-９.\-／/])'?([0-9]{2})年(?=底|初|末|度|上半年|下半年|[0-9]{1,2}月|第[一二三四]季度)")
+_LEADING_ZERO_RE = lazyre.compile(r"(?:(?<=年)|(?<=年 ))0([1-9])月|(?<=月)0([1-9])日")
+_DATE_HAO_RE = lazyre.compile(r"(?<![0-9])([0-9]{1,2})月([0-9]{1,2})号(?![楼院室线])")
 
 
 @rule("GW501", "abbreviated-year", triggers="年", severity="error",
@@ -27,7 +30,7 @@ def abbreviated_year(ctx):
     for _, para, mtext in items(ctx):
         if "年" not in mtext or not _SHORT_YEAR_HINT.search(mtext):  # the hint opens with a digit: a fast scan
             continue
-        for m in re.finditer(r"(?<![0-9０-９.\-／/])'?([0-9]{2})年(?=底|初|末|度|上半年|下半年|[0-9]{1,2}月|第[一二三四]季度)", mtext):
+        for m in _SHORT_YEAR_RE.finditer(mtext):
             p = prev_char(mtext, m.start())
             if p and (p.isascii() and p.isalnum()):
                 continue
@@ -46,13 +49,14 @@ def date_leading_zero(ctx):
     for _, para, mtext in items(ctx):
         if "月" not in mtext:
             continue
-        for m in re.finditer(r"(?:(?<=年)|(?<=年 ))0([1-9])月|(?<=月)0([1-9])日", mtext):
+        for m in _LEADING_ZERO_RE.finditer(mtext):
             digit = m.group(1) or m.group(2)
             unit = "月" if m.group(1) else "日"
             yield replace(para, m.start(), m.start() + 2, digit, f"“0{digit}{unit}”应写作“{digit}{unit}”（不加前导零）。")
 
 
 _CN_YEAR = dates.CN_YEAR_DIGIT
+_CN_YEAR_RE = lazyre.compile(rf"(?<![A-Za-z0-9]){_CN_YEAR}{{4}}(?=年)")
 _CN_DATE_RE = lazyre.compile(rf"({_CN_YEAR}{{4}})年([一二三四五六七八九十]{{1,2}})月(?:([一二三四五六七八九十]{{1,3}})日)?")
 
 
@@ -84,7 +88,7 @@ def chinese_year_zero(ctx):
     for _, para, mtext in items(ctx):
         if "年" not in mtext:
             continue
-        for m in re.finditer(rf"(?<![A-Za-z0-9]){_CN_YEAR}{{4}}(?=年)", mtext):
+        for m in _CN_YEAR_RE.finditer(mtext):
             year = m.group(0)
             if not any(c in "零○OoＯ" for c in year) or sum(c in "一二三四五六七八九" for c in year) < 2:
                 continue
@@ -197,7 +201,7 @@ def date_hao(ctx):
     for _, para, mtext in items(ctx):
         if "号" not in mtext:
             continue
-        for m in re.finditer(r"(?<![0-9])([0-9]{1,2})月([0-9]{1,2})号(?![楼院室线])", mtext):
+        for m in _DATE_HAO_RE.finditer(mtext):
             if 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
                 end = m.end()
                 yield replace(para, end - 1, end, "日", f"“{m.group(0)}”应写作“{m.group(1)}月{m.group(2)}日”。")

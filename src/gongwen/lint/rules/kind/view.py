@@ -8,7 +8,6 @@ Not a rule module: the rule modules of this family read it.
 
 from __future__ import annotations
 
-import re
 
 from gongwen.content.schema import FORMS, KIND_NAMES, kind_of
 from gongwen.draft import roles as R
@@ -130,6 +129,8 @@ def has_head(ctx: Context) -> bool:
     return bool(indexes_of(ctx, R.ISSUER, R.DOC_NUMBER, R.SIGNER))
 
 
+_CITED = lazyre.compile(r"《[^《》]*》")
+
 def without_titles(text: str) -> str:
     """``text`` with what stands in 《》 blanked out (a cited title is not the writer's words)."""
-    return re.sub(r"《[^《》]*》", lambda m: "《" + "□" * (len(m.group(0)) - 2) + "》", text)
+    return _CITED.sub(lambda m: "《" + "□" * (len(m.group(0)) - 2) + "》", text)

@@ -8,14 +8,14 @@ heading is judged by its heading part only.
 
 from __future__ import annotations
 
-import re
+from gongwen.spec import lazyre
 
 from gongwen.lint.context import Context
 from gongwen.lint.findings import hit
 from gongwen.lint.layoutview import ROLE_NAME, Grouped, dominant, layout_of, layout_rule
 from gongwen.spec.gbt9704 import BODY_SIZE, ROLE_FAMILY, TITLE_SIZE, face_family
 
-_ALNUM = re.compile("[0-9A-Za-z]")
+_ALNUM = lazyre.compile("[0-9A-Za-z]")
 
 
 def _ea(props):

@@ -7,7 +7,7 @@ references it inherits from earlier sections) are read.
 
 from __future__ import annotations
 
-import re
+from gongwen.spec import lazyre
 
 from gongwen.lint.context import Context
 from gongwen.lint.layoutview import Layout, doc_finding, layout_of, layout_rule
@@ -83,7 +83,7 @@ def _is_page(instr: str) -> bool:
     return bool(words) and words[0].upper() == "PAGE"
 
 
-_PAGE_FORM = re.compile(r"[\s\u3000]*—[\s\u3000]*N[\s\u3000]*—[\s\u3000]*")
+_PAGE_FORM = lazyre.compile(r"[\s\u3000]*—[\s\u3000]*N[\s\u3000]*—[\s\u3000]*")
 
 
 def _page_paragraph(root):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from gongwen.spec import lazyre
+
 from gongwen.lint.context import Context
 from gongwen.lint.drawnlines import Line, drawn_lines, has_picture, para_borders, placed_lines
 from gongwen.lint.findings import hit
@@ -325,7 +327,7 @@ def cc_line(ctx: Context):
                 yield hit(para, 0, f"{name}机关回行时应与冒号后的首字对齐（悬挂缩进）")
 
 
-_PRINTED_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发")
+_PRINTED_DATE = lazyre.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发")
 
 
 @layout_rule("GW825", "printed-line", severity="error",

@@ -22,6 +22,8 @@ from gongwen.spec.chars import BLANKS, FULLWIDTH_FORMS, is_cjk, is_cn
 #: Patterns run on every paragraph, compiled once (re's cache lookup per call adds up).
 _DOUBLED_RE = lazyre.compile(r"([，、；：。？！])\1+")
 _CONFLICT_RE = lazyre.compile(r"[，、；：。][，、；：。]")
+_SENTENCE_END_RE = lazyre.compile("[。！？]")
+_LONE_DOT_RE = lazyre.compile(r"(?<![.．])[.．](?![.．])")
 _ELLIPSIS_DENG_RE = lazyre.compile(r"……(等等|等)(?![级额量同效待候价比值距高速差式号次分])")
 _DENG_ELLIPSIS_RE = lazyre.compile(r"(等等|等)……")
 _BEFORE_DENG_RE = lazyre.compile(r"[、，](?=等(?![级额量同效待候价比值距高速差式号次分第]))")
@@ -84,7 +86,7 @@ def halfwidth_period(ctx):
         if "." not in mtext and "．" not in mtext:
             continue
         region = skip.get(i)
-        for m in re.finditer(r"(?<![.．])[.．](?![.．])", mtext):
+        for m in _LONE_DOT_RE.finditer(mtext):
             pos = m.start()
             if _in(pos, region):
                 continue
@@ -389,7 +391,7 @@ def paragraph_end_punctuation(ctx):
         start = len(mtext) - len(mtext.lstrip(BLANKS + SYNTAX))
         if len(text) - start < 30 or OPAQUE in text[-3:] or "，" not in text:
             continue
-        if i in heads and not re.search("[。！？]", text[heads[i].end:]):
+        if i in heads and not _SENTENCE_END_RE.search(text[heads[i].end:]):
             continue  # a standalone heading
         if ctx.format == "md" and re.match(r"^\s*(?:[-*+]|\d+[.)])\s|^\s*\|", para.text):
             continue  # a list item or a table row

@@ -128,6 +128,7 @@ def unbalanced_pair(ctx):
 
 #: Two adjacent marks that close each other as the walk of :func:`unbalanced_pair` pairs them:
 #: an opener and its closer (and ``(`` closed by ``）``).
+_DOUBLE_QUOTES = lazyre.compile("[“”]")
 _ADJACENT_RE = lazyre.compile("|".join(re.escape(o + c) for o, c in _PAIRS.items()) + "|" + re.escape("(）"))
 
 
@@ -223,7 +224,7 @@ def nested_double_quotes(ctx):
         if "“" not in mtext:
             continue
         depth = 0
-        for m in re.finditer("[“”]", mtext):
+        for m in _DOUBLE_QUOTES.finditer(mtext):
             pos, c = m.start(), m.group(0)
             if c == "“":
                 if depth >= 1:
