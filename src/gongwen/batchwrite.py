@@ -24,9 +24,11 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import Dict, Iterator, List
-
 from gongwen import atomic
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict, Iterator, List
 
 #: Documents per batch in a build: the waiting temporary files (and their bytes) stay few.
 SIZE = 32
@@ -88,9 +90,10 @@ def _commit(queue: List[tuple], outcome: Outcome) -> None:
 
 def _sync(paths: List[str]) -> None:
     """Put the bytes of ``paths`` on disk: ``syncfs`` once per folder on Linux, else ``fsync`` each.
+    A single file is fsynced: a one-document build pays neither ``ctypes`` nor a whole file system.
 
     An error here (a disk that fails to write) propagates: nothing waiting is renamed."""
-    syncfs = _syncfs() if paths else None
+    syncfs = _syncfs() if len(paths) > 1 else None
     if syncfs is not None:
         for folder in sorted({os.path.dirname(p) for p in paths}):
             syncfs(folder)

@@ -25,7 +25,7 @@ the top of a page, as both programs do.
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence
 
 from gongwen.spec.chars import is_cjk, is_wide
 from gongwen.spec.record import dataclass, field
@@ -228,13 +228,3 @@ def _kept_height(blocks: Sequence[Block], i: int) -> int:
         i += 1
     return need
 
-
-def first_lines(placed: Sequence[Placed]) -> List[Tuple[int, str]]:
-    """``(page, text of its first line)`` for each page that starts with a line of text."""
-    out, seen = [], set()
-    for p in placed:
-        for k, page in enumerate(p.pages):
-            if page not in seen:
-                seen.add(page)
-                out.append((page, p.block.lines[k] if k < len(p.block.lines) else ""))
-    return out

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from gongwen.draft.source import Source
 from gongwen.settings import split_codes
 from gongwen.spec import lazyre
@@ -11,7 +9,7 @@ from gongwen.spec.record import dataclass, field
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Callable, Dict, List, Sequence, Tuple
+    from typing import Dict, List, Sequence, Tuple
 
 
 #: ``gongwen: disable=GW201,GW4`` / ``gongwen: enable=…`` / ``gongwen: disable`` (all rules),
@@ -45,7 +43,7 @@ class Suppressions:
         return any(a <= line <= b and match(p) for a, b, p in self.ranges)
 
 
-def parse_suppressions(lines: Sequence[str], comment_only: Callable[[str, re.Match], bool] = None) -> Suppressions:
+def parse_suppressions(lines: Sequence[str]) -> Suppressions:
     """Read suppression directives from the raw lines of a file (1-based)."""
     sup = Suppressions()
     open_: Dict[Tuple[str, ...], int] = {}

@@ -99,8 +99,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(folder, port: int = 0, open_browser: bool = True, ready: Optional[threading.Event] = None,
-          log_level: str = "warning") -> None:
+def serve(folder, port: int = 0, open_browser: bool = True, log_level: str = "warning") -> None:
     """Run the server on 127.0.0.1 until interrupted."""
     import uvicorn
 

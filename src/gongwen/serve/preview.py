@@ -10,7 +10,6 @@ computes from :mod:`gongwen.spec.gbt9704`).  No LibreOffice, no .docx: a few mil
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Dict, List, Optional
 
@@ -189,6 +188,3 @@ def _length(f) -> int:
         return max(1, f.fix.end - f.fix.start)
     return 1
 
-
-def pages_count(paras: List[dict]) -> int:
-    return max(1, math.ceil(sum(height(p) for p in paras) / PAGE_FLOW))
